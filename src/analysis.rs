@@ -1,0 +1,254 @@
+//! One document from text to report: build the model, run the detectors, score, decide.
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::finding::{Finding, Severity, sort_findings};
+use crate::gate::Verdict;
+use crate::input::Origin;
+use crate::lang::LangInfo;
+use crate::lexicon::LexiconError;
+use crate::registry;
+use crate::resources::Resources;
+use crate::rule::{Detector, Family};
+use crate::score::{self, Contribution, RuleWeight, Score};
+use crate::text::{ceil_char_boundary, clip, floor_char_boundary};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// The resolved configuration and everything built from it, once per run.
+pub struct Settings {
+    pub config: Config,
+    pub detectors: Vec<&'static dyn Detector>,
+    resources: ResourceHandle,
+}
+
+enum ResourceHandle {
+    Embedded(&'static Resources),
+    Owned(Box<Resources>),
+}
+
+impl Settings {
+    pub fn new(config: Config) -> Result<Settings, LexiconError> {
+        let resources = if Resources::needs_user_files(&config.lexicons) {
+            ResourceHandle::Owned(Box::new(Resources::load(&config.lexicons)?))
+        } else {
+            ResourceHandle::Embedded(Resources::embedded())
+        };
+        Ok(Settings {
+            detectors: config.enabled_detectors(),
+            config,
+            resources,
+        })
+    }
+
+    pub fn resources(&self) -> &Resources {
+        match &self.resources {
+            ResourceHandle::Embedded(r) => r,
+            ResourceHandle::Owned(r) => r,
+        }
+    }
+}
+
+/// A source line around a finding, for snippets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// 1-based line number of `text`.
+    pub line: usize,
+    /// The line, clipped to a window around the evidence.
+    pub text: String,
+    /// The evidence within `text`.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedSpan {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub label: String,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportedFinding {
+    pub rule: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub evidence: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<ReportedSpan>,
+    pub contribution: Contribution,
+    #[serde(skip)]
+    pub excerpt: Excerpt,
+}
+
+/// Everything the emitters need of one analysed document; the text itself is not kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocReport {
+    pub id: String,
+    #[serde(flatten)]
+    pub origin: Origin,
+    pub bytes: usize,
+    pub words: usize,
+    pub language: LangInfo,
+    pub score: Score,
+    pub verdict: Verdict,
+    pub findings: Vec<ReportedFinding>,
+}
+
+/// Evidence quoted in reports is clipped to this many characters.
+const EVIDENCE_CHARS: usize = 200;
+/// Bytes of evidence shown in an excerpt; longer evidence is underlined up to here.
+const EXCERPT_EVIDENCE_BYTES: usize = 240;
+/// Characters of context kept on each side of the evidence in an excerpt.
+const EXCERPT_CONTEXT: usize = 60;
+
+/// Analyses one document; gives the text back with the report. Never panics on any text.
+pub fn analyze(
+    id: String,
+    origin: Origin,
+    text: String,
+    settings: &Settings,
+) -> (DocReport, String) {
+    let res = settings.resources();
+    let doc = Document::build(id, text, res);
+    let findings = run_detectors(&doc, settings);
+    let config = &settings.config;
+    let score = score::score(&findings, doc.word_count(), &config.score, |rule| {
+        RuleWeight {
+            weight: config.rule_weight(rule),
+            family: registry::find(rule).map_or(Family::Boilerplate, |m| m.family),
+        }
+    });
+    let verdict = Verdict::of(score.overall, config.score.threshold);
+    let reported = findings
+        .iter()
+        .zip(&score.contributions)
+        .map(|(f, &c)| report_finding(&doc, f, c))
+        .collect();
+    let report = DocReport {
+        origin,
+        bytes: doc.text.len(),
+        words: doc.word_count(),
+        language: doc.lang,
+        score,
+        verdict,
+        findings: reported,
+        id: doc.id.clone(),
+    };
+    (report, doc.into_text())
+}
+
+/// Runs the enabled detectors, applies severity overrides, drops fallback findings that a
+/// specific rule of the same family explains, and sorts.
+pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
+    let res = settings.resources();
+    let mut findings = Vec::new();
+    for detector in &settings.detectors {
+        let start = findings.len();
+        detector.check(doc, res, &mut findings);
+        if let Some(&severity) = settings.config.rules.severity.get(detector.meta().id) {
+            for f in &mut findings[start..] {
+                f.severity = severity;
+            }
+        }
+    }
+    let claimed: HashSet<(Family, usize)> = findings
+        .iter()
+        .filter_map(|f| {
+            registry::find(f.rule)
+                .filter(|m| !m.fallback)
+                .map(|m| (m.family, doc.line_index(f.span.start)))
+        })
+        .collect();
+    findings.retain(|f| match registry::find(f.rule) {
+        Some(m) if m.fallback => !claimed.contains(&(m.family, doc.line_index(f.span.start))),
+        _ => true,
+    });
+    sort_findings(&mut findings);
+    findings
+}
+
+fn report_finding(doc: &Document, f: &Finding, contribution: Contribution) -> ReportedFinding {
+    let meta = registry::find(f.rule);
+    let (line, column) = doc.line_col(f.span.start);
+    let (end_line, end_column) = doc.line_col(f.span.end);
+    ReportedFinding {
+        rule: f.rule,
+        name: meta.map_or("", |m| m.name),
+        family: meta.map_or(Family::Boilerplate, |m| m.family),
+        severity: f.severity,
+        start: f.span.start,
+        end: f.span.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        evidence: clip(doc.slice(f.span), EVIDENCE_CHARS),
+        message: f.message.clone(),
+        suggestion: f.suggestion.clone(),
+        related: f
+            .related
+            .iter()
+            .map(|r| {
+                let (line, column) = doc.line_col(r.span.start);
+                ReportedSpan {
+                    start: r.span.start,
+                    end: r.span.end,
+                    line,
+                    column,
+                    label: r.label.clone(),
+                    evidence: clip(doc.slice(r.span), EVIDENCE_CHARS),
+                }
+            })
+            .collect(),
+        contribution,
+        excerpt: excerpt(doc, f.span),
+    }
+}
+
+/// The line holding the start of `span`, clipped to a window around it.
+fn excerpt(doc: &Document, span: crate::finding::Span) -> Excerpt {
+    let line_index = doc.line_index(span.start);
+    let line = doc.line_span(line_index);
+    let text = &doc.text;
+    let ev_start = span.start.max(line.start);
+    let ev_end = span.end.min(line.end).max(ev_start);
+    let window_start = {
+        let back = text[line.start..ev_start]
+            .char_indices()
+            .rev()
+            .nth(EXCERPT_CONTEXT - 1)
+            .map_or(line.start, |(i, _)| line.start + i);
+        floor_char_boundary(text, back)
+    };
+    let ev_end_clipped = ceil_char_boundary(text, ev_end.min(ev_start + EXCERPT_EVIDENCE_BYTES));
+    let window_end = {
+        let forward = text[ev_end_clipped..line.end]
+            .char_indices()
+            .nth(EXCERPT_CONTEXT)
+            .map_or(line.end, |(i, _)| ev_end_clipped + i);
+        ceil_char_boundary(text, forward)
+    };
+    let prefix = if window_start > line.start { "…" } else { "" };
+    let suffix = if window_end < line.end { "…" } else { "" };
+    let body = &text[window_start..window_end];
+    let offset = prefix.len();
+    Excerpt {
+        line: line_index + 1,
+        text: format!("{prefix}{body}{suffix}"),
+        range: offset + (ev_start - window_start)..offset + (ev_end_clipped - window_start),
+    }
+}

@@ -1,0 +1,130 @@
+//! The command line (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use mtaudit::output::Format;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mtaudit",
+    version,
+    about = "Audit text for machine-translation artifacts and scrape boilerplate: score, gate, report."
+)]
+pub struct Cli {
+    /// Configuration file (default: ./mtaudit.toml if present, else the embedded defaults).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore ./mtaudit.toml and use the embedded defaults.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Score documents and report every finding.
+    Check(CheckArgs),
+    /// Accept or reject each document against a score threshold.
+    Gate(GateArgs),
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Explain one rule.
+    Explain {
+        /// Rule id (MT101) or name (machine-translation-disclaimer).
+        rule: String,
+    },
+    /// Print the effective configuration.
+    Config {
+        /// Print it as TOML (the default).
+        #[arg(long)]
+        show: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How to read the inputs and which rules to run.
+#[derive(Args, Debug)]
+pub struct ReadArgs {
+    /// Files, directories (read recursively) and `-` for standard input. `.jsonl`/`.ndjson`
+    /// files hold one document per line; `.gz` and `.zst` are decompressed.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// JSONL field holding the text.
+    #[arg(long, value_name = "FIELD")]
+    pub text_field: Option<String>,
+    /// JSONL field holding the document id.
+    #[arg(long, value_name = "FIELD")]
+    pub id_field: Option<String>,
+    /// Read standard input as JSONL instead of one text.
+    #[arg(long)]
+    pub stdin_jsonl: bool,
+    /// Run only rules whose id starts with one of these prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "PREFIXES")]
+    pub select: Option<Vec<String>>,
+    /// Do not run rules whose id starts with one of these prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "PREFIXES")]
+    pub ignore: Option<Vec<String>>,
+    /// No progress bar and no per-input messages on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Score threshold for the verdict column (default: score.threshold of the configuration).
+    #[arg(long, value_name = "N")]
+    pub min_score: Option<f64>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// In text output, also list documents without findings.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct GateArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Documents scoring below this are rejected (default: score.threshold of the configuration).
+    #[arg(long, value_name = "N")]
+    pub min_score: Option<f64>,
+    /// Copy accepted files here (inputs are never moved or modified).
+    #[arg(long, value_name = "DIR")]
+    pub accept_dir: Option<PathBuf>,
+    /// Copy rejected files here.
+    #[arg(long, value_name = "DIR")]
+    pub reject_dir: Option<PathBuf>,
+    /// Write one line per input (verdict, score, reason) to this file: JSONL, or CSV if it ends in .csv.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Write rejected JSONL records, annotated, to this file (accepted ones go to standard output).
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+}

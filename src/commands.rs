@@ -1,0 +1,460 @@
+//! The subcommands: they resolve the configuration, run the library and print.
+
+use crate::cli::{CheckArgs, Cli, Color, Command, GateArgs, ReadArgs, RulesFormat};
+use anyhow::{Context, Result, bail};
+use mtaudit::analysis::{DocReport, Settings};
+use mtaudit::config::Config;
+use mtaudit::engine::{self, Outcome, Record};
+use mtaudit::gate::Verdict;
+use mtaudit::input::{InputOptions, Inputs};
+use mtaudit::output::{
+    self, AtomicFile, CsvEmitter, Emitter, Format, JsonEmitter, JsonlEmitter, Summary, Target,
+    TextEmitter,
+};
+use mtaudit::registry;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Component, Path, PathBuf};
+
+pub fn run(cli: Cli) -> Result<u8> {
+    let (config, _) = Config::discover(cli.config.as_deref(), !cli.no_config)?;
+    match cli.command {
+        Command::Check(args) => check(config, args),
+        Command::Gate(args) => gate(config, args),
+        Command::Rules { format } => rules(format),
+        Command::Explain { rule } => explain(&rule),
+        Command::Config { .. } => {
+            print!("{}", config.to_toml());
+            Ok(0)
+        }
+    }
+}
+
+/// Applies the command line's reading options to the configuration.
+fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: Option<f64>) -> Result<()> {
+    if let Some(f) = &read.text_field {
+        config.input.text_field = f.clone();
+    }
+    if let Some(f) = &read.id_field {
+        config.input.id_field = f.clone();
+    }
+    for (list, given) in [
+        (&mut config.rules.select, &read.select),
+        (&mut config.rules.ignore, &read.ignore),
+    ] {
+        if let Some(prefixes) = given {
+            for p in prefixes {
+                if !registry::all()
+                    .iter()
+                    .any(|d| d.meta().id.starts_with(p.as_str()))
+                {
+                    bail!("`{p}` selects no rule (see `mtaudit rules`)");
+                }
+            }
+            *list = prefixes.clone();
+        }
+    }
+    if let Some(n) = min_score {
+        if !(0.0..=100.0).contains(&n) {
+            bail!("--min-score must be between 0 and 100");
+        }
+        config.score.threshold = n;
+    }
+    Ok(())
+}
+
+fn input_options(config: &Config, read: &ReadArgs, keep_records: bool) -> InputOptions {
+    InputOptions {
+        text_field: config.input.text_field.clone(),
+        id_field: config.input.id_field.clone(),
+        max_document_bytes: config.input.max_document_bytes,
+        text_extensions: config.input.text_extensions.clone(),
+        jsonl_extensions: config.input.jsonl_extensions.clone(),
+        stdin_jsonl: read.stdin_jsonl,
+        keep_records,
+    }
+}
+
+fn threads(read: &ReadArgs) -> usize {
+    read.threads
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A spinner on standard error, only on a terminal.
+fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
+fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64) {
+    if let Some(bar) = bar {
+        bar.set_message(format!("{docs} documents, {:.1} MB", bytes as f64 / 1e6));
+    }
+}
+
+fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
+    apply_read_args(&mut config, &args.read, args.min_score)?;
+    let settings = Settings::new(config)?;
+    let inputs = Inputs::new(
+        &args.read.inputs,
+        input_options(&settings.config, &args.read, false),
+    );
+    let target = Target::open(args.output.as_deref()).with_context(|| {
+        format!(
+            "cannot write {}",
+            args.output
+                .as_ref()
+                .map_or("-".into(), |p| p.display().to_string())
+        )
+    })?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let mut writer = BufWriter::new(target);
+    let mut summary = Summary::new(settings.config.score.threshold);
+    let bar = progress(args.read.quiet);
+    {
+        let out = &mut writer;
+        let mut emitter: Box<dyn Emitter + '_> = match args.format {
+            Format::Text => Box::new(TextEmitter::new(out, color, args.verbose)),
+            Format::Json => Box::new(JsonEmitter::new(out)),
+            Format::Jsonl => Box::new(JsonlEmitter::new(out)),
+            Format::Csv => Box::new(CsvEmitter::new(out)),
+        };
+        let report_errors_on_stderr = args.format != Format::Text && !args.read.quiet;
+        engine::run(
+            inputs,
+            &settings,
+            threads(&args.read),
+            |docs, bytes| update(&bar, docs, bytes),
+            |outcome| {
+                summary.observe(&outcome);
+                if let (true, Outcome::Error(e)) = (report_errors_on_stderr, &outcome) {
+                    eprintln!("mtaudit: {e}");
+                }
+                output::emit(emitter.as_mut(), &outcome)
+            },
+        )?;
+        summary.finish();
+        emitter.finish(&summary)?;
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    writer.into_inner().map_err(|e| e.into_error())?.commit()?;
+    Ok(if summary.tally.errored > 0 { 1 } else { 0 })
+}
+
+/// Gate's one line per input: JSONL, or CSV by the file's extension.
+enum Manifest {
+    Jsonl(BufWriter<AtomicFile>),
+    Csv(CsvEmitter<BufWriter<AtomicFile>>),
+}
+
+/// Where gate's copies and records go.
+struct GateOutputs {
+    accept_dir: Option<PathBuf>,
+    reject_dir: Option<PathBuf>,
+    manifest: Option<Manifest>,
+    rejects: Option<BufWriter<AtomicFile>>,
+    stdout: BufWriter<std::io::StdoutLock<'static>>,
+    text_field: String,
+}
+
+fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
+    apply_read_args(&mut config, &args.read, args.min_score)?;
+    let settings = Settings::new(config)?;
+    for dir in [&args.accept_dir, &args.reject_dir].into_iter().flatten() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let dir_abs = dir.canonicalize()?;
+        for input in &args.read.inputs {
+            if let Ok(input_abs) = Path::new(input).canonicalize()
+                && input_abs.is_dir()
+                && dir_abs.starts_with(&input_abs)
+            {
+                bail!(
+                    "{} is inside the input directory {input}: copies would be read as inputs",
+                    dir.display()
+                );
+            }
+        }
+    }
+    let mut outs = GateOutputs {
+        accept_dir: args.accept_dir.clone(),
+        reject_dir: args.reject_dir.clone(),
+        manifest: match &args.manifest {
+            Some(p) => {
+                let file = BufWriter::new(
+                    AtomicFile::create(p)
+                        .with_context(|| format!("cannot write {}", p.display()))?,
+                );
+                Some(
+                    if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                        Manifest::Csv(CsvEmitter::new(file))
+                    } else {
+                        Manifest::Jsonl(file)
+                    },
+                )
+            }
+            None => None,
+        },
+        rejects: match &args.rejects {
+            Some(p) => Some(BufWriter::new(
+                AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+            )),
+            None => None,
+        },
+        stdout: BufWriter::new(std::io::stdout().lock()),
+        text_field: settings.config.input.text_field.clone(),
+    };
+    let quiet = args.read.quiet;
+    let mut summary = Summary::new(settings.config.score.threshold);
+    let bar = progress(quiet);
+    let inputs = Inputs::new(
+        &args.read.inputs,
+        input_options(&settings.config, &args.read, true),
+    );
+    engine::run(
+        inputs,
+        &settings,
+        threads(&args.read),
+        |docs, bytes| update(&bar, docs, bytes),
+        |outcome| {
+            summary.observe(&outcome);
+            gate_outcome(&mut outs, &outcome, quiet, bar.as_ref())
+        },
+    )?;
+    summary.finish();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    outs.stdout.flush()?;
+    let manifest = match outs.manifest.take() {
+        Some(Manifest::Jsonl(w)) => Some(w),
+        Some(Manifest::Csv(mut csv)) => {
+            csv.finish(&summary)?;
+            Some(csv.into_inner()?)
+        }
+        None => None,
+    };
+    if let Some(w) = manifest {
+        w.into_inner().map_err(|e| e.into_error())?.commit()?;
+    }
+    if let Some(w) = outs.rejects.take() {
+        w.into_inner().map_err(|e| e.into_error())?.commit()?;
+    }
+    let t = summary.tally;
+    eprintln!(
+        "{} inputs read = {} accepted + {} rejected (score below {}) + {} errored{}",
+        summary.read,
+        t.accepted,
+        t.rejected,
+        summary.threshold,
+        t.errored,
+        if summary.skipped > 0 {
+            format!("; {} files skipped (not documents)", summary.skipped)
+        } else {
+            String::new()
+        }
+    );
+    Ok(t.gate_exit_code() as u8)
+}
+
+fn gate_outcome(
+    outs: &mut GateOutputs,
+    outcome: &Outcome,
+    quiet: bool,
+    bar: Option<&indicatif::ProgressBar>,
+) -> std::io::Result<()> {
+    let say = |line: String| match bar {
+        Some(b) => b.println(line),
+        None => eprintln!("{line}"),
+    };
+    match &mut outs.manifest {
+        Some(Manifest::Csv(csv)) => output::emit(csv, outcome)?,
+        Some(Manifest::Jsonl(w)) => {
+            serde_json::to_writer(&mut *w, &manifest_line(outcome))
+                .map_err(std::io::Error::other)?;
+            w.write_all(b"\n")?;
+        }
+        None => {}
+    }
+    match outcome {
+        Outcome::Error(e) => {
+            if !quiet {
+                say(format!("error   {e}"));
+            }
+        }
+        Outcome::Skipped { .. } => {}
+        Outcome::Document {
+            report,
+            record,
+            path,
+        } => {
+            if let Some(record) = record {
+                let annotated = annotate(record, report, &outs.text_field);
+                let out: &mut dyn Write = match (report.verdict, &mut outs.rejects) {
+                    (Verdict::Accept, _) => &mut outs.stdout,
+                    (Verdict::Reject, Some(w)) => w,
+                    (Verdict::Reject, None) => return Ok(()),
+                };
+                serde_json::to_writer(&mut *out, &annotated).map_err(std::io::Error::other)?;
+                out.write_all(b"\n")?;
+            } else {
+                if !quiet {
+                    say(format!(
+                        "{:<7} {:>5.1}  {}",
+                        report.verdict.as_str(),
+                        report.score.overall,
+                        report.id
+                    ));
+                }
+                let dir = match report.verdict {
+                    Verdict::Accept => &outs.accept_dir,
+                    Verdict::Reject => &outs.reject_dir,
+                };
+                if let Some(dir) = dir {
+                    copy_into(dir, &report.origin.source, path.as_deref(), report)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The manifest line of an outcome.
+fn manifest_line(outcome: &Outcome) -> serde_json::Value {
+    match outcome {
+        Outcome::Document { report, .. } => serde_json::json!({
+            "id": report.id, "source": report.origin.source, "line": report.origin.line,
+            "verdict": report.verdict, "score": report.score.overall,
+            "translation": report.score.translation, "boilerplate": report.score.boilerplate,
+            "findings": report.findings.len(),
+        }),
+        Outcome::Error(e) => {
+            serde_json::json!({"id": e.origin.to_string(), "source": e.origin.source, "line": e.origin.line, "verdict": "error", "reason": e.reason})
+        }
+        Outcome::Skipped { origin, reason } => {
+            serde_json::json!({"id": origin.to_string(), "source": origin.source, "verdict": "skipped", "reason": reason})
+        }
+    }
+}
+
+/// The input record with its text restored and mtaudit's verdict added under one key.
+fn annotate(
+    record: &Record,
+    report: &DocReport,
+    text_field: &str,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut fields = record.fields.clone();
+    fields.insert(
+        text_field.to_string(),
+        serde_json::Value::String(record.text.clone()),
+    );
+    let mut rules = std::collections::BTreeMap::new();
+    for f in &report.findings {
+        *rules.entry(f.rule).or_insert(0u32) += 1;
+    }
+    fields.insert(
+        "mtaudit".into(),
+        serde_json::json!({
+            "score": report.score.overall, "translation": report.score.translation, "boilerplate": report.score.boilerplate,
+            "verdict": report.verdict, "language": report.language.code, "rules": rules,
+        }),
+    );
+    fields
+}
+
+/// Copies a document into `dir` under its relative path, atomically. Standard input, which
+/// has no file, is written out from nothing: gate never touches its inputs.
+fn copy_into(
+    dir: &Path,
+    source: &str,
+    path: Option<&Path>,
+    report: &DocReport,
+) -> std::io::Result<()> {
+    let Some(src) = path else { return Ok(()) };
+    let relative: PathBuf = Path::new(source)
+        .components()
+        .filter(|c| matches!(c, Component::Normal(_)))
+        .collect();
+    let target = dir.join(if relative.as_os_str().is_empty() {
+        PathBuf::from(format!("{}.txt", report.id))
+    } else {
+        relative
+    });
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut file = AtomicFile::create(&target)?;
+    std::io::copy(&mut std::fs::File::open(src)?, &mut file)?;
+    file.commit()
+}
+
+fn rules(format: RulesFormat) -> Result<u8> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        RulesFormat::Json => {
+            let rules: Vec<serde_json::Value> = registry::all()
+                .iter()
+                .map(|d| {
+                    let m = d.meta();
+                    serde_json::json!({
+                        "id": m.id, "name": m.name, "family": m.family, "default_severity": m.default_severity,
+                        "default_weight": m.default_weight, "summary": m.summary, "explanation": m.explanation,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &rules)?;
+            writeln!(out)?;
+        }
+        RulesFormat::Text => {
+            writeln!(
+                out,
+                "{:<6} {:<31} {:<12} {:<8} {:>6}  summary",
+                "id", "name", "family", "severity", "weight"
+            )?;
+            for d in registry::all() {
+                let m = d.meta();
+                writeln!(
+                    out,
+                    "{:<6} {:<31} {:<12} {:<8} {:>6}  {}",
+                    m.id,
+                    m.name,
+                    m.family.as_str(),
+                    m.default_severity.as_str(),
+                    m.default_weight,
+                    m.summary
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn explain(rule: &str) -> Result<u8> {
+    let Some(m) = registry::find(rule) else {
+        let ids: Vec<&str> = registry::all().iter().map(|d| d.meta().id).collect();
+        bail!("no rule `{rule}`; the rules are {}", ids.join(", "));
+    };
+    println!(
+        "{} {} ({}, {}, weight {})\n\n{}\n\n{}",
+        m.id, m.name, m.family, m.default_severity, m.default_weight, m.summary, m.explanation
+    );
+    Ok(0)
+}

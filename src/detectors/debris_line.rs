@@ -1,0 +1,104 @@
+//! MT408: scraper debris: a stray word at the page's edge or a line of codes and numbers.
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::{is_closing, is_sentence_terminal};
+
+pub struct DebrisLine;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT408",
+    name: "debris-line",
+    family: Family::Boilerplate,
+    default_severity: Severity::Info,
+    default_weight: 3.0,
+    fallback: true,
+    summary: "A stray fragment at the page's edge, or a line of codes and numbers.",
+    explanation: "\
+What it flags: a line of one to three letters standing alone among the first or last lines
+of a page (`in`, left from a breadcrumb or a category label), and a short line dominated by
+numbers and codes (`226270 iPHONE 14 PHO akrales 0710`).
+
+Why it matters: these are the crumbs of a page's layout, not text.
+
+Example: a first line `in` → flagged.
+
+How: position and shape only: length, letters, share of tokens holding digits, closing
+punctuation.
+
+Limits: a short line of numbers that is real content (a score, a table row) can be
+reported; it is only informational.",
+};
+
+const EDGE_LINES: usize = 3;
+
+impl Detector for DebrisLine {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, _res: &Resources, out: &mut Vec<Finding>) {
+        let non_empty: Vec<usize> = (0..doc.lines.len())
+            .filter(|&i| !doc.lines[i].content.is_empty())
+            .collect();
+        if non_empty.len() < 2 {
+            return;
+        }
+        for (rank, &i) in non_empty.iter().enumerate() {
+            let line = &doc.lines[i];
+            if line.ui_pattern.is_some() || doc.in_comments(line.content) {
+                continue;
+            }
+            let text = doc.slice(line.content);
+            let at_edge = rank < EDGE_LINES || rank + EDGE_LINES >= non_empty.len();
+            let tiny = text.chars().count() <= 3 && text.chars().all(char::is_alphabetic);
+            if tiny && at_edge {
+                out.push(Finding::new(
+                    META.id,
+                    Severity::Info,
+                    line.content,
+                    format!("stray fragment “{text}” at the edge of the page"),
+                ));
+                continue;
+            }
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            let with_digits = tokens
+                .iter()
+                .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+                .count();
+            let last = text.chars().next_back().unwrap_or('.');
+            if (3..=12).contains(&tokens.len())
+                && with_digits >= 2
+                && with_digits * 100 >= tokens.len() * 35
+                && !is_sentence_terminal(last)
+                && !is_closing(last)
+                && text.chars().any(char::is_alphabetic)
+            {
+                out.push(Finding::new(
+                    META.id,
+                    Severity::Info,
+                    line.content,
+                    format!("line of codes and numbers: “{text}”"),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::{findings, spans};
+
+    #[test]
+    fn edge_fragments_and_code_lines() {
+        let text = "de\n\nLe conseil municipal a voté mardi le budget de la ville.\n\n88412 GALAXY S24 ULT promo 1203\n\nIl y a 3 ans, 2 mois et 4 jours.\n\nLe maire a conclu.";
+        let found = findings(&DebrisLine, text);
+        assert_eq!(
+            spans(text, &found),
+            vec!["de", "88412 GALAXY S24 ULT promo 1203"]
+        );
+    }
+}

@@ -1,0 +1,237 @@
+//! MT102: an opening dateline naming a city where the document's language is not written.
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity, Span};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::fold_for_comparison;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct ForeignDateline;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT102",
+    name: "foreign-dateline",
+    family: Family::Provenance,
+    default_severity: Severity::Warning,
+    default_weight: 25.0,
+    fallback: false,
+    summary: "The article opens with a dateline from a place that does not write its language.",
+    explanation: "\
+What it flags: an opening dateline (`JAKARTA -`, `LAGOS (Reuters) -`, `Paris, 12 mars (AFP) –`)
+whose city lies in a country where the document's language is not written.
+
+Why it matters: a site that machine-translates its own news into other languages keeps its
+home dateline. A French article about Belarus that opens `JAKARTA -` comes from an Indonesian
+newsroom's pipeline, not from a French desk.
+
+Example: `JAKARTA - Le président biélorusse ...` in French → flagged (Indonesia writes
+Indonesian). When the country or the city is named again in the body, the dateline may be a
+reporter's location and the finding is only informational.
+
+How: the first lines are matched against a dateline pattern (city in capitals, or city with
+a date or an agency in parentheses, then a dash); the city is looked up in the embedded
+gazetteer (more than 450 cities with their countries and the languages written there); the
+body is searched for the country's names and demonyms in several languages.
+
+Limits: needs a reliable document language. A wire story legitimately datelined abroad
+(`WASHINGTON (AFP) -` in French) is reported as informational when the United States or
+Americans are mentioned, and as a warning otherwise.",
+};
+
+/// How many non-empty lines at the top may hold the dateline (a title may come first).
+const LINES_TO_SEARCH: usize = 4;
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<city>\p{Lu}[\p{L}\p{M}.'’]*(?:[ \-][\p{L}\p{M}.'’]+){0,3}?)\s*(?:,\s*(?P<date>[^()\-–—\n]{1,40}?)\s*)?(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[-–—]{1,2}|:)\s+\S",
+    )
+    .expect("dateline pattern compiles")
+});
+
+impl Detector for ForeignDateline {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+        if !doc.lang.reliable {
+            return;
+        }
+        let lines = doc
+            .lines
+            .iter()
+            .filter(|l| !l.content.is_empty() && l.ui_pattern.is_none())
+            .take(LINES_TO_SEARCH);
+        for line in lines {
+            let text = doc.slice(line.content);
+            let Some(caps) = DATELINE.captures(text) else {
+                continue;
+            };
+            let Some(city_match) = caps.name("city") else {
+                continue;
+            };
+            let city_text = city_match.as_str();
+            let all_caps = city_text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let has_context = caps.name("date").is_some() || caps.name("agency").is_some();
+            if !(all_caps || has_context) {
+                continue;
+            }
+            let Some(city) = res.gazetteer.city(city_text) else {
+                continue;
+            };
+            let country = res.gazetteer.country(city.country);
+            if country.languages.iter().any(|l| l == doc.lang.code) {
+                return;
+            }
+            let span = Span::new(
+                line.content.start + city_match.start(),
+                line.content.start + city_match.end(),
+            );
+            let dateline_end = line.content.start + caps.get(0).map_or(0, |m| m.end());
+            let body = format!(" {} ", own_language_body(doc, res, dateline_end));
+            let named = country
+                .names
+                .iter()
+                .chain(&city.spellings)
+                .any(|n| body.contains(&format!(" {n} ")))
+                || country
+                    .demonyms
+                    .iter()
+                    .any(|d| body.contains(&format!(" {d}")));
+            let languages = country.languages.join(", ");
+            let (severity, tail) = if named {
+                (
+                    Severity::Info,
+                    format!(
+                        "{} is named in the text, so the dateline may be a reporter's location",
+                        country.name
+                    ),
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    format!(
+                        "{} is not mentioned anywhere else in the text",
+                        country.name
+                    ),
+                )
+            };
+            out.push(Finding::new(
+                META.id,
+                severity,
+                span,
+                format!(
+                    "dateline `{city_text}` ({}, {}) opens a {} text; the languages written there are {languages}; {tail}",
+                    city.name, country.name, doc.lang.name
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+/// The folded text of the paragraphs after `from` that are in the document's language, outside
+/// the comment section: a country named only in an appended notice or a foreign-language
+/// paragraph says nothing about where the article was written.
+fn own_language_body(doc: &Document, res: &Resources, from: usize) -> String {
+    let words = &res.function_words;
+    let own = doc.lang.lang.and_then(|l| words.index_of(l));
+    let mut body = String::new();
+    for para in doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.span.end > from && !doc.in_comments(p.span))
+    {
+        let in_own_language = match own {
+            Some(index) => {
+                let profile = words.profile_words(doc, para.words.clone());
+                profile.top().is_none_or(|(top, _)| top == index)
+            }
+            None => true,
+        };
+        if in_own_language {
+            body.push_str(&fold_for_comparison(
+                &doc.text[para.span.start.max(from)..para.span.end],
+            ));
+            body.push(' ');
+        }
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::{findings, spans};
+
+    const BODY: &str = " Le président biélorusse a déclaré jeudi que la guerre ne devait pas se propager à son pays, selon un entretien publié sur son site officiel. Il a ajouté que les négociations devaient reprendre rapidement.";
+
+    #[test]
+    fn indonesian_dateline_on_a_french_article() {
+        let text = format!("Partager:\n\nJAKARTA -{BODY}");
+        let found = findings(&ForeignDateline, &text);
+        assert_eq!(spans(&text, &found), vec!["JAKARTA"]);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0]
+                .message
+                .contains("(Jakarta, Indonesia) opens a French text"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_country_named_only_in_a_foreign_notice_does_not_count() {
+        let text = format!(
+            "JAKARTA -{BODY}\n\nThe French version is generated by AI, please see Indonesian as our main language."
+        );
+        let found = findings(&ForeignDateline, &text);
+        assert_eq!(found[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn other_cities_and_dateline_shapes() {
+        for opening in [
+            "SEOUL (Yonhap) –",
+            "Lagos, 3 mars (Reuters) -",
+            "NEW DELHI —",
+            "ANKARA -",
+        ] {
+            let text = format!("{opening}{BODY}");
+            assert_eq!(findings(&ForeignDateline, &text).len(), 1, "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_city_that_writes_the_language_is_fine() {
+        for opening in [
+            "BRUXELLES -",
+            "Dakar, 2 mai (AFP) -",
+            "MONTRÉAL -",
+            "GENÈVE -",
+        ] {
+            let text = format!("{opening}{BODY}");
+            assert!(findings(&ForeignDateline, &text).is_empty(), "{opening}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_whose_country_is_the_subject_is_informational() {
+        let text = "WASHINGTON (AFP) - Le président américain a signé mercredi un décret sur les droits de douane, a annoncé la Maison Blanche. Les États-Unis veulent ainsi protéger leur industrie.";
+        let found = findings(&ForeignDateline, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn a_title_case_word_and_dash_is_not_a_dateline() {
+        let text = "Moscou - Kiev : la guerre continue\n\nLe Kremlin a rejeté vendredi une proposition de trêve faite par un allié.";
+        assert!(findings(&ForeignDateline, text).is_empty());
+    }
+}

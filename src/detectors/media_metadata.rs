@@ -1,0 +1,122 @@
+//! MT404: the metadata block of a scraped video or media page.
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::{clip, is_word_char};
+
+pub struct MediaMetadata;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT404",
+    name: "media-metadata",
+    family: Family::Boilerplate,
+    default_severity: Severity::Warning,
+    default_weight: 6.0,
+    fallback: false,
+    summary: "Video-page metadata: duration, views, likes, uploader, date.",
+    explanation: "\
+What it flags: a short line holding at least two metadata fields of a video or media page:
+a key followed by a colon (`Durée: 00:28:48`, `Date:`), a count followed by a key (`2084
+likes`, `359002 vues`), or a line opening with a key (`Publié par LCI`, `Posted by`).
+
+Why it matters: content farms build pages around a video title; the page's metadata comes
+along with the scrape and is no text.
+
+Example: `Durée: 00:28:48 / 2084 likes / Rating: / 359002 vues` → flagged.
+
+How: keys in several languages (data/boilerplate/media.toml) are looked up in each line of
+at most 200 characters; two fields make a metadata line.
+
+Limits: one field alone (`Date: 12 mars`) is not enough.",
+};
+
+const MAX_LINE_CHARS: usize = 200;
+
+impl Detector for MediaMetadata {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+        for line in &doc.lines {
+            if line.content.is_empty() || line.content.len() > MAX_LINE_CHARS * 4 {
+                continue;
+            }
+            let lower = doc.slice_lower(line.content);
+            // Every field shape needs a colon or a digit somewhere on the line.
+            if !lower.contains(':') && !lower.bytes().any(|b| b.is_ascii_digit())
+                || lower.chars().count() > MAX_LINE_CHARS
+            {
+                continue;
+            }
+            let fields = count_fields(lower, &res.media.metadata_keys);
+            if fields >= 2 {
+                out.push(Finding::new(
+                    META.id,
+                    Severity::Warning,
+                    line.content,
+                    format!(
+                        "media-page metadata ({fields} fields): “{}”",
+                        clip(doc.slice(line.content), 80)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Counts `key:`, `<number> key` and a line-opening `key` (keys are lowercase, longest first).
+fn count_fields(lower: &str, keys: &[String]) -> usize {
+    let mut fields = 0;
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for key in keys {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(key.as_str()) {
+            let start = from + pos;
+            let end = start + key.len();
+            from = end;
+            let word_start = lower[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            let word_end = lower[end..].chars().next().is_none_or(|c| !is_word_char(c));
+            if !word_start || !word_end || taken.iter().any(|&(s, e)| start < e && s < end) {
+                continue;
+            }
+            let after = lower[end..].trim_start();
+            let before = lower[..start].trim_end();
+            let is_field = after.starts_with(':')
+                || before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit())
+                || (start == 0 && key.contains(' '));
+            if is_field {
+                fields += 1;
+                taken.push((start, end));
+            }
+        }
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::{findings, spans};
+
+    #[test]
+    fn video_page_metadata() {
+        let text = "Un titre de vidéo assez long\nPublié par France 24 / Date: 2024-01-02 10:00:00\nDuration: 00:12:03 / 512 likes / 20441 views\n\nLe film, d'une durée de deux heures, compte 3000 vues.";
+        let found = findings(&MediaMetadata, text);
+        assert_eq!(
+            spans(text, &found),
+            vec![
+                "Publié par France 24 / Date: 2024-01-02 10:00:00",
+                "Duration: 00:12:03 / 512 likes / 20441 views"
+            ]
+        );
+    }
+}

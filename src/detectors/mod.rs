@@ -1,0 +1,48 @@
+//! The detectors, one per file. Each file holds the rule's metadata, its logic and its tests.
+
+pub mod comment_section;
+pub mod debris_line;
+pub mod foreign_dateline;
+pub mod hashtag_run;
+pub mod imperial_units;
+pub mod interface_string;
+pub mod media_metadata;
+pub mod mt_disclaimer;
+pub mod photo_credit;
+pub mod repeated_line;
+pub mod stray_title;
+pub mod untranslated_fragment;
+
+#[cfg(test)]
+pub mod test_support {
+    use crate::document::Document;
+    use crate::finding::{Finding, sort_findings};
+    use crate::resources::Resources;
+    use crate::rule::Detector;
+
+    pub fn doc(text: &str) -> Document {
+        Document::build("test", text.to_string(), Resources::embedded())
+    }
+
+    /// Runs one detector on a text and returns its findings in canonical order.
+    pub fn findings(detector: &dyn Detector, text: &str) -> Vec<Finding> {
+        let d = doc(text);
+        let mut out = Vec::new();
+        detector.check(&d, Resources::embedded(), &mut out);
+        sort_findings(&mut out);
+        for f in &out {
+            assert!(
+                f.span.end <= text.len()
+                    && text.is_char_boundary(f.span.start)
+                    && text.is_char_boundary(f.span.end)
+            );
+            assert_eq!(f.rule, detector.meta().id);
+        }
+        out
+    }
+
+    /// The text each finding points at.
+    pub fn spans<'a>(text: &'a str, findings: &[Finding]) -> Vec<&'a str> {
+        findings.iter().map(|f| f.span.text(text)).collect()
+    }
+}

@@ -1,0 +1,139 @@
+//! The run: items in, outcomes out, in input order, analysed in parallel chunks.
+//!
+//! Items are pulled lazily and analysed a chunk at a time on a rayon pool; each chunk's
+//! outcomes are handed to the sink in input order before the next chunk is read. Memory is
+//! bounded by the chunk (a few documents per thread, and at most `CHUNK_BYTES` of text held
+//! by in-memory records), whatever the number of inputs, and the output does not depend on
+//! the number of threads.
+
+use crate::analysis::{DocReport, Settings, analyze};
+use crate::input::{InputError, Item, Origin, read_document};
+use rayon::prelude::*;
+
+/// Documents per thread in one chunk.
+const DOCS_PER_THREAD: usize = 8;
+/// Most bytes of in-memory text (JSONL records) in one chunk.
+const CHUNK_BYTES: usize = 64 << 20;
+
+/// A JSONL record kept to be written back: its fields (the text field holds a placeholder)
+/// and its text.
+#[derive(Debug)]
+pub struct Record {
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    pub text: String,
+}
+
+/// What became of one input.
+#[derive(Debug)]
+pub enum Outcome {
+    Document {
+        report: Box<DocReport>,
+        record: Option<Record>,
+        path: Option<std::path::PathBuf>,
+    },
+    Error(InputError),
+    Skipped {
+        origin: Origin,
+        reason: String,
+    },
+}
+
+/// Runs every item through analysis and hands each outcome to `sink`, in input order.
+/// `progress` is called after each chunk with the documents and bytes done so far.
+pub fn run(
+    items: impl Iterator<Item = Item>,
+    settings: &Settings,
+    threads: usize,
+    mut progress: impl FnMut(u64, u64),
+    mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let chunk_items = DOCS_PER_THREAD * threads.max(1);
+    let mut items = items.peekable();
+    let (mut docs, mut bytes) = (0u64, 0u64);
+    while items.peek().is_some() {
+        let mut chunk = Vec::with_capacity(chunk_items);
+        let mut held = 0usize;
+        while chunk.len() < chunk_items && held < CHUNK_BYTES {
+            let Some(item) = items.next() else { break };
+            held += item.memory_bytes();
+            chunk.push(item);
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|item| process(item, settings))
+                .collect()
+        });
+        for outcome in outcomes {
+            if let Outcome::Document { report, .. } = &outcome {
+                docs += 1;
+                bytes += report.bytes as u64;
+            }
+            sink(outcome)?;
+        }
+        progress(docs, bytes);
+    }
+    Ok(())
+}
+
+fn process(item: Item, settings: &Settings) -> Outcome {
+    let limit = settings.config.input.max_document_bytes;
+    match item {
+        Item::Error(e) => Outcome::Error(e),
+        Item::Skipped { origin, reason } => Outcome::Skipped { origin, reason },
+        Item::File { path, origin } => match read_document(&path, limit) {
+            Ok(text) => guarded(
+                origin.source.clone(),
+                origin,
+                text,
+                None,
+                Some(path),
+                settings,
+            ),
+            Err(reason) => Outcome::Error(InputError { origin, reason }),
+        },
+        Item::Inline {
+            id,
+            origin,
+            text,
+            record,
+        } => guarded(id, origin, text, record, None, settings),
+    }
+}
+
+/// The last line of defence: a document whose analysis fails is an error for that document,
+/// and the run goes on.
+fn guarded(
+    id: String,
+    origin: Origin,
+    text: String,
+    fields: Option<serde_json::Map<String, serde_json::Value>>,
+    path: Option<std::path::PathBuf>,
+    settings: &Settings,
+) -> Outcome {
+    let error_origin = origin.clone();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze(id, origin, text, settings)
+    })) {
+        Ok((report, text)) => Outcome::Document {
+            report: Box::new(report),
+            record: fields.map(|fields| Record { fields, text }),
+            path,
+        },
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Outcome::Error(InputError {
+                origin: error_origin,
+                reason: format!("internal error while analysing: {what}"),
+            })
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! Inputs: files, directories, JSONL (plain, .gz, .zst) and standard input, turned into a
+//! lazy, deterministic stream of items. Nothing here holds more than one JSONL line or one
+//! document at a time; reading a text file's contents is left to the worker that analyses it.
+
+mod decode;
+mod jsonl;
+
+pub use decode::{read_document, validate_text};
+
+use jsonl::JsonlReader;
+use serde::Serialize;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+/// Where a document or an error comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// The path as given or found (`-` for standard input).
+    pub source: String,
+    /// 1-based line, for JSONL records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+impl Origin {
+    pub fn file(source: impl Into<String>) -> Self {
+        Origin {
+            source: source.into(),
+            line: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.source),
+            None => f.write_str(&self.source),
+        }
+    }
+}
+
+/// An input that could not be analysed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    #[serde(flatten)]
+    pub origin: Origin,
+    pub reason: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.reason)
+    }
+}
+
+/// One unit of work, in input order.
+#[derive(Debug)]
+pub enum Item {
+    /// A text file, read by the worker that analyses it.
+    File { path: PathBuf, origin: Origin },
+    /// A document already in memory: a JSONL record or standard input.
+    Inline {
+        id: String,
+        origin: Origin,
+        text: String,
+        record: Option<serde_json::Map<String, serde_json::Value>>,
+    },
+    /// An input that failed before analysis.
+    Error(InputError),
+    /// A file found in a directory that is not a document (wrong extension).
+    Skipped { origin: Origin, reason: String },
+}
+
+impl Item {
+    /// Bytes this item holds in memory now.
+    pub fn memory_bytes(&self) -> usize {
+        match self {
+            Item::Inline { text, .. } => text.len(),
+            _ => 0,
+        }
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    pub text_field: String,
+    pub id_field: String,
+    pub max_document_bytes: u64,
+    pub text_extensions: Vec<String>,
+    pub jsonl_extensions: Vec<String>,
+    /// Read standard input as JSONL rather than as one text.
+    pub stdin_jsonl: bool,
+    /// Keep each JSONL record (to write it back annotated).
+    pub keep_records: bool,
+}
+
+/// The lazy stream of items over the command line's inputs.
+pub struct Inputs {
+    pending: VecDeque<String>,
+    walker: Option<Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>>,
+    jsonl: Option<JsonlReader>,
+    options: InputOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Jsonl,
+    Other,
+}
+
+impl Inputs {
+    pub fn new(inputs: &[String], options: InputOptions) -> Inputs {
+        Inputs {
+            pending: inputs.iter().cloned().collect(),
+            walker: None,
+            jsonl: None,
+            options,
+        }
+    }
+
+    fn kind(&self, path: &Path) -> Kind {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let inner = name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".zst"))
+            .unwrap_or(&name);
+        let ext = Path::new(inner)
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if self.options.jsonl_extensions.iter().any(|e| *e == ext) {
+            Kind::Jsonl
+        } else if self.options.text_extensions.iter().any(|e| *e == ext) {
+            Kind::Text
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// The item for one file; `named` files (given on the command line) are read whatever
+    /// their extension.
+    fn file_item(&mut self, path: PathBuf, named: bool) -> Option<Item> {
+        let display = path.display().to_string();
+        match self.kind(&path) {
+            Kind::Jsonl => match decode::open(&path) {
+                Ok(reader) => {
+                    self.jsonl = Some(JsonlReader::new(reader, display, self.options.clone()));
+                    None
+                }
+                Err(e) => Some(Item::Error(InputError {
+                    origin: Origin::file(display),
+                    reason: e,
+                })),
+            },
+            Kind::Other if !named => Some(Item::Skipped {
+                origin: Origin::file(display),
+                reason: "not a text or JSONL file (by its extension)".into(),
+            }),
+            _ => Some(Item::File {
+                path,
+                origin: Origin::file(display),
+            }),
+        }
+    }
+
+    fn stdin_item(&mut self) -> Option<Item> {
+        let origin = Origin::file("-");
+        if self.options.stdin_jsonl {
+            self.jsonl = Some(JsonlReader::new(
+                Box::new(std::io::stdin()),
+                "-".into(),
+                self.options.clone(),
+            ));
+            return None;
+        }
+        let mut bytes = Vec::new();
+        let limit = self.options.max_document_bytes;
+        use std::io::Read;
+        let read = std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes);
+        Some(
+            match read
+                .map_err(|e| e.to_string())
+                .and_then(|_| decode::bytes_to_text(bytes, limit))
+            {
+                Ok(text) => Item::Inline {
+                    id: "-".into(),
+                    origin,
+                    text,
+                    record: None,
+                },
+                Err(reason) => Item::Error(InputError { origin, reason }),
+            },
+        )
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(reader) = &mut self.jsonl {
+                match reader.next() {
+                    Some(item) => return Some(item),
+                    None => self.jsonl = None,
+                }
+            }
+            if let Some(walker) = &mut self.walker {
+                match walker.next() {
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_dir() {
+                            continue;
+                        }
+                        if let Some(item) = self.file_item(entry.into_path(), false) {
+                            return Some(item);
+                        }
+                        continue;
+                    }
+                    Some(Err(e)) => {
+                        let source = e
+                            .path()
+                            .map_or_else(|| "?".to_string(), |p| p.display().to_string());
+                        let reason = if e.loop_ancestor().is_some() {
+                            "directory loop (a link to one of its own parents)".to_string()
+                        } else {
+                            e.io_error().map_or_else(|| e.to_string(), describe_io)
+                        };
+                        return Some(Item::Error(InputError {
+                            origin: Origin::file(source),
+                            reason,
+                        }));
+                    }
+                    None => {
+                        self.walker = None;
+                        continue;
+                    }
+                }
+            }
+            let input = self.pending.pop_front()?;
+            if input == "-" {
+                if let Some(item) = self.stdin_item() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let path = PathBuf::from(&input);
+            match std::fs::metadata(&path) {
+                Err(e) => {
+                    return Some(Item::Error(InputError {
+                        origin: Origin::file(input),
+                        reason: describe_io(&e),
+                    }));
+                }
+                Ok(meta) if meta.is_dir() => {
+                    // Hidden files and folders (`.git`) are not documents.
+                    self.walker = Some(Box::new(
+                        walkdir::WalkDir::new(&path)
+                            .follow_links(true)
+                            .sort_by_file_name()
+                            .into_iter()
+                            .filter_entry(|e| {
+                                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                            }),
+                    ));
+                }
+                Ok(_) => {
+                    if let Some(item) = self.file_item(path, true) {
+                        return Some(item);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An I/O error in words a user can act on.
+pub fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory (or a dangling link)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,33 @@
+//! Embedded lexicons and gazetteers, parsed once. Each loader reads the embedded data file
+//! and, when the configuration names one, a user file of the same format whose entries are
+//! added to the embedded ones.
+
+pub mod disclaimers;
+pub mod gazetteer;
+pub mod media;
+pub mod ui_lines;
+pub mod units;
+
+/// A data file that could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{source_name}: {message}")]
+pub struct LexiconError {
+    pub source_name: String,
+    pub message: String,
+}
+
+impl LexiconError {
+    pub fn new(source_name: &str, message: impl Into<String>) -> Self {
+        LexiconError {
+            source_name: source_name.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// One data source: its name for error messages and its text.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}

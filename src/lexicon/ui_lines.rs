@@ -1,0 +1,105 @@
+//! Interface strings that scraped pages keep as whole lines: share buttons, comment
+//! headings, blog comment forms, subscription prompts and the like.
+
+use super::{LexiconError, Source};
+use regex::RegexSet;
+use serde::Deserialize;
+
+pub const EMBEDDED: &str = include_str!("../../data/boilerplate/ui_lines.toml");
+
+/// Lines longer than this are prose, never interface strings.
+pub const MAX_UI_LINE_CHARS: usize = 200;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiPattern {
+    pub lang: String,
+    pub kind: String,
+    pub pattern: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    line: Vec<UiPattern>,
+}
+
+pub struct UiLines {
+    pub patterns: Vec<UiPattern>,
+    set: RegexSet,
+}
+
+impl UiLines {
+    pub fn load(sources: &[Source<'_>]) -> Result<UiLines, LexiconError> {
+        let mut patterns = Vec::new();
+        for source in sources {
+            let file: File = toml::from_str(source.text)
+                .map_err(|e| LexiconError::new(source.name, e.to_string()))?;
+            patterns.extend(file.line);
+        }
+        let anchored: Vec<String> = patterns
+            .iter()
+            .map(|p| format!("^(?:{})$", p.pattern))
+            .collect();
+        let set = RegexSet::new(&anchored).map_err(|e| {
+            LexiconError::new(sources.last().map_or("ui lines", |s| s.name), e.to_string())
+        })?;
+        Ok(UiLines { patterns, set })
+    }
+
+    /// The first pattern that matches the whole line, if the line is short enough to be an
+    /// interface string.
+    pub fn match_line(&self, line: &str) -> Option<u32> {
+        if line.len() > MAX_UI_LINE_CHARS * 4 || line.chars().count() > MAX_UI_LINE_CHARS {
+            return None;
+        }
+        let folded = crate::text::fold_line(line);
+        self.set.matches(&folded).iter().next().map(|i| i as u32)
+    }
+
+    pub fn pattern(&self, index: u32) -> &UiPattern {
+        &self.patterns[index as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> UiLines {
+        UiLines::load(&[Source {
+            name: "embedded",
+            text: EMBEDDED,
+        }])
+        .unwrap()
+    }
+
+    #[test]
+    fn typical_interface_lines_match() {
+        let ui = embedded();
+        for line in [
+            "Partager:",
+            "49 Comments",
+            "Leave a Reply",
+            "Laisser un commentaire",
+            "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+            "Share this:",
+            "Lire aussi :",
+            "Related posts",
+        ] {
+            assert!(ui.match_line(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_does_not_match() {
+        let ui = embedded();
+        for line in [
+            "Le président a déclaré qu'il allait partager ses conclusions avec le Parlement.",
+            "The minister will share this report with lawmakers next week.",
+            "Comments made by the senator drew criticism.",
+        ] {
+            assert_eq!(ui.match_line(line), None, "{line}");
+        }
+    }
+}

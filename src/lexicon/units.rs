@@ -1,0 +1,114 @@
+//! Imperial units, metric units and each language's own words for imperial units.
+
+use super::{LexiconError, Source};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub const EMBEDDED: &str = include_str!("../../data/units.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImperialUnit {
+    pub forms: Vec<String>,
+    pub metric: String,
+    pub factor: f64,
+    #[serde(default)]
+    pub offset: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct File {
+    #[serde(default)]
+    imperial_languages: Vec<String>,
+    #[serde(default)]
+    imperial: Vec<ImperialUnit>,
+    #[serde(default)]
+    metric_units: Vec<String>,
+    #[serde(default)]
+    native: BTreeMap<String, Vec<String>>,
+}
+
+pub struct Units {
+    /// ISO 639-3 codes of languages that measure in imperial units.
+    pub imperial_languages: Vec<String>,
+    pub imperial: Vec<ImperialUnit>,
+    /// A number followed by an English imperial unit; groups `num` and `unit`.
+    pub imperial_measure: Regex,
+    /// A metric measure at the end of the haystack (for the part before `(`).
+    pub metric_before: Regex,
+    /// A metric measure at the start of the haystack (for the part after `(`).
+    pub metric_after: Regex,
+    /// Per language: a number followed by one of its own imperial words.
+    pub native_measure: BTreeMap<String, Regex>,
+}
+
+/// A number as news text writes it: `22`, `1,5`, `3.5`, `30 000`, `1,000`.
+const NUMBER: &str = r"\d(?:[\d\u{a0}\u{202f}]|[.,'\x20]\d)*";
+
+fn alternation(forms: impl Iterator<Item = String>) -> String {
+    let mut forms: Vec<String> = forms.map(|f| f.to_lowercase()).collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    forms
+        .iter()
+        .map(|f| regex::escape(f).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl Units {
+    pub fn load(sources: &[Source<'_>]) -> Result<Units, LexiconError> {
+        let mut imperial_languages = Vec::new();
+        let mut imperial = Vec::new();
+        let mut metric = Vec::new();
+        let mut native: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for source in sources {
+            let file: File = toml::from_str(source.text)
+                .map_err(|e| LexiconError::new(source.name, e.to_string()))?;
+            imperial_languages.extend(file.imperial_languages);
+            imperial.extend(file.imperial);
+            metric.extend(file.metric_units);
+            for (lang, words) in file.native {
+                native.entry(lang).or_default().extend(words);
+            }
+        }
+        let bad = |e: regex::Error| LexiconError::new("units", e.to_string());
+        let imperial_alt = alternation(imperial.iter().flat_map(|u| u.forms.iter().cloned()));
+        let imperial_measure = Regex::new(&format!(
+            r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{imperial_alt})(?:\b|$)"
+        ))
+        .map_err(bad)?;
+        let metric_alt = alternation(metric.into_iter());
+        let metric_before =
+            Regex::new(&format!(r"(?i){NUMBER}\s?(?:{metric_alt})\s*\(\s*$")).map_err(bad)?;
+        let metric_after =
+            Regex::new(&format!(r"(?i)^\s*\(\s*{NUMBER}\s?(?:{metric_alt})\b")).map_err(bad)?;
+        let mut native_measure = BTreeMap::new();
+        for (lang, words) in native {
+            let alt = alternation(words.into_iter());
+            native_measure.insert(
+                lang,
+                Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{alt})\b")).map_err(bad)?,
+            );
+        }
+        Ok(Units {
+            imperial_languages,
+            imperial,
+            imperial_measure,
+            metric_before,
+            metric_after,
+            native_measure,
+        })
+    }
+
+    /// The unit a written form belongs to.
+    pub fn unit_of(&self, form: &str) -> Option<&ImperialUnit> {
+        let form = form.to_lowercase();
+        let normal: String = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.imperial
+            .iter()
+            .find(|u| u.forms.iter().any(|f| *f == normal))
+    }
+}

@@ -1,0 +1,22 @@
+//! mtaudit: a machine-translation quality auditor.
+//!
+//! The library reads documents, analyses each once into a [`document::Document`], runs the
+//! detectors of [`registry`] over it, scores the findings ([`score`]) and decides a verdict
+//! ([`gate`]). Emitters in [`output`] write the results; the library itself never prints.
+
+pub mod analysis;
+pub mod config;
+pub mod detectors;
+pub mod document;
+pub mod engine;
+pub mod finding;
+pub mod gate;
+pub mod input;
+pub mod lang;
+pub mod lexicon;
+pub mod output;
+pub mod registry;
+pub mod resources;
+pub mod rule;
+pub mod score;
+pub mod text;

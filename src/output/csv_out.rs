@@ -1,0 +1,137 @@
+//! CSV: one row per input.
+
+use super::{Emitter, Summary};
+use crate::analysis::DocReport;
+use crate::input::{InputError, Origin};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+pub struct CsvEmitter<W: Write> {
+    out: csv::Writer<W>,
+    header_written: bool,
+}
+
+const HEADER: [&str; 15] = [
+    "id",
+    "source",
+    "line",
+    "status",
+    "score",
+    "translation",
+    "boilerplate",
+    "verdict",
+    "language",
+    "language_confidence",
+    "bytes",
+    "words",
+    "findings",
+    "rules",
+    "reason",
+];
+
+impl<W: Write> CsvEmitter<W> {
+    pub fn new(out: W) -> Self {
+        CsvEmitter {
+            out: csv::Writer::from_writer(out),
+            header_written: false,
+        }
+    }
+
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.out.into_inner().map_err(|e| e.into_error())
+    }
+
+    fn row(&mut self, fields: [String; 15]) -> std::io::Result<()> {
+        if !self.header_written {
+            self.out.write_record(HEADER)?;
+            self.header_written = true;
+        }
+        self.out.write_record(&fields)?;
+        Ok(())
+    }
+}
+
+fn line(origin: &Origin) -> String {
+    origin.line.map(|l| l.to_string()).unwrap_or_default()
+}
+
+impl<W: Write> Emitter for CsvEmitter<W> {
+    fn document(&mut self, r: &DocReport) -> std::io::Result<()> {
+        let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in &r.findings {
+            *rules.entry(f.rule).or_insert(0) += 1;
+        }
+        let rules = rules
+            .iter()
+            .map(|(rule, n)| format!("{rule}:{n}"))
+            .collect::<Vec<_>>()
+            .join(";");
+        self.row([
+            r.id.clone(),
+            r.origin.source.clone(),
+            line(&r.origin),
+            "analysed".into(),
+            r.score.overall.to_string(),
+            r.score.translation.to_string(),
+            r.score.boilerplate.to_string(),
+            r.verdict.as_str().into(),
+            r.language.code.into(),
+            format!("{:.3}", r.language.confidence),
+            r.bytes.to_string(),
+            r.words.to_string(),
+            r.findings.len().to_string(),
+            rules,
+            String::new(),
+        ])
+    }
+
+    fn error(&mut self, e: &InputError) -> std::io::Result<()> {
+        let blank = String::new;
+        self.row([
+            e.origin.to_string(),
+            e.origin.source.clone(),
+            line(&e.origin),
+            "error".into(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            e.reason.clone(),
+        ])
+    }
+
+    fn skipped(&mut self, origin: &Origin, reason: &str) -> std::io::Result<()> {
+        let blank = String::new;
+        self.row([
+            origin.to_string(),
+            origin.source.clone(),
+            line(origin),
+            "skipped".into(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            reason.into(),
+        ])
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {
+        if !self.header_written {
+            self.out.write_record(HEADER)?;
+            self.header_written = true;
+        }
+        self.out.flush()
+    }
+}

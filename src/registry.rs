@@ -1,0 +1,92 @@
+//! The one list of detectors.
+
+use crate::detectors::*;
+use crate::rule::{Detector, RuleMeta};
+
+/// Every detector, in id order.
+pub fn all() -> &'static [&'static dyn Detector] {
+    static ALL: &[&dyn Detector] = &[
+        &mt_disclaimer::MtDisclaimer,
+        &foreign_dateline::ForeignDateline,
+        &untranslated_fragment::UntranslatedFragment,
+        &imperial_units::ImperialUnits,
+        &repeated_line::RepeatedLine,
+        &interface_string::InterfaceString,
+        &hashtag_run::HashtagRun,
+        &media_metadata::MediaMetadata,
+        &photo_credit::PhotoCredit,
+        &comment_section::CommentSection,
+        &stray_title::StrayTitle,
+        &debris_line::DebrisLine,
+    ];
+    ALL
+}
+
+/// The metadata of the rule with this id (case-insensitive).
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    all()
+        .iter()
+        .map(|d| d.meta())
+        .find(|m| m.id.eq_ignore_ascii_case(id) || m.name == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::Family;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_sorted_and_name_their_family() {
+        let metas: Vec<&RuleMeta> = all().iter().map(|d| d.meta()).collect();
+        let ids: HashSet<&str> = metas.iter().map(|m| m.id).collect();
+        assert_eq!(ids.len(), metas.len());
+        assert!(
+            metas.windows(2).all(|w| w[0].id < w[1].id),
+            "registry is in id order"
+        );
+        for m in &metas {
+            assert!(
+                m.id.len() == 5
+                    && m.id.starts_with("MT")
+                    && m.id[2..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                m.id
+            );
+            let digit = match m.family {
+                Family::Provenance => '1',
+                Family::Language => '2',
+                Family::Names => '3',
+                Family::Boilerplate => '4',
+                Family::Repetition => '5',
+                Family::Grammar => '6',
+            };
+            assert_eq!(
+                m.id.chars().nth(2),
+                Some(digit),
+                "{} is in the wrong family range",
+                m.id
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_kebab_case_and_explanations_complete() {
+        let names: HashSet<&str> = all().iter().map(|d| d.meta().name).collect();
+        assert_eq!(names.len(), all().len());
+        for d in all() {
+            let m = d.meta();
+            assert!(
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !m.name.starts_with('-'),
+                "{}",
+                m.name
+            );
+            for section in ["What it flags:", "Why it matters:", "Example:", "Limits:"] {
+                assert!(m.explanation.contains(section), "{} lacks {section}", m.id);
+            }
+            assert!(m.summary.ends_with('.'), "{}", m.id);
+            assert!(m.default_weight > 0.0);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Everything the detectors look things up in, built once per run.
+
+use crate::config::LexiconPaths;
+use crate::lang::FunctionWords;
+use crate::lexicon::disclaimers::{self, Disclaimers};
+use crate::lexicon::gazetteer::{self, Gazetteer};
+use crate::lexicon::media::{self, Media};
+use crate::lexicon::ui_lines::{self, UiLines};
+use crate::lexicon::units::{self, Units};
+use crate::lexicon::{LexiconError, Source};
+use std::path::Path;
+use std::sync::LazyLock;
+
+pub struct Resources {
+    pub function_words: FunctionWords,
+    pub ui_lines: UiLines,
+    pub media: Media,
+    pub disclaimers: Disclaimers,
+    pub units: Units,
+    pub gazetteer: Gazetteer,
+}
+
+static EMBEDDED: LazyLock<Resources> = LazyLock::new(|| {
+    // The embedded data is checked by the test suite; failing here is a build defect.
+    Resources::load(&LexiconPaths::default()).expect("embedded lexicons are valid")
+});
+
+impl Resources {
+    /// The embedded lexicons, parsed on first use.
+    pub fn embedded() -> &'static Resources {
+        &EMBEDDED
+    }
+
+    /// The embedded lexicons extended with the user's files.
+    pub fn load(paths: &LexiconPaths) -> Result<Resources, LexiconError> {
+        let read =
+            |path: &Option<std::path::PathBuf>| -> Result<Option<(String, String)>, LexiconError> {
+                match path {
+                    None => Ok(None),
+                    Some(p) => std::fs::read_to_string(p)
+                        .map(|text| Some((p.display().to_string(), text)))
+                        .map_err(|e| LexiconError::new(&p.display().to_string(), e.to_string())),
+                }
+            };
+        let user_ui = read(&paths.ui_lines)?;
+        let user_media = read(&paths.media)?;
+        let user_disclaimers = read(&paths.disclaimers)?;
+        let user_units = read(&paths.units)?;
+        let user_countries = read(&paths.countries)?;
+        let user_cities = read(&paths.cities)?;
+        Ok(Resources {
+            function_words: FunctionWords::embedded(),
+            ui_lines: UiLines::load(&sources(ui_lines::EMBEDDED, &user_ui))?,
+            media: Media::load(&sources(media::EMBEDDED, &user_media))?,
+            disclaimers: Disclaimers::load(&sources(disclaimers::EMBEDDED, &user_disclaimers))?,
+            units: Units::load(&sources(units::EMBEDDED, &user_units))?,
+            gazetteer: Gazetteer::load(
+                &sources(gazetteer::EMBEDDED_COUNTRIES, &user_countries),
+                &sources(gazetteer::EMBEDDED_CITIES, &user_cities),
+            )?,
+        })
+    }
+
+    /// Whether any user lexicon is configured (else the shared embedded copy serves).
+    pub fn needs_user_files(paths: &LexiconPaths) -> bool {
+        [
+            &paths.ui_lines,
+            &paths.media,
+            &paths.disclaimers,
+            &paths.units,
+            &paths.countries,
+            &paths.cities,
+        ]
+        .iter()
+        .any(|p| p.is_some())
+    }
+}
+
+/// The embedded source, then the user's file if there is one.
+fn sources<'a>(embedded: &'static str, user: &'a Option<(String, String)>) -> Vec<Source<'a>> {
+    let mut v = vec![Source {
+        name: "embedded",
+        text: embedded,
+    }];
+    if let Some((name, text)) = user {
+        v.push(Source { name, text });
+    }
+    v
+}
+
+/// Resolves a path relative to the configuration file that named it.
+pub fn resolve_relative(base: Option<&Path>, path: &Path) -> std::path::PathBuf {
+    match base.and_then(Path::parent) {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path.to_path_buf(),
+    }
+}

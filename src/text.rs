@@ -1,0 +1,177 @@
+//! Text folding shared by the document model and the detectors.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercases `text` without moving any byte offset: a character whose lowercase form has a
+/// different UTF-8 length (rare: `İ`, some Greek and Georgian letters) is kept as it is.
+/// Spans found in the result are therefore valid spans of `text`.
+pub fn lowercase_in_place_offsets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes diacritics: `Biélorussie` → `Bielorussie`, `Choïgou` → `Choigou`.
+pub fn strip_accents(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect()
+}
+
+/// Folds a line for comparison with other lines: lowercase, no diacritics, every run of
+/// characters that are neither letters nor digits (quotes, apostrophes, punctuation,
+/// spaces) becomes one space; trimmed. Two renderings of one title that differ only in
+/// typography fold to the same key.
+pub fn fold_for_comparison(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Folds an interface line for pattern matching: lowercase, typographic apostrophes and
+/// quotes made plain, all white space (including no-break spaces) one space, trimmed.
+/// Accents are kept.
+pub fn fold_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Characters that end a sentence.
+pub fn is_sentence_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
+}
+
+/// Characters that may close a sentence after its terminal punctuation.
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '›' | '*')
+}
+
+/// Apostrophes that join an elided word to the next (`l’Ukraine`, `d'arrêter`).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Hyphens that join word parts (`Assisons-nous`, `Jean-Pierre`).
+pub fn is_word_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Whether a character belongs to a word: letters, digits and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The largest char boundary of `text` at or below `index`.
+pub fn floor_char_boundary(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    let mut i = index;
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or above `index`.
+pub fn ceil_char_boundary(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    let mut i = index;
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Shortens `text` to at most `max_chars` characters, marking the cut with `…`.
+pub fn clip(text: &str, max_chars: usize) -> String {
+    let mut chars = text.char_indices();
+    match chars.nth(max_chars) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        let text = "İstanbul À PARIS";
+        let lower = lowercase_in_place_offsets(text);
+        assert_eq!(lower.len(), text.len());
+        assert_eq!(lower, "İstanbul à paris");
+    }
+
+    #[test]
+    fn comparison_fold_ignores_typography_and_accents() {
+        assert_eq!(
+            fold_for_comparison("Loukachenko appelle à une « trêve », d’arrêter"),
+            fold_for_comparison("Loukachenko appelle a une \"treve\", d'arrêter")
+        );
+        assert_eq!(
+            fold_for_comparison("  « Défendre »  la Biélorussie! "),
+            "defendre la bielorussie"
+        );
+    }
+
+    #[test]
+    fn line_fold_keeps_accents_and_plain_apostrophes() {
+        assert_eq!(
+            fold_line("  Votre adresse e-mail ne sera pas publiée.\u{a0}Les champs"),
+            "votre adresse e-mail ne sera pas publiée. les champs"
+        );
+        assert_eq!(fold_line("Aujourd’hui"), "aujourd'hui");
+    }
+
+    #[test]
+    fn clip_marks_the_cut() {
+        assert_eq!(clip("abcdef", 3), "abc…");
+        assert_eq!(clip("abc", 3), "abc");
+    }
+}
