@@ -111,7 +111,7 @@ pub struct DocReport {
 /// Evidence quoted in reports is clipped to this many characters.
 const EVIDENCE_CHARS: usize = 200;
 /// Bytes of evidence shown in an excerpt; longer evidence is underlined up to here.
-const EXCERPT_EVIDENCE_BYTES: usize = 240;
+const EXCERPT_EVIDENCE_BYTES: usize = 120;
 /// Characters of context kept on each side of the evidence in an excerpt.
 const EXCERPT_CONTEXT: usize = 60;
 
@@ -165,12 +165,17 @@ pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
             }
         }
     }
+    // A line is explained by a specific finding on it, or by one whose evidence points at it.
     let claimed: HashSet<(Family, usize)> = findings
         .iter()
         .filter_map(|f| {
             registry::find(f.rule)
                 .filter(|m| !m.fallback)
-                .map(|m| (m.family, doc.line_index(f.span.start)))
+                .map(|m| (m.family, f))
+        })
+        .flat_map(|(family, f)| {
+            let spans = std::iter::once(f.span).chain(f.related.iter().map(|r| r.span));
+            spans.map(move |s| (family, doc.line_index(s.start)))
         })
         .collect();
     findings.retain(|f| match registry::find(f.rule) {

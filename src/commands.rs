@@ -162,7 +162,7 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
 /// Gate's one line per input: JSONL, or CSV by the file's extension.
 enum Manifest {
     Jsonl(BufWriter<AtomicFile>),
-    Csv(CsvEmitter<BufWriter<AtomicFile>>),
+    Csv(Box<CsvEmitter<BufWriter<AtomicFile>>>),
 }
 
 /// Where gate's copies and records go.
@@ -204,7 +204,7 @@ fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
                 );
                 Some(
                     if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-                        Manifest::Csv(CsvEmitter::new(file))
+                        Manifest::Csv(Box::new(CsvEmitter::new(file)))
                     } else {
                         Manifest::Jsonl(file)
                     },
@@ -285,10 +285,10 @@ fn gate_outcome(
         None => eprintln!("{line}"),
     };
     match &mut outs.manifest {
-        Some(Manifest::Csv(csv)) => output::emit(csv, outcome)?,
+        Some(Manifest::Csv(csv)) => output::emit(csv.as_mut(), outcome)?,
         Some(Manifest::Jsonl(w)) => {
             serde_json::to_writer(&mut *w, &manifest_line(outcome))
-                .map_err(std::io::Error::other)?;
+                .map_err(std::io::Error::from)?;
             w.write_all(b"\n")?;
         }
         None => {}
@@ -312,7 +312,7 @@ fn gate_outcome(
                     (Verdict::Reject, Some(w)) => w,
                     (Verdict::Reject, None) => return Ok(()),
                 };
-                serde_json::to_writer(&mut *out, &annotated).map_err(std::io::Error::other)?;
+                serde_json::to_writer(&mut *out, &annotated).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
             } else {
                 if !quiet {

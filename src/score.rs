@@ -173,6 +173,6 @@ mod tests {
         assert_eq!(long.contributions[0].penalty, 5.0);
         assert!(long.overall > one.overall);
         let info = score(&[finding("B", Severity::Info)], 300, &params, weights);
-        assert_eq!(info.contributions[0].penalty, 3.0);
+        assert_eq!(info.contributions[0].penalty, 1.5);
     }
 }

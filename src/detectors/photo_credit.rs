@@ -137,7 +137,7 @@ fn is_credit_line(doc: &Document, line: Span, res: &Resources) -> bool {
         let names_agency = rest
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && res.media.is_agency(w));
-        (introduces || names_agency) && (names_agency || !ends_sentence)
+        names_agency || (introduces && !ends_sentence)
     })
 }
 

@@ -134,9 +134,9 @@ impl Inputs {
             .extension()
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if self.options.jsonl_extensions.iter().any(|e| *e == ext) {
+        if self.options.jsonl_extensions.contains(&ext) {
             Kind::Jsonl
-        } else if self.options.text_extensions.iter().any(|e| *e == ext) {
+        } else if self.options.text_extensions.contains(&ext) {
             Kind::Text
         } else {
             Kind::Other

@@ -107,8 +107,6 @@ impl Units {
     pub fn unit_of(&self, form: &str) -> Option<&ImperialUnit> {
         let form = form.to_lowercase();
         let normal: String = form.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.imperial
-            .iter()
-            .find(|u| u.forms.iter().any(|f| *f == normal))
+        self.imperial.iter().find(|u| u.forms.contains(&normal))
     }
 }

@@ -20,7 +20,7 @@ enum RecordRef<'a> {
 }
 
 fn write_record(out: &mut impl Write, record: &RecordRef<'_>) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, record).map_err(std::io::Error::other)
+    serde_json::to_writer(&mut *out, record).map_err(std::io::Error::from)
 }
 
 /// One record per line, flushed as it goes.
@@ -100,7 +100,7 @@ impl<W: Write> Emitter for JsonEmitter<W> {
             self.out.write_all(b"{\"inputs\": [")?;
         }
         self.out.write_all(b"\n],\n\"summary\": ")?;
-        serde_json::to_writer(&mut self.out, summary).map_err(std::io::Error::other)?;
+        serde_json::to_writer(&mut self.out, summary).map_err(std::io::Error::from)?;
         self.out.write_all(b"}\n")?;
         self.out.flush()
     }

@@ -4,6 +4,7 @@ use super::{Emitter, Summary};
 use crate::analysis::DocReport;
 use crate::finding::Severity;
 use crate::input::{InputError, Origin};
+use crate::text::clip;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::io::Write;
 
@@ -80,7 +81,10 @@ impl<W: Write> Emitter for TextEmitter<W> {
                 .map(|rel| {
                     format!(
                         "{} at line {}, column {}: “{}”",
-                        rel.label, rel.line, rel.column, rel.evidence
+                        rel.label,
+                        rel.line,
+                        rel.column,
+                        clip(&rel.evidence, 80)
                     )
                 })
                 .collect();
