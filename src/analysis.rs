@@ -35,11 +35,7 @@ impl Settings {
         } else {
             ResourceHandle::Embedded(Resources::embedded())
         };
-        Ok(Settings {
-            detectors: config.enabled_detectors(),
-            config,
-            resources,
-        })
+        Ok(Settings { detectors: config.enabled_detectors(), config, resources })
     }
 
     pub fn resources(&self) -> &Resources {
@@ -116,28 +112,17 @@ const EXCERPT_EVIDENCE_BYTES: usize = 120;
 const EXCERPT_CONTEXT: usize = 60;
 
 /// Analyses one document; gives the text back with the report. Never panics on any text.
-pub fn analyze(
-    id: String,
-    origin: Origin,
-    text: String,
-    settings: &Settings,
-) -> (DocReport, String) {
+pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) -> (DocReport, String) {
     let res = settings.resources();
     let doc = Document::build(id, text, res);
     let findings = run_detectors(&doc, settings);
     let config = &settings.config;
-    let score = score::score(&findings, doc.word_count(), &config.score, |rule| {
-        RuleWeight {
-            weight: config.rule_weight(rule),
-            family: registry::find(rule).map_or(Family::Boilerplate, |m| m.family),
-        }
+    let score = score::score(&findings, doc.word_count(), &config.score, |rule| RuleWeight {
+        weight: config.rule_weight(rule),
+        family: registry::find(rule).map_or(Family::Boilerplate, |m| m.family),
     });
     let verdict = Verdict::of(score.overall, config.score.threshold);
-    let reported = findings
-        .iter()
-        .zip(&score.contributions)
-        .map(|(f, &c)| report_finding(&doc, f, c))
-        .collect();
+    let reported = findings.iter().zip(&score.contributions).map(|(f, &c)| report_finding(&doc, f, c)).collect();
     let report = DocReport {
         origin,
         bytes: doc.text.len(),
@@ -168,11 +153,7 @@ pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
     // A line is explained by a specific finding on it, or by one whose evidence points at it.
     let claimed: HashSet<(Family, usize)> = findings
         .iter()
-        .filter_map(|f| {
-            registry::find(f.rule)
-                .filter(|m| !m.fallback)
-                .map(|m| (m.family, f))
-        })
+        .filter_map(|f| registry::find(f.rule).filter(|m| !m.fallback).map(|m| (m.family, f)))
         .flat_map(|(family, f)| {
             let spans = std::iter::once(f.span).chain(f.related.iter().map(|r| r.span));
             spans.map(move |s| (family, doc.line_index(s.start)))

@@ -8,8 +8,7 @@ use mtaudit::engine::{self, Outcome, Record};
 use mtaudit::gate::Verdict;
 use mtaudit::input::{InputOptions, Inputs};
 use mtaudit::output::{
-    self, AtomicFile, CsvEmitter, Emitter, Format, JsonEmitter, JsonlEmitter, Summary, Target,
-    TextEmitter,
+    self, AtomicFile, CsvEmitter, Emitter, Format, JsonEmitter, JsonlEmitter, Summary, Target, TextEmitter,
 };
 use mtaudit::registry;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -37,16 +36,10 @@ fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: Option<f64>)
     if let Some(f) = &read.id_field {
         config.input.id_field = f.clone();
     }
-    for (list, given) in [
-        (&mut config.rules.select, &read.select),
-        (&mut config.rules.ignore, &read.ignore),
-    ] {
+    for (list, given) in [(&mut config.rules.select, &read.select), (&mut config.rules.ignore, &read.ignore)] {
         if let Some(prefixes) = given {
             for p in prefixes {
-                if !registry::all()
-                    .iter()
-                    .any(|d| d.meta().id.starts_with(p.as_str()))
-                {
+                if !registry::all().iter().any(|d| d.meta().id.starts_with(p.as_str())) {
                     bail!("`{p}` selects no rule (see `mtaudit rules`)");
                 }
             }
@@ -75,9 +68,7 @@ fn input_options(config: &Config, read: &ReadArgs, keep_records: bool) -> InputO
 }
 
 fn threads(read: &ReadArgs) -> usize {
-    read.threads
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    read.threads.filter(|&n| n > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// A spinner on standard error, only on a terminal.
@@ -103,25 +94,15 @@ fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64) {
 fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
     let settings = Settings::new(config)?;
-    let inputs = Inputs::new(
-        &args.read.inputs,
-        input_options(&settings.config, &args.read, false),
-    );
+    let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
     let target = Target::open(args.output.as_deref()).with_context(|| {
-        format!(
-            "cannot write {}",
-            args.output
-                .as_ref()
-                .map_or("-".into(), |p| p.display().to_string())
-        )
+        format!("cannot write {}", args.output.as_ref().map_or("-".into(), |p| p.display().to_string()))
     })?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
+            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let mut writer = BufWriter::new(target);
@@ -186,10 +167,7 @@ fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
                 && input_abs.is_dir()
                 && dir_abs.starts_with(&input_abs)
             {
-                bail!(
-                    "{} is inside the input directory {input}: copies would be read as inputs",
-                    dir.display()
-                );
+                bail!("{} is inside the input directory {input}: copies would be read as inputs", dir.display());
             }
         }
     }
@@ -198,24 +176,20 @@ fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
         reject_dir: args.reject_dir.clone(),
         manifest: match &args.manifest {
             Some(p) => {
-                let file = BufWriter::new(
-                    AtomicFile::create(p)
-                        .with_context(|| format!("cannot write {}", p.display()))?,
-                );
-                Some(
-                    if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-                        Manifest::Csv(Box::new(CsvEmitter::new(file)))
-                    } else {
-                        Manifest::Jsonl(file)
-                    },
-                )
+                let file =
+                    BufWriter::new(AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?);
+                Some(if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                    Manifest::Csv(Box::new(CsvEmitter::new(file)))
+                } else {
+                    Manifest::Jsonl(file)
+                })
             }
             None => None,
         },
         rejects: match &args.rejects {
-            Some(p) => Some(BufWriter::new(
-                AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-            )),
+            Some(p) => {
+                Some(BufWriter::new(AtomicFile::create(p).with_context(|| format!("cannot write {}", p.display()))?))
+            }
             None => None,
         },
         stdout: BufWriter::new(std::io::stdout().lock()),
@@ -224,10 +198,7 @@ fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
     let quiet = args.read.quiet;
     let mut summary = Summary::new(settings.config.score.threshold);
     let bar = progress(quiet);
-    let inputs = Inputs::new(
-        &args.read.inputs,
-        input_options(&settings.config, &args.read, true),
-    );
+    let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, true));
     engine::run(
         inputs,
         &settings,
@@ -287,8 +258,7 @@ fn gate_outcome(
     match &mut outs.manifest {
         Some(Manifest::Csv(csv)) => output::emit(csv.as_mut(), outcome)?,
         Some(Manifest::Jsonl(w)) => {
-            serde_json::to_writer(&mut *w, &manifest_line(outcome))
-                .map_err(std::io::Error::from)?;
+            serde_json::to_writer(&mut *w, &manifest_line(outcome)).map_err(std::io::Error::from)?;
             w.write_all(b"\n")?;
         }
         None => {}
@@ -300,11 +270,7 @@ fn gate_outcome(
             }
         }
         Outcome::Skipped { .. } => {}
-        Outcome::Document {
-            report,
-            record,
-            path,
-        } => {
+        Outcome::Document { report, record, path } => {
             if let Some(record) = record {
                 let annotated = annotate(record, report, &outs.text_field);
                 let out: &mut dyn Write = match (report.verdict, &mut outs.rejects) {
@@ -316,12 +282,7 @@ fn gate_outcome(
                 out.write_all(b"\n")?;
             } else {
                 if !quiet {
-                    say(format!(
-                        "{:<7} {:>5.1}  {}",
-                        report.verdict.as_str(),
-                        report.score.overall,
-                        report.id
-                    ));
+                    say(format!("{:<7} {:>5.1}  {}", report.verdict.as_str(), report.score.overall, report.id));
                 }
                 let dir = match report.verdict {
                     Verdict::Accept => &outs.accept_dir,
@@ -355,16 +316,9 @@ fn manifest_line(outcome: &Outcome) -> serde_json::Value {
 }
 
 /// The input record with its text restored and mtaudit's verdict added under one key.
-fn annotate(
-    record: &Record,
-    report: &DocReport,
-    text_field: &str,
-) -> serde_json::Map<String, serde_json::Value> {
+fn annotate(record: &Record, report: &DocReport, text_field: &str) -> serde_json::Map<String, serde_json::Value> {
     let mut fields = record.fields.clone();
-    fields.insert(
-        text_field.to_string(),
-        serde_json::Value::String(record.text.clone()),
-    );
+    fields.insert(text_field.to_string(), serde_json::Value::String(record.text.clone()));
     let mut rules = std::collections::BTreeMap::new();
     for f in &report.findings {
         *rules.entry(f.rule).or_insert(0u32) += 1;
@@ -381,22 +335,11 @@ fn annotate(
 
 /// Copies a document into `dir` under its relative path, atomically. Standard input, which
 /// has no file, is written out from nothing: gate never touches its inputs.
-fn copy_into(
-    dir: &Path,
-    source: &str,
-    path: Option<&Path>,
-    report: &DocReport,
-) -> std::io::Result<()> {
+fn copy_into(dir: &Path, source: &str, path: Option<&Path>, report: &DocReport) -> std::io::Result<()> {
     let Some(src) = path else { return Ok(()) };
-    let relative: PathBuf = Path::new(source)
-        .components()
-        .filter(|c| matches!(c, Component::Normal(_)))
-        .collect();
-    let target = dir.join(if relative.as_os_str().is_empty() {
-        PathBuf::from(format!("{}.txt", report.id))
-    } else {
-        relative
-    });
+    let relative: PathBuf = Path::new(source).components().filter(|c| matches!(c, Component::Normal(_))).collect();
+    let target =
+        dir.join(if relative.as_os_str().is_empty() { PathBuf::from(format!("{}.txt", report.id)) } else { relative });
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent)?;
     }
@@ -423,11 +366,7 @@ fn rules(format: RulesFormat) -> Result<u8> {
             writeln!(out)?;
         }
         RulesFormat::Text => {
-            writeln!(
-                out,
-                "{:<6} {:<31} {:<12} {:<8} {:>6}  summary",
-                "id", "name", "family", "severity", "weight"
-            )?;
+            writeln!(out, "{:<6} {:<31} {:<12} {:<8} {:>6}  summary", "id", "name", "family", "severity", "weight")?;
             for d in registry::all() {
                 let m = d.meta();
                 writeln!(

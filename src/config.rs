@@ -16,10 +16,7 @@ pub enum ConfigError {
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
     #[error("{path}: {source}")]
-    Unreadable {
-        path: String,
-        source: std::io::Error,
-    },
+    Unreadable { path: String, source: std::io::Error },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,17 +107,12 @@ impl Default for Config {
 impl Config {
     /// The embedded defaults overridden by `text` (a mtaudit.toml), validated.
     pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid {
-            path: path.display().to_string(),
-            message,
-        };
-        let mut merged: toml::Table =
-            toml::from_str(EMBEDDED_DEFAULTS).map_err(|e| invalid(e.to_string()))?;
+        let invalid = |message: String| ConfigError::Invalid { path: path.display().to_string(), message };
+        let mut merged: toml::Table = toml::from_str(EMBEDDED_DEFAULTS).map_err(|e| invalid(e.to_string()))?;
         let user: toml::Table = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
         merge(&mut merged, user);
-        let mut config: Config = toml::Value::Table(merged)
-            .try_into()
-            .map_err(|e: toml::de::Error| invalid(e.to_string()))?;
+        let mut config: Config =
+            toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| invalid(e.to_string()))?;
         config.validate().map_err(invalid)?;
         let base = Some(path);
         let paths = &mut config.lexicons;
@@ -142,10 +134,7 @@ impl Config {
 
     /// Reads the configuration file: `explicit` if given, else `mtaudit.toml` in the working
     /// directory if there is one, else the defaults. Returns the file used.
-    pub fn discover(
-        explicit: Option<&Path>,
-        use_default_file: bool,
-    ) -> Result<(Config, Option<PathBuf>), ConfigError> {
+    pub fn discover(explicit: Option<&Path>, use_default_file: bool) -> Result<(Config, Option<PathBuf>), ConfigError> {
         let path = match explicit {
             Some(p) => Some(p.to_path_buf()),
             None if use_default_file && Path::new(DEFAULT_FILE_NAME).is_file() => {
@@ -156,11 +145,8 @@ impl Config {
         match path {
             None => Ok((Config::default(), None)),
             Some(p) => {
-                let text =
-                    std::fs::read_to_string(&p).map_err(|source| ConfigError::Unreadable {
-                        path: p.display().to_string(),
-                        source,
-                    })?;
+                let text = std::fs::read_to_string(&p)
+                    .map_err(|source| ConfigError::Unreadable { path: p.display().to_string(), source })?;
                 Ok((Config::from_toml(&text, &p)?, Some(p)))
             }
         }
@@ -169,20 +155,15 @@ impl Config {
     fn validate(&self) -> Result<(), String> {
         let s = &self.score;
         if !(0.0..=100.0).contains(&s.threshold) {
-            return Err(format!(
-                "score.threshold must be between 0 and 100, not {}",
-                s.threshold
-            ));
+            return Err(format!("score.threshold must be between 0 and 100, not {}", s.threshold));
         }
         if s.scale <= 0.0 || s.reference_words <= 0.0 || !(0.0..=1.0).contains(&s.repeat_decay) {
-            return Err("score.scale and score.reference-words must be positive, score.repeat-decay between 0 and 1".into());
+            return Err(
+                "score.scale and score.reference-words must be positive, score.repeat-decay between 0 and 1".into()
+            );
         }
         let w = s.severity_weights;
-        if [w.error, w.warning, w.info]
-            .iter()
-            .chain(s.family_weights.values())
-            .any(|v| *v < 0.0 || !v.is_finite())
-        {
+        if [w.error, w.warning, w.info].iter().chain(s.family_weights.values()).any(|v| *v < 0.0 || !v.is_finite()) {
             return Err("weights must be non-negative numbers".into());
         }
         for id in self.rules.severity.keys().chain(self.rules.weight.keys()) {
@@ -190,19 +171,11 @@ impl Config {
                 return Err(format!("unknown rule `{id}` (see `mtaudit rules`)"));
             }
         }
-        if self
-            .rules
-            .weight
-            .values()
-            .any(|v| *v < 0.0 || !v.is_finite())
-        {
+        if self.rules.weight.values().any(|v| *v < 0.0 || !v.is_finite()) {
             return Err("rule weights must be non-negative numbers".into());
         }
         for prefix in self.rules.select.iter().chain(&self.rules.ignore) {
-            if !registry::all()
-                .iter()
-                .any(|d| d.meta().id.starts_with(prefix.as_str()))
-            {
+            if !registry::all().iter().any(|d| d.meta().id.starts_with(prefix.as_str())) {
                 return Err(format!("`{prefix}` selects no rule (see `mtaudit rules`)"));
             }
         }
@@ -236,18 +209,8 @@ impl Config {
         let Some(meta) = registry::find(id) else {
             return 0.0;
         };
-        let base = self
-            .rules
-            .weight
-            .get(id)
-            .copied()
-            .unwrap_or(meta.default_weight);
-        base * self
-            .score
-            .family_weights
-            .get(&meta.family)
-            .copied()
-            .unwrap_or(1.0)
+        let base = self.rules.weight.get(id).copied().unwrap_or(meta.default_weight);
+        base * self.score.family_weights.get(&meta.family).copied().unwrap_or(1.0)
     }
 }
 
@@ -277,14 +240,14 @@ mod tests {
 
     #[test]
     fn user_values_override_defaults_key_by_key() {
-        let c = Config::from_toml("[score]\nthreshold = 50\n[rules]\nignore = [\"MT4\"]\n[rules.severity]\nMT407 = \"warning\"\n", Path::new("x.toml")).unwrap();
+        let c = Config::from_toml(
+            "[score]\nthreshold = 50\n[rules]\nignore = [\"MT4\"]\n[rules.severity]\nMT407 = \"warning\"\n",
+            Path::new("x.toml"),
+        )
+        .unwrap();
         assert_eq!(c.score.threshold, 50.0);
         assert_eq!(c.score.scale, 40.0);
-        assert!(
-            c.enabled_detectors()
-                .iter()
-                .all(|d| !d.meta().id.starts_with("MT4"))
-        );
+        assert!(c.enabled_detectors().iter().all(|d| !d.meta().id.starts_with("MT4")));
         assert_eq!(c.rules.severity.get("MT407"), Some(&Severity::Warning));
     }
 
@@ -296,26 +259,15 @@ mod tests {
             ("[rules]\nselect = [\"XX\"]\n", "selects no rule"),
             ("[score]\nthreshold = 150\n", "between 0 and 100"),
         ] {
-            let err = Config::from_toml(text, Path::new("my.toml"))
-                .unwrap_err()
-                .to_string();
-            assert!(
-                err.starts_with("my.toml: ") && err.contains(needle),
-                "{err}"
-            );
+            let err = Config::from_toml(text, Path::new("my.toml")).unwrap_err().to_string();
+            assert!(err.starts_with("my.toml: ") && err.contains(needle), "{err}");
         }
     }
 
     #[test]
     fn relative_lexicon_paths_follow_the_config_file() {
-        let c = Config::from_toml(
-            "[lexicons]\ncities = \"extra/cities.tsv\"\n",
-            Path::new("conf/mtaudit.toml"),
-        )
-        .unwrap();
-        assert_eq!(
-            c.lexicons.cities,
-            Some(PathBuf::from("conf/extra/cities.tsv"))
-        );
+        let c =
+            Config::from_toml("[lexicons]\ncities = \"extra/cities.tsv\"\n", Path::new("conf/mtaudit.toml")).unwrap();
+        assert_eq!(c.lexicons.cities, Some(PathBuf::from("conf/extra/cities.tsv")));
     }
 }

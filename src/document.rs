@@ -78,11 +78,10 @@ pub struct Document {
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "prof", "st", "ste", "mr", "mrs", "ms",
-    "jr", "sr", "gen", "gén", "col", "lt", "sgt", "sen", "rep", "gov", "cf", "vs", "no", "n°", "p",
-    "pp", "vol", "ed", "fig", "env", "av", "apr", "inc", "ltd", "co", "corp", "dept", "univ",
-    "art", "al", "ex", "sr", "sra", "srta", "hr", "fr", "bd", "ca", "nr", "bzw", "vgl", "dll",
-    "dsb", "sdr", "bpk", "ibu", "jl", "ir", "h", "mgr", "me", "cie", "etc",
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "prof", "st", "ste", "mr", "mrs", "ms", "jr", "sr", "gen",
+    "gén", "col", "lt", "sgt", "sen", "rep", "gov", "cf", "vs", "no", "n°", "p", "pp", "vol", "ed", "fig", "env", "av",
+    "apr", "inc", "ltd", "co", "corp", "dept", "univ", "art", "al", "ex", "sr", "sra", "srta", "hr", "fr", "bd", "ca",
+    "nr", "bzw", "vgl", "dll", "dsb", "sdr", "bpk", "ibu", "jl", "ir", "h", "mgr", "me", "cie", "etc",
 ];
 
 impl Document {
@@ -136,8 +135,7 @@ impl Document {
             }
             para_end = content.end;
             let last = line_text.chars().next_back().unwrap_or(' ');
-            prev_line_open =
-                !(text::is_sentence_terminal(last) || text::is_closing(last) || last == ':');
+            prev_line_open = !(text::is_sentence_terminal(last) || text::is_closing(last) || last == ':');
         }
         if let Some((start, first)) = para_start.take() {
             ranges.push((Span::new(start, para_end), first));
@@ -149,10 +147,7 @@ impl Document {
             split_sentences(text, span, |sentence_span| {
                 let first_word = self.words.len();
                 split_words(text, sentence_span, &mut self.words);
-                self.sentences.push(Sentence {
-                    span: sentence_span,
-                    words: first_word..self.words.len(),
-                });
+                self.sentences.push(Sentence { span: sentence_span, words: first_word..self.words.len() });
             });
             self.paragraphs.push(Paragraph {
                 span,
@@ -193,11 +188,7 @@ impl Document {
     /// The whole line (without its line break) that holds 0-based line `index`.
     pub fn line_span(&self, index: usize) -> Span {
         let start = self.line_starts[index];
-        let mut end = self
-            .line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let mut end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         while end > start && (bytes[end - 1] == b'\n' || bytes[end - 1] == b'\r') {
             end -= 1;
@@ -250,24 +241,14 @@ impl Document {
 
 fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    starts.extend(
-        text.bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i + 1),
-    );
+    starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
     if starts.len() > 1 && *starts.last().unwrap_or(&0) == text.len() {
         starts.pop();
     }
     starts
 }
 
-fn classify_lines(
-    text: &str,
-    lower: &str,
-    line_starts: &[usize],
-    res: &Resources,
-) -> Vec<LineInfo> {
+fn classify_lines(text: &str, lower: &str, line_starts: &[usize], res: &Resources) -> Vec<LineInfo> {
     let mut lines = Vec::with_capacity(line_starts.len());
     for (i, &start) in line_starts.iter().enumerate() {
         let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
@@ -279,15 +260,9 @@ fn classify_lines(
         } else {
             Span::new(start + trimmed_start, start + trimmed_start + trimmed.len())
         };
-        let ui_pattern = if content.is_empty() {
-            None
-        } else {
-            res.ui_lines.match_line(&lower[content.start..content.end])
-        };
-        lines.push(LineInfo {
-            content,
-            ui_pattern,
-        });
+        let ui_pattern =
+            if content.is_empty() { None } else { res.ui_lines.match_line(&lower[content.start..content.end]) };
+        lines.push(LineInfo { content, ui_pattern });
     }
     lines
 }
@@ -325,21 +300,7 @@ fn split_sentences(text: &str, para: Span, mut emit: impl FnMut(Span)) {
             Some(n) => {
                 n.is_uppercase()
                     || n.is_numeric()
-                    || matches!(
-                        n,
-                        '«' | '“'
-                            | '"'
-                            | '\''
-                            | '('
-                            | '¿'
-                            | '¡'
-                            | '—'
-                            | '–'
-                            | '-'
-                            | '‘'
-                            | '['
-                            | '#'
-                    )
+                    || matches!(n, '«' | '“' | '"' | '\'' | '(' | '¿' | '¡' | '—' | '–' | '-' | '‘' | '[' | '#')
             }
         };
         if !opens_sentence {
@@ -359,10 +320,7 @@ fn push_trimmed(base: usize, slice: &str, start: usize, end: usize, emit: &mut i
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
     if !trimmed.is_empty() {
-        emit(Span::new(
-            base + start + lead,
-            base + start + lead + trimmed.len(),
-        ));
+        emit(Span::new(base + start + lead, base + start + lead + trimmed.len()));
     }
 }
 
@@ -370,9 +328,7 @@ fn push_trimmed(base: usize, slice: &str, start: usize, end: usize, emit: &mut i
 fn is_abbreviation(before: &str) -> bool {
     let word_start = before
         .rfind(|c: char| !text::is_word_char(c) && c != '°')
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -405,10 +361,7 @@ fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
             continue;
         }
         if let Some(start) = current.take() {
-            words.push(Word {
-                span: Span::new(span.start + start, span.start + i),
-                joiner,
-            });
+            words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
         }
         let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
         joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
@@ -421,10 +374,7 @@ fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
         prev_was_word = false;
     }
     if let Some(start) = current {
-        words.push(Word {
-            span: Span::new(span.start + start, span.end),
-            joiner,
-        });
+        words.push(Word { span: Span::new(span.start + start, span.end), joiner });
     }
 }
 
@@ -442,52 +392,33 @@ mod tests {
 
     #[test]
     fn paragraphs_split_on_blank_lines_and_titles() {
-        let d = doc(
-            "Un titre\nLe premier paragraphe. Il a deux phrases.\n\nLe second,\ncoupé à la ligne.\n",
-        );
+        let d = doc("Un titre\nLe premier paragraphe. Il a deux phrases.\n\nLe second,\ncoupé à la ligne.\n");
         let paras: Vec<&str> = d.paragraphs.iter().map(|p| d.slice(p.span)).collect();
         assert_eq!(
             paras,
-            vec![
-                "Un titre",
-                "Le premier paragraphe. Il a deux phrases.",
-                "Le second,\ncoupé à la ligne."
-            ]
+            vec!["Un titre", "Le premier paragraphe. Il a deux phrases.", "Le second,\ncoupé à la ligne."]
         );
     }
 
     #[test]
     fn sentences_respect_abbreviations_and_initials() {
-        let d = doc(
-            "Mais si l’Ukraine attaque, a averti M. Lukashnikov : « Non. » Puis J. Clinton est parti. Fin",
-        );
+        let d = doc("Mais si l’Ukraine attaque, a averti M. Lukashnikov : « Non. » Puis J. Clinton est parti. Fin");
         assert_eq!(
             sentence_texts(&d),
-            vec![
-                "Mais si l’Ukraine attaque, a averti M. Lukashnikov : « Non. »",
-                "Puis J. Clinton est parti.",
-                "Fin"
-            ]
+            vec!["Mais si l’Ukraine attaque, a averti M. Lukashnikov : « Non. »", "Puis J. Clinton est parti.", "Fin"]
         );
     }
 
     #[test]
     fn sentences_need_a_capital_after_the_period() {
         let d = doc("Il coûte 3.5 euros. ok ceci continue. Et ceci non !");
-        assert_eq!(
-            sentence_texts(&d),
-            vec!["Il coûte 3.5 euros. ok ceci continue.", "Et ceci non !"]
-        );
+        assert_eq!(sentence_texts(&d), vec!["Il coûte 3.5 euros. ok ceci continue.", "Et ceci non !"]);
     }
 
     #[test]
     fn words_split_at_apostrophes_and_hyphens_with_joiners() {
         let d = doc("« Assisons-nous », dit-il à l’Ukraine.");
-        let words: Vec<(&str, Joiner)> = d
-            .words
-            .iter()
-            .map(|w| (d.slice(w.span), w.joiner))
-            .collect();
+        let words: Vec<(&str, Joiner)> = d.words.iter().map(|w| (d.slice(w.span), w.joiner)).collect();
         assert_eq!(
             words,
             vec![
@@ -514,23 +445,10 @@ mod tests {
 
     #[test]
     fn degenerate_texts_do_not_panic() {
-        for t in [
-            "",
-            "\n\n\n",
-            ".",
-            "...!!!???",
-            "'-'-'",
-            "\u{300}\u{301}",
-            "a.B",
-            "«»",
-            "M.",
-            "\r\n\r",
-        ] {
+        for t in ["", "\n\n\n", ".", "...!!!???", "'-'-'", "\u{300}\u{301}", "a.B", "«»", "M.", "\r\n\r"] {
             let d = doc(t);
             for w in &d.words {
-                assert!(
-                    d.text.is_char_boundary(w.span.start) && d.text.is_char_boundary(w.span.end)
-                );
+                assert!(d.text.is_char_boundary(w.span.start) && d.text.is_char_boundary(w.span.end));
             }
         }
     }

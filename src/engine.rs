@@ -26,16 +26,9 @@ pub struct Record {
 /// What became of one input.
 #[derive(Debug)]
 pub enum Outcome {
-    Document {
-        report: Box<DocReport>,
-        record: Option<Record>,
-        path: Option<std::path::PathBuf>,
-    },
+    Document { report: Box<DocReport>, record: Option<Record>, path: Option<std::path::PathBuf> },
     Error(InputError),
-    Skipped {
-        origin: Origin,
-        reason: String,
-    },
+    Skipped { origin: Origin, reason: String },
 }
 
 /// Runs every item through analysis and hands each outcome to `sink`, in input order.
@@ -47,10 +40,7 @@ pub fn run(
     mut progress: impl FnMut(u64, u64),
     mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()
-        .map_err(std::io::Error::other)?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(std::io::Error::other)?;
     let chunk_items = DOCS_PER_THREAD * threads.max(1);
     let mut items = items.peekable();
     let (mut docs, mut bytes) = (0u64, 0u64);
@@ -62,12 +52,8 @@ pub fn run(
             held += item.memory_bytes();
             chunk.push(item);
         }
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| process(item, settings))
-                .collect()
-        });
+        let outcomes: Vec<Outcome> =
+            pool.install(|| chunk.into_par_iter().map(|item| process(item, settings)).collect());
         for outcome in outcomes {
             if let Outcome::Document { report, .. } = &outcome {
                 docs += 1;
@@ -86,22 +72,10 @@ fn process(item: Item, settings: &Settings) -> Outcome {
         Item::Error(e) => Outcome::Error(e),
         Item::Skipped { origin, reason } => Outcome::Skipped { origin, reason },
         Item::File { path, origin } => match read_document(&path, limit) {
-            Ok(text) => guarded(
-                origin.source.clone(),
-                origin,
-                text,
-                None,
-                Some(path),
-                settings,
-            ),
+            Ok(text) => guarded(origin.source.clone(), origin, text, None, Some(path), settings),
             Err(reason) => Outcome::Error(InputError { origin, reason }),
         },
-        Item::Inline {
-            id,
-            origin,
-            text,
-            record,
-        } => guarded(id, origin, text, record, None, settings),
+        Item::Inline { id, origin, text, record } => guarded(id, origin, text, record, None, settings),
     }
 }
 
@@ -116,14 +90,10 @@ fn guarded(
     settings: &Settings,
 ) -> Outcome {
     let error_origin = origin.clone();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyze(id, origin, text, settings)
-    })) {
-        Ok((report, text)) => Outcome::Document {
-            report: Box::new(report),
-            record: fields.map(|fields| Record { fields, text }),
-            path,
-        },
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(id, origin, text, settings))) {
+        Ok((report, text)) => {
+            Outcome::Document { report: Box::new(report), record: fields.map(|fields| Record { fields, text }), path }
+        }
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()

@@ -11,11 +11,7 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn of(score: f64, threshold: f64) -> Verdict {
-        if score >= threshold {
-            Verdict::Accept
-        } else {
-            Verdict::Reject
-        }
+        if score >= threshold { Verdict::Accept } else { Verdict::Reject }
     }
 
     pub const fn as_str(self) -> &'static str {
@@ -63,32 +59,8 @@ mod tests {
 
     #[test]
     fn exit_codes() {
-        assert_eq!(
-            Tally {
-                accepted: 3,
-                rejected: 0,
-                errored: 0
-            }
-            .gate_exit_code(),
-            0
-        );
-        assert_eq!(
-            Tally {
-                accepted: 3,
-                rejected: 1,
-                errored: 0
-            }
-            .gate_exit_code(),
-            1
-        );
-        assert_eq!(
-            Tally {
-                accepted: 3,
-                rejected: 1,
-                errored: 1
-            }
-            .gate_exit_code(),
-            2
-        );
+        assert_eq!(Tally { accepted: 3, rejected: 0, errored: 0 }.gate_exit_code(), 0);
+        assert_eq!(Tally { accepted: 3, rejected: 1, errored: 0 }.gate_exit_code(), 1);
+        assert_eq!(Tally { accepted: 3, rejected: 1, errored: 1 }.gate_exit_code(), 2);
     }
 }

@@ -24,10 +24,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
 
 /// The metadata of the rule with this id (case-insensitive).
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
-    all()
-        .iter()
-        .map(|d| d.meta())
-        .find(|m| m.id.eq_ignore_ascii_case(id) || m.name == id)
+    all().iter().map(|d| d.meta()).find(|m| m.id.eq_ignore_ascii_case(id) || m.name == id)
 }
 
 #[cfg(test)]
@@ -41,15 +38,10 @@ mod tests {
         let metas: Vec<&RuleMeta> = all().iter().map(|d| d.meta()).collect();
         let ids: HashSet<&str> = metas.iter().map(|m| m.id).collect();
         assert_eq!(ids.len(), metas.len());
-        assert!(
-            metas.windows(2).all(|w| w[0].id < w[1].id),
-            "registry is in id order"
-        );
+        assert!(metas.windows(2).all(|w| w[0].id < w[1].id), "registry is in id order");
         for m in &metas {
             assert!(
-                m.id.len() == 5
-                    && m.id.starts_with("MT")
-                    && m.id[2..].chars().all(|c| c.is_ascii_digit()),
+                m.id.len() == 5 && m.id.starts_with("MT") && m.id[2..].chars().all(|c| c.is_ascii_digit()),
                 "{}",
                 m.id
             );
@@ -61,12 +53,7 @@ mod tests {
                 Family::Repetition => '5',
                 Family::Grammar => '6',
             };
-            assert_eq!(
-                m.id.chars().nth(2),
-                Some(digit),
-                "{} is in the wrong family range",
-                m.id
-            );
+            assert_eq!(m.id.chars().nth(2), Some(digit), "{} is in the wrong family range", m.id);
         }
     }
 
@@ -77,8 +64,7 @@ mod tests {
         for d in all() {
             let m = d.meta();
             assert!(
-                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                    && !m.name.starts_with('-'),
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !m.name.starts_with('-'),
                 "{}",
                 m.name
             );

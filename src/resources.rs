@@ -33,15 +33,14 @@ impl Resources {
 
     /// The embedded lexicons extended with the user's files.
     pub fn load(paths: &LexiconPaths) -> Result<Resources, LexiconError> {
-        let read =
-            |path: &Option<std::path::PathBuf>| -> Result<Option<(String, String)>, LexiconError> {
-                match path {
-                    None => Ok(None),
-                    Some(p) => std::fs::read_to_string(p)
-                        .map(|text| Some((p.display().to_string(), text)))
-                        .map_err(|e| LexiconError::new(&p.display().to_string(), e.to_string())),
-                }
-            };
+        let read = |path: &Option<std::path::PathBuf>| -> Result<Option<(String, String)>, LexiconError> {
+            match path {
+                None => Ok(None),
+                Some(p) => std::fs::read_to_string(p)
+                    .map(|text| Some((p.display().to_string(), text)))
+                    .map_err(|e| LexiconError::new(&p.display().to_string(), e.to_string())),
+            }
+        };
         let user_ui = read(&paths.ui_lines)?;
         let user_media = read(&paths.media)?;
         let user_disclaimers = read(&paths.disclaimers)?;
@@ -63,25 +62,15 @@ impl Resources {
 
     /// Whether any user lexicon is configured (else the shared embedded copy serves).
     pub fn needs_user_files(paths: &LexiconPaths) -> bool {
-        [
-            &paths.ui_lines,
-            &paths.media,
-            &paths.disclaimers,
-            &paths.units,
-            &paths.countries,
-            &paths.cities,
-        ]
-        .iter()
-        .any(|p| p.is_some())
+        [&paths.ui_lines, &paths.media, &paths.disclaimers, &paths.units, &paths.countries, &paths.cities]
+            .iter()
+            .any(|p| p.is_some())
     }
 }
 
 /// The embedded source, then the user's file if there is one.
 fn sources<'a>(embedded: &'static str, user: &'a Option<(String, String)>) -> Vec<Source<'a>> {
-    let mut v = vec![Source {
-        name: "embedded",
-        text: embedded,
-    }];
+    let mut v = vec![Source { name: "embedded", text: embedded }];
     if let Some((name, text)) = user {
         v.push(Source { name, text });
     }

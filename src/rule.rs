@@ -24,14 +24,8 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 6] = [
-        Family::Provenance,
-        Family::Language,
-        Family::Names,
-        Family::Grammar,
-        Family::Boilerplate,
-        Family::Repetition,
-    ];
+    pub const ALL: [Family; 6] =
+        [Family::Provenance, Family::Language, Family::Names, Family::Grammar, Family::Boilerplate, Family::Repetition];
 
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -47,9 +41,7 @@ impl Family {
     /// The score group: translation artifacts versus page quality.
     pub const fn group(self) -> ScoreGroup {
         match self {
-            Family::Provenance | Family::Language | Family::Names | Family::Grammar => {
-                ScoreGroup::Translation
-            }
+            Family::Provenance | Family::Language | Family::Names | Family::Grammar => ScoreGroup::Translation,
             Family::Boilerplate | Family::Repetition => ScoreGroup::Boilerplate,
         }
     }

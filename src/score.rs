@@ -39,36 +39,22 @@ pub struct RuleWeight {
     pub family: Family,
 }
 
-pub fn score(
-    findings: &[Finding],
-    words: usize,
-    params: &ScoreConfig,
-    rule: impl Fn(&str) -> RuleWeight,
-) -> Score {
-    let length_factor =
-        (params.reference_words / (words as f64).max(params.reference_words)).sqrt();
+pub fn score(findings: &[Finding], words: usize, params: &ScoreConfig, rule: impl Fn(&str) -> RuleWeight) -> Score {
+    let length_factor = (params.reference_words / (words as f64).max(params.reference_words)).sqrt();
     let mut seen: BTreeMap<&str, i32> = BTreeMap::new();
     let mut family_penalty: BTreeMap<Family, f64> = Family::ALL.iter().map(|&f| (f, 0.0)).collect();
     let mut penalties = Vec::with_capacity(findings.len());
     for f in findings {
         let RuleWeight { weight, family } = rule(f.rule);
         let k = seen.entry(f.rule).or_insert(0);
-        let penalty = weight
-            * params.severity_weights.of(f.severity)
-            * params.repeat_decay.powi(*k)
-            * length_factor;
+        let penalty = weight * params.severity_weights.of(f.severity) * params.repeat_decay.powi(*k) * length_factor;
         *k += 1;
         *family_penalty.entry(family).or_insert(0.0) += penalty;
         penalties.push(penalty);
     }
     let to_score = |p: f64| round1(100.0 * (-p / params.scale).exp());
-    let group_penalty = |g: ScoreGroup| {
-        family_penalty
-            .iter()
-            .filter(|(f, _)| f.group() == g)
-            .map(|(_, p)| p)
-            .sum::<f64>()
-    };
+    let group_penalty =
+        |g: ScoreGroup| family_penalty.iter().filter(|(f, _)| f.group() == g).map(|(_, p)| p).sum::<f64>();
     let total: f64 = penalties.iter().sum();
     let overall = to_score(total);
     let lost = 100.0 - overall;
@@ -76,19 +62,12 @@ pub fn score(
         overall,
         translation: to_score(group_penalty(ScoreGroup::Translation)),
         boilerplate: to_score(group_penalty(ScoreGroup::Boilerplate)),
-        families: family_penalty
-            .iter()
-            .map(|(&f, &p)| (f, to_score(p)))
-            .collect(),
+        families: family_penalty.iter().map(|(&f, &p)| (f, to_score(p))).collect(),
         contributions: penalties
             .iter()
             .map(|&penalty| Contribution {
                 penalty: round2(penalty),
-                points: if total > 0.0 {
-                    round2(lost * penalty / total)
-                } else {
-                    0.0
-                },
+                points: if total > 0.0 { round2(lost * penalty / total) } else { 0.0 },
             })
             .collect(),
     }
@@ -114,38 +93,21 @@ mod tests {
 
     fn weights(id: &str) -> RuleWeight {
         match id {
-            "T" => RuleWeight {
-                weight: 40.0,
-                family: Family::Provenance,
-            },
-            _ => RuleWeight {
-                weight: 10.0,
-                family: Family::Boilerplate,
-            },
+            "T" => RuleWeight { weight: 40.0, family: Family::Provenance },
+            _ => RuleWeight { weight: 10.0, family: Family::Boilerplate },
         }
     }
 
     #[test]
     fn no_findings_is_a_perfect_score() {
         let s = score(&[], 500, &Config::default().score, weights);
-        assert_eq!(
-            (s.overall, s.translation, s.boilerplate),
-            (100.0, 100.0, 100.0)
-        );
+        assert_eq!((s.overall, s.translation, s.boilerplate), (100.0, 100.0, 100.0));
     }
 
     #[test]
     fn groups_multiply_into_the_overall_score() {
         let params = Config::default().score;
-        let s = score(
-            &[
-                finding("T", Severity::Warning),
-                finding("B", Severity::Warning),
-            ],
-            300,
-            &params,
-            weights,
-        );
+        let s = score(&[finding("T", Severity::Warning), finding("B", Severity::Warning)], 300, &params, weights);
         assert_eq!(s.translation, 36.8); // 100·e^(−40/40)
         assert_eq!(s.boilerplate, 77.9); // 100·e^(−10/40)
         assert_eq!(s.overall, 28.7);
@@ -159,15 +121,7 @@ mod tests {
     fn repeats_decay_and_long_documents_pay_less() {
         let params = Config::default().score;
         let one = score(&[finding("B", Severity::Warning)], 300, &params, weights);
-        let two = score(
-            &[
-                finding("B", Severity::Warning),
-                finding("B", Severity::Warning),
-            ],
-            300,
-            &params,
-            weights,
-        );
+        let two = score(&[finding("B", Severity::Warning), finding("B", Severity::Warning)], 300, &params, weights);
         assert_eq!(two.contributions[1].penalty, 7.0);
         let long = score(&[finding("B", Severity::Warning)], 1200, &params, weights);
         assert_eq!(long.contributions[0].penalty, 5.0);

@@ -21,36 +21,18 @@ fn every_output_format_on_the_seeds() {
         .arg(seeds())
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "error[MT101]: machine-translation disclaimer (en)",
-        ))
-        .stdout(predicate::str::contains(
-            "5 inputs read: 2 accepted, 3 rejected (score below 70), 0 errored",
-        ));
+        .stdout(predicate::str::contains("error[MT101]: machine-translation disclaimer (en)"))
+        .stdout(predicate::str::contains("5 inputs read: 2 accepted, 3 rejected (score below 70), 0 errored"));
     // json: one document with every input and the summary
-    let out = mtaudit()
-        .args(["check", "--format", "json"])
-        .arg(seeds())
-        .output()
-        .unwrap();
+    let out = mtaudit().args(["check", "--format", "json"]).arg(seeds()).output().unwrap();
     assert!(out.status.success());
     let run: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(run["inputs"].as_array().unwrap().len(), 5);
     assert_eq!(run["summary"]["read"], 5);
     let first = &run["inputs"][1]["findings"][0];
-    for key in [
-        "rule",
-        "name",
-        "family",
-        "severity",
-        "start",
-        "end",
-        "line",
-        "column",
-        "evidence",
-        "message",
-        "contribution",
-    ] {
+    for key in
+        ["rule", "name", "family", "severity", "start", "end", "line", "column", "evidence", "message", "contribution"]
+    {
         assert!(!first[key].is_null(), "finding lacks {key}: {first}");
     }
     // jsonl: tagged lines, the summary last
@@ -59,11 +41,7 @@ fn every_output_format_on_the_seeds() {
     assert!(records[..5].iter().all(|r| r["type"] == "document"));
     assert_eq!(records[5]["type"], "summary");
     // csv: a header and a row per document
-    let out = mtaudit()
-        .args(["check", "--format", "csv"])
-        .arg(seeds())
-        .output()
-        .unwrap();
+    let out = mtaudit().args(["check", "--format", "csv"]).arg(seeds()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 6);
@@ -75,28 +53,16 @@ fn every_output_format_on_the_seeds() {
 fn contributions_add_up_to_the_points_lost() {
     for (_, doc) in documents(&jsonl_records(&[&seeds()])) {
         let lost = 100.0 - doc["score"]["overall"].as_f64().unwrap();
-        let points: f64 = doc["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["contribution"]["points"].as_f64().unwrap())
-            .sum();
-        assert!(
-            (lost - points).abs() < 0.1,
-            "{}: lost {lost}, contributions {points}",
-            doc["id"]
-        );
+        let points: f64 =
+            doc["findings"].as_array().unwrap().iter().map(|f| f["contribution"]["points"].as_f64().unwrap()).sum();
+        assert!((lost - points).abs() < 0.1, "{}: lost {lost}, contributions {points}", doc["id"]);
     }
 }
 
 #[test]
 fn output_is_identical_for_one_and_four_threads() {
     let run = |threads: &str, format: &str| {
-        mtaudit()
-            .args(["check", "-q", "--format", format, "-j", threads, "corpora"])
-            .output()
-            .unwrap()
-            .stdout
+        mtaudit().args(["check", "-q", "--format", format, "-j", threads, "corpora"]).output().unwrap().stdout
     };
     for format in ["json", "text", "csv"] {
         let one = run("1", format);
@@ -117,13 +83,9 @@ fn output_file_is_written_whole_and_nothing_is_left_behind() {
         .assert()
         .success()
         .stdout("");
-    let run: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let run: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(run["summary"]["read"], 5);
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
 }
 
@@ -143,20 +105,10 @@ fn jsonl_input_plain_and_compressed_with_ids_and_fields() {
     write(
         dir.path(),
         "c.ndjson.zst",
-        &ruzstd::encoding::compress_to_vec(
-            lines.as_bytes(),
-            ruzstd::encoding::CompressionLevel::Fastest,
-        ),
+        &ruzstd::encoding::compress_to_vec(lines.as_bytes(), ruzstd::encoding::CompressionLevel::Fastest),
     );
-    let records = jsonl_records(&[
-        "--text-field",
-        "body",
-        "--id-field",
-        "doc",
-        dir.path().to_str().unwrap(),
-    ]);
-    let docs: Vec<&serde_json::Value> =
-        records.iter().filter(|r| r["type"] == "document").collect();
+    let records = jsonl_records(&["--text-field", "body", "--id-field", "doc", dir.path().to_str().unwrap()]);
+    let docs: Vec<&serde_json::Value> = records.iter().filter(|r| r["type"] == "document").collect();
     assert_eq!(docs.len(), 9, "{records:?}");
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(&ids[..2], &["a", "7"]);
@@ -167,11 +119,7 @@ fn jsonl_input_plain_and_compressed_with_ids_and_fields() {
 
 #[test]
 fn standard_input_as_text_and_as_jsonl() {
-    let out = mtaudit()
-        .args(["check", "--format", "jsonl", "-"])
-        .write_stdin(FRENCH_MT)
-        .output()
-        .unwrap();
+    let out = mtaudit().args(["check", "--format", "jsonl", "-"]).write_stdin(FRENCH_MT).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     assert_eq!(first["id"], "-");
@@ -182,9 +130,7 @@ fn standard_input_as_text_and_as_jsonl() {
         .write_stdin(line)
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            r#""type":"document","id":"x","source":"-","line":1"#,
-        ));
+        .stdout(predicate::str::contains(r#""type":"document","id":"x","source":"-","line":1"#));
 }
 
 #[test]
@@ -222,20 +168,14 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "some inputs failed");
-    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let errors: Vec<String> = records
         .iter()
         .filter(|r| r["type"] == "error")
         .map(|r| {
             let source = r["source"].as_str().unwrap();
-            let name = source
-                .strip_prefix(d.to_str().unwrap())
-                .unwrap_or(source)
-                .trim_start_matches('/');
+            let name = source.strip_prefix(d.to_str().unwrap()).unwrap_or(source).trim_start_matches('/');
             match r["line"].as_u64() {
                 Some(line) => format!("{name}:{line}: {}", r["reason"].as_str().unwrap()),
                 None => format!("{name}: {}", r["reason"].as_str().unwrap()),
@@ -258,34 +198,21 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
     ];
     assert_eq!(errors.len(), expected_prefixes.len(), "{errors:#?}");
     for (error, prefix) in errors.iter().zip(expected_prefixes) {
-        assert!(
-            error.starts_with(prefix),
-            "{error} should start with {prefix}"
-        );
+        assert!(error.starts_with(prefix), "{error} should start with {prefix}");
     }
     let summary = records.last().unwrap();
     assert_eq!(summary["type"], "summary");
     assert_eq!(summary["read"], 2 + 12);
     assert_eq!(summary["errored"], 12);
     assert_eq!(summary["skipped"], 1, "the png");
-    assert_eq!(
-        summary["accepted"].as_u64().unwrap() + summary["rejected"].as_u64().unwrap(),
-        2
-    );
+    assert_eq!(summary["accepted"].as_u64().unwrap() + summary["rejected"].as_u64().unwrap(), 2);
 }
 
 #[test]
 fn gate_copies_writes_a_manifest_and_exits_by_verdict() {
     let dir = tempfile::tempdir().unwrap();
-    let (accept, reject, manifest) = (
-        dir.path().join("ok"),
-        dir.path().join("ko"),
-        dir.path().join("m.csv"),
-    );
-    let before: Vec<_> = std::fs::read_dir(root().join("corpora/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let (accept, reject, manifest) = (dir.path().join("ok"), dir.path().join("ko"), dir.path().join("m.csv"));
+    let before: Vec<_> = std::fs::read_dir(root().join("corpora/seeds")).unwrap().map(|e| e.unwrap().path()).collect();
     mtaudit()
         .args(["gate", "--accept-dir"])
         .arg(&accept)
@@ -296,62 +223,31 @@ fn gate_copies_writes_a_manifest_and_exits_by_verdict() {
         .arg(seeds())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "5 inputs read = 2 accepted + 3 rejected (score below 70) + 0 errored",
-        ));
+        .stderr(predicate::str::contains("5 inputs read = 2 accepted + 3 rejected (score below 70) + 0 errored"));
     let count = |d: &Path| walk(d).len();
     assert_eq!(count(&accept), 2);
     assert_eq!(count(&reject), 3);
-    assert!(
-        accept
-            .join("corpora/seeds/002_36e462129fe93b33.txt")
-            .is_file()
-    );
+    assert!(accept.join("corpora/seeds/002_36e462129fe93b33.txt").is_file());
     assert_eq!(
         std::fs::read(accept.join("corpora/seeds/002_36e462129fe93b33.txt")).unwrap(),
         std::fs::read(root().join("corpora/seeds/002_36e462129fe93b33.txt")).unwrap()
     );
     let csv = std::fs::read_to_string(&manifest).unwrap();
     assert_eq!(csv.lines().count(), 6);
-    let after: Vec<_> = std::fs::read_dir(root().join("corpora/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let after: Vec<_> = std::fs::read_dir(root().join("corpora/seeds")).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(before, after, "inputs untouched");
     // Everything accepted at threshold 0; nothing at 100.
-    mtaudit()
-        .args(["gate", "-q", "--min-score", "0"])
-        .arg(seeds())
-        .assert()
-        .code(0);
-    mtaudit()
-        .args(["gate", "-q", "--min-score", "100"])
-        .arg(seeds())
-        .assert()
-        .code(1);
+    mtaudit().args(["gate", "-q", "--min-score", "0"]).arg(seeds()).assert().code(0);
+    mtaudit().args(["gate", "-q", "--min-score", "100"]).arg(seeds()).assert().code(1);
     // An errored input makes the gate fail with 2.
-    mtaudit()
-        .args([
-            "gate",
-            "-q",
-            "--min-score",
-            "0",
-            "corpora/seeds",
-            "no/such/file.txt",
-        ])
-        .assert()
-        .code(2);
+    mtaudit().args(["gate", "-q", "--min-score", "0", "corpora/seeds", "no/such/file.txt"]).assert().code(2);
 }
 
 fn walk(d: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(d).unwrap() {
         let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p))
-        } else {
-            out.push(p)
-        }
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
     }
     out
 }
@@ -379,13 +275,8 @@ fn gate_on_jsonl_streams_accepted_records_and_writes_rejects() {
     assert_eq!(accepted["lang"], "fr");
     assert_eq!(accepted["mtaudit"]["verdict"], "accept");
     let keys: Vec<&String> = accepted.as_object().unwrap().keys().collect();
-    assert_eq!(
-        keys,
-        ["id", "text", "lang", "mtaudit"],
-        "input fields keep their order"
-    );
-    let rejected: serde_json::Value =
-        serde_json::from_str(std::fs::read_to_string(&rejects).unwrap().trim()).unwrap();
+    assert_eq!(keys, ["id", "text", "lang", "mtaudit"], "input fields keep their order");
+    let rejected: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&rejects).unwrap().trim()).unwrap();
     assert_eq!(rejected["id"], "mt");
     assert!(rejected["mtaudit"]["rules"]["MT101"].as_u64() == Some(1));
 }
@@ -405,74 +296,36 @@ fn gate_refuses_to_copy_into_its_own_input() {
 
 #[test]
 fn rules_explain_and_config() {
-    mtaudit()
-        .arg("rules")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "MT101  machine-translation-disclaimer",
-        ));
-    let out = mtaudit()
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
+    mtaudit().arg("rules").assert().success().stdout(predicate::str::contains("MT101  machine-translation-disclaimer"));
+    let out = mtaudit().args(["rules", "--format", "json"]).output().unwrap();
     let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(rules.as_array().unwrap().len() >= 12);
     mtaudit()
         .args(["explain", "MT102"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with(
-            "MT102 foreign-dateline (provenance, warning, weight 25)",
-        ))
+        .stdout(predicate::str::starts_with("MT102 foreign-dateline (provenance, warning, weight 25)"))
         .stdout(predicate::str::contains("Why it matters:"));
-    mtaudit()
-        .args(["explain", "imperial-units"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("MT202"));
-    mtaudit()
-        .args(["explain", "MT999"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no rule `MT999`"));
-    mtaudit()
-        .args(["config", "--show"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("threshold = 70.0"));
+    mtaudit().args(["explain", "imperial-units"]).assert().success().stdout(predicate::str::starts_with("MT202"));
+    mtaudit().args(["explain", "MT999"]).assert().code(2).stderr(predicate::str::contains("no rule `MT999`"));
+    mtaudit().args(["config", "--show"]).assert().success().stdout(predicate::str::contains("threshold = 70.0"));
 }
 
 #[test]
 fn configuration_selects_rules_and_overrides_severity() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("mtaudit.toml");
-    std::fs::write(
-        &config,
-        "[rules]\nignore = [\"MT4\"]\n[rules.severity]\nMT202 = \"info\"\n",
-    )
-    .unwrap();
+    std::fs::write(&config, "[rules]\nignore = [\"MT4\"]\n[rules.severity]\nMT202 = \"info\"\n").unwrap();
     let out = mtaudit_with_config(&config)
         .args(["check", "--format", "jsonl"])
         .arg("corpora/seeds/001_5850d522661397fc.txt")
         .output()
         .unwrap();
-    let doc: serde_json::Value = serde_json::from_str(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap(),
-    )
-    .unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
     let rules = rules_of(&doc);
     assert!(rules.iter().all(|r| !r.starts_with("MT4")), "{rules:?}");
-    let units = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "MT202")
-        .unwrap();
+    let units = doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "MT202").unwrap();
     assert_eq!(units["severity"], "info");
     // A mistake in the file is a usage error naming the file.
     std::fs::write(&config, "[score]\nthreshhold = 5\n").unwrap();
@@ -512,12 +365,6 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn usage_errors_exit_with_2() {
     mtaudit().arg("check").assert().code(2);
-    mtaudit()
-        .args(["check", "--format", "xml", "corpora"])
-        .assert()
-        .code(2);
-    mtaudit()
-        .args(["gate", "--min-score", "150", "corpora"])
-        .assert()
-        .code(2);
+    mtaudit().args(["check", "--format", "xml", "corpora"]).assert().code(2);
+    mtaudit().args(["gate", "--min-score", "150", "corpora"]).assert().code(2);
 }

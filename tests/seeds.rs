@@ -5,18 +5,11 @@ use common::*;
 
 fn seed_docs() -> Vec<(String, serde_json::Value)> {
     let records = jsonl_records(&[&seeds()]);
-    documents(&records)
-        .into_iter()
-        .map(|(n, d)| (n[..3].to_string(), d.clone()))
-        .collect()
+    documents(&records).into_iter().map(|(n, d)| (n[..3].to_string(), d.clone())).collect()
 }
 
 fn get<'a>(docs: &'a [(String, serde_json::Value)], prefix: &str) -> &'a serde_json::Value {
-    &docs
-        .iter()
-        .find(|(n, _)| n == prefix)
-        .unwrap_or_else(|| panic!("seed {prefix}"))
-        .1
+    &docs.iter().find(|(n, _)| n == prefix).unwrap_or_else(|| panic!("seed {prefix}")).1
 }
 
 #[test]
@@ -25,22 +18,15 @@ fn seed_001_scores_worst_on_translation_with_its_four_artifacts() {
     assert_eq!(docs.len(), 5);
     let worst = docs
         .iter()
-        .min_by(|a, b| {
-            a.1["score"]["translation"]
-                .as_f64()
-                .partial_cmp(&b.1["score"]["translation"].as_f64())
-                .unwrap()
-        })
+        .min_by(|a, b| a.1["score"]["translation"].as_f64().partial_cmp(&b.1["score"]["translation"].as_f64()).unwrap())
         .unwrap();
     assert_eq!(worst.0, "001");
     let d001 = get(&docs, "001");
     let findings = d001["findings"].as_array().unwrap();
     let has = |rule: &str, line: u64, evidence: &str| {
-        findings.iter().any(|f| {
-            f["rule"] == rule
-                && f["line"] == line
-                && f["evidence"].as_str().unwrap().starts_with(evidence)
-        })
+        findings
+            .iter()
+            .any(|f| f["rule"] == rule && f["line"] == line && f["evidence"].as_str().unwrap().starts_with(evidence))
     };
     assert!(has(
         "MT101",
@@ -59,19 +45,12 @@ fn content_farm_pages_are_marked_down_for_boilerplate() {
     let docs = seed_docs();
     for seed in ["000", "003"] {
         let d = get(&docs, seed);
-        assert!(
-            d["score"]["boilerplate"].as_f64().unwrap() < 70.0,
-            "{seed}: {}",
-            d["score"]
-        );
+        assert!(d["score"]["boilerplate"].as_f64().unwrap() < 70.0, "{seed}: {}", d["score"]);
     }
     let d000 = get(&docs, "000");
     let rules = rules_of(d000);
     for rule in ["MT401", "MT402", "MT403", "MT404", "MT406"] {
-        assert!(
-            rules.contains(&rule.to_string()),
-            "000 lacks {rule}: {rules:?}"
-        );
+        assert!(rules.contains(&rule.to_string()), "000 lacks {rule}: {rules:?}");
     }
     // The title on lines 3, 5, 7 is one finding, and the identical comments 10 and 11 another.
     let repeats: Vec<u64> = d000["findings"]
@@ -84,11 +63,7 @@ fn content_farm_pages_are_marked_down_for_boilerplate() {
     assert!(repeats.contains(&5) && repeats.contains(&60), "{repeats:?}");
     let d003 = get(&docs, "003");
     assert!(
-        d003["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["rule"] == "MT401" && f["line"] == 5),
+        d003["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "MT401" && f["line"] == 5),
         "003's truncated title"
     );
 }
@@ -102,10 +77,7 @@ fn the_traps_are_not_translation_artifacts() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| {
-                ["provenance", "language", "names", "grammar"]
-                    .contains(&f["family"].as_str().unwrap())
-            })
+            .filter(|f| ["provenance", "language", "names", "grammar"].contains(&f["family"].as_str().unwrap()))
             .collect();
         assert!(translation.is_empty(), "{seed}: {translation:?}");
         assert_eq!(d["score"]["translation"], 100.0, "{seed}");
@@ -116,12 +88,7 @@ fn the_traps_are_not_translation_artifacts() {
 fn gate_accepts_002_and_004_and_rejects_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let manifest = dir.path().join("manifest.jsonl");
-    let out = mtaudit()
-        .args(["gate", "--quiet", "--manifest"])
-        .arg(&manifest)
-        .arg(seeds())
-        .output()
-        .unwrap();
+    let out = mtaudit().args(["gate", "--quiet", "--manifest"]).arg(&manifest).arg(seeds()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = std::fs::read_to_string(&manifest).unwrap();
     let verdicts: Vec<(String, String)> = text
@@ -135,11 +102,7 @@ fn gate_accepts_002_and_004_and_rejects_the_rest() {
         })
         .collect();
     let expect = |s: &str| {
-        if s == "002" || s == "004" {
-            "accept"
-        } else {
-            "reject"
-        }
+        if s == "002" || s == "004" { "accept" } else { "reject" }
     };
     assert_eq!(verdicts.len(), 5);
     for (seed, verdict) in &verdicts {

@@ -40,16 +40,10 @@ const MIN_COMMENTS: usize = 2;
 /// Finds the comment section: from a comment heading to the comment form or the end.
 /// Called once per document while it is built.
 pub fn find_comment_zone(doc: &Document, res: &Resources) -> Option<Span> {
-    let kind = |i: usize| {
-        doc.lines[i]
-            .ui_pattern
-            .map(|p| res.ui_lines.pattern(p).kind.as_str())
-    };
+    let kind = |i: usize| doc.lines[i].ui_pattern.map(|p| res.ui_lines.pattern(p).kind.as_str());
     let numbered = |text: &str| {
         let digits = text.chars().take_while(char::is_ascii_digit).count();
-        (1..=3).contains(&digits)
-            && text[digits..].starts_with(['.', ')'])
-            && text[digits + 1..].starts_with(' ')
+        (1..=3).contains(&digits) && text[digits..].starts_with(['.', ')']) && text[digits + 1..].starts_with(' ')
     };
     let heading = (0..doc.lines.len()).find(|&i| {
         let k = kind(i);
@@ -58,11 +52,7 @@ pub fn find_comment_zone(doc: &Document, res: &Resources) -> Option<Span> {
         }
         // A comment form followed by numbered entries also opens a section.
         k == Some("comment-form")
-            && doc.lines[i + 1..]
-                .iter()
-                .filter(|l| numbered(doc.slice(l.content)))
-                .take(MIN_COMMENTS)
-                .count()
+            && doc.lines[i + 1..].iter().filter(|l| numbered(doc.slice(l.content))).take(MIN_COMMENTS).count()
                 == MIN_COMMENTS
     })?;
     let mut comments = 0;
@@ -79,9 +69,9 @@ pub fn find_comment_zone(doc: &Document, res: &Resources) -> Option<Span> {
             continue;
         }
         let text = doc.slice(line.content);
-        let sentence_like = text.ends_with(|c: char| {
-            crate::text::is_sentence_terminal(c) || crate::text::is_closing(c)
-        }) || text.split_whitespace().count() >= 8
+        let sentence_like = text
+            .ends_with(|c: char| crate::text::is_sentence_terminal(c) || crate::text::is_closing(c))
+            || text.split_whitespace().count() >= 8
             || numbered(text);
         if sentence_like {
             comments += 1;
@@ -107,12 +97,7 @@ impl Detector for CommentSection {
                 META.id,
                 Severity::Warning,
                 heading,
-                format!(
-                    "reader-comment section, lines {}–{}, under “{}”",
-                    first + 1,
-                    last + 1,
-                    doc.slice(heading)
-                ),
+                format!("reader-comment section, lines {}–{}, under “{}”", first + 1, last + 1, doc.slice(heading)),
             )
             .with_related(doc.lines[last].content, "end of the comment section"),
         );
@@ -124,7 +109,8 @@ mod tests {
     use super::*;
     use crate::detectors::test_support::{doc, findings, spans};
 
-    const ARTICLE: &str = "Le conseil municipal a voté mardi le budget de la ville pour l'année prochaine, après un long débat.\n\n";
+    const ARTICLE: &str =
+        "Le conseil municipal a voté mardi le budget de la ville pour l'année prochaine, après un long débat.\n\n";
 
     #[test]
     fn a_heading_and_its_comments() {
@@ -133,10 +119,7 @@ mod tests {
         );
         let found = findings(&CommentSection, &text);
         assert_eq!(spans(&text, &found), vec!["3 commentaires"]);
-        assert_eq!(
-            found[0].message,
-            "reader-comment section, lines 3–7, under “3 commentaires”"
-        );
+        assert_eq!(found[0].message, "reader-comment section, lines 3–7, under “3 commentaires”");
         let d = doc(&text);
         assert_eq!(
             d.slice(d.comments.unwrap()),

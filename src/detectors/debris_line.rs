@@ -40,9 +40,7 @@ impl Detector for DebrisLine {
     }
 
     fn check(&self, doc: &Document, _res: &Resources, out: &mut Vec<Finding>) {
-        let non_empty: Vec<usize> = (0..doc.lines.len())
-            .filter(|&i| !doc.lines[i].content.is_empty())
-            .collect();
+        let non_empty: Vec<usize> = (0..doc.lines.len()).filter(|&i| !doc.lines[i].content.is_empty()).collect();
         if non_empty.len() < 2 {
             return;
         }
@@ -64,10 +62,7 @@ impl Detector for DebrisLine {
                 continue;
             }
             let tokens: Vec<&str> = text.split_whitespace().collect();
-            let with_digits = tokens
-                .iter()
-                .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-                .count();
+            let with_digits = tokens.iter().filter(|t| t.chars().any(|c| c.is_ascii_digit())).count();
             let last = text.chars().next_back().unwrap_or('.');
             if (3..=12).contains(&tokens.len())
                 && with_digits >= 2
@@ -96,9 +91,6 @@ mod tests {
     fn edge_fragments_and_code_lines() {
         let text = "de\n\nLe conseil municipal a voté mardi le budget de la ville.\n\n88412 GALAXY S24 ULT promo 1203\n\nIl y a 3 ans, 2 mois et 4 jours.\n\nLe maire a conclu.";
         let found = findings(&DebrisLine, text);
-        assert_eq!(
-            spans(text, &found),
-            vec!["de", "88412 GALAXY S24 ULT promo 1203"]
-        );
+        assert_eq!(spans(text, &found), vec!["de", "88412 GALAXY S24 ULT promo 1203"]);
     }
 }

@@ -59,11 +59,7 @@ impl Detector for ForeignDateline {
         if !doc.lang.reliable {
             return;
         }
-        let lines = doc
-            .lines
-            .iter()
-            .filter(|l| !l.content.is_empty() && l.ui_pattern.is_none())
-            .take(LINES_TO_SEARCH);
+        let lines = doc.lines.iter().filter(|l| !l.content.is_empty() && l.ui_pattern.is_none()).take(LINES_TO_SEARCH);
         for line in lines {
             let text = doc.slice(line.content);
             let Some(caps) = DATELINE.captures(text) else {
@@ -73,10 +69,7 @@ impl Detector for ForeignDateline {
                 continue;
             };
             let city_text = city_match.as_str();
-            let all_caps = city_text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
+            let all_caps = city_text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
             let has_context = caps.name("date").is_some() || caps.name("agency").is_some();
             if !(all_caps || has_context) {
                 continue;
@@ -88,38 +81,19 @@ impl Detector for ForeignDateline {
             if country.languages.iter().any(|l| l == doc.lang.code) {
                 return;
             }
-            let span = Span::new(
-                line.content.start + city_match.start(),
-                line.content.start + city_match.end(),
-            );
+            let span = Span::new(line.content.start + city_match.start(), line.content.start + city_match.end());
             let dateline_end = line.content.start + caps.get(0).map_or(0, |m| m.end());
             let body = format!(" {} ", own_language_body(doc, res, dateline_end));
-            let named = country
-                .names
-                .iter()
-                .chain(&city.spellings)
-                .any(|n| body.contains(&format!(" {n} ")))
-                || country
-                    .demonyms
-                    .iter()
-                    .any(|d| body.contains(&format!(" {d}")));
+            let named = country.names.iter().chain(&city.spellings).any(|n| body.contains(&format!(" {n} ")))
+                || country.demonyms.iter().any(|d| body.contains(&format!(" {d}")));
             let languages = country.languages.join(", ");
             let (severity, tail) = if named {
                 (
                     Severity::Info,
-                    format!(
-                        "{} is named in the text, so the dateline may be a reporter's location",
-                        country.name
-                    ),
+                    format!("{} is named in the text, so the dateline may be a reporter's location", country.name),
                 )
             } else {
-                (
-                    Severity::Warning,
-                    format!(
-                        "{} is not mentioned anywhere else in the text",
-                        country.name
-                    ),
-                )
+                (Severity::Warning, format!("{} is not mentioned anywhere else in the text", country.name))
             };
             out.push(Finding::new(
                 META.id,
@@ -142,11 +116,7 @@ fn own_language_body(doc: &Document, res: &Resources, from: usize) -> String {
     let words = &res.function_words;
     let own = doc.lang.lang.and_then(|l| words.index_of(l));
     let mut body = String::new();
-    for para in doc
-        .paragraphs
-        .iter()
-        .filter(|p| p.span.end > from && !doc.in_comments(p.span))
-    {
+    for para in doc.paragraphs.iter().filter(|p| p.span.end > from && !doc.in_comments(p.span)) {
         let in_own_language = match own {
             Some(index) => {
                 let profile = words.profile_words(doc, para.words.clone());
@@ -155,9 +125,7 @@ fn own_language_body(doc: &Document, res: &Resources, from: usize) -> String {
             None => true,
         };
         if in_own_language {
-            body.push_str(&fold_for_comparison(
-                &doc.text[para.span.start.max(from)..para.span.end],
-            ));
+            body.push_str(&fold_for_comparison(&doc.text[para.span.start.max(from)..para.span.end]));
             body.push(' ');
         }
     }
@@ -177,13 +145,7 @@ mod tests {
         let found = findings(&ForeignDateline, &text);
         assert_eq!(spans(&text, &found), vec!["JAKARTA"]);
         assert_eq!(found[0].severity, Severity::Warning);
-        assert!(
-            found[0]
-                .message
-                .contains("(Jakarta, Indonesia) opens a French text"),
-            "{}",
-            found[0].message
-        );
+        assert!(found[0].message.contains("(Jakarta, Indonesia) opens a French text"), "{}", found[0].message);
     }
 
     #[test]
@@ -197,12 +159,7 @@ mod tests {
 
     #[test]
     fn other_cities_and_dateline_shapes() {
-        for opening in [
-            "SEOUL (Yonhap) –",
-            "Lagos, 3 mars (Reuters) -",
-            "NEW DELHI —",
-            "ANKARA -",
-        ] {
+        for opening in ["SEOUL (Yonhap) –", "Lagos, 3 mars (Reuters) -", "NEW DELHI —", "ANKARA -"] {
             let text = format!("{opening}{BODY}");
             assert_eq!(findings(&ForeignDateline, &text).len(), 1, "{opening}");
         }
@@ -210,12 +167,7 @@ mod tests {
 
     #[test]
     fn a_city_that_writes_the_language_is_fine() {
-        for opening in [
-            "BRUXELLES -",
-            "Dakar, 2 mai (AFP) -",
-            "MONTRÉAL -",
-            "GENÈVE -",
-        ] {
+        for opening in ["BRUXELLES -", "Dakar, 2 mai (AFP) -", "MONTRÉAL -", "GENÈVE -"] {
             let text = format!("{opening}{BODY}");
             assert!(findings(&ForeignDateline, &text).is_empty(), "{opening}");
         }

@@ -44,9 +44,7 @@ impl Detector for HashtagRun {
             let tokens = text.split_whitespace().count();
             let hashtags = text
                 .split_whitespace()
-                .filter(|t| {
-                    t.starts_with('#') && t.chars().nth(1).is_some_and(char::is_alphanumeric)
-                })
+                .filter(|t| t.starts_with('#') && t.chars().nth(1).is_some_and(char::is_alphanumeric))
                 .count();
             if hashtags >= 3 && hashtags * 2 >= tokens {
                 out.push(Finding::new(
@@ -67,13 +65,9 @@ mod tests {
 
     #[test]
     fn hashtag_lines_only() {
-        let text =
-            "#Budget #ville #conseil #vote\n\nLe conseil a voté le #budget hier soir.\n\n#un #deux";
+        let text = "#Budget #ville #conseil #vote\n\nLe conseil a voté le #budget hier soir.\n\n#un #deux";
         let found = findings(&HashtagRun, text);
         assert_eq!(spans(text, &found), vec!["#Budget #ville #conseil #vote"]);
-        assert_eq!(
-            found[0].message,
-            "run of 4 hashtags: “#Budget #ville #conseil #vote”"
-        );
+        assert_eq!(found[0].message, "run of 4 hashtags: “#Budget #ville #conseil #vote”");
     }
 }

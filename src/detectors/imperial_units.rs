@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::units::Units;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::{ceil_char_boundary, floor_char_boundary};
@@ -49,13 +50,11 @@ impl Detector for ImperialUnits {
         }
         let text = doc.text.as_str();
         for caps in units.imperial_measure.captures_iter(text) {
-            let (Some(whole), Some(num), Some(unit)) =
-                (caps.get(0), caps.name("num"), caps.name("unit"))
-            else {
+            let (Some(whole), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit")) else {
                 continue;
             };
             let span = Span::new(whole.start(), whole.end());
-            if doc.in_comments(span) {
+            if doc.in_comments(span) || !Units::is_measure(text, span.start, span.end) {
                 continue;
             }
             let measure = whole.as_str();
@@ -64,11 +63,19 @@ impl Detector for ImperialUnits {
                     META.id,
                     Severity::Warning,
                     span,
-                    format!("`{}`: the imperial figure of the source is kept next to its metric conversion", doc.slice(pair)),
+                    format!(
+                        "`{}`: the imperial figure of the source is kept next to its metric conversion",
+                        doc.slice(pair)
+                    ),
                 )
                 .with_suggestion(format!("keep only the metric figure, drop `{measure}`")),
                 None => {
-                    let mut f = Finding::new(META.id, Severity::Warning, span, format!("`{measure}`: imperial unit in a {} text", doc.lang.name));
+                    let mut f = Finding::new(
+                        META.id,
+                        Severity::Warning,
+                        span,
+                        format!("`{measure}`: imperial unit in a {} text", doc.lang.name),
+                    );
                     if let (Some(def), Some(value)) = (units.unit_of(unit.as_str()), parse_number(num.as_str())) {
                         let converted = (value - def.offset) * def.factor;
                         f = f.with_suggestion(format!("≈ {} {}", format_number(converted), def.metric));
@@ -81,7 +88,10 @@ impl Detector for ImperialUnits {
         if let Some(native) = units.native_measure.get(doc.lang.code) {
             for m in native.find_iter(text) {
                 let span = Span::new(m.start(), m.end());
-                if doc.in_comments(span) || out.iter().any(|f| f.span.overlaps(span)) {
+                if doc.in_comments(span)
+                    || !Units::is_measure(text, span.start, span.end)
+                    || out.iter().any(|f| f.span.overlaps(span))
+                {
                     continue;
                 }
                 if let Some(pair) = converted_pair(text, span, units) {
@@ -89,10 +99,7 @@ impl Detector for ImperialUnits {
                         META.id,
                         Severity::Info,
                         span,
-                        format!(
-                            "`{}`: an imperial figure is kept next to its metric conversion",
-                            doc.slice(pair)
-                        ),
+                        format!("`{}`: an imperial figure is kept next to its metric conversion", doc.slice(pair)),
                     ));
                 }
             }
@@ -101,7 +108,7 @@ impl Detector for ImperialUnits {
 }
 
 /// The span of `metric (imperial)` or `imperial (metric)` around an imperial measure.
-fn converted_pair(text: &str, measure: Span, units: &crate::lexicon::units::Units) -> Option<Span> {
+fn converted_pair(text: &str, measure: Span, units: &Units) -> Option<Span> {
     let before_start = floor_char_boundary(text, measure.start.saturating_sub(48));
     let before = &text[before_start..measure.start];
     if let Some(m) = units.metric_before.find(before) {
@@ -114,7 +121,7 @@ fn converted_pair(text: &str, measure: Span, units: &crate::lexicon::units::Unit
     }
     let after_end = ceil_char_boundary(text, (measure.end + 48).min(text.len()));
     let after = &text[measure.end..after_end];
-    if let Some(m) = units.metric_after.find(after) {
+    if let Some(m) = units.metric_after.find(after).filter(|m| Units::is_measure(after, 0, m.end())) {
         let rest = &after[m.end()..];
         let close = rest.find(')').filter(|&i| rest[..i].trim().is_empty())?;
         return Some(Span::new(measure.start, measure.end + m.end() + close + 1));
@@ -124,32 +131,19 @@ fn converted_pair(text: &str, measure: Span, units: &crate::lexicon::units::Unit
 
 /// Reads `22`, `1,5`, `3.5`, `30 000`, `1,000` (a comma before three digits groups thousands).
 fn parse_number(written: &str) -> Option<f64> {
-    let compact: String = written
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\'')
-        .collect();
+    let compact: String = written.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
     let normal = match compact.rfind([',', '.']) {
-        Some(i)
-            if compact.len() - i - 1 == 3 && compact[..i].chars().all(|c| c.is_ascii_digit()) =>
-        {
+        Some(i) if compact.len() - i - 1 == 3 && compact[..i].chars().all(|c| c.is_ascii_digit()) => {
             compact.replace([',', '.'], "")
         }
-        Some(i) => format!(
-            "{}.{}",
-            compact[..i].replace([',', '.'], ""),
-            &compact[i + 1..]
-        ),
+        Some(i) => format!("{}.{}", compact[..i].replace([',', '.'], ""), &compact[i + 1..]),
         None => compact,
     };
     normal.parse().ok()
 }
 
 fn format_number(value: f64) -> String {
-    if value.abs() >= 10.0 {
-        format!("{}", value.round() as i64)
-    } else {
-        format!("{:.1}", value).replace('.', ",")
-    }
+    if value.abs() >= 10.0 { format!("{}", value.round() as i64) } else { format!("{:.1}", value).replace('.', ",") }
 }
 
 #[cfg(test)]
@@ -172,14 +166,9 @@ mod tests {
 
     #[test]
     fn bare_units_get_a_conversion() {
-        let text = format!(
-            "{LEAD}L'avion volait à 30,000 feet quand il faisait 95°F au sol, à 10 miles de la côte."
-        );
+        let text = format!("{LEAD}L'avion volait à 30,000 feet quand il faisait 95°F au sol, à 10 miles de la côte.");
         let found = findings(&ImperialUnits, &text);
-        assert_eq!(
-            spans(&text, &found),
-            vec!["30,000 feet", "95°F", "10 miles"]
-        );
+        assert_eq!(spans(&text, &found), vec!["30,000 feet", "95°F", "10 miles"]);
         assert_eq!(found[0].suggestion.as_deref(), Some("≈ 9144 m"));
         assert_eq!(found[1].suggestion.as_deref(), Some("≈ 35 °C"));
         assert_eq!(found[2].suggestion.as_deref(), Some("≈ 16 km"));
@@ -188,10 +177,7 @@ mod tests {
     #[test]
     fn other_languages() {
         let text = "Las tropas avanzaron durante la semana pasada y siguen tomando el control del territorio, según el ministerio. El incendio quemó 5,000 acres cerca de la ciudad.";
-        assert_eq!(
-            spans(text, &findings(&ImperialUnits, text)),
-            vec!["5,000 acres"]
-        );
+        assert_eq!(spans(text, &findings(&ImperialUnits, text)), vec!["5,000 acres"]);
     }
 
     #[test]
@@ -204,6 +190,12 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Info);
         let english = "The troops advanced 22 miles toward the east over the past week and continued to take control of the territory.";
         assert!(findings(&ImperialUnits, english).is_empty());
+    }
+
+    #[test]
+    fn units_must_be_whole_words() {
+        let text = format!("{LEAD}Le projet compte 22 milestones et 3 footnotes, sur l'autoroute A22 miles.");
+        assert!(findings(&ImperialUnits, &text).is_empty());
     }
 
     #[test]

@@ -50,10 +50,7 @@ impl Detector for InterfaceString {
             let pattern = res.ui_lines.pattern(index);
             let foreign = doc.lang.reliable && !lang_matches(&pattern.lang, doc.lang.code);
             let note = if foreign {
-                format!(
-                    "; a `{}` interface on a {} page",
-                    pattern.lang, doc.lang.name
-                )
+                format!("; a `{}` interface on a {} page", pattern.lang, doc.lang.name)
             } else {
                 String::new()
             };
@@ -105,13 +102,7 @@ mod tests {
                 "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *"
             ]
         );
-        assert!(
-            found[1]
-                .message
-                .ends_with("; a `en` interface on a French page"),
-            "{}",
-            found[1].message
-        );
+        assert!(found[1].message.ends_with("; a `en` interface on a French page"), "{}", found[1].message);
         assert!(!found[0].message.contains("interface on a"));
     }
 

@@ -51,55 +51,36 @@ impl Detector for MediaMetadata {
             {
                 continue;
             }
-            let fields = count_fields(lower, &res.media.metadata_keys);
+            let fields = count_fields(lower, &res.media.metadata_automaton, &res.media.metadata_keys);
             if fields >= 2 {
                 out.push(Finding::new(
                     META.id,
                     Severity::Warning,
                     line.content,
-                    format!(
-                        "media-page metadata ({fields} fields): “{}”",
-                        clip(doc.slice(line.content), 80)
-                    ),
+                    format!("media-page metadata ({fields} fields): “{}”", clip(doc.slice(line.content), 80)),
                 ));
             }
         }
     }
 }
 
-/// Counts `key:`, `<number> key` and a line-opening `key` (keys are lowercase, longest first).
-fn count_fields(lower: &str, keys: &[String]) -> usize {
-    let mut fields = 0;
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for key in keys {
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(key.as_str()) {
-            let start = from + pos;
-            let end = start + key.len();
-            from = end;
-            let word_start = lower[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c));
+/// Counts `key:`, `<number> key` and a line-opening multi-word `key`.
+fn count_fields(lower: &str, keys: &aho_corasick::AhoCorasick, key_texts: &[String]) -> usize {
+    keys.find_iter(lower)
+        .filter(|m| {
+            let (start, end) = (m.start(), m.end());
+            let word_start = lower[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
             let word_end = lower[end..].chars().next().is_none_or(|c| !is_word_char(c));
-            if !word_start || !word_end || taken.iter().any(|&(s, e)| start < e && s < end) {
-                continue;
+            if !word_start || !word_end {
+                return false;
             }
             let after = lower[end..].trim_start();
             let before = lower[..start].trim_end();
-            let is_field = after.starts_with(':')
-                || before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_ascii_digit())
-                || (start == 0 && key.contains(' '));
-            if is_field {
-                fields += 1;
-                taken.push((start, end));
-            }
-        }
-    }
-    fields
+            after.starts_with(':')
+                || before.chars().next_back().is_some_and(|c| c.is_ascii_digit())
+                || (start == 0 && key_texts[m.pattern().as_usize()].contains(' '))
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -113,10 +94,7 @@ mod tests {
         let found = findings(&MediaMetadata, text);
         assert_eq!(
             spans(text, &found),
-            vec![
-                "Publié par France 24 / Date: 2024-01-02 10:00:00",
-                "Duration: 00:12:03 / 512 likes / 20441 views"
-            ]
+            vec!["Publié par France 24 / Date: 2024-01-02 10:00:00", "Duration: 00:12:03 / 512 likes / 20441 views"]
         );
     }
 }

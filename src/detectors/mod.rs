@@ -32,9 +32,7 @@ pub mod test_support {
         sort_findings(&mut out);
         for f in &out {
             assert!(
-                f.span.end <= text.len()
-                    && text.is_char_boundary(f.span.start)
-                    && text.is_char_boundary(f.span.end)
+                f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end)
             );
             assert_eq!(f.rule, detector.meta().id);
         }

@@ -85,19 +85,14 @@ fn slash_credit(doc: &Document, line: Span, res: &Resources) -> Option<Span> {
                 let word_start = after_last_space(before);
                 let word = &before[word_start..];
                 if word.chars().next().is_some_and(char::is_uppercase)
-                    && word
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
                 {
                     start = word_start;
                 } else {
                     break;
                 }
             }
-            return Some(Span::new(
-                line.start + start,
-                line.start + last_start + last.len(),
-            ));
+            return Some(Span::new(line.start + start, line.start + last_start + last.len()));
         }
     }
     let copyright = text.rfind('©')?;
@@ -108,10 +103,7 @@ fn slash_credit(doc: &Document, line: Span, res: &Resources) -> Option<Span> {
 
 /// The byte offset just after the last white space of `text` (0 if none).
 fn after_last_space(text: &str) -> usize {
-    text.char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    text.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// A short line that opens with a credit word followed by a name, a colon or an agency.
@@ -129,14 +121,10 @@ fn is_credit_line(doc: &Document, line: Span, res: &Resources) -> bool {
             return false; // `photographe` is not `photo`
         }
         let rest = rest.trim_start();
-        let introduces = [
-            "de ", "by ", "par ", "von ", "por ", "oleh ", "di ", ":", "©", "credit", "crédit",
-        ]
-        .iter()
-        .any(|p| rest.starts_with(p));
-        let names_agency = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && res.media.is_agency(w));
+        let introduces = ["de ", "by ", "par ", "von ", "por ", "oleh ", "di ", ":", "©", "credit", "crédit"]
+            .iter()
+            .any(|p| rest.starts_with(p));
+        let names_agency = rest.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && res.media.is_agency(w));
         names_agency || (introduces && !ends_sentence)
     })
 }
@@ -152,12 +140,7 @@ mod tests {
         let found = findings(&PhotoCredit, text);
         assert_eq!(
             spans(text, &found),
-            vec![
-                "Jean Dupont/AFP/Getty",
-                "Photo de Archives municipales Wiki Commons",
-                "Photo : Reuters",
-                "© AFP"
-            ]
+            vec!["Jean Dupont/AFP/Getty", "Photo de Archives municipales Wiki Commons", "Photo : Reuters", "© AFP"]
         );
     }
 
@@ -167,9 +150,6 @@ mod tests {
         assert!(findings(&PhotoCredit, text).is_empty());
         // Multi-byte white space around slashes and at line ends.
         let text = "« Un titre »\u{a0}Jean\u{a0}Dupont/AFP\n« Une erreur en faveur de Paris\u{a0}»";
-        assert_eq!(
-            spans(text, &findings(&PhotoCredit, text)),
-            vec!["Jean\u{a0}Dupont/AFP"]
-        );
+        assert_eq!(spans(text, &findings(&PhotoCredit, text)), vec!["Jean\u{a0}Dupont/AFP"]);
     }
 }

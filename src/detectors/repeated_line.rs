@@ -68,10 +68,7 @@ pub fn find_repeats(doc: &Document) -> Vec<RepeatGroup> {
     let mut groups: Vec<RepeatGroup> = Vec::new();
     for (k, (key, lines)) in keys.iter().enumerate() {
         if lines.len() >= 2 {
-            groups.push(RepeatGroup {
-                lines: lines.to_vec(),
-                truncated: false,
-            });
+            groups.push(RepeatGroup { lines: lines.to_vec(), truncated: false });
         }
         // All keys that extend `key` sort right after it, so the next key decides.
         if let Some((longer, longer_lines)) = keys.get(k + 1)
@@ -83,10 +80,7 @@ pub fn find_repeats(doc: &Document) -> Vec<RepeatGroup> {
             let mut all: Vec<usize> = longer_lines.iter().chain(lines.iter()).copied().collect();
             all.sort_unstable();
             all.dedup();
-            groups.push(RepeatGroup {
-                lines: all,
-                truncated: true,
-            });
+            groups.push(RepeatGroup { lines: all, truncated: true });
         }
     }
     groups.sort_by_key(|g| g.lines[1]);
@@ -97,13 +91,9 @@ pub fn find_repeats(doc: &Document) -> Vec<RepeatGroup> {
 /// numbered copies of one comment compare equal.
 fn strip_list_marker(line: &str) -> &str {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = if (1..=3).contains(&digits) && line[digits..].starts_with(['.', ')']) {
-        &line[digits + 1..]
-    } else {
-        line
-    };
-    rest.trim_start_matches(['-', '•', '*', '–', '·'])
-        .trim_start()
+    let rest =
+        if (1..=3).contains(&digits) && line[digits..].starts_with(['.', ')']) { &line[digits + 1..] } else { line };
+    rest.trim_start_matches(['-', '•', '*', '–', '·']).trim_start()
 }
 
 impl Detector for RepeatedLine {
@@ -116,21 +106,12 @@ impl Detector for RepeatedLine {
             let first = group.lines[0];
             let second = group.lines[1];
             let span = doc.lines[second].content;
-            let how = if group.truncated {
-                "cut short"
-            } else {
-                "again"
-            };
+            let how = if group.truncated { "cut short" } else { "again" };
             let mut finding = Finding::new(
                 META.id,
                 Severity::Warning,
                 span,
-                format!(
-                    "line {} repeats line {} {how}: “{}”",
-                    second + 1,
-                    first + 1,
-                    clip(doc.slice(span), 80)
-                ),
+                format!("line {} repeats line {} {how}: “{}”", second + 1, first + 1, clip(doc.slice(span), 80)),
             )
             .with_related(doc.lines[first].content, "first occurrence");
             for &other in &group.lines[2..] {
@@ -150,10 +131,7 @@ mod tests {
     fn a_title_three_times_in_two_typographies_is_one_finding() {
         let text = "in\n\nLe maire appelle à une « trêve » entre les quartiers, d’après lui\n\nLe maire appelle à une \"trêve\" entre les quartiers, d'après lui\n\nLe maire appelle à une « trêve » entre les quartiers, d’après lui\nCorps.";
         let found = findings(&RepeatedLine, text);
-        assert_eq!(
-            spans(text, &found),
-            vec!["Le maire appelle à une \"trêve\" entre les quartiers, d'après lui"]
-        );
+        assert_eq!(spans(text, &found), vec!["Le maire appelle à une \"trêve\" entre les quartiers, d'après lui"]);
         assert_eq!(
             found[0].message,
             "line 5 repeats line 3 again: “Le maire appelle à une \"trêve\" entre les quartiers, d'après lui”"
@@ -165,10 +143,7 @@ mod tests {
     fn a_title_cut_short_without_accents() {
         let text = "Le ministre demande à la région de défendre la vallée “comme son propre territoire”\n\nLe ministre demande a la region de defendre la vallee comme\n\nCorps du texte.";
         let found = findings(&RepeatedLine, text);
-        assert_eq!(
-            spans(text, &found),
-            vec!["Le ministre demande a la region de defendre la vallee comme"]
-        );
+        assert_eq!(spans(text, &found), vec!["Le ministre demande a la region de defendre la vallee comme"]);
         assert!(found[0].message.contains("cut short"));
     }
 

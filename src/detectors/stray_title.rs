@@ -91,9 +91,6 @@ mod tests {
     fn teasers_after_the_article_has_begun() {
         let text = "Un titre en tête de page sans point\nLe conseil municipal a voté mardi le budget de la ville pour l'année prochaine, après un long débat entre la majorité et l'opposition sur les impôts locaux.\nLa Bourse de Paris termine la semaine en forte hausse\nLe maire a conclu la séance.\nFin";
         let found = findings(&StrayTitle, text);
-        assert_eq!(
-            spans(text, &found),
-            vec!["La Bourse de Paris termine la semaine en forte hausse"]
-        );
+        assert_eq!(spans(text, &found), vec!["La Bourse de Paris termine la semaine en forte hausse"]);
     }
 }

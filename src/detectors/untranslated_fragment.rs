@@ -60,9 +60,7 @@ impl Detector for UntranslatedFragment {
                 continue;
             }
             let profile = words.profile_words(doc, para.words.clone());
-            if looks_foreign(&profile, doc_index)
-                && self.report(doc, para.span, para.words.clone(), "paragraph", out)
-            {
+            if looks_foreign(&profile, doc_index) && self.report(doc, para.span, para.words.clone(), "paragraph", out) {
                 continue;
             }
             if para.sentences.len() < 2 {
@@ -86,10 +84,7 @@ fn looks_foreign(profile: &Profile, doc_index: usize) -> bool {
     let Some((top, count)) = profile.top() else {
         return false;
     };
-    top != doc_index
-        && count >= 3
-        && profile.share(top) >= 0.15
-        && profile.share(doc_index) < 0.5 * profile.share(top)
+    top != doc_index && count >= 3 && profile.share(top) >= 0.15 && profile.share(doc_index) < 0.5 * profile.share(top)
 }
 
 impl UntranslatedFragment {
@@ -109,12 +104,7 @@ impl UntranslatedFragment {
         // Names and titles: mostly capitalised words.
         let capitalised = doc.words[words.clone()]
             .iter()
-            .filter(|w| {
-                doc.slice(w.span)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            })
+            .filter(|w| doc.slice(w.span).chars().next().is_some_and(char::is_uppercase))
             .count();
         if capitalised * 2 > words.len() {
             return false;
@@ -127,14 +117,8 @@ impl UntranslatedFragment {
             return false;
         }
         let quoted = text.starts_with(['«', '“', '"', '„', '‘'])
-            && text
-                .trim_end_matches(['.', ','])
-                .ends_with(['»', '”', '"', '“', '’']);
-        let severity = if quoted {
-            Severity::Info
-        } else {
-            Severity::Warning
-        };
+            && text.trim_end_matches(['.', ',']).ends_with(['»', '”', '"', '“', '’']);
+        let severity = if quoted { Severity::Info } else { Severity::Warning };
         out.push(Finding::new(
             META.id,
             severity,
@@ -164,11 +148,7 @@ mod tests {
         let text = format!("{FRENCH}\n\n{english}");
         let found = findings(&UntranslatedFragment, &text);
         assert_eq!(spans(&text, &found), vec![english]);
-        assert!(
-            found[0].message.starts_with("paragraph in English"),
-            "{}",
-            found[0].message
-        );
+        assert!(found[0].message.starts_with("paragraph in English"), "{}", found[0].message);
     }
 
     #[test]
@@ -181,18 +161,13 @@ mod tests {
                 "Die Regierung hat am Mittwoch einen Gesetzentwurf vorgelegt, der neue Hilfen für die Familien vorsieht."
             ]
         );
-        assert!(
-            found[0].message.starts_with("sentence in German"),
-            "{}",
-            found[0].message
-        );
+        assert!(found[0].message.starts_with("sentence in German"), "{}", found[0].message);
     }
 
     #[test]
     fn names_of_publications_are_not_fragments() {
-        let text = format!(
-            "{FRENCH} Selon The Moscow Times et The New York Times, le Kremlin a rejeté la proposition."
-        );
+        let text =
+            format!("{FRENCH} Selon The Moscow Times et The New York Times, le Kremlin a rejeté la proposition.");
         assert!(findings(&UntranslatedFragment, &text).is_empty());
     }
 

@@ -7,14 +7,9 @@ use std::path::Path;
 /// Opens a file, decompressing `.gz` and `.zst` by extension.
 pub fn open(path: &Path) -> Result<Box<dyn Read + Send>, String> {
     let file = File::open(path).map_err(|e| super::describe_io(&e))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     if name.ends_with(".gz") {
-        Ok(Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(
-            file,
-        ))))
+        Ok(Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))))
     } else if name.ends_with(".zst") {
         // ruzstd: a pure-Rust decoder, so the build needs no C toolchain.
         let decoder = ruzstd::decoding::StreamingDecoder::new(BufReader::new(file))
@@ -38,33 +33,25 @@ pub fn read_document(path: &Path, limit: u64) -> Result<String, String> {
     }
     let reader = open(path)?;
     let mut bytes = Vec::new();
-    reader
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("read failed: {e}"))?;
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("read failed: {e}"))?;
     bytes_to_text(bytes, limit)
 }
 
 fn is_compressed(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     name.ends_with(".gz") || name.ends_with(".zst")
 }
 
 /// Checks size, binary content and encoding, and strips a byte-order mark.
 pub fn bytes_to_text(bytes: Vec<u8>, limit: u64) -> Result<String, String> {
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "document is over the limit of {limit} bytes (input.max-document-bytes)"
-        ));
+        return Err(format!("document is over the limit of {limit} bytes (input.max-document-bytes)"));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(format!("binary content (NUL byte at offset {pos})"));
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
     validate_text(text)
 }
 
@@ -88,26 +75,10 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_explained() {
-        assert_eq!(
-            bytes_to_text(b"abc\0def".to_vec(), 100),
-            Err("binary content (NUL byte at offset 3)".into())
-        );
-        assert_eq!(
-            bytes_to_text(b"ab\xffcd".to_vec(), 100),
-            Err("invalid UTF-8 at byte 2".into())
-        );
-        assert_eq!(
-            bytes_to_text(b"  \n\t ".to_vec(), 100),
-            Err("empty document".into())
-        );
-        assert!(
-            bytes_to_text(b"0123456789".to_vec(), 5)
-                .unwrap_err()
-                .contains("over the limit of 5 bytes")
-        );
-        assert_eq!(
-            bytes_to_text("\u{feff}Bonjour".as_bytes().to_vec(), 100),
-            Ok("Bonjour".into())
-        );
+        assert_eq!(bytes_to_text(b"abc\0def".to_vec(), 100), Err("binary content (NUL byte at offset 3)".into()));
+        assert_eq!(bytes_to_text(b"ab\xffcd".to_vec(), 100), Err("invalid UTF-8 at byte 2".into()));
+        assert_eq!(bytes_to_text(b"  \n\t ".to_vec(), 100), Err("empty document".into()));
+        assert!(bytes_to_text(b"0123456789".to_vec(), 5).unwrap_err().contains("over the limit of 5 bytes"));
+        assert_eq!(bytes_to_text("\u{feff}Bonjour".as_bytes().to_vec(), 100), Ok("Bonjour".into()));
     }
 }

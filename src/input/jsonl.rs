@@ -63,30 +63,20 @@ impl JsonlReader {
             }
             self.reader.consume(used);
             if found_newline {
-                return Ok(if total as usize > limit + 1 {
-                    Line::TooLong(total)
-                } else {
-                    Line::Complete
-                });
+                return Ok(if total as usize > limit + 1 { Line::TooLong(total) } else { Line::Complete });
             }
         }
     }
 
     fn error(&self, reason: impl Into<String>) -> Item {
         Item::Error(InputError {
-            origin: Origin {
-                source: self.source.clone(),
-                line: Some(self.line),
-            },
+            origin: Origin { source: self.source.clone(), line: Some(self.line) },
             reason: reason.into(),
         })
     }
 
     fn parse(&self) -> Item {
-        let origin = Origin {
-            source: self.source.clone(),
-            line: Some(self.line),
-        };
+        let origin = Origin { source: self.source.clone(), line: Some(self.line) };
         let value: Value = match serde_json::from_slice(&self.buffer) {
             Ok(v) => v,
             Err(e) => return self.error(format!("invalid JSON: {e}")),
@@ -99,10 +89,7 @@ impl JsonlReader {
             None => return self.error(format!("no `{field}` field")),
             Some(Value::String(s)) => s.clone(),
             Some(other) => {
-                return self.error(format!(
-                    "the `{field}` field is {}, not a string",
-                    kind_of(other)
-                ));
+                return self.error(format!("the `{field}` field is {}, not a string", kind_of(other)));
             }
         };
         let id = match record.get(&self.options.id_field) {
@@ -117,19 +104,9 @@ impl JsonlReader {
         if self.options.keep_records {
             // The text moves into the analysis; a placeholder keeps the field's position.
             record.insert(field.clone(), Value::Null);
-            Item::Inline {
-                id,
-                origin,
-                text,
-                record: Some(record),
-            }
+            Item::Inline { id, origin, text, record: Some(record) }
         } else {
-            Item::Inline {
-                id,
-                origin,
-                text,
-                record: None,
-            }
+            Item::Inline { id, origin, text, record: None }
         }
     }
 }
@@ -164,7 +141,10 @@ impl Iterator for JsonlReader {
                     return None;
                 }
                 Ok(Line::TooLong(n)) => {
-                    return Some(self.error(format!("line of {n} bytes is over the limit of {} bytes (input.max-document-bytes)", self.options.max_document_bytes)));
+                    return Some(self.error(format!(
+                        "line of {n} bytes is over the limit of {} bytes (input.max-document-bytes)",
+                        self.options.max_document_bytes
+                    )));
                 }
                 Ok(Line::Complete) => {
                     if self.buffer.iter().all(u8::is_ascii_whitespace) {

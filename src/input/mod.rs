@@ -24,10 +24,7 @@ pub struct Origin {
 
 impl Origin {
     pub fn file(source: impl Into<String>) -> Self {
-        Origin {
-            source: source.into(),
-            line: None,
-        }
+        Origin { source: source.into(), line: None }
     }
 }
 
@@ -60,12 +57,7 @@ pub enum Item {
     /// A text file, read by the worker that analyses it.
     File { path: PathBuf, origin: Origin },
     /// A document already in memory: a JSONL record or standard input.
-    Inline {
-        id: String,
-        origin: Origin,
-        text: String,
-        record: Option<serde_json::Map<String, serde_json::Value>>,
-    },
+    Inline { id: String, origin: Origin, text: String, record: Option<serde_json::Map<String, serde_json::Value>> },
     /// An input that failed before analysis.
     Error(InputError),
     /// A file found in a directory that is not a document (wrong extension).
@@ -113,27 +105,13 @@ enum Kind {
 
 impl Inputs {
     pub fn new(inputs: &[String], options: InputOptions) -> Inputs {
-        Inputs {
-            pending: inputs.iter().cloned().collect(),
-            walker: None,
-            jsonl: None,
-            options,
-        }
+        Inputs { pending: inputs.iter().cloned().collect(), walker: None, jsonl: None, options }
     }
 
     fn kind(&self, path: &Path) -> Kind {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let inner = name
-            .strip_suffix(".gz")
-            .or_else(|| name.strip_suffix(".zst"))
-            .unwrap_or(&name);
-        let ext = Path::new(inner)
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let inner = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(&name);
+        let ext = Path::new(inner).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
         if self.options.jsonl_extensions.contains(&ext) {
             Kind::Jsonl
         } else if self.options.text_extensions.contains(&ext) {
@@ -153,53 +131,30 @@ impl Inputs {
                     self.jsonl = Some(JsonlReader::new(reader, display, self.options.clone()));
                     None
                 }
-                Err(e) => Some(Item::Error(InputError {
-                    origin: Origin::file(display),
-                    reason: e,
-                })),
+                Err(e) => Some(Item::Error(InputError { origin: Origin::file(display), reason: e })),
             },
             Kind::Other if !named => Some(Item::Skipped {
                 origin: Origin::file(display),
                 reason: "not a text or JSONL file (by its extension)".into(),
             }),
-            _ => Some(Item::File {
-                path,
-                origin: Origin::file(display),
-            }),
+            _ => Some(Item::File { path, origin: Origin::file(display) }),
         }
     }
 
     fn stdin_item(&mut self) -> Option<Item> {
         let origin = Origin::file("-");
         if self.options.stdin_jsonl {
-            self.jsonl = Some(JsonlReader::new(
-                Box::new(std::io::stdin()),
-                "-".into(),
-                self.options.clone(),
-            ));
+            self.jsonl = Some(JsonlReader::new(Box::new(std::io::stdin()), "-".into(), self.options.clone()));
             return None;
         }
         let mut bytes = Vec::new();
         let limit = self.options.max_document_bytes;
         use std::io::Read;
-        let read = std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut bytes);
-        Some(
-            match read
-                .map_err(|e| e.to_string())
-                .and_then(|_| decode::bytes_to_text(bytes, limit))
-            {
-                Ok(text) => Item::Inline {
-                    id: "-".into(),
-                    origin,
-                    text,
-                    record: None,
-                },
-                Err(reason) => Item::Error(InputError { origin, reason }),
-            },
-        )
+        let read = std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes);
+        Some(match read.map_err(|e| e.to_string()).and_then(|_| decode::bytes_to_text(bytes, limit)) {
+            Ok(text) => Item::Inline { id: "-".into(), origin, text, record: None },
+            Err(reason) => Item::Error(InputError { origin, reason }),
+        })
     }
 }
 
@@ -226,18 +181,13 @@ impl Iterator for Inputs {
                         continue;
                     }
                     Some(Err(e)) => {
-                        let source = e
-                            .path()
-                            .map_or_else(|| "?".to_string(), |p| p.display().to_string());
+                        let source = e.path().map_or_else(|| "?".to_string(), |p| p.display().to_string());
                         let reason = if e.loop_ancestor().is_some() {
                             "directory loop (a link to one of its own parents)".to_string()
                         } else {
                             e.io_error().map_or_else(|| e.to_string(), describe_io)
                         };
-                        return Some(Item::Error(InputError {
-                            origin: Origin::file(source),
-                            reason,
-                        }));
+                        return Some(Item::Error(InputError { origin: Origin::file(source), reason }));
                     }
                     None => {
                         self.walker = None;
@@ -255,10 +205,7 @@ impl Iterator for Inputs {
             let path = PathBuf::from(&input);
             match std::fs::metadata(&path) {
                 Err(e) => {
-                    return Some(Item::Error(InputError {
-                        origin: Origin::file(input),
-                        reason: describe_io(&e),
-                    }));
+                    return Some(Item::Error(InputError { origin: Origin::file(input), reason: describe_io(&e) }));
                 }
                 Ok(meta) if meta.is_dir() => {
                     // Hidden files and folders (`.git`) are not documents.
@@ -267,9 +214,7 @@ impl Iterator for Inputs {
                             .follow_links(true)
                             .sort_by_file_name()
                             .into_iter()
-                            .filter_entry(|e| {
-                                e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                            }),
+                            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')),
                     ));
                 }
                 Ok(_) => {

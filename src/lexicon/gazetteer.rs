@@ -37,25 +37,15 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    pub fn load(
-        countries: &[Source<'_>],
-        cities: &[Source<'_>],
-    ) -> Result<Gazetteer, LexiconError> {
-        let mut gazetteer = Gazetteer {
-            countries: Vec::new(),
-            cities: Vec::new(),
-            by_spelling: HashMap::new(),
-        };
+    pub fn load(countries: &[Source<'_>], cities: &[Source<'_>]) -> Result<Gazetteer, LexiconError> {
+        let mut gazetteer = Gazetteer { countries: Vec::new(), cities: Vec::new(), by_spelling: HashMap::new() };
         for source in countries {
             for (n, line) in data_lines(source.text) {
                 let fields: Vec<&str> = line.split('\t').collect();
                 if fields.len() != 10 {
                     return Err(LexiconError::new(
                         source.name,
-                        format!(
-                            "line {n}: expected 10 tab-separated fields, found {}",
-                            fields.len()
-                        ),
+                        format!("line {n}: expected 10 tab-separated fields, found {}", fields.len()),
                     ));
                 }
                 let names: Vec<String> = fields[2..9]
@@ -66,31 +56,12 @@ impl Gazetteer {
                     .collect();
                 let country = Country {
                     iso2: fields[0].trim().to_uppercase(),
-                    languages: fields[1]
-                        .split(',')
-                        .map(|l| l.trim().to_string())
-                        .filter(|l| !l.is_empty())
-                        .collect(),
-                    name: fields[2]
-                        .split('|')
-                        .next()
-                        .unwrap_or(fields[0])
-                        .trim()
-                        .to_string(),
+                    languages: fields[1].split(',').map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect(),
+                    name: fields[2].split('|').next().unwrap_or(fields[0]).trim().to_string(),
                     names: dedup(names),
-                    demonyms: dedup(
-                        fields[9]
-                            .split('|')
-                            .map(fold_for_comparison)
-                            .filter(|s| s.len() >= 3)
-                            .collect(),
-                    ),
+                    demonyms: dedup(fields[9].split('|').map(fold_for_comparison).filter(|s| s.len() >= 3).collect()),
                 };
-                match gazetteer
-                    .countries
-                    .iter_mut()
-                    .find(|c| c.iso2 == country.iso2)
-                {
+                match gazetteer.countries.iter_mut().find(|c| c.iso2 == country.iso2) {
                     Some(existing) => *existing = country,
                     None => gazetteer.countries.push(country),
                 }
@@ -102,18 +73,12 @@ impl Gazetteer {
                 if fields.len() != 3 {
                     return Err(LexiconError::new(
                         source.name,
-                        format!(
-                            "line {n}: expected 3 tab-separated fields, found {}",
-                            fields.len()
-                        ),
+                        format!("line {n}: expected 3 tab-separated fields, found {}", fields.len()),
                     ));
                 }
                 let iso2 = fields[1].trim().to_uppercase();
                 let Some(country) = gazetteer.countries.iter().position(|c| c.iso2 == iso2) else {
-                    return Err(LexiconError::new(
-                        source.name,
-                        format!("line {n}: unknown country code {iso2}"),
-                    ));
+                    return Err(LexiconError::new(source.name, format!("line {n}: unknown country code {iso2}")));
                 };
                 let spellings = dedup(
                     std::iter::once(fields[0])
@@ -126,11 +91,7 @@ impl Gazetteer {
                 for spelling in &spellings {
                     gazetteer.by_spelling.insert(spelling.clone(), index);
                 }
-                gazetteer.cities.push(City {
-                    name: fields[0].trim().to_string(),
-                    country,
-                    spellings,
-                });
+                gazetteer.cities.push(City { name: fields[0].trim().to_string(), country, spellings });
             }
         }
         Ok(gazetteer)
@@ -138,9 +99,7 @@ impl Gazetteer {
 
     /// The city a written name designates (`JAKARTA`, `Moscou`, `Rio de Janeiro`).
     pub fn city(&self, written: &str) -> Option<&City> {
-        self.by_spelling
-            .get(&fold_for_comparison(written))
-            .map(|&i| &self.cities[i])
+        self.by_spelling.get(&fold_for_comparison(written)).map(|&i| &self.cities[i])
     }
 
     pub fn country(&self, index: usize) -> &Country {

@@ -24,43 +24,28 @@ pub struct Media {
     pub credit_words: Vec<String>,
     /// Metadata keys, lowercase, every language.
     pub metadata_keys: Vec<String>,
+    /// `metadata_keys` as one automaton (leftmost-longest).
+    pub metadata_automaton: aho_corasick::AhoCorasick,
 }
 
 impl Media {
     pub fn load(sources: &[Source<'_>]) -> Result<Media, LexiconError> {
-        let mut media = Media {
-            agencies: Vec::new(),
-            credit_words: Vec::new(),
-            metadata_keys: Vec::new(),
-        };
+        let (mut agencies, mut credit_words, mut metadata_keys) = (Vec::new(), Vec::new(), Vec::new());
         for source in sources {
-            let file: File = toml::from_str(source.text)
-                .map_err(|e| LexiconError::new(source.name, e.to_string()))?;
-            media
-                .agencies
-                .extend(file.agencies.iter().map(|a| a.to_lowercase()));
-            media.credit_words.extend(
-                file.credit_words
-                    .into_values()
-                    .flatten()
-                    .map(|w| w.to_lowercase()),
-            );
-            media.metadata_keys.extend(
-                file.metadata_keys
-                    .into_values()
-                    .flatten()
-                    .map(|w| w.to_lowercase()),
-            );
+            let file: File = toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
+            agencies.extend(file.agencies.iter().map(|a| a.to_lowercase()));
+            credit_words.extend(file.credit_words.into_values().flatten().map(|w| w.to_lowercase()));
+            metadata_keys.extend(file.metadata_keys.into_values().flatten().map(|w| w.to_lowercase()));
         }
-        for list in [
-            &mut media.agencies,
-            &mut media.credit_words,
-            &mut media.metadata_keys,
-        ] {
+        for list in [&mut agencies, &mut credit_words, &mut metadata_keys] {
             list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             list.dedup();
         }
-        Ok(media)
+        let metadata_automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&metadata_keys)
+            .map_err(|e| LexiconError::new("media", e.to_string()))?;
+        Ok(Media { agencies, credit_words, metadata_keys, metadata_automaton })
     }
 
     pub fn is_agency(&self, lower: &str) -> bool {

@@ -18,10 +18,7 @@ pub struct LexiconError {
 
 impl LexiconError {
     pub fn new(source_name: &str, message: impl Into<String>) -> Self {
-        LexiconError {
-            source_name: source_name.to_string(),
-            message: message.into(),
-        }
+        LexiconError { source_name: source_name.to_string(), message: message.into() }
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Units {
     /// ISO 639-3 codes of languages that measure in imperial units.
     pub imperial_languages: Vec<String>,
     pub imperial: Vec<ImperialUnit>,
+    // The patterns carry no `\b`: a Unicode word boundary makes the lazy DFA give up on
+    // non-ASCII text. Callers check boundaries with `is_measure`.
     /// A number followed by an English imperial unit; groups `num` and `unit`.
     pub imperial_measure: Regex,
     /// A metric measure at the end of the haystack (for the part before `(`).
@@ -51,11 +53,7 @@ fn alternation(forms: impl Iterator<Item = String>) -> String {
     let mut forms: Vec<String> = forms.map(|f| f.to_lowercase()).collect();
     forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     forms.dedup();
-    forms
-        .iter()
-        .map(|f| regex::escape(f).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
+    forms.iter().map(|f| regex::escape(f).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 }
 
 impl Units {
@@ -65,8 +63,7 @@ impl Units {
         let mut metric = Vec::new();
         let mut native: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for source in sources {
-            let file: File = toml::from_str(source.text)
-                .map_err(|e| LexiconError::new(source.name, e.to_string()))?;
+            let file: File = toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
             imperial_languages.extend(file.imperial_languages);
             imperial.extend(file.imperial);
             metric.extend(file.metric_units);
@@ -76,31 +73,24 @@ impl Units {
         }
         let bad = |e: regex::Error| LexiconError::new("units", e.to_string());
         let imperial_alt = alternation(imperial.iter().flat_map(|u| u.forms.iter().cloned()));
-        let imperial_measure = Regex::new(&format!(
-            r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{imperial_alt})(?:\b|$)"
-        ))
-        .map_err(bad)?;
+        let imperial_measure =
+            Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{imperial_alt})")).map_err(bad)?;
         let metric_alt = alternation(metric.into_iter());
-        let metric_before =
-            Regex::new(&format!(r"(?i){NUMBER}\s?(?:{metric_alt})\s*\(\s*$")).map_err(bad)?;
-        let metric_after =
-            Regex::new(&format!(r"(?i)^\s*\(\s*{NUMBER}\s?(?:{metric_alt})\b")).map_err(bad)?;
+        let metric_before = Regex::new(&format!(r"(?i){NUMBER}\s?(?:{metric_alt})\s*\(\s*$")).map_err(bad)?;
+        let metric_after = Regex::new(&format!(r"(?i)^\s*\(\s*{NUMBER}\s?(?:{metric_alt})")).map_err(bad)?;
         let mut native_measure = BTreeMap::new();
         for (lang, words) in native {
             let alt = alternation(words.into_iter());
-            native_measure.insert(
-                lang,
-                Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{alt})\b")).map_err(bad)?,
-            );
+            native_measure.insert(lang, Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{alt})")).map_err(bad)?);
         }
-        Ok(Units {
-            imperial_languages,
-            imperial,
-            imperial_measure,
-            metric_before,
-            metric_after,
-            native_measure,
-        })
+        Ok(Units { imperial_languages, imperial, imperial_measure, metric_before, metric_after, native_measure })
+    }
+
+    /// Whether a measure ending at `end` ends a word, and the number starting at `start`
+    /// begins one (`22 miles` but not `22 milestones` or `A22 mi`).
+    pub fn is_measure(text: &str, start: usize, end: usize) -> bool {
+        let word_char = |c: char| c.is_alphanumeric();
+        !text[..start].chars().next_back().is_some_and(word_char) && !text[end..].chars().next().is_some_and(word_char)
     }
 
     /// The unit a written form belongs to.

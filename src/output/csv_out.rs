@@ -31,10 +31,7 @@ const HEADER: [&str; 15] = [
 
 impl<W: Write> CsvEmitter<W> {
     pub fn new(out: W) -> Self {
-        CsvEmitter {
-            out: csv::Writer::from_writer(out),
-            header_written: false,
-        }
+        CsvEmitter { out: csv::Writer::from_writer(out), header_written: false }
     }
 
     pub fn into_inner(self) -> std::io::Result<W> {
@@ -61,11 +58,7 @@ impl<W: Write> Emitter for CsvEmitter<W> {
         for f in &r.findings {
             *rules.entry(f.rule).or_insert(0) += 1;
         }
-        let rules = rules
-            .iter()
-            .map(|(rule, n)| format!("{rule}:{n}"))
-            .collect::<Vec<_>>()
-            .join(";");
+        let rules = rules.iter().map(|(rule, n)| format!("{rule}:{n}")).collect::<Vec<_>>().join(";");
         self.row([
             r.id.clone(),
             r.origin.source.clone(),

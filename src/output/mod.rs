@@ -67,10 +67,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn new(threshold: f64) -> Self {
-        Summary {
-            threshold,
-            ..Summary::default()
-        }
+        Summary { threshold, ..Summary::default() }
     }
 
     pub fn observe(&mut self, outcome: &Outcome) {
@@ -107,8 +104,7 @@ impl Summary {
     }
 
     fn trim(&mut self) {
-        self.worst
-            .sort_by(|a, b| a.score.total_cmp(&b.score).then(a.seq.cmp(&b.seq)));
+        self.worst.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.seq.cmp(&b.seq)));
         if self.worst.len() > SUMMARY_ROWS {
             self.not_shown += (self.worst.len() - SUMMARY_ROWS) as u64;
             self.worst.truncate(SUMMARY_ROWS);
@@ -151,14 +147,8 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".mtaudit-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
-        Ok(AtomicFile {
-            target: target.to_path_buf(),
-            temp,
-        })
+        let temp = tempfile::Builder::new().prefix(".mtaudit-").suffix(".tmp").tempfile_in(dir)?;
+        Ok(AtomicFile { target: target.to_path_buf(), temp })
     }
 
     /// Flushes, syncs and renames over the target.

@@ -17,16 +17,8 @@ pub struct TextEmitter<W: Write> {
 
 impl<W: Write> TextEmitter<W> {
     pub fn new(out: W, color: bool, verbose: bool) -> Self {
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        TextEmitter {
-            out,
-            renderer,
-            verbose,
-        }
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        TextEmitter { out, renderer, verbose }
     }
 
     pub fn into_inner(self) -> W {
@@ -66,12 +58,7 @@ impl<W: Write> Emitter for TextEmitter<W> {
                 .line_start(f.excerpt.line)
                 .path(r.id.as_str())
                 .annotation(AnnotationKind::Primary.span(f.excerpt.range.clone()));
-            let mut groups = vec![
-                level(f.severity)
-                    .primary_title(f.message.as_str())
-                    .id(f.rule)
-                    .element(snippet),
-            ];
+            let mut groups = vec![level(f.severity).primary_title(f.message.as_str()).id(f.rule).element(snippet)];
             if let Some(s) = &f.suggestion {
                 groups.push(Group::with_title(Level::HELP.secondary_title(s.as_str())));
             }
@@ -79,24 +66,15 @@ impl<W: Write> Emitter for TextEmitter<W> {
                 .related
                 .iter()
                 .map(|rel| {
-                    format!(
-                        "{} at line {}, column {}: “{}”",
-                        rel.label,
-                        rel.line,
-                        rel.column,
-                        clip(&rel.evidence, 80)
-                    )
+                    format!("{} at line {}, column {}: “{}”", rel.label, rel.line, rel.column, clip(&rel.evidence, 80))
                 })
                 .collect();
             for note in &related {
-                groups.push(Group::with_title(
-                    Level::NOTE.secondary_title(note.as_str()),
-                ));
+                groups.push(Group::with_title(Level::NOTE.secondary_title(note.as_str())));
             }
-            groups.push(Group::with_title(Level::NOTE.secondary_title(format!(
-                "{} ({}), −{:.1} points",
-                f.name, f.family, f.contribution.points
-            ))));
+            groups.push(Group::with_title(
+                Level::NOTE.secondary_title(format!("{} ({}), −{:.1} points", f.name, f.family, f.contribution.points)),
+            ));
             writeln!(self.out, "{}", self.renderer.render(&groups))?;
         }
         writeln!(self.out)
@@ -131,20 +109,12 @@ impl<W: Write> Emitter for TextEmitter<W> {
                 )?;
             }
             if s.not_shown > 0 {
-                writeln!(
-                    self.out,
-                    "… and {} more documents scoring higher",
-                    s.not_shown
-                )?;
+                writeln!(self.out, "… and {} more documents scoring higher", s.not_shown)?;
             }
             writeln!(self.out)?;
         }
         if !s.findings_by_rule.is_empty() {
-            let rules: Vec<String> = s
-                .findings_by_rule
-                .iter()
-                .map(|(r, n)| format!("{r} {n}"))
-                .collect();
+            let rules: Vec<String> = s.findings_by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
             writeln!(self.out, "findings by rule: {}", rules.join(", "))?;
         }
         let t = &s.tally;
@@ -159,11 +129,7 @@ impl<W: Write> Emitter for TextEmitter<W> {
             t.errored
         )?;
         if s.skipped > 0 {
-            let reasons: Vec<String> = s
-                .skipped_reasons
-                .iter()
-                .map(|(r, n)| format!("{n} {r}"))
-                .collect();
+            let reasons: Vec<String> = s.skipped_reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
             write!(
                 self.out,
                 "; {} file{} skipped ({})",

@@ -28,11 +28,7 @@ pub fn seeds() -> String {
 
 /// Runs `check --format jsonl` and returns the parsed records.
 pub fn jsonl_records(args: &[&str]) -> Vec<serde_json::Value> {
-    let out = mtaudit()
-        .args(["check", "--format", "jsonl"])
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = mtaudit().args(["check", "--format", "jsonl"]).args(args).output().expect("runs");
     String::from_utf8(out.stdout)
         .expect("utf-8 output")
         .lines()
@@ -47,10 +43,7 @@ pub fn documents(records: &[serde_json::Value]) -> Vec<(String, &serde_json::Val
         .filter(|r| r["type"] == "document")
         .map(|r| {
             let source = r["source"].as_str().unwrap_or_default();
-            let name = Path::new(source)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = Path::new(source).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             (name, r)
         })
         .collect()
@@ -59,10 +52,6 @@ pub fn documents(records: &[serde_json::Value]) -> Vec<(String, &serde_json::Val
 pub fn rules_of(doc: &serde_json::Value) -> Vec<String> {
     doc["findings"]
         .as_array()
-        .map(|f| {
-            f.iter()
-                .map(|x| x["rule"].as_str().unwrap_or_default().to_string())
-                .collect()
-        })
+        .map(|f| f.iter().map(|x| x["rule"].as_str().unwrap_or_default().to_string()).collect())
         .unwrap_or_default()
 }
