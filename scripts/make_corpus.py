@@ -54,7 +54,7 @@ def main():
     written, n = 0, 0
     with open(out_dir / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
         while written < target:
-            k = rng.randint(3, 12)
+            k = rng.randint(6, 20)
             body = "\n\n".join(vary(rng.choice(paras), rng) for _ in range(k))
             title = f"{rng.choice(FIRST)} {rng.choice(LAST)} : {rng.choice(paras)[:70].rstrip()}"
             text = f"{title}\n\n{body}\n"

@@ -49,6 +49,8 @@ pub enum Command {
 pub enum RulesFormat {
     Text,
     Json,
+    /// The table of the README.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

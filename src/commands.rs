@@ -333,8 +333,8 @@ fn annotate(record: &Record, report: &DocReport, text_field: &str) -> serde_json
     fields
 }
 
-/// Copies a document into `dir` under its relative path, atomically. Standard input, which
-/// has no file, is written out from nothing: gate never touches its inputs.
+/// Copies a document file into `dir` under its relative path, atomically. Documents that are
+/// not files (standard input, JSONL records) are not copied; they appear in the manifest.
 fn copy_into(dir: &Path, source: &str, path: Option<&Path>, report: &DocReport) -> std::io::Result<()> {
     let Some(src) = path else { return Ok(()) };
     let relative: PathBuf = Path::new(source).components().filter(|c| matches!(c, Component::Normal(_))).collect();
@@ -365,20 +365,35 @@ fn rules(format: RulesFormat) -> Result<u8> {
             serde_json::to_writer_pretty(&mut out, &rules)?;
             writeln!(out)?;
         }
-        RulesFormat::Text => {
-            writeln!(out, "{:<6} {:<31} {:<12} {:<8} {:>6}  summary", "id", "name", "family", "severity", "weight")?;
-            for d in registry::all() {
+        RulesFormat::Markdown | RulesFormat::Text => {
+            let markdown = format == RulesFormat::Markdown;
+            let header =
+                ["id", "name", "family", "severity", "weight", if markdown { "what it flags" } else { "summary" }];
+            let rows = registry::all().iter().map(|d| {
                 let m = d.meta();
-                writeln!(
-                    out,
-                    "{:<6} {:<31} {:<12} {:<8} {:>6}  {}",
-                    m.id,
-                    m.name,
-                    m.family.as_str(),
-                    m.default_severity.as_str(),
-                    m.default_weight,
-                    m.summary
-                )?;
+                let summary = if markdown { m.summary.replace('|', "\\|") } else { m.summary.to_string() };
+                [
+                    m.id.to_string(),
+                    m.name.to_string(),
+                    m.family.to_string(),
+                    m.default_severity.to_string(),
+                    m.default_weight.to_string(),
+                    summary,
+                ]
+            });
+            if markdown {
+                writeln!(out, "| {} |", header.join(" | "))?;
+                writeln!(out, "|---|---|---|---|---:|---|")?;
+                for row in rows {
+                    writeln!(out, "| {} |", row.join(" | "))?;
+                }
+            } else {
+                let line =
+                    |r: &[&str]| format!("{:<6} {:<31} {:<12} {:<8} {:>6}  {}", r[0], r[1], r[2], r[3], r[4], r[5]);
+                writeln!(out, "{}", line(&header))?;
+                for row in rows {
+                    writeln!(out, "{}", line(&row.each_ref().map(String::as_str)))?;
+                }
             }
         }
     }

@@ -1,10 +1,9 @@
 //! The run: items in, outcomes out, in input order, analysed in parallel chunks.
 //!
 //! Items are pulled lazily and analysed a chunk at a time on a rayon pool; each chunk's
-//! outcomes are handed to the sink in input order before the next chunk is read. Memory is
-//! bounded by the chunk (a few documents per thread, and at most `CHUNK_BYTES` of text held
-//! by in-memory records), whatever the number of inputs, and the output does not depend on
-//! the number of threads.
+//! outcomes are handed to the sink in input order. Memory is bounded by a few chunks (a few
+//! documents per thread, and at most `CHUNK_BYTES` of text held by in-memory records each),
+//! whatever the number of inputs, and the output does not depend on the number of threads.
 
 use crate::analysis::{DocReport, Settings, analyze};
 use crate::input::{InputError, Item, Origin, read_document};
@@ -33,8 +32,11 @@ pub enum Outcome {
 
 /// Runs every item through analysis and hands each outcome to `sink`, in input order.
 /// `progress` is called after each chunk with the documents and bytes done so far.
+///
+/// A reader thread pulls items and builds the next chunk while the pool analyses the current
+/// one; the channel holds at most one chunk, so at most three are alive at once.
 pub fn run(
-    items: impl Iterator<Item = Item>,
+    items: impl Iterator<Item = Item> + Send,
     settings: &Settings,
     threads: usize,
     mut progress: impl FnMut(u64, u64),
@@ -42,28 +44,40 @@ pub fn run(
 ) -> std::io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(std::io::Error::other)?;
     let chunk_items = DOCS_PER_THREAD * threads.max(1);
-    let mut items = items.peekable();
-    let (mut docs, mut bytes) = (0u64, 0u64);
-    while items.peek().is_some() {
-        let mut chunk = Vec::with_capacity(chunk_items);
-        let mut held = 0usize;
-        while chunk.len() < chunk_items && held < CHUNK_BYTES {
-            let Some(item) = items.next() else { break };
-            held += item.memory_bytes();
-            chunk.push(item);
-        }
-        let outcomes: Vec<Outcome> =
-            pool.install(|| chunk.into_par_iter().map(|item| process(item, settings)).collect());
-        for outcome in outcomes {
-            if let Outcome::Document { report, .. } = &outcome {
-                docs += 1;
-                bytes += report.bytes as u64;
+    std::thread::scope(|scope| {
+        let (chunks_out, chunks_in) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+        scope.spawn(move || {
+            let mut items = items;
+            loop {
+                let mut chunk = Vec::with_capacity(chunk_items);
+                let mut held = 0usize;
+                while chunk.len() < chunk_items && held < CHUNK_BYTES {
+                    let Some(item) = items.next() else { break };
+                    held += item.memory_bytes();
+                    chunk.push(item);
+                }
+                // An empty chunk means the inputs are done; a closed channel, that the
+                // consumer stopped (a closed pipe).
+                if chunk.is_empty() || chunks_out.send(chunk).is_err() {
+                    return;
+                }
             }
-            sink(outcome)?;
+        });
+        let (mut docs, mut bytes) = (0u64, 0u64);
+        for chunk in chunks_in {
+            let outcomes: Vec<Outcome> =
+                pool.install(|| chunk.into_par_iter().map(|item| process(item, settings)).collect());
+            for outcome in outcomes {
+                if let Outcome::Document { report, .. } = &outcome {
+                    docs += 1;
+                    bytes += report.bytes as u64;
+                }
+                sink(outcome)?;
+            }
+            progress(docs, bytes);
         }
-        progress(docs, bytes);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn process(item: Item, settings: &Settings) -> Outcome {

@@ -19,9 +19,6 @@ impl Span {
     pub const fn is_empty(&self) -> bool {
         self.end == self.start
     }
-    pub const fn contains(&self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
-    }
     pub const fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }

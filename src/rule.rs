@@ -45,10 +45,6 @@ impl Family {
             Family::Boilerplate | Family::Repetition => ScoreGroup::Boilerplate,
         }
     }
-
-    pub fn parse(name: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.as_str() == name)
-    }
 }
 
 impl std::fmt::Display for Family {

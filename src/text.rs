@@ -43,7 +43,11 @@ pub fn fold_for_comparison(text: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             pending_space = true;
         }
@@ -77,6 +81,7 @@ pub fn fold_line(text: &str) -> String {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
             '\u{201C}' | '\u{201D}' => out.push('"'),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
         }
     }

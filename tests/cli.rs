@@ -368,3 +368,11 @@ fn usage_errors_exit_with_2() {
     mtaudit().args(["check", "--format", "xml", "corpora"]).assert().code(2);
     mtaudit().args(["gate", "--min-score", "150", "corpora"]).assert().code(2);
 }
+
+#[test]
+fn the_readme_rule_table_is_the_registry() {
+    let out = mtaudit().args(["rules", "--format", "markdown"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains(&table), "README.md's rule table is out of date: paste `mtaudit rules --format markdown`");
+}

@@ -61,6 +61,9 @@ impl Detector for DebrisLine {
                 ));
                 continue;
             }
+            if text.len() > 160 {
+                continue; // a code line has at most twelve short tokens
+            }
             let tokens: Vec<&str> = text.split_whitespace().collect();
             let with_digits = tokens.iter().filter(|t| t.chars().any(|c| c.is_ascii_digit())).count();
             let last = text.chars().next_back().unwrap_or('.');

@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::lexicon::disclaimers::TermKind;
+use crate::lexicon::disclaimers::{Disclaimers, TermHit, TermKind};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::clip;
@@ -50,66 +50,61 @@ impl Detector for MtDisclaimer {
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let lexicon = &res.disclaimers;
-        let hits = lexicon.find(&doc.lower);
-        if hits.is_empty() {
-            return;
-        }
         let paragraphs = doc.paragraphs.len();
-        let mut reported_paragraph: Option<usize> = None;
-        let mut i = 0;
-        while i < hits.len() {
-            let Some(sentence_index) = doc.sentence_at(hits[i].start) else {
-                i += 1;
-                continue;
-            };
-            let sentence = &doc.sentences[sentence_index];
-            let group_end = i + hits[i..].iter().take_while(|h| h.start < sentence.span.end).count();
-            let group = &hits[i..group_end];
-            i = group_end;
-            if doc.in_comments(sentence.span) {
-                continue;
-            }
-            let Some(para_index) = doc.paragraph_at(sentence.span.start) else {
-                continue;
-            };
-            if reported_paragraph == Some(para_index) {
-                continue;
-            }
-            let at_edge = para_index < 2 || para_index + 3 >= paragraphs;
-            if !at_edge {
-                continue;
-            }
+        // Disclaimers open or close a page: only the first two and last three paragraphs are
+        // searched.
+        let edge = (0..paragraphs).filter(|&i| i < 2 || i + 3 >= paragraphs);
+        for para_index in edge {
             let para = &doc.paragraphs[para_index];
+            if doc.in_comments(para.span) {
+                continue;
+            }
             let short = para.words.len() <= SHORT_PARAGRAPH_WORDS;
-            for lang in 0..lexicon.languages.len() as u8 {
-                let of = |kind: TermKind| group.iter().filter(move |h| h.lang == lang && h.kind == kind);
-                let paired = of(TermKind::Act).any(|act| {
-                    let a = doc.word_at_or_after(act.start);
-                    of(TermKind::Agent).any(|agent| {
-                        let b = doc.word_at_or_after(agent.start);
-                        a.abs_diff(b) <= lexicon.window && act.start != agent.start
-                    })
-                });
-                if !paired {
-                    continue;
+            let hits = lexicon.find(&doc.lower[para.span.start..para.span.end]);
+            for sentence_index in para.sentences.clone() {
+                let sentence = &doc.sentences[sentence_index];
+                let (lo, hi) = (sentence.span.start - para.span.start, sentence.span.end - para.span.start);
+                let group: Vec<_> = hits.iter().filter(|h| h.start >= lo && h.end <= hi).collect();
+                if let Some(lang) = disclaimer_language(doc, para.span.start, &group, lexicon, short) {
+                    let severity = if short && group.iter().any(|h| h.lang == lang && h.kind == TermKind::Referent) {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    };
+                    let quote = clip(doc.slice(sentence.span), 160);
+                    out.push(Finding::new(
+                        META.id,
+                        severity,
+                        sentence.span,
+                        format!("machine-translation disclaimer ({}): “{quote}”", lexicon.languages[lang as usize]),
+                    ));
+                    break; // one finding per paragraph
                 }
-                let referent = of(TermKind::Referent).next().is_some();
-                if !(referent || short) {
-                    continue;
-                }
-                let severity = if referent && short { Severity::Error } else { Severity::Warning };
-                let quote = clip(doc.slice(sentence.span), 160);
-                out.push(Finding::new(
-                    META.id,
-                    severity,
-                    sentence.span,
-                    format!("machine-translation disclaimer ({}): “{quote}”", lexicon.languages[lang as usize]),
-                ));
-                reported_paragraph = Some(para_index);
-                break;
             }
         }
     }
+}
+
+/// The language of the first phrase family the sentence's terms complete: an act and an
+/// agent term within the window, and either a referent term or a short paragraph.
+fn disclaimer_language(
+    doc: &Document,
+    base: usize,
+    group: &[&TermHit],
+    lexicon: &Disclaimers,
+    short: bool,
+) -> Option<u8> {
+    (0..lexicon.languages.len() as u8).find(|&lang| {
+        let of = |kind: TermKind| group.iter().filter(move |h| h.lang == lang && h.kind == kind);
+        let paired = of(TermKind::Act).any(|act| {
+            let a = doc.word_at_or_after(base + act.start);
+            of(TermKind::Agent).any(|agent| {
+                let b = doc.word_at_or_after(base + agent.start);
+                a.abs_diff(b) <= lexicon.window && act.start != agent.start
+            })
+        });
+        paired && (short || of(TermKind::Referent).next().is_some())
+    })
 }
 
 #[cfg(test)]

@@ -69,6 +69,9 @@ impl Detector for PhotoCredit {
 /// `Firstname Lastname/AGENCY[/AGENCY]` ending a line, or `© AGENCY`.
 fn slash_credit(doc: &Document, line: Span, res: &Resources) -> Option<Span> {
     let text = doc.slice(line);
+    if !text.contains(['/', '©']) {
+        return None;
+    }
     let last_start = after_last_space(text);
     let last = text[last_start..].trim_end_matches(['.', ')', ']']);
     let agency = |s: &str| res.media.is_agency(&s.trim().to_lowercase());
@@ -109,7 +112,7 @@ fn after_last_space(text: &str) -> usize {
 /// A short line that opens with a credit word followed by a name, a colon or an agency.
 fn is_credit_line(doc: &Document, line: Span, res: &Resources) -> bool {
     let lower = doc.slice_lower(line);
-    if lower.split_whitespace().count() > MAX_CREDIT_LINE_WORDS {
+    if lower.len() > MAX_CREDIT_LINE_WORDS * 20 || lower.split_whitespace().count() > MAX_CREDIT_LINE_WORDS {
         return false;
     }
     let ends_sentence = lower.trim_end().ends_with(['.', '!', '?']);

@@ -38,6 +38,17 @@ impl<W: Write> CsvEmitter<W> {
         self.out.into_inner().map_err(|e| e.into_error())
     }
 
+    /// A row for an input that has no score: an error or a skipped file.
+    fn unscored(&mut self, origin: &Origin, status: &str, reason: &str) -> std::io::Result<()> {
+        let mut fields: [String; 15] = Default::default();
+        fields[0] = origin.to_string();
+        fields[1] = origin.source.clone();
+        fields[2] = line(origin);
+        fields[3] = status.to_string();
+        fields[14] = reason.to_string();
+        self.row(fields)
+    }
+
     fn row(&mut self, fields: [String; 15]) -> std::io::Result<()> {
         if !self.header_written {
             self.out.write_record(HEADER)?;
@@ -79,45 +90,11 @@ impl<W: Write> Emitter for CsvEmitter<W> {
     }
 
     fn error(&mut self, e: &InputError) -> std::io::Result<()> {
-        let blank = String::new;
-        self.row([
-            e.origin.to_string(),
-            e.origin.source.clone(),
-            line(&e.origin),
-            "error".into(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            e.reason.clone(),
-        ])
+        self.unscored(&e.origin, "error", &e.reason)
     }
 
     fn skipped(&mut self, origin: &Origin, reason: &str) -> std::io::Result<()> {
-        let blank = String::new;
-        self.row([
-            origin.to_string(),
-            origin.source.clone(),
-            line(origin),
-            "skipped".into(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            blank(),
-            reason.into(),
-        ])
+        self.unscored(origin, "skipped", reason)
     }
 
     fn finish(&mut self, _summary: &Summary) -> std::io::Result<()> {
