@@ -122,7 +122,9 @@ pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) ->
         family: registry::find(rule).map_or(Family::Boilerplate, |m| m.family),
     });
     let verdict = Verdict::of(score.overall, config.score.threshold);
-    let reported = findings.iter().zip(&score.contributions).map(|(f, &c)| report_finding(&doc, f, c)).collect();
+    let mut columns = ColumnCursor::new(&doc);
+    let reported =
+        findings.iter().zip(&score.contributions).map(|(f, &c)| report_finding(&doc, &mut columns, f, c)).collect();
     let report = DocReport {
         origin,
         bytes: doc.text.len(),
@@ -167,10 +169,48 @@ pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
     findings
 }
 
-fn report_finding(doc: &Document, f: &Finding, contribution: Contribution) -> ReportedFinding {
+/// Lines and columns of increasing offsets, counted forward from the previous one, so that
+/// many findings on one long line cost one pass over it, not one pass each.
+struct ColumnCursor<'a> {
+    doc: &'a Document,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> ColumnCursor<'a> {
+    fn new(doc: &'a Document) -> Self {
+        ColumnCursor { doc, offset: 0, line: 1, column: 1 }
+    }
+
+    /// 1-based line and column of `offset`; offsets should mostly come in increasing order.
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = crate::text::floor_char_boundary(&self.doc.text, offset);
+        let line = self.doc.line_index(offset) + 1;
+        if offset < self.offset || line != self.line {
+            (self.line, self.column) = self.doc.line_col(offset);
+        } else {
+            self.column += self.doc.text[self.offset..offset].chars().count();
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
+fn report_finding(
+    doc: &Document,
+    columns: &mut ColumnCursor,
+    f: &Finding,
+    contribution: Contribution,
+) -> ReportedFinding {
     let meta = registry::find(f.rule);
-    let (line, column) = doc.line_col(f.span.start);
-    let (end_line, end_column) = doc.line_col(f.span.end);
+    let (line, column) = columns.at(f.span.start);
+    // The end is counted from the start on the same line: one pass over the evidence.
+    let (end_line, end_column) = if doc.line_index(f.span.end) + 1 == line {
+        (line, column + doc.text[f.span.start..f.span.end].chars().count())
+    } else {
+        doc.line_col(f.span.end)
+    };
     ReportedFinding {
         rule: f.rule,
         name: meta.map_or("", |m| m.name),
@@ -210,7 +250,7 @@ fn excerpt(doc: &Document, span: crate::finding::Span) -> Excerpt {
     let line_index = doc.line_index(span.start);
     let line = doc.line_span(line_index);
     let text = &doc.text;
-    let ev_start = span.start.max(line.start);
+    let ev_start = span.start.clamp(line.start, line.end);
     let ev_end = span.end.min(line.end).max(ev_start);
     let window_start = {
         let back = text[line.start..ev_start]

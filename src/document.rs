@@ -281,7 +281,7 @@ fn split_sentences(text: &str, para: Span, mut emit: impl FnMut(Span)) {
             if text::is_sentence_terminal(next) || text::is_closing(next) {
                 end = j + next.len_utf8();
                 chars.next();
-            } else if next.is_whitespace() && slice[j..].trim_start().starts_with(['»', '”']) {
+            } else if next.is_whitespace() && closes_after_space(&slice[j..]) {
                 // French spacing: `Non. »` closes the quotation after a space.
                 chars.next();
             } else {
@@ -322,6 +322,12 @@ fn push_trimmed(base: usize, slice: &str, start: usize, end: usize, emit: &mut i
     if !trimmed.is_empty() {
         emit(Span::new(base + start + lead, base + start + lead + trimmed.len()));
     }
+}
+
+/// Whether a closing quotation mark follows after at most two white-space characters
+/// (bounded, so that a long run of spaces costs nothing).
+fn closes_after_space(rest: &str) -> bool {
+    rest.chars().take(3).skip_while(|c| c.is_whitespace()).next().is_some_and(|c| matches!(c, '»' | '”'))
 }
 
 /// Whether the text before a period ends with an abbreviation or an initial (`M`, `J`).

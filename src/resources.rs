@@ -56,6 +56,7 @@ impl Resources {
             gazetteer: Gazetteer::load(
                 &sources(gazetteer::EMBEDDED_COUNTRIES, &user_countries),
                 &sources(gazetteer::EMBEDDED_CITIES, &user_cities),
+                gazetteer::EMBEDDED_HUBS,
             )?,
         })
     }

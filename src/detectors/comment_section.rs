@@ -4,6 +4,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::{is_closing, is_sentence_terminal};
 
 pub struct CommentSection;
 
@@ -27,9 +28,12 @@ for the other detectors: a reader's typo is not a translation error.
 Example: `49 Comments` / `Leave a Reply` / `1. \"Wagner\" a été regroupée ...` → one finding
 on the heading, spanning the section.
 
-How: headings are interface strings of kind `comments` (data/boilerplate/ui_lines.toml);
-the section runs from the heading to the comment form or the end of the page, and must hold
-at least two comment-like lines (a sentence, eight words or more, or a numbered entry).
+How: headings are interface strings of kind `comments` or `comment-form`
+(data/boilerplate/ui_lines.toml). The section runs from the heading to the comment form or
+the end of the page; it needs two numbered entries, or a heading that counts the comments
+(`12 commentaires`) followed by two comment-like lines (a sentence, or eight words or more),
+and the first entry must follow the heading closely. A bare `Réactions` or `Comment`, which
+may be an intertitle, never opens a section on its own.
 
 Limits: comment sections without a recognised heading are not found.",
 };
@@ -37,49 +41,58 @@ Limits: comment sections without a recognised heading are not found.",
 /// Comment-like lines a section needs.
 const MIN_COMMENTS: usize = 2;
 
+/// Non-empty lines after the heading within which the first comment must start.
+const FIRST_ENTRY_WITHIN: usize = 3;
+
+/// `12. ` or `3) ` opening a line: a numbered comment.
+fn is_numbered(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && text[digits..].starts_with(['.', ')']) && text[digits + 1..].starts_with(' ')
+}
+
 /// Finds the comment section: from a comment heading to the comment form or the end.
+/// A bare word such as `Réactions` or `Comment` may be an intertitle, so a section needs
+/// numbered entries, or a heading that counts them (`49 Comments`) followed by comments.
 /// Called once per document while it is built.
 pub fn find_comment_zone(doc: &Document, res: &Resources) -> Option<Span> {
     let kind = |i: usize| doc.lines[i].ui_pattern.map(|p| res.ui_lines.pattern(p).kind.as_str());
-    let numbered = |text: &str| {
-        let digits = text.chars().take_while(char::is_ascii_digit).count();
-        (1..=3).contains(&digits) && text[digits..].starts_with(['.', ')']) && text[digits + 1..].starts_with(' ')
-    };
-    let heading = (0..doc.lines.len()).find(|&i| {
-        let k = kind(i);
-        if k == Some("comments") {
-            return true;
-        }
-        // A comment form followed by numbered entries also opens a section.
-        k == Some("comment-form")
-            && doc.lines[i + 1..].iter().filter(|l| numbered(doc.slice(l.content))).take(MIN_COMMENTS).count()
-                == MIN_COMMENTS
-    })?;
-    let mut comments = 0;
-    let mut last_end = None;
-    for i in heading + 1..doc.lines.len() {
-        let line = &doc.lines[i];
-        if line.content.is_empty() {
-            continue;
-        }
-        if line.ui_pattern.is_some() {
-            if comments > 0 && kind(i) == Some("comment-form") {
+    let headings = (0..doc.lines.len()).filter(|&i| matches!(kind(i), Some("comments" | "comment-form")));
+    for heading in headings {
+        let counted = doc.slice(doc.lines[heading].content).bytes().any(|b| b.is_ascii_digit());
+        let (mut numbered, mut other, mut seen) = (0usize, 0usize, 0usize);
+        let mut last_end = None;
+        for i in heading + 1..doc.lines.len() {
+            let line = &doc.lines[i];
+            if line.content.is_empty() {
+                continue;
+            }
+            if line.ui_pattern.is_some() {
+                if numbered + other > 0 && kind(i) == Some("comment-form") {
+                    break;
+                }
+                continue;
+            }
+            seen += 1;
+            if numbered + other == 0 && seen > FIRST_ENTRY_WITHIN {
                 break;
             }
-            continue;
-        }
-        let text = doc.slice(line.content);
-        let sentence_like = text
-            .ends_with(|c: char| crate::text::is_sentence_terminal(c) || crate::text::is_closing(c))
-            || text.split_whitespace().count() >= 8
-            || numbered(text);
-        if sentence_like {
-            comments += 1;
+            let text = doc.slice(line.content);
+            if is_numbered(text) {
+                numbered += 1;
+            } else if text.ends_with(|c: char| is_sentence_terminal(c) || is_closing(c))
+                || text.split_whitespace().count() >= 8
+            {
+                other += 1;
+            } else {
+                continue;
+            }
             last_end = Some(line.content.end);
         }
+        if numbered >= MIN_COMMENTS || (counted && numbered + other >= MIN_COMMENTS) {
+            return last_end.map(|end| Span::new(doc.lines[heading].content.start, end));
+        }
     }
-    let end = last_end?;
-    (comments >= MIN_COMMENTS).then(|| Span::new(doc.lines[heading].content.start, end))
+    None
 }
 
 impl Detector for CommentSection {
@@ -125,6 +138,14 @@ mod tests {
             d.slice(d.comments.unwrap()),
             "3 commentaires\n\n  1. Encore une hausse des impôts, c'est honteux !\n\n  2. Le maire a raison sur ce point."
         );
+    }
+
+    #[test]
+    fn an_intertitle_that_says_comment_is_no_section() {
+        let text = format!(
+            "{ARTICLE}Réactions\n\nLes partis d'opposition ont dénoncé un budget injuste pour les familles.\n\nLe maire a répondu que les investissements étaient nécessaires.\n\nLa séance a été levée à minuit."
+        );
+        assert!(findings(&CommentSection, &text).is_empty());
     }
 
     #[test]

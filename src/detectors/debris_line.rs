@@ -18,8 +18,10 @@ static META: RuleMeta = RuleMeta {
     summary: "A stray fragment at the page's edge, or a line of codes and numbers.",
     explanation: "\
 What it flags: a line of one to three letters standing alone among the first or last lines
-of a page (`in`, left from a breadcrumb or a category label), and a short line dominated by
-numbers and codes (`226270 iPHONE 14 PHO akrales 0710`).
+of a page (left from a breadcrumb, an icon label or a category), and a short line of codes:
+numbers of five digits or more, or words in broken capitals, among other numbers (`88412
+GALAXY S24 ULT promo 1203`). Acronyms and agency sign-offs (`AFP`) are not debris; nor are
+dates and headlines with figures.
 
 Why it matters: these are the crumbs of a page's layout, not text.
 
@@ -39,7 +41,7 @@ impl Detector for DebrisLine {
         &META
     }
 
-    fn check(&self, doc: &Document, _res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let non_empty: Vec<usize> = (0..doc.lines.len()).filter(|&i| !doc.lines[i].content.is_empty()).collect();
         if non_empty.len() < 2 {
             return;
@@ -51,7 +53,11 @@ impl Detector for DebrisLine {
             }
             let text = doc.slice(line.content);
             let at_edge = rank < EDGE_LINES || rank + EDGE_LINES >= non_empty.len();
-            let tiny = text.chars().count() <= 3 && text.chars().all(char::is_alphabetic);
+            // Acronyms and agency sign-offs (`AFP`, `dpa`) are not debris.
+            let tiny = text.chars().count() <= 3
+                && text.chars().all(char::is_alphabetic)
+                && !text.chars().all(char::is_uppercase)
+                && !res.media.is_agency(&text.to_lowercase());
             if tiny && at_edge {
                 out.push(Finding::new(
                     META.id,
@@ -67,7 +73,11 @@ impl Detector for DebrisLine {
             let tokens: Vec<&str> = text.split_whitespace().collect();
             let with_digits = tokens.iter().filter(|t| t.chars().any(|c| c.is_ascii_digit())).count();
             let last = text.chars().next_back().unwrap_or('.');
+            // A code, not a date or a headline with figures: a long number or broken capitals.
+            let code_like =
+                tokens.iter().any(|t| t.len() >= 5 && t.bytes().all(|b| b.is_ascii_digit()) || irregular_case(t));
             if (3..=12).contains(&tokens.len())
+                && code_like
                 && with_digits >= 2
                 && with_digits * 100 >= tokens.len() * 35
                 && !is_sentence_terminal(last)
@@ -85,6 +95,20 @@ impl Detector for DebrisLine {
     }
 }
 
+/// `iPHONE`: a lowercase letter followed by two capitals in one token.
+fn irregular_case(token: &str) -> bool {
+    let mut seen_lower = false;
+    let mut capitals_after = 0;
+    for c in token.chars() {
+        if c.is_lowercase() {
+            seen_lower = true;
+        } else if c.is_uppercase() && seen_lower {
+            capitals_after += 1;
+        }
+    }
+    capitals_after >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +119,7 @@ mod tests {
         let text = "de\n\nLe conseil municipal a voté mardi le budget de la ville.\n\n88412 GALAXY S24 ULT promo 1203\n\nIl y a 3 ans, 2 mois et 4 jours.\n\nLe maire a conclu.";
         let found = findings(&DebrisLine, text);
         assert_eq!(spans(text, &found), vec!["de", "88412 GALAXY S24 ULT promo 1203"]);
+        let text = "Mardi 12 mars 2024\n\nCovid-19 : 1 200 nouveaux cas en 24 heures\n\nLe ministère a publié les chiffres du jour, en baisse par rapport à la semaine dernière.\n\nAFP";
+        assert!(findings(&DebrisLine, text).is_empty());
     }
 }

@@ -35,9 +35,10 @@ a date or an agency in parentheses, then a dash); the city is looked up in the e
 gazetteer (more than 450 cities with their countries and the languages written there); the
 body is searched for the country's names and demonyms in several languages.
 
-Limits: needs a reliable document language. A wire story legitimately datelined abroad
-(`WASHINGTON (AFP) -` in French) is reported as informational when the United States or
-Americans are mentioned, and as a warning otherwise.",
+Limits: needs a reliable document language. A wire story datelined abroad (`WASHINGTON
+(AFP) -` in French), a city that hosts international institutions (Brussels, Geneva, The
+Hague) and a city named again in the body give only informational findings. A dateline with a
+region after the comma (`ALEXANDRIA, Va.`) is not judged: the city cannot be placed.",
 };
 
 /// How many non-empty lines at the top may hold the dateline (a title may come first).
@@ -45,7 +46,7 @@ const LINES_TO_SEARCH: usize = 4;
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<city>\p{Lu}[\p{L}\p{M}.'’]*(?:[ \-][\p{L}\p{M}.'’]+){0,3}?)\s*(?:,\s*(?P<date>[^()\-–—\n]{1,40}?)\s*)?(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?:[-–—]{1,2}|:)\s+\S",
+        r"^(?P<city>\p{Lu}[\p{L}\p{M}.'’]*(?:[ \-][\p{L}\p{M}.'’]+){0,3}?)\s*(?:,\s*(?P<date>[^()\-–—\n]{1,40}?)\s*)?(?:\((?P<agency>[^()\n]{1,40})\)\s*)?(?P<sep>[-–—]{1,2}|:)\s+\S",
     )
     .expect("dateline pattern compiles")
 });
@@ -70,8 +71,15 @@ impl Detector for ForeignDateline {
             };
             let city_text = city_match.as_str();
             let all_caps = city_text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            let has_context = caps.name("date").is_some() || caps.name("agency").is_some();
-            if !(all_caps || has_context) {
+            let agency = caps.name("agency").map(|m| m.as_str().trim());
+            // After a comma comes a date (`Lagos, 3 mars`); without a digit it is a region
+            // (`ALEXANDRIA, Va.`), and the city cannot be placed.
+            if caps.name("date").is_some_and(|d| !d.as_str().bytes().any(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            let has_context = caps.name("date").is_some() || agency.is_some();
+            let colon = caps.name("sep").is_some_and(|s| s.as_str() == ":");
+            if !(all_caps || has_context) || (colon && !has_context) {
                 continue;
             }
             let Some(city) = res.gazetteer.city(city_text) else {
@@ -87,10 +95,19 @@ impl Detector for ForeignDateline {
             let named = country.names.iter().chain(&city.spellings).any(|n| body.contains(&format!(" {n} ")))
                 || country.demonyms.iter().any(|d| body.contains(&format!(" {d}")));
             let languages = country.languages.join(", ");
+            let wire = agency
+                .is_some_and(|a| a.split(['/', ',']).any(|part| res.media.is_agency(&part.trim().to_lowercase())));
             let (severity, tail) = if named {
                 (
                     Severity::Info,
                     format!("{} is named in the text, so the dateline may be a reporter's location", country.name),
+                )
+            } else if wire {
+                (Severity::Info, "a wire agency's dateline, which may be its reporter's location".to_string())
+            } else if city.hub {
+                (
+                    Severity::Info,
+                    format!("{} hosts international institutions, reported on in every language", city.name),
                 )
             } else {
                 (Severity::Warning, format!("{} is not mentioned anywhere else in the text", country.name))
@@ -159,7 +176,7 @@ mod tests {
 
     #[test]
     fn other_cities_and_dateline_shapes() {
-        for opening in ["SEOUL (Yonhap) –", "Lagos, 3 mars (Reuters) -", "NEW DELHI —", "ANKARA -"] {
+        for opening in ["SEOUL (Yonhap) –", "Lagos, 3 mars -", "NEW DELHI —", "ANKARA -"] {
             let text = format!("{opening}{BODY}");
             assert_eq!(findings(&ForeignDateline, &text).len(), 1, "{opening}");
         }
@@ -179,6 +196,19 @@ mod tests {
         let found = findings(&ForeignDateline, text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn wire_agencies_hubs_and_regions() {
+        let severity =
+            |opening: &str| findings(&ForeignDateline, &format!("{opening}{BODY}")).first().map(|f| f.severity);
+        assert_eq!(severity("LAGOS (Reuters) -"), Some(Severity::Info));
+        assert_eq!(severity("BRUXELLES -"), None);
+        assert_eq!(severity("THE HAGUE -"), Some(Severity::Info));
+        assert_eq!(severity("ALEXANDRIA, Va. (Reuters) -"), None);
+        assert_eq!(severity("Berlin, Paris et Rome :"), None);
+        assert_eq!(severity("NAIROBI -"), Some(Severity::Info));
+        assert_eq!(severity("KANO -"), Some(Severity::Warning));
     }
 
     #[test]

@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     fallback: false,
     summary: "A line that is mostly hashtags.",
     explanation: "\
-What it flags: a line with at least three hashtags that make up at least half of its words,
+What it flags: a line with at least three hashtags that make up two thirds of its words or more,
 as video pages and social posts carry (`#Loukachenko #appelle #une #trêve`).
 
 Why it matters: hashtag runs are generated from titles for search engines; they are word
@@ -46,7 +46,7 @@ impl Detector for HashtagRun {
                 .split_whitespace()
                 .filter(|t| t.starts_with('#') && t.chars().nth(1).is_some_and(char::is_alphanumeric))
                 .count();
-            if hashtags >= 3 && hashtags * 2 >= tokens {
+            if hashtags >= 3 && hashtags * 3 >= tokens * 2 {
                 out.push(Finding::new(
                     META.id,
                     Severity::Warning,
@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn hashtag_lines_only() {
-        let text = "#Budget #ville #conseil #vote\n\nLe conseil a voté le #budget hier soir.\n\n#un #deux";
+        let text = "#Budget #ville #conseil #vote\n\nLe conseil a voté le #budget hier soir.\n\n#un #deux\n\nLes hashtags #MeToo, #BalanceTonPorc et #TimesUp.";
         let found = findings(&HashtagRun, text);
         assert_eq!(spans(text, &found), vec!["#Budget #ville #conseil #vote"]);
         assert_eq!(found[0].message, "run of 4 hashtags: “#Budget #ville #conseil #vote”");

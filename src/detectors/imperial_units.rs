@@ -45,16 +45,20 @@ impl Detector for ImperialUnits {
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let units = &res.units;
-        if doc.lang.lang.is_none() || units.imperial_languages.iter().any(|l| l == doc.lang.code) {
+        if !doc.lang.reliable || units.imperial_languages.iter().any(|l| l == doc.lang.code) {
             return;
         }
         let text = doc.text.as_str();
+        let first = out.len();
         for caps in units.imperial_measure.captures_iter(text) {
             let (Some(whole), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit")) else {
                 continue;
             };
             let span = Span::new(whole.start(), whole.end());
-            if doc.in_comments(span) || !Units::is_measure(text, span.start, span.end) {
+            // `1959 Miles Davis`, `500 Ft` (forints): a capitalised word is a name, not a unit.
+            let capitalised = unit.as_str().chars().next().is_some_and(char::is_uppercase)
+                && unit.as_str().chars().any(char::is_lowercase);
+            if capitalised || doc.in_comments(span) || !Units::is_measure(text, span.start, span.end) {
                 continue;
             }
             let measure = whole.as_str();
@@ -90,7 +94,7 @@ impl Detector for ImperialUnits {
                 let span = Span::new(m.start(), m.end());
                 if doc.in_comments(span)
                     || !Units::is_measure(text, span.start, span.end)
-                    || out.iter().any(|f| f.span.overlaps(span))
+                    || overlaps_sorted(&out[first..], span)
                 {
                     continue;
                 }
@@ -105,6 +109,12 @@ impl Detector for ImperialUnits {
             }
         }
     }
+}
+
+/// Whether `span` overlaps one of `findings`, which are sorted and do not overlap each other.
+fn overlaps_sorted(findings: &[Finding], span: Span) -> bool {
+    let i = findings.partition_point(|f| f.span.start < span.end);
+    i > 0 && findings[i - 1].span.end > span.start
 }
 
 /// The span of `metric (imperial)` or `imperial (metric)` around an imperial measure.
@@ -190,6 +200,12 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Info);
         let english = "The troops advanced 22 miles toward the east over the past week and continued to take control of the territory.";
         assert!(findings(&ImperialUnits, english).is_empty());
+    }
+
+    #[test]
+    fn names_and_currencies_are_not_units() {
+        let text = format!("{LEAD}En 1959 Miles Davis enregistre un album ; le billet coûte 500 Ft à Budapest.");
+        assert!(findings(&ImperialUnits, &text).is_empty());
     }
 
     #[test]

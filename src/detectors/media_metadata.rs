@@ -52,7 +52,12 @@ impl Detector for MediaMetadata {
                 continue;
             }
             let fields = count_fields(lower, &res.media.metadata_automaton, &res.media.metadata_keys);
-            if fields >= 2 {
+            // `The clip drew 500,000 views and 20,000 likes.` is a sentence: a metadata line has
+            // separators between its fields, or no closing punctuation.
+            let text = doc.slice(line.content);
+            let separated = text.contains(['/', '|', '•', '·']);
+            let closed = text.ends_with(|c: char| crate::text::is_sentence_terminal(c));
+            if fields >= 2 && (separated || !closed) {
                 out.push(Finding::new(
                     META.id,
                     Severity::Warning,
@@ -90,6 +95,8 @@ mod tests {
 
     #[test]
     fn video_page_metadata() {
+        let prose = "The clip drew 500,000 views and 20,000 likes.\n\nDurée : 1h52. Langue : anglais.";
+        assert!(findings(&MediaMetadata, prose).is_empty());
         let text = "Un titre de vidéo assez long\nPublié par France 24 / Date: 2024-01-02 10:00:00\nDuration: 00:12:03 / 512 likes / 20441 views\n\nLe film, d'une durée de deux heures, compte 3000 vues.";
         let found = findings(&MediaMetadata, text);
         assert_eq!(

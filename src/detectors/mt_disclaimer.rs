@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::lexicon::disclaimers::{Disclaimers, TermHit, TermKind};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
-use crate::text::clip;
+use crate::text::{clip, is_closing, is_sentence_terminal};
 
 pub struct MtDisclaimer;
 
@@ -32,16 +32,20 @@ inaccuracies in translating` → flagged, the sentence is the evidence.
 How: phrase families per language (act terms such as translated/traduit/übersetzt, agent
 terms such as automatically/machine/IA/DeepL, and referent terms such as this article/these
 versions), matched as one automaton over the lowercased text. A sentence needs an act and an
-agent of one language within a few words, must stand in the first two or last three
-paragraphs, and either speak of the text itself or stand in a short paragraph.
+agent of one language within a few words and a referent (the text speaking of itself),
+must end like a sentence (a headline about AI images is not a notice), hold at most sixty
+words, and stand in the first two or last three paragraphs.
 
 Limits: fr, en, es, de, id, pt, it and nl; more languages are data (a `disclaimers` file in
 mtaudit.toml). An article about machine translation that ends on such a sentence about
 itself can be flagged.",
 };
 
-/// Paragraphs longer than this are prose, not a notice.
+/// A notice in a paragraph of its own (this many words at most) is an error; one inside a
+/// longer paragraph, a warning.
 const SHORT_PARAGRAPH_WORDS: usize = 80;
+/// Longer sentences are prose, not a notice; the bound also keeps pairing terms cheap.
+const MAX_SENTENCE_WORDS: usize = 60;
 
 impl Detector for MtDisclaimer {
     fn meta(&self) -> &'static RuleMeta {
@@ -59,18 +63,23 @@ impl Detector for MtDisclaimer {
             if doc.in_comments(para.span) {
                 continue;
             }
-            let short = para.words.len() <= SHORT_PARAGRAPH_WORDS;
             let hits = lexicon.find(&doc.lower[para.span.start..para.span.end]);
-            for sentence_index in para.sentences.clone() {
-                let sentence = &doc.sentences[sentence_index];
+            let mut next_hit = 0;
+            for sentence in &doc.sentences[para.sentences.clone()] {
+                // Hits and sentences are both in text order: one pass over the hits.
                 let (lo, hi) = (sentence.span.start - para.span.start, sentence.span.end - para.span.start);
-                let group: Vec<_> = hits.iter().filter(|h| h.start >= lo && h.end <= hi).collect();
-                if let Some(lang) = disclaimer_language(doc, para.span.start, &group, lexicon, short) {
-                    let severity = if short && group.iter().any(|h| h.lang == lang && h.kind == TermKind::Referent) {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    };
+                let begin = next_hit + hits[next_hit..].partition_point(|h| h.start < lo);
+                let end = begin + hits[begin..].partition_point(|h| h.start < hi);
+                next_hit = end;
+                let group = &hits[begin..end];
+                let last = doc.slice(sentence.span).chars().next_back().unwrap_or(' ');
+                let is_sentence = is_sentence_terminal(last) || is_closing(last);
+                if group.is_empty() || !is_sentence || sentence.words.len() > MAX_SENTENCE_WORDS {
+                    continue;
+                }
+                if let Some(lang) = disclaimer_language(doc, para.span.start, group, lexicon) {
+                    let severity =
+                        if para.words.len() <= SHORT_PARAGRAPH_WORDS { Severity::Error } else { Severity::Warning };
                     let quote = clip(doc.slice(sentence.span), 160);
                     out.push(Finding::new(
                         META.id,
@@ -86,24 +95,18 @@ impl Detector for MtDisclaimer {
 }
 
 /// The language of the first phrase family the sentence's terms complete: an act and an
-/// agent term within the window, and either a referent term or a short paragraph.
-fn disclaimer_language(
-    doc: &Document,
-    base: usize,
-    group: &[&TermHit],
-    lexicon: &Disclaimers,
-    short: bool,
-) -> Option<u8> {
+/// agent term within the window, and a referent term (the text speaking of itself).
+fn disclaimer_language(doc: &Document, base: usize, group: &[TermHit], lexicon: &Disclaimers) -> Option<u8> {
     (0..lexicon.languages.len() as u8).find(|&lang| {
         let of = |kind: TermKind| group.iter().filter(move |h| h.lang == lang && h.kind == kind);
-        let paired = of(TermKind::Act).any(|act| {
-            let a = doc.word_at_or_after(base + act.start);
-            of(TermKind::Agent).any(|agent| {
-                let b = doc.word_at_or_after(base + agent.start);
-                a.abs_diff(b) <= lexicon.window && act.start != agent.start
+        of(TermKind::Referent).next().is_some()
+            && of(TermKind::Act).any(|act| {
+                let a = doc.word_at_or_after(base + act.start);
+                of(TermKind::Agent).any(|agent| {
+                    let b = doc.word_at_or_after(base + agent.start);
+                    a.abs_diff(b) <= lexicon.window && act.start != agent.start
+                })
             })
-        });
-        paired && (short || of(TermKind::Referent).next().is_some())
     })
 }
 
@@ -145,6 +148,18 @@ mod tests {
     fn an_article_about_machine_translation_is_not_a_disclaimer() {
         let text = "Intro.\n\nDeux.\n\nLes chercheurs ont montré que les textes traduits automatiquement par les logiciels comme DeepL restent imparfaits, surtout pour les langues rares, et que la relecture humaine demeure indispensable dans les rédactions qui publient chaque jour des centaines de dépêches venues de partout, selon une étude publiée mardi par une université suisse qui a comparé plusieurs systèmes sur un large corpus de textes journalistiques.\n\nTrois.\n\nQuatre.\n\nCinq.\n\nSix.";
         assert!(findings(&MtDisclaimer, text).is_empty());
+    }
+
+    #[test]
+    fn headlines_and_news_about_ai_are_not_disclaimers() {
+        for text in [
+            "Une fausse photo du pape générée par l'IA devient virale\n\nLa photo a circulé sur les réseaux.",
+            "AI-generated images of the president go viral.\n\nThe images spread on social media.",
+            "The factory produced 10,000 machines last year.",
+            "ChatGPT's new version, created by OpenAI, was released on Monday.",
+        ] {
+            assert!(findings(&MtDisclaimer, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -124,9 +124,11 @@ fn is_credit_line(doc: &Document, line: Span, res: &Resources) -> bool {
             return false; // `photographe` is not `photo`
         }
         let rest = rest.trim_start();
-        let introduces = ["de ", "by ", "par ", "von ", "por ", "oleh ", "di ", ":", "©", "credit", "crédit"]
-            .iter()
-            .any(|p| rest.starts_with(p));
+        // `Photo de X` is a credit; `Image de marque` or `Illustration de la crise` is not:
+        // a preposition introduces a credit only after a word for a photograph.
+        let photo_word = ["photo", "foto", "bild", "crédit", "credit"].iter().any(|p| word.contains(p));
+        let by = ["de ", "by ", "par ", "von ", "por ", "oleh ", "di "].iter().any(|p| rest.starts_with(p));
+        let introduces = (photo_word && by) || [":", "©", "credit", "crédit"].iter().any(|p| rest.starts_with(p));
         let names_agency = rest.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && res.media.is_agency(w));
         names_agency || (introduces && !ends_sentence)
     })
@@ -149,7 +151,7 @@ mod tests {
 
     #[test]
     fn slashes_without_an_agency_are_not_credits() {
-        let text = "Le trajet Paris/Lyon/Marseille dure trois heures et/ou plus.";
+        let text = "Le trajet Paris/Lyon/Marseille dure trois heures et/ou plus.\nImage de marque en berne\nIllustration de la crise au Sahel";
         assert!(findings(&PhotoCredit, text).is_empty());
         // Multi-byte white space around slashes and at line ends.
         let text = "« Un titre »\u{a0}Jean\u{a0}Dupont/AFP\n« Une erreur en faveur de Paris\u{a0}»";

@@ -76,6 +76,28 @@ impl Detector for UntranslatedFragment {
     }
 }
 
+/// The share of a passage's characters that stand inside quotation marks (`«…»`, `“…”`,
+/// `"…"`, `„…“`): a quotation in the original language is the writer's choice, not a
+/// translation left undone.
+fn quoted_share(text: &str) -> f64 {
+    let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
+    let mut straight_open = false;
+    for c in text.chars() {
+        total += 1;
+        match c {
+            '«' | '“' | '„' => inside = true,
+            '»' | '”' => inside = false,
+            '"' => {
+                straight_open = !straight_open;
+                inside = straight_open;
+            }
+            _ if inside => quoted += 1,
+            _ => {}
+        }
+    }
+    if total == 0 { 0.0 } else { quoted as f64 / total as f64 }
+}
+
 /// The cheap screen: the document's language is nearly absent and another's is present.
 fn looks_foreign(profile: &Profile, doc_index: usize) -> bool {
     if (profile.words as usize) < MIN_WORDS {
@@ -116,8 +138,7 @@ impl UntranslatedFragment {
         if Some(found_lang) == doc.lang.lang || !(found.reliable || found.confidence >= 0.5) {
             return false;
         }
-        let quoted = text.starts_with(['«', '“', '"', '„', '‘'])
-            && text.trim_end_matches(['.', ',']).ends_with(['»', '”', '"', '“', '’']);
+        let quoted = quoted_share(text) >= 0.6;
         let severity = if quoted { Severity::Info } else { Severity::Warning };
         out.push(Finding::new(
             META.id,
@@ -162,6 +183,16 @@ mod tests {
             ]
         );
         assert!(found[0].message.starts_with("sentence in German"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn a_quotation_in_the_original_language_is_informational() {
+        let text = format!(
+            "{FRENCH}\n\n« We will never surrender, and we will defend our people until the very end of this war », a-t-il déclaré."
+        );
+        let found = findings(&UntranslatedFragment, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
     }
 
     #[test]

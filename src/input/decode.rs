@@ -33,7 +33,7 @@ pub fn read_document(path: &Path, limit: u64) -> Result<String, String> {
     }
     let reader = open(path)?;
     let mut bytes = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("read failed: {e}"))?;
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| format!("read failed: {e}"))?;
     bytes_to_text(bytes, limit)
 }
 

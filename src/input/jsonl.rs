@@ -35,7 +35,7 @@ impl JsonlReader {
     /// Reads one line into the buffer, never holding more than the limit.
     fn read_line(&mut self) -> std::io::Result<Line> {
         self.buffer.clear();
-        let limit = self.options.max_document_bytes as usize;
+        let limit = usize::try_from(self.options.max_document_bytes).unwrap_or(usize::MAX - 1).min(usize::MAX - 1);
         let mut total: u64 = 0;
         loop {
             let available = match self.reader.fill_buf() {

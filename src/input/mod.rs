@@ -150,7 +150,7 @@ impl Inputs {
         let mut bytes = Vec::new();
         let limit = self.options.max_document_bytes;
         use std::io::Read;
-        let read = std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes);
+        let read = std::io::stdin().lock().take(limit.saturating_add(1)).read_to_end(&mut bytes);
         Some(match read.map_err(|e| e.to_string()).and_then(|_| decode::bytes_to_text(bytes, limit)) {
             Ok(text) => Item::Inline { id: "-".into(), origin, text, record: None },
             Err(reason) => Item::Error(InputError { origin, reason }),

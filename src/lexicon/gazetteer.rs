@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 pub const EMBEDDED_COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 pub const EMBEDDED_CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
+pub const EMBEDDED_HUBS: &str = include_str!("../../data/gazetteer/hubs.txt");
 
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -27,6 +28,8 @@ pub struct City {
     pub country: usize,
     /// Every spelling, folded.
     pub spellings: Vec<String>,
+    /// Hosts international institutions: datelined news from here is written in every language.
+    pub hub: bool,
 }
 
 pub struct Gazetteer {
@@ -37,7 +40,7 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    pub fn load(countries: &[Source<'_>], cities: &[Source<'_>]) -> Result<Gazetteer, LexiconError> {
+    pub fn load(countries: &[Source<'_>], cities: &[Source<'_>], hubs: &str) -> Result<Gazetteer, LexiconError> {
         let mut gazetteer = Gazetteer { countries: Vec::new(), cities: Vec::new(), by_spelling: HashMap::new() };
         for source in countries {
             for (n, line) in data_lines(source.text) {
@@ -91,7 +94,13 @@ impl Gazetteer {
                 for spelling in &spellings {
                     gazetteer.by_spelling.insert(spelling.clone(), index);
                 }
-                gazetteer.cities.push(City { name: fields[0].trim().to_string(), country, spellings });
+                gazetteer.cities.push(City { name: fields[0].trim().to_string(), country, spellings, hub: false });
+            }
+        }
+        for hub in hubs.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            match gazetteer.cities.iter_mut().find(|c| c.name == hub) {
+                Some(city) => city.hub = true,
+                None => return Err(LexiconError::new("hubs", format!("{hub} is not in the gazetteer"))),
             }
         }
         Ok(gazetteer)
