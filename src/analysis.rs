@@ -278,3 +278,49 @@ fn excerpt(doc: &Document, span: crate::finding::Span) -> Excerpt {
         range: offset + (ev_start - window_start)..offset + (ev_end_clipped - window_start),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// Texts that stress segmentation and every detector: long runs, odd scripts, lone marks.
+    fn pathological() -> Vec<String> {
+        vec![
+            "miles ".repeat(20_000),
+            format!("Non.{}»", " ".repeat(50_000)),
+            "5 miles, ".repeat(5_000),
+            "The AI translated this article automatically. ".repeat(2_000),
+            "ai translated versions machine ".repeat(3_000),
+            "#a ".repeat(10_000),
+            "\u{301}\u{302}\u{303}".repeat(5_000),
+            "مرحبا بالعالم ".repeat(3_000) + "Le président a déclaré.",
+            "«»“”\"'’".repeat(5_000),
+            "\r\n".repeat(10_000) + "x",
+            "1. Reply\n".repeat(5_000),
+            format!("JAKARTA -{}", " a".repeat(40_000)),
+            "İ".repeat(10_000) + " ẞ K",
+            "a".repeat(200_000),
+            "\u{a0}Jean\u{a0}Dupont/AFP\n".repeat(2_000),
+        ]
+    }
+
+    #[test]
+    fn pathological_texts_give_findings_inside_the_text() {
+        let settings = Settings::new(Config::default()).unwrap();
+        for text in pathological() {
+            let len = text.len();
+            let (report, back) = analyze("p".into(), Origin::file("p"), text, &settings);
+            assert_eq!(back.len(), len);
+            assert!((0.0..=100.0).contains(&report.score.overall));
+            for f in &report.findings {
+                assert!(f.start <= f.end && f.end <= len, "{} {}..{}", f.rule, f.start, f.end);
+                assert!(back.is_char_boundary(f.start) && back.is_char_boundary(f.end), "{}", f.rule);
+                assert!(f.line >= 1 && f.column >= 1);
+                for r in &f.related {
+                    assert!(r.end <= len && back.is_char_boundary(r.start) && back.is_char_boundary(r.end));
+                }
+            }
+        }
+    }
+}
