@@ -327,7 +327,7 @@ fn push_trimmed(base: usize, slice: &str, start: usize, end: usize, emit: &mut i
 /// Whether a closing quotation mark follows after at most two white-space characters
 /// (bounded, so that a long run of spaces costs nothing).
 fn closes_after_space(rest: &str) -> bool {
-    rest.chars().take(3).skip_while(|c| c.is_whitespace()).next().is_some_and(|c| matches!(c, '»' | '”'))
+    rest.chars().take(3).find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '»' | '”'))
 }
 
 /// Whether the text before a period ends with an abbreviation or an initial (`M`, `J`).

@@ -79,7 +79,8 @@ impl Detector for ForeignDateline {
             }
             let has_context = caps.name("date").is_some() || agency.is_some();
             let colon = caps.name("sep").is_some_and(|s| s.as_str() == ":");
-            if !(all_caps || has_context) || (colon && !has_context) {
+            // A bare `City -` needs capitals; a colon needs a date or an agency.
+            if !has_context && (!all_caps || colon) {
                 continue;
             }
             let Some(city) = res.gazetteer.city(city_text) else {
