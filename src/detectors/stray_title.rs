@@ -64,7 +64,11 @@ impl Detector for StrayTitle {
             let words = para.words.len();
             let last = text.chars().next_back().unwrap_or('.');
             let first = text.chars().next().unwrap_or('a');
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words)
+            // A headline is one phrase: no sentence ends inside it (`... depuis 2020. dpa` is a
+            // paragraph with an agency sign-off).
+            let sentence_inside = text.contains(". ") || text.contains("! ");
+            if sentence_inside
+                || !(MIN_WORDS..=MAX_WORDS).contains(&words)
                 || is_sentence_terminal(last)
                 || is_closing(last)
                 || matches!(last, ':' | ',' | ';')
@@ -89,7 +93,7 @@ mod tests {
 
     #[test]
     fn teasers_after_the_article_has_begun() {
-        let text = "Un titre en tête de page sans point\nLe conseil municipal a voté mardi le budget de la ville pour l'année prochaine, après un long débat entre la majorité et l'opposition sur les impôts locaux.\nLa Bourse de Paris termine la semaine en forte hausse\nLe maire a conclu la séance.\nFin";
+        let text = "Un titre en tête de page sans point\nLe conseil municipal a voté mardi le budget de la ville pour l'année prochaine, après un long débat entre la majorité et l'opposition sur les impôts locaux.\nLa Bourse de Paris termine la semaine en forte hausse\nLe maire a conclu la séance.\nIl est en tournée avec son programme depuis 2020. dpa\nFin";
         let found = findings(&StrayTitle, text);
         assert_eq!(spans(text, &found), vec!["La Bourse de Paris termine la semaine en forte hausse"]);
     }
