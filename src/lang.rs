@@ -120,6 +120,11 @@ impl FunctionWords {
         FunctionWords { langs, table }
     }
 
+    /// Whether a lowercase word is a function word of any profiled language.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.table.contains_key(word)
+    }
+
     pub fn index_of(&self, lang: Lang) -> Option<usize> {
         self.langs.iter().position(|&l| l == lang)
     }

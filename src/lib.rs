@@ -14,6 +14,7 @@ pub mod gate;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod names;
 pub mod output;
 pub mod registry;
 pub mod resources;

@@ -10,6 +10,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &foreign_dateline::ForeignDateline,
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
+        &name_variants::NameVariants,
         &repeated_line::RepeatedLine,
         &interface_string::InterfaceString,
         &hashtag_run::HashtagRun,

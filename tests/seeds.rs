@@ -41,6 +41,28 @@ fn seed_001_scores_worst_on_translation_with_its_four_artifacts() {
 }
 
 #[test]
+fn one_president_five_spellings_in_001_and_a_mild_alternation_in_004() {
+    let docs = seed_docs();
+    let names = |seed: &str| -> Vec<serde_json::Value> {
+        get(&docs, seed)["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "MT301").cloned().collect()
+    };
+    let groups = names("001");
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["evidence"], "Loukachenko");
+    assert_eq!(groups[0]["severity"], "error");
+    let lines: Vec<u64> =
+        groups[0]["related"].as_array().unwrap().iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, vec![7, 13, 19, 33, 35, 37]);
+    let groups = names("004");
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["severity"], "info");
+    assert!(groups[0]["message"].as_str().unwrap().contains("Podoliak ×1, Podolyak ×1"));
+    for seed in ["000", "002", "003"] {
+        assert!(names(seed).is_empty(), "{seed}: {:?}", names(seed));
+    }
+}
+
+#[test]
 fn content_farm_pages_are_marked_down_for_boilerplate() {
     let docs = seed_docs();
     for seed in ["000", "003"] {
@@ -71,6 +93,7 @@ fn content_farm_pages_are_marked_down_for_boilerplate() {
 #[test]
 fn the_traps_are_not_translation_artifacts() {
     let docs = seed_docs();
+    // 004's Podoliak/Podolyak is a real, mild finding; nothing else is a translation artifact.
     for seed in ["000", "002", "003", "004"] {
         let d = get(&docs, seed);
         let translation: Vec<&serde_json::Value> = d["findings"]
@@ -78,9 +101,10 @@ fn the_traps_are_not_translation_artifacts() {
             .unwrap()
             .iter()
             .filter(|f| ["provenance", "language", "names", "grammar"].contains(&f["family"].as_str().unwrap()))
+            .filter(|f| !(seed == "004" && f["rule"] == "MT301" && f["severity"] == "info"))
             .collect();
         assert!(translation.is_empty(), "{seed}: {translation:?}");
-        assert_eq!(d["score"]["translation"], 100.0, "{seed}");
+        assert!(d["score"]["translation"].as_f64().unwrap() >= 90.0, "{seed}");
     }
 }
 

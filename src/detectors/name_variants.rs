@@ -1,0 +1,260 @@
+//! MT301: one name spelled several ways in one document.
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity, Span};
+use crate::names::{self, Kinship, Mention};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use std::collections::HashMap;
+
+pub struct NameVariants;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT301",
+    name: "name-spelled-several-ways",
+    family: Family::Names,
+    default_severity: Severity::Error,
+    default_weight: 30.0,
+    fallback: false,
+    summary: "One person or place is spelled several ways in one document.",
+    explanation: "\
+What it flags: a name written with several spellings in one document: `Loukachenko`,
+`Lukachenko`, `Luukachenko`, `Lukashanko` and `Lukashnikov` for one man. One finding per
+name, on the canonical spelling (the one of the first full mention, else the most frequent),
+with every deviating mention as a related span.
+
+Why it matters: writers and editors keep one spelling. Machine translation, above all
+through a pivot language, renders a name anew in each sentence, mixing transliteration
+conventions and mangling it.
+
+Example: `le président Alexandre Loukachenko` (line 3), then `le président Lukachenko`
+(line 7) and `M. Lukashnikov` (line 33) → one error-level finding with the five spellings.
+
+How: mentions are runs of capitalised words (with particles such as de, von, al, bin; a
+lone capitalised word at a sentence start counts only if the document never writes it in
+lowercase). Their last words are compared on a transliteration skeleton that maps ou/u,
+ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters and diacritics to one form, and by an
+edit distance in which a vowel for a vowel costs half. Derived names (Paris/Parisi,
+Kolesnikov/Kolesnikova, Martin/Martinez), names differing in their last vowel
+(Alexandre/Alexandra) and short names that are not equal (Biden/Bidet) are kept apart. A
+spelling seen once or twice that shares only its beginning and most letter pairs with a name
+already spelled several ways joins it as a mangled form.
+
+Severity: two established transliterations of one name (Podoliak/Podolyak) is
+informational; three spellings or more, or a spelling that is no transliteration at all, is
+an error.
+
+Limits: German `Ch` for `Kh` (Charkiw/Kharkiv) and first-name-only references are not
+related; two different people whose long surnames differ by one letter would be merged.",
+};
+
+/// A loosely related spelling joins a group only if it is this rare...
+const LOOSE_MAX_MENTIONS: usize = 2;
+/// ...long...
+const LOOSE_MIN_LEN: usize = 7;
+/// ...and shares this much of its letter pairs with a member.
+const LOOSE_MIN_SIMILARITY: f64 = 0.55;
+
+struct Form {
+    folded: String,
+    skeleton: String,
+    /// Indices into the mentions.
+    mentions: Vec<usize>,
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+impl Detector for NameVariants {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+        let mentions = names::mentions(doc, res);
+        let mut forms: Vec<Form> = Vec::new();
+        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        for (m, mention) in mentions.iter().enumerate() {
+            let folded = names::fold_name(doc.slice(mention.last));
+            if folded.chars().count() < 3 {
+                continue;
+            }
+            let index = *by_folded.entry(folded.clone()).or_insert_with(|| {
+                forms.push(Form { skeleton: names::skeleton(&folded), folded, mentions: Vec::new() });
+                forms.len() - 1
+            });
+            forms[index].mentions.push(m);
+        }
+        if forms.len() < 2 {
+            return;
+        }
+        // Related spellings share their first three skeleton letters: compare within buckets.
+        let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, form) in forms.iter().enumerate() {
+            buckets.entry(form.skeleton.chars().take(3).collect()).or_default().push(i);
+        }
+        let mut parent: Vec<usize> = (0..forms.len()).collect();
+        let mut keys: Vec<&String> = buckets.keys().collect();
+        keys.sort();
+        for key in keys {
+            let members = &buckets[key];
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    match names::kinship(&forms[a].folded, &forms[b].folded) {
+                        Kinship::Different => {}
+                        Kinship::Transliteration | Kinship::Misspelling => {
+                            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                            parent[ra.max(rb)] = ra.min(rb);
+                        }
+                    }
+                }
+            }
+        }
+        // Mangled one-offs join a name that is already spelled several ways.
+        let spellings =
+            |parent: &mut Vec<usize>, root: usize| (0..forms.len()).filter(|&i| find(parent, i) == root).count();
+        for i in 0..forms.len() {
+            if find(&mut parent, i) != i || spellings(&mut parent, i) > 1 {
+                continue;
+            }
+            let form = &forms[i];
+            let chars: Vec<char> = form.skeleton.chars().collect();
+            if form.mentions.len() > LOOSE_MAX_MENTIONS || chars.len() < LOOSE_MIN_LEN {
+                continue;
+            }
+            let target = (0..forms.len()).find(|&j| {
+                let other: Vec<char> = forms[j].skeleton.chars().collect();
+                j != i
+                    && other.len() >= LOOSE_MIN_LEN
+                    && other[..4] == chars[..4]
+                    && !forms[j].folded.starts_with(&form.folded)
+                    && !form.folded.starts_with(&forms[j].folded)
+                    && names::bigram_similarity(&chars, &other) >= LOOSE_MIN_SIMILARITY
+                    && {
+                        let root = find(&mut parent.clone(), j);
+                        spellings(&mut parent.clone(), root) >= 2
+                    }
+            });
+            if let Some(j) = target {
+                let root = find(&mut parent, j);
+                parent[i] = root;
+            }
+        }
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..forms.len() {
+            let root = find(&mut parent, i);
+            groups.entry(root).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+        groups.sort_by_key(|g| g.iter().map(|&f| forms[f].mentions[0]).min());
+        for group in groups {
+            out.push(report(doc, &mentions, &forms, &group));
+        }
+    }
+}
+
+fn report(doc: &Document, mentions: &[Mention], forms: &[Form], group: &[usize]) -> Finding {
+    // Canonical: the spelling of the first full mention (first and last name), else the
+    // most frequent, else the first.
+    let first_full = group
+        .iter()
+        .flat_map(|&f| forms[f].mentions.iter().map(move |&m| (m, f)))
+        .filter(|&(m, _)| mentions[m].words >= 2)
+        .min();
+    let canonical = match first_full {
+        Some((_, f)) => f,
+        None => *group
+            .iter()
+            .max_by_key(|&&f| (forms[f].mentions.len(), std::cmp::Reverse(forms[f].mentions[0])))
+            .unwrap_or(&group[0]),
+    };
+    let spelled = |f: usize| doc.slice(mentions[forms[f].mentions[0]].last).to_string();
+    let mut ordered: Vec<usize> = group.to_vec();
+    ordered.sort_by_key(|&f| (f != canonical, forms[f].mentions[0]));
+    let listing: Vec<String> =
+        ordered.iter().map(|&f| format!("{} ×{}", spelled(f), forms[f].mentions.len())).collect();
+    // A spelling whose skeleton is not the canonical's is no transliteration of it.
+    let mangled: Vec<String> =
+        ordered.iter().filter(|&&f| forms[f].skeleton != forms[canonical].skeleton).map(|&f| spelled(f)).collect();
+    let severity = if group.len() >= 3 || !mangled.is_empty() { Severity::Error } else { Severity::Info };
+    let mut message = format!("one name spelled {} ways: {}", group.len(), listing.join(", "));
+    if !mangled.is_empty() {
+        let verb = if mangled.len() == 1 { "is no transliteration" } else { "are no transliterations" };
+        message.push_str(&format!("; {} {verb} of it", mangled.join(", ")));
+    }
+    let anchor = mentions[forms[canonical].mentions[0]].last;
+    let mut finding = Finding::new(META.id, severity, anchor, message)
+        .with_suggestion(format!("write `{}` throughout", spelled(canonical)));
+    let mut deviating: Vec<(Span, usize)> = group
+        .iter()
+        .filter(|&&f| f != canonical)
+        .flat_map(|&f| forms[f].mentions.iter().map(move |&m| (mentions[m].last, f)))
+        .collect();
+    deviating.sort();
+    for (span, _) in deviating {
+        finding = finding.with_related(span, "deviating spelling");
+    }
+    finding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::{findings, spans};
+
+    #[test]
+    fn five_spellings_of_one_president() {
+        let text = "Le président Alexandre Loukachenko a appelé à des négociations.\n\nDans une interview, le président Lukachenko a déclaré que la guerre devait cesser.\n\n« Nous ne voulons pas de guerre », a déclaré le président Luukachenko.\n\nMais si le pays est attaqué, a averti M. Lukashnikov, l'armée répondra.\n\nLukashanko a qualifié le conflit de guerre commune. Luukachenko a conclu.";
+        let found = findings(&NameVariants, text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(f.span.text(text), "Loukachenko");
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(
+            f.message,
+            "one name spelled 5 ways: Loukachenko ×1, Lukachenko ×1, Luukachenko ×2, Lukashnikov ×1, Lukashanko ×1; Lukashnikov, Lukashanko are no transliterations of it"
+        );
+        let related: Vec<&str> = f.related.iter().map(|r| r.span.text(text)).collect();
+        assert_eq!(related, vec!["Lukachenko", "Luukachenko", "Lukashnikov", "Lukashanko", "Luukachenko"]);
+    }
+
+    #[test]
+    fn two_established_transliterations_are_mild() {
+        let text = "Mykhaïlo Podoliak, conseiller du président, a réagi.\n\nPodolyak a écrit sur un ton sarcastique que la menace était réelle.";
+        let found = findings(&NameVariants, text);
+        assert_eq!(spans(text, &found), vec!["Podoliak"]);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[0].message, "one name spelled 2 ways: Podoliak ×1, Podolyak ×1");
+    }
+
+    #[test]
+    fn names_from_other_languages_and_scripts() {
+        let text = "Le ministre Sergueï Choïgou est arrivé à Minsk. Le président Volodymyr Zelensky a réagi. Plus tard, Shoigu a rencontré Zelenskyy à la frontière, selon Moustafa Kamal. M. Mustafa Kamal a démenti.";
+        let found = findings(&NameVariants, text);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "one name spelled 2 ways: Choïgou ×1, Shoigu ×1",
+                "one name spelled 2 ways: Zelensky ×1, Zelenskyy ×1"
+            ]
+        );
+    }
+
+    #[test]
+    fn different_people_are_not_one_name() {
+        let text = "Joe Biden a reçu Hunter Biden. Le sénateur Bidet a protesté. À Paris, Paolo Parisi a rencontré Anna Kolesnikova et Ivan Kolesnikov. Carlos Martin et Luis Martinez étaient là, avec Alexandre Dupont et Alexandra Dupuis. Jan Kowalski a salué Piotr Kowalczyk.";
+        assert!(findings(&NameVariants, text).is_empty(), "{:?}", findings(&NameVariants, text));
+    }
+
+    #[test]
+    fn consistent_spelling_and_common_words_give_nothing() {
+        let text = "Le président Alexandre Loukachenko a parlé. Loukachenko a ajouté que la Biélorussie resterait neutre. Pendant ce temps, la Russie attendait. Pendant la nuit, rien.";
+        assert!(findings(&NameVariants, text).is_empty());
+    }
+}

@@ -1,0 +1,325 @@
+//! Names: mentions of people and places in a document, and the comparison of spellings
+//! across transliteration conventions. A general component: the name-variant detector uses it
+//! within a document; a corpus view can use it across documents.
+
+use crate::document::{Document, Joiner};
+use crate::finding::Span;
+use crate::resources::Resources;
+use crate::text::strip_accents;
+use std::collections::HashSet;
+
+/// Words that link the parts of a name (`Charles de Gaulle`, `Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "ter", "al", "el", "bin",
+    "ibn", "ben", "abu", "bint", "le", "la", "y",
+];
+
+/// One mention of a name: a run of capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The whole mention (`Alexandre Loukachenko`).
+    pub span: Span,
+    /// Its last word, the one compared across mentions (`Loukachenko`).
+    pub last: Span,
+    /// Number of capitalised words.
+    pub words: usize,
+}
+
+/// A capitalised word: an uppercase letter followed by at least one lowercase letter
+/// (acronyms and words in capitals are not names to compare).
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// The name mentions of a document, in text order, outside the comment section.
+pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
+    let function_words = &res.function_words;
+    // Words written in lowercase somewhere are common words when capitalised at a sentence start.
+    let lowercase_forms: HashSet<&str> = doc
+        .words
+        .iter()
+        .map(|w| doc.slice(w.span))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let capitalised_inside: HashSet<&str> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| s.words.clone().skip(1))
+        .map(|i| doc.slice(doc.words[i].span))
+        .filter(|w| is_capitalised(w))
+        .collect();
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        if doc.in_comments(sentence.span) {
+            continue;
+        }
+        let range = sentence.words.clone();
+        let mut i = range.start;
+        while i < range.end {
+            let text = doc.slice(doc.words[i].span);
+            if !is_capitalised(text) {
+                i += 1;
+                continue;
+            }
+            // Extend over capitalised words and particles between them.
+            let start = i;
+            let mut end = i + 1;
+            let mut last = i;
+            while end < range.end {
+                let word = &doc.words[end];
+                let w = doc.slice(word.span);
+                // A name runs on across spaces and hyphens only (`Lukashnikov : « Nous` is two).
+                let gap = &doc.text[doc.words[end - 1].span.end..word.span.start];
+                if word.joiner == Joiner::Apostrophe
+                    || !(word.joiner == Joiner::Hyphen || gap.chars().all(char::is_whitespace))
+                {
+                    break;
+                }
+                if is_capitalised(w) {
+                    last = end;
+                    end += 1;
+                } else if PARTICLES.contains(&doc.slice_lower(word.span))
+                    && end + 1 < range.end
+                    && is_capitalised(doc.slice(doc.words[end + 1].span))
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            i = last + 1;
+            // At a sentence start, drop leading function words (`La Russie` → `Russie`), and
+            // take a lone word only if it is never written in lowercase and not a function word.
+            let mut first = start;
+            if start == range.start {
+                while first <= last && function_words.is_function_word(doc.slice_lower(doc.words[first].span)) {
+                    first += 1;
+                }
+                if first > last {
+                    continue;
+                }
+                let lone = doc.slice(doc.words[first].span);
+                let lower = doc.slice_lower(doc.words[first].span);
+                if first == last
+                    && first == range.start
+                    && (lowercase_forms.contains(lower) && !capitalised_inside.contains(lone))
+                {
+                    continue;
+                }
+            }
+            while last > first && function_words.is_function_word(doc.slice_lower(doc.words[last].span)) {
+                last -= 1;
+            }
+            if function_words.is_function_word(doc.slice_lower(doc.words[last].span)) {
+                continue;
+            }
+            out.push(Mention {
+                span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
+                last: doc.words[last].span,
+                words: (first..=last).filter(|&k| is_capitalised(doc.slice(doc.words[k].span))).count(),
+            });
+        }
+    }
+    out
+}
+
+/// A spelling folded for comparison: lowercase, no diacritics (`Choïgou` = `Choigou`:
+/// diacritics alone are typography, not another spelling).
+pub fn fold_name(name: &str) -> String {
+    strip_accents(&name.to_lowercase())
+}
+
+/// The transliteration skeleton of a folded spelling: the letters that transliteration
+/// conventions write differently are mapped to one form, so that `Loukachenko`,
+/// `Lukashenko` and `Lukachenko` share a skeleton, as do `Podoliak` and `Podolyak`.
+/// `S` stands for every hushing sibilant (ch, sh, sch, tch, zh, cz, sz).
+pub fn skeleton(folded: &str) -> String {
+    const RULES: &[(&str, &str)] = &[
+        ("tsch", "S"),
+        ("sch", "S"),
+        ("tch", "S"),
+        ("sh", "S"),
+        ("ch", "S"),
+        ("zh", "S"),
+        ("cz", "S"),
+        ("sz", "S"),
+        ("kh", "h"),
+        ("gh", "g"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("ou", "u"),
+        ("gue", "ge"),
+        ("gui", "gi"),
+        ("ck", "k"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("w", "v"),
+        ("y", "i"),
+        ("j", "i"),
+        ("x", "ks"),
+        ("q", "k"),
+    ];
+    let bytes = folded.as_bytes();
+    let mut mapped = String::with_capacity(folded.len());
+    let mut i = 0;
+    'outer: while i < bytes.len() {
+        for (from, to) in RULES {
+            if folded[i..].starts_with(from) {
+                mapped.push_str(to);
+                i += from.len();
+                continue 'outer;
+            }
+        }
+        let c = folded[i..].chars().next().unwrap_or(' ');
+        mapped.push(c);
+        i += c.len_utf8();
+    }
+    // Doubled letters: `Luukachenko`, `Zelenskyy`.
+    let mut out = String::with_capacity(mapped.len());
+    for c in mapped.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How two spellings of a name relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kinship {
+    /// Different names.
+    Different,
+    /// Two established transliterations of one name (same skeleton).
+    Transliteration,
+    /// One name with a letter or two wrong (`Lukashanko`).
+    Misspelling,
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Edit distance where a vowel replacing a vowel costs half.
+fn weighted_distance(a: &[char], b: &[char]) -> f64 {
+    let mut prev: Vec<f64> = (0..=b.len()).map(|j| j as f64).collect();
+    let mut cur = vec![0.0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i as f64;
+        for j in 1..=b.len() {
+            let sub = if a[i - 1] == b[j - 1] {
+                0.0
+            } else if is_vowel(a[i - 1]) && is_vowel(b[j - 1]) {
+                0.5
+            } else {
+                1.0
+            };
+            cur[j] = (prev[j - 1] + sub).min(prev[j] + 1.0).min(cur[j - 1] + 1.0);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Share of letter pairs two skeletons have in common (Dice coefficient).
+pub fn bigram_similarity(a: &[char], b: &[char]) -> f64 {
+    if a.len() < 2 || b.len() < 2 {
+        return 0.0;
+    }
+    let pairs = |s: &[char]| s.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>();
+    let (pa, mut pb) = (pairs(a), pairs(b));
+    let total = pa.len() + pb.len();
+    let mut common = 0;
+    for p in pa {
+        if let Some(k) = pb.iter().position(|q| *q == p) {
+            pb.swap_remove(k);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
+/// Whether two folded spellings are one name. Derived names (`Paris`/`Parisi`,
+/// `Kolesnikov`/`Kolesnikova`, `Martin`/`Martinez`) and names that differ in their last
+/// vowel (`Alexandre`/`Alexandra`) are different names; short names must match exactly
+/// (`Biden`/`Bidet`).
+pub fn kinship(a: &str, b: &str) -> Kinship {
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    if sa == sb {
+        return Kinship::Transliteration;
+    }
+    if a.starts_with(b) || b.starts_with(a) || sa.starts_with(&sb) || sb.starts_with(&sa) {
+        return Kinship::Different;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (sa.chars().collect(), sb.chars().collect());
+    // Differences confined to the last three letters are derivation, not misspelling:
+    // `Biélorussie`/`Biélorusse`, `Ukraine`/`Ukrainien`.
+    let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+    if ca.len() - common <= 3 && cb.len() - common <= 3 {
+        return Kinship::Different;
+    }
+    let same_but_last = ca.len() == cb.len() && ca[..ca.len() - 1] == cb[..cb.len() - 1];
+    if same_but_last && ca.last().copied().is_some_and(is_vowel) && cb.last().copied().is_some_and(is_vowel) {
+        return Kinship::Different;
+    }
+    let shortest = ca.len().min(cb.len());
+    if shortest >= 8 && ca[..3] == cb[..3] {
+        let d = weighted_distance(&ca, &cb);
+        if d <= 1.0 && d <= 0.15 * ca.len().max(cb.len()) as f64 {
+            return Kinship::Misspelling;
+        }
+    }
+    Kinship::Different
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kin(a: &str, b: &str) -> Kinship {
+        kinship(&fold_name(a), &fold_name(b))
+    }
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        for (a, b) in [
+            ("Loukachenko", "Lukashenko"),
+            ("Loukachenko", "Lukachenko"),
+            ("Loukachenko", "Luukachenko"),
+            ("Podoliak", "Podolyak"),
+            ("Choïgou", "Shoigu"),
+            ("Zelensky", "Zelenskyy"),
+            ("Zelenski", "Zelenskiy"),
+            ("Koursk", "Kursk"),
+            ("Kharkov", "Harkov"),
+        ] {
+            assert_eq!(kin(a, b), Kinship::Transliteration, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_letter_wrong_in_a_long_name_is_a_misspelling() {
+        assert_eq!(kin("Lukashanko", "Lukashenko"), Kinship::Misspelling);
+        assert_eq!(kin("Tikhanovskaya", "Tikhanofskaya"), Kinship::Misspelling);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        for (a, b) in [
+            ("Biden", "Bidet"),
+            ("Paris", "Parisi"),
+            ("Kolesnikov", "Kolesnikova"),
+            ("Martin", "Martinez"),
+            ("Alexandre", "Alexandra"),
+            ("Kowalski", "Kowalczyk"),
+            ("Martinez", "Martinelli"),
+            ("Macron", "Micron"),
+            ("Poutine", "Pouliot"),
+            ("Johnson", "Jackson"),
+            ("Biélorussie", "Biélorusse"),
+            ("Ukraine", "Ukrainien"),
+        ] {
+            assert_eq!(kin(a, b), Kinship::Different, "{a} / {b}");
+        }
+    }
+}
