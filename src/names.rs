@@ -5,8 +5,8 @@
 use crate::document::{Document, Joiner};
 use crate::finding::Span;
 use crate::resources::Resources;
+use crate::text::FastSet;
 use crate::text::strip_accents;
-use std::collections::HashSet;
 
 /// Words that link the parts of a name (`Charles de Gaulle`, `Ursula von der Leyen`).
 const PARTICLES: &[&str] = &[
@@ -19,10 +19,17 @@ const PARTICLES: &[&str] = &[
 pub struct Mention {
     /// The whole mention (`Alexandre Loukachenko`).
     pub span: Span,
-    /// Its last word, the one compared across mentions (`Loukachenko`).
+    /// Its last word (`Loukachenko`).
     pub last: Span,
+    /// Its capitalised words, the ones compared across mentions (`Alexandre`, `Loukachenko`).
+    pub parts: Vec<Span>,
+}
+
+impl Mention {
     /// Number of capitalised words.
-    pub words: usize,
+    pub fn words(&self) -> usize {
+        self.parts.len()
+    }
 }
 
 /// A capitalised word: an uppercase letter followed by at least one lowercase letter
@@ -36,13 +43,13 @@ fn is_capitalised(word: &str) -> bool {
 pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
     let function_words = &res.function_words;
     // Words written in lowercase somewhere are common words when capitalised at a sentence start.
-    let lowercase_forms: HashSet<&str> = doc
+    let lowercase_forms: FastSet<&str> = doc
         .words
         .iter()
         .map(|w| doc.slice(w.span))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
-    let capitalised_inside: HashSet<&str> = doc
+    let capitalised_inside: FastSet<&str> = doc
         .sentences
         .iter()
         .flat_map(|s| s.words.clone().skip(1))
@@ -117,7 +124,11 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
             out.push(Mention {
                 span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
                 last: doc.words[last].span,
-                words: (first..=last).filter(|&k| is_capitalised(doc.slice(doc.words[k].span))).count(),
+                parts: (first..=last)
+                    .filter(|&k| is_capitalised(doc.slice(doc.words[k].span)))
+                    .filter(|&k| !function_words.is_function_word(doc.slice_lower(doc.words[k].span)))
+                    .map(|k| doc.words[k].span)
+                    .collect(),
             });
         }
     }
@@ -127,7 +138,7 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
 /// A spelling folded for comparison: lowercase, no diacritics (`Choïgou` = `Choigou`:
 /// diacritics alone are typography, not another spelling).
 pub fn fold_name(name: &str) -> String {
-    strip_accents(&name.to_lowercase())
+    if name.is_ascii() { name.to_ascii_lowercase() } else { strip_accents(&name.to_lowercase()) }
 }
 
 /// The transliteration skeleton of a folded spelling: the letters that transliteration
@@ -262,10 +273,12 @@ pub fn kinship(a: &str, b: &str) -> Kinship {
     if same_but_last && ca.last().copied().is_some_and(is_vowel) && cb.last().copied().is_some_and(is_vowel) {
         return Kinship::Different;
     }
+    // A letter wrong in a long name, or a vowel wrong in a name of seven letters.
     let shortest = ca.len().min(cb.len());
-    if shortest >= 8 && ca[..3] == cb[..3] {
+    if shortest >= 7 && ca[..3] == cb[..3] {
         let d = weighted_distance(&ca, &cb);
-        if d <= 1.0 && d <= 0.15 * ca.len().max(cb.len()) as f64 {
+        let allowed = if shortest >= 8 { 1.0_f64.min(0.15 * ca.len().max(cb.len()) as f64) } else { 0.5 };
+        if d <= allowed {
             return Kinship::Misspelling;
         }
     }

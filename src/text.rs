@@ -3,6 +3,12 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// A hash map for per-document work: a fast hasher with a fixed seed, so that nothing about a
+/// run depends on a random state.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+/// The set counterpart of [`FastMap`].
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+
 /// Lowercases `text` without moving any byte offset: a character whose lowercase form has a
 /// different UTF-8 length (rare: `İ`, some Greek and Georgian letters) is kept as it is.
 /// Spans found in the result are therefore valid spans of `text`.

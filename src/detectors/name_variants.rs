@@ -2,10 +2,10 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
-use crate::names::{self, Kinship, Mention};
+use crate::names::{self, Kinship};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
-use std::collections::HashMap;
+use crate::text::FastMap;
 
 pub struct NameVariants;
 
@@ -32,7 +32,7 @@ Example: `le président Alexandre Loukachenko` (line 3), then `le président Luk
 
 How: mentions are runs of capitalised words (with particles such as de, von, al, bin; a
 lone capitalised word at a sentence start counts only if the document never writes it in
-lowercase). Their last words are compared on a transliteration skeleton that maps ou/u,
+lowercase). Their words are compared on a transliteration skeleton that maps ou/u,
 ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters and diacritics to one form, and by an
 edit distance in which a vowel for a vowel costs half. Derived names (Paris/Parisi,
 Kolesnikov/Kolesnikova, Martin/Martinez), names differing in their last vowel
@@ -44,8 +44,9 @@ Severity: two established transliterations of one name (Podoliak/Podolyak) is
 informational; three spellings or more, or a spelling that is no transliteration at all, is
 an error.
 
-Limits: German `Ch` for `Kh` (Charkiw/Kharkiv) and first-name-only references are not
-related; two different people whose long surnames differ by one letter would be merged.",
+Limits: German `Ch` for `Kh` (Charkiw/Kharkiv) is not related; names under seven letters
+must match their skeleton exactly; two different people whose long surnames differ by one
+letter would be merged.",
 };
 
 /// A loosely related spelling joins a group only if it is this rare...
@@ -58,8 +59,8 @@ const LOOSE_MIN_SIMILARITY: f64 = 0.55;
 struct Form {
     folded: String,
     skeleton: String,
-    /// Indices into the mentions.
-    mentions: Vec<usize>,
+    /// Indices into the compared words.
+    occurrences: Vec<usize>,
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -78,23 +79,34 @@ impl Detector for NameVariants {
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let mentions = names::mentions(doc, res);
         let mut forms: Vec<Form> = Vec::new();
-        let mut by_folded: HashMap<String, usize> = HashMap::new();
-        for (m, mention) in mentions.iter().enumerate() {
-            let folded = names::fold_name(doc.slice(mention.last));
-            if folded.chars().count() < 3 {
-                continue;
-            }
-            let index = *by_folded.entry(folded.clone()).or_insert_with(|| {
-                forms.push(Form { skeleton: names::skeleton(&folded), folded, mentions: Vec::new() });
-                forms.len() - 1
+        let mut by_folded: FastMap<String, usize> = FastMap::default();
+        // Every capitalised word of every mention is compared: surnames, first names and the
+        // parts of compound places (`Afrique du Sud`).
+        let words: Vec<(Span, bool)> =
+            mentions.iter().flat_map(|m| m.parts.iter().map(move |&p| (p, m.words() >= 2))).collect();
+        // Each distinct surface spelling is folded once.
+        let mut by_surface: FastMap<&str, Option<usize>> = FastMap::default();
+        for (w, &(span, _)) in words.iter().enumerate() {
+            let surface = doc.slice(span);
+            let index = *by_surface.entry(surface).or_insert_with(|| {
+                let folded = names::fold_name(surface);
+                if folded.chars().count() < 3 {
+                    return None;
+                }
+                Some(*by_folded.entry(folded.clone()).or_insert_with(|| {
+                    forms.push(Form { skeleton: names::skeleton(&folded), folded, occurrences: Vec::new() });
+                    forms.len() - 1
+                }))
             });
-            forms[index].mentions.push(m);
+            if let Some(index) = index {
+                forms[index].occurrences.push(w);
+            }
         }
         if forms.len() < 2 {
             return;
         }
         // Related spellings share their first three skeleton letters: compare within buckets.
-        let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, form) in forms.iter().enumerate() {
             buckets.entry(form.skeleton.chars().take(3).collect()).or_default().push(i);
         }
@@ -115,69 +127,69 @@ impl Detector for NameVariants {
                 }
             }
         }
-        // Mangled one-offs join a name that is already spelled several ways.
-        let spellings =
-            |parent: &mut Vec<usize>, root: usize| (0..forms.len()).filter(|&i| find(parent, i) == root).count();
-        for i in 0..forms.len() {
-            if find(&mut parent, i) != i || spellings(&mut parent, i) > 1 {
-                continue;
-            }
-            let form = &forms[i];
-            let chars: Vec<char> = form.skeleton.chars().collect();
-            if form.mentions.len() > LOOSE_MAX_MENTIONS || chars.len() < LOOSE_MIN_LEN {
-                continue;
-            }
-            let target = (0..forms.len()).find(|&j| {
-                let other: Vec<char> = forms[j].skeleton.chars().collect();
-                j != i
-                    && other.len() >= LOOSE_MIN_LEN
-                    && other[..4] == chars[..4]
-                    && !forms[j].folded.starts_with(&form.folded)
-                    && !form.folded.starts_with(&forms[j].folded)
-                    && names::bigram_similarity(&chars, &other) >= LOOSE_MIN_SIMILARITY
-                    && {
-                        let root = find(&mut parent.clone(), j);
-                        spellings(&mut parent.clone(), root) >= 2
-                    }
-            });
-            if let Some(j) = target {
-                let root = find(&mut parent, j);
-                parent[i] = root;
+        // Mangled one-offs join a name that is already spelled several ways. Roots and group
+        // sizes are taken once, before any joins: only groups formed by the rules above attract.
+        let roots: Vec<usize> = (0..forms.len()).map(|i| find(&mut parent, i)).collect();
+        let mut sizes = vec![0usize; forms.len()];
+        for &root in &roots {
+            sizes[root] += 1;
+        }
+        for members in buckets.values() {
+            for &i in members {
+                let form = &forms[i];
+                let chars: Vec<char> = form.skeleton.chars().collect();
+                if sizes[roots[i]] > 1 || form.occurrences.len() > LOOSE_MAX_MENTIONS || chars.len() < LOOSE_MIN_LEN {
+                    continue;
+                }
+                let target = members.iter().copied().find(|&j| {
+                    let other: Vec<char> = forms[j].skeleton.chars().collect();
+                    j != i
+                        && sizes[roots[j]] >= 2
+                        && other.len() >= LOOSE_MIN_LEN
+                        && other[..4] == chars[..4]
+                        && !forms[j].folded.starts_with(&form.folded)
+                        && !form.folded.starts_with(&forms[j].folded)
+                        && names::bigram_similarity(&chars, &other) >= LOOSE_MIN_SIMILARITY
+                });
+                if let Some(j) = target {
+                    parent[i] = roots[j];
+                }
             }
         }
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut groups: FastMap<usize, Vec<usize>> = FastMap::default();
         for i in 0..forms.len() {
             let root = find(&mut parent, i);
             groups.entry(root).or_default().push(i);
         }
         let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
-        groups.sort_by_key(|g| g.iter().map(|&f| forms[f].mentions[0]).min());
+        groups.sort_by_key(|g| g.iter().map(|&f| forms[f].occurrences[0]).min());
         for group in groups {
-            out.push(report(doc, &mentions, &forms, &group));
+            out.push(report(doc, &words, &forms, &group));
         }
     }
 }
 
-fn report(doc: &Document, mentions: &[Mention], forms: &[Form], group: &[usize]) -> Finding {
-    // Canonical: the spelling of the first full mention (first and last name), else the
+/// `words`: each compared word with whether it belongs to a mention of several words.
+fn report(doc: &Document, words: &[(Span, bool)], forms: &[Form], group: &[usize]) -> Finding {
+    // Canonical: the spelling used in the first full mention (first and last name), else the
     // most frequent, else the first.
     let first_full = group
         .iter()
-        .flat_map(|&f| forms[f].mentions.iter().map(move |&m| (m, f)))
-        .filter(|&(m, _)| mentions[m].words >= 2)
+        .flat_map(|&f| forms[f].occurrences.iter().map(move |&m| (m, f)))
+        .filter(|&(m, _)| words[m].1)
         .min();
     let canonical = match first_full {
         Some((_, f)) => f,
         None => *group
             .iter()
-            .max_by_key(|&&f| (forms[f].mentions.len(), std::cmp::Reverse(forms[f].mentions[0])))
+            .max_by_key(|&&f| (forms[f].occurrences.len(), std::cmp::Reverse(forms[f].occurrences[0])))
             .unwrap_or(&group[0]),
     };
-    let spelled = |f: usize| doc.slice(mentions[forms[f].mentions[0]].last).to_string();
+    let spelled = |f: usize| doc.slice(words[forms[f].occurrences[0]].0).to_string();
     let mut ordered: Vec<usize> = group.to_vec();
-    ordered.sort_by_key(|&f| (f != canonical, forms[f].mentions[0]));
+    ordered.sort_by_key(|&f| (f != canonical, forms[f].occurrences[0]));
     let listing: Vec<String> =
-        ordered.iter().map(|&f| format!("{} ×{}", spelled(f), forms[f].mentions.len())).collect();
+        ordered.iter().map(|&f| format!("{} ×{}", spelled(f), forms[f].occurrences.len())).collect();
     // A spelling whose skeleton is not the canonical's is no transliteration of it.
     let mangled: Vec<String> =
         ordered.iter().filter(|&&f| forms[f].skeleton != forms[canonical].skeleton).map(|&f| spelled(f)).collect();
@@ -187,13 +199,13 @@ fn report(doc: &Document, mentions: &[Mention], forms: &[Form], group: &[usize])
         let verb = if mangled.len() == 1 { "is no transliteration" } else { "are no transliterations" };
         message.push_str(&format!("; {} {verb} of it", mangled.join(", ")));
     }
-    let anchor = mentions[forms[canonical].mentions[0]].last;
+    let anchor = words[forms[canonical].occurrences[0]].0;
     let mut finding = Finding::new(META.id, severity, anchor, message)
         .with_suggestion(format!("write `{}` throughout", spelled(canonical)));
     let mut deviating: Vec<(Span, usize)> = group
         .iter()
         .filter(|&&f| f != canonical)
-        .flat_map(|&f| forms[f].mentions.iter().map(move |&m| (mentions[m].last, f)))
+        .flat_map(|&f| forms[f].occurrences.iter().map(move |&m| (words[m].0, f)))
         .collect();
     deviating.sort();
     for (span, _) in deviating {
@@ -241,7 +253,8 @@ mod tests {
             messages,
             vec![
                 "one name spelled 2 ways: Choïgou ×1, Shoigu ×1",
-                "one name spelled 2 ways: Zelensky ×1, Zelenskyy ×1"
+                "one name spelled 2 ways: Zelensky ×1, Zelenskyy ×1",
+                "one name spelled 2 ways: Moustafa ×1, Mustafa ×1",
             ]
         );
     }

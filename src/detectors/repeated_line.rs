@@ -4,8 +4,8 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::FastMap;
 use crate::text::{clip, fold_for_comparison};
-use std::collections::HashMap;
 
 pub struct RepeatedLine;
 
@@ -52,7 +52,7 @@ const MIN_PREFIX_WORDS: usize = 5;
 
 /// Finds the repeated lines of a document. Called once per document (see `Document::repeats`).
 pub fn find_repeats(doc: &Document) -> Vec<RepeatGroup> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, line) in doc.lines.iter().enumerate() {
         if line.content.is_empty() {
             continue;
