@@ -95,6 +95,8 @@ pub struct LexiconPaths {
     pub countries: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cities: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transliteration: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -123,6 +125,7 @@ impl Config {
             &mut paths.units,
             &mut paths.countries,
             &mut paths.cities,
+            &mut paths.transliteration,
         ]
         .into_iter()
         .flatten()

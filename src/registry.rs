@@ -11,6 +11,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
         &name_variants::NameVariants,
+        &foreign_transliteration::ForeignTransliteration,
         &repeated_line::RepeatedLine,
         &interface_string::InterfaceString,
         &hashtag_run::HashtagRun,

@@ -5,6 +5,7 @@ use crate::lang::FunctionWords;
 use crate::lexicon::disclaimers::{self, Disclaimers};
 use crate::lexicon::gazetteer::{self, Gazetteer};
 use crate::lexicon::media::{self, Media};
+use crate::lexicon::transliteration::{self, Transliteration};
 use crate::lexicon::ui_lines::{self, UiLines};
 use crate::lexicon::units::{self, Units};
 use crate::lexicon::{LexiconError, Source};
@@ -18,6 +19,7 @@ pub struct Resources {
     pub disclaimers: Disclaimers,
     pub units: Units,
     pub gazetteer: Gazetteer,
+    pub transliteration: Transliteration,
 }
 
 static EMBEDDED: LazyLock<Resources> = LazyLock::new(|| {
@@ -47,6 +49,7 @@ impl Resources {
         let user_units = read(&paths.units)?;
         let user_countries = read(&paths.countries)?;
         let user_cities = read(&paths.cities)?;
+        let user_transliteration = read(&paths.transliteration)?;
         Ok(Resources {
             function_words: FunctionWords::embedded(),
             ui_lines: UiLines::load(&sources(ui_lines::EMBEDDED, &user_ui))?,
@@ -58,14 +61,23 @@ impl Resources {
                 &sources(gazetteer::EMBEDDED_CITIES, &user_cities),
                 gazetteer::EMBEDDED_HUBS,
             )?,
+            transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
         })
     }
 
     /// Whether any user lexicon is configured (else the shared embedded copy serves).
     pub fn needs_user_files(paths: &LexiconPaths) -> bool {
-        [&paths.ui_lines, &paths.media, &paths.disclaimers, &paths.units, &paths.countries, &paths.cities]
-            .iter()
-            .any(|p| p.is_some())
+        [
+            &paths.ui_lines,
+            &paths.media,
+            &paths.disclaimers,
+            &paths.units,
+            &paths.countries,
+            &paths.cities,
+            &paths.transliteration,
+        ]
+        .iter()
+        .any(|p| p.is_some())
     }
 }
 

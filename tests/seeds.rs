@@ -36,6 +36,13 @@ fn seed_001_scores_worst_on_translation_with_its_four_artifacts() {
     assert!(has("MT102", 3, "JAKARTA"));
     assert!(has("MT202", 17, "22 miles"));
     assert!(has("MT201", 44, "The English, Chinese"));
+    // `Kursk` (lines 15 and 29): the English transliteration where French writes Koursk.
+    let kursk = findings.iter().find(|f| f["rule"] == "MT302").unwrap();
+    assert_eq!(
+        (kursk["evidence"].as_str(), kursk["line"].as_u64(), kursk["severity"].as_str()),
+        (Some("Kursk"), Some(15), Some("warning"))
+    );
+    assert_eq!(kursk["related"][0]["line"], 29);
     let dateline = findings.iter().find(|f| f["rule"] == "MT102").unwrap();
     assert_eq!(dateline["severity"], "warning");
 }
@@ -93,7 +100,28 @@ fn content_farm_pages_are_marked_down_for_boilerplate() {
 #[test]
 fn the_traps_are_not_translation_artifacts() {
     let docs = seed_docs();
-    // 004's Podoliak/Podolyak is a real, mild finding; nothing else is a translation artifact.
+    // EXPECTED.md's traps: names and titles that are correct, and spellings that are consistent.
+    let traps = [
+        "The Moscow Times",
+        "Moscow",
+        "Times",
+        "Newsweek",
+        "AFP",
+        "Getty",
+        "Loukachenko",
+        "Choïgou",
+        "Voennoïé",
+        "Obozrenié",
+        "Nacha",
+        "Niva",
+        "Kommersant",
+        "DW News",
+        "Reuters",
+        "Ukrainska",
+        "Pravda",
+        "Deutsche",
+        "Welle",
+    ];
     for seed in ["000", "002", "003", "004"] {
         let d = get(&docs, seed);
         let translation: Vec<&serde_json::Value> = d["findings"]
@@ -101,9 +129,16 @@ fn the_traps_are_not_translation_artifacts() {
             .unwrap()
             .iter()
             .filter(|f| ["provenance", "language", "names", "grammar"].contains(&f["family"].as_str().unwrap()))
-            .filter(|f| !(seed == "004" && f["rule"] == "MT301" && f["severity"] == "info"))
             .collect();
-        assert!(translation.is_empty(), "{seed}: {translation:?}");
+        for f in &translation {
+            // Mild, real findings (004's Podoliak/Podolyak, 002's English `Bucha`) are informational.
+            assert_eq!(f["severity"], "info", "{seed}: {f}");
+            let evidence = f["evidence"].as_str().unwrap();
+            assert!(
+                !traps.iter().any(|t| evidence.contains(t)) || f["rule"] == "MT301" && evidence == "Podoliak",
+                "{seed}: {f}"
+            );
+        }
         assert!(d["score"]["translation"].as_f64().unwrap() >= 90.0, "{seed}");
     }
 }

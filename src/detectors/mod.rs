@@ -3,6 +3,7 @@
 pub mod comment_section;
 pub mod debris_line;
 pub mod foreign_dateline;
+pub mod foreign_transliteration;
 pub mod hashtag_run;
 pub mod imperial_units;
 pub mod interface_string;

@@ -5,6 +5,7 @@
 pub mod disclaimers;
 pub mod gazetteer;
 pub mod media;
+pub mod transliteration;
 pub mod ui_lines;
 pub mod units;
 

@@ -1,0 +1,167 @@
+//! MT302: a transliterated name written in another language's convention.
+
+use crate::document::Document;
+use crate::finding::{Finding, Severity, Span};
+use crate::names;
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::FastMap;
+
+pub struct ForeignTransliteration;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT302",
+    name: "foreign-transliteration",
+    family: Family::Names,
+    default_severity: Severity::Warning,
+    default_weight: 15.0,
+    fallback: false,
+    summary: "A transliterated name follows another language's convention (`Kursk` in French).",
+    explanation: "\
+What it flags: a name transliterated from Cyrillic that is written in another language's
+convention than the document's: `Kursk` or `Louhansk` spelt `Luhansk` in French (English u
+for the French ou), `Sharapova` for `Charapova`, `Koursk` in English.
+
+Why it matters: each language has its own conventions for writing Russian or Ukrainian
+names. A French text that writes them the English way was translated through English (a
+pivot translation), or copied from an English source by a machine.
+
+Example: `la région du Kursk occidental` in French → flagged; French writes `Koursk`.
+
+How: only transliterated names are judged: places of Cyrillic-script countries in the
+embedded gazetteer and words with Slavic name endings (-enko, -ov, -ova, -sky, -ovich ...).
+Each language's table (data/transliteration.toml: French, English, German, Spanish) lists the
+letter groups of foreign conventions and their native equivalent; the suggestion is the name
+rewritten in the native convention, confirmed by the gazetteer when it knows the place.
+
+Severity: a warning when the gazetteer knows the place's native name (`Koursk`), else
+informational.
+
+Limits: names spelt several ways in the document are left to MT301; names without a Slavic
+ending that are not places of the gazetteer (`Putin`, `Shoigu`) are not judged; some foreign
+spellings are established usage (`Zelensky` in French) and are not in the tables.",
+};
+
+impl Detector for ForeignTransliteration {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+        let table = &res.transliteration;
+        let Some(convention) = table.conventions.get(doc.lang.code) else { return };
+        if !doc.lang.reliable {
+            return;
+        }
+        let mentions = names::mentions(doc, res);
+        // Every capitalised word, grouped by folded spelling, in order of first occurrence.
+        let mut spellings: Vec<(String, Vec<Span>)> = Vec::new();
+        let mut index: FastMap<String, usize> = FastMap::default();
+        for part in mentions.iter().flat_map(|m| m.parts.iter()) {
+            let folded = names::fold_name(doc.slice(*part));
+            let i = *index.entry(folded.clone()).or_insert_with(|| {
+                spellings.push((folded, Vec::new()));
+                spellings.len() - 1
+            });
+            spellings[i].1.push(*part);
+        }
+        // Names with another spelling in the document are MT301's: the problem there is the
+        // inconsistency, and the canonical spelling is unknown.
+        let mut by_start: FastMap<String, usize> = FastMap::default();
+        for (folded, _) in &spellings {
+            *by_start.entry(names::skeleton(folded).chars().take(4).collect()).or_insert(0) += 1;
+        }
+        for (folded, spans) in &spellings {
+            let start: String = names::skeleton(folded).chars().take(4).collect();
+            if by_start.get(&start).copied().unwrap_or(0) > 1 || folded.chars().count() < 4 {
+                continue;
+            }
+            let written = doc.slice(spans[0]);
+            let city = res
+                .gazetteer
+                .city(written)
+                .filter(|c| table.source_countries.contains(&res.gazetteer.country(c.country).iso2));
+            let slavic = table.name_endings.iter().any(|e| folded.ends_with(e.as_str()) && folded.len() > e.len() + 2);
+            if city.is_none() && !slavic {
+                continue;
+            }
+            let Some((marks, rewritten)) = table.foreign_marks(doc.lang.code, folded) else { continue };
+            let native = capitalise(&rewritten);
+            // The gazetteer knows the place's native name: say so when the rewrite matches it.
+            let confirmed = city.is_some_and(|c| c.spellings.iter().any(|s| *s == names::fold_name(&native)));
+            let how: Vec<String> =
+                marks.iter().map(|m| format!("{} for the {} {}", m.letters, convention.name, m.native)).collect();
+            let conventions: Vec<&str> = {
+                let mut c: Vec<&str> = marks.iter().map(|m| m.convention.as_str()).collect();
+                c.dedup();
+                c
+            };
+            // A native name the gazetteer confirms is strong evidence; a rewrite by rule alone
+            // may miss an established usage, and is informational.
+            let severity = if confirmed { Severity::Warning } else { Severity::Info };
+            let mut finding = Finding::new(
+                META.id,
+                severity,
+                spans[0],
+                format!(
+                    "`{written}` follows the {} transliteration ({}) in a {} text{}",
+                    conventions.join("/"),
+                    how.join(", "),
+                    convention.name,
+                    if confirmed { format!("; {} writes `{native}`", convention.name) } else { String::new() }
+                ),
+            )
+            .with_suggestion(format!("`{native}`"));
+            for span in &spans[1..] {
+                finding = finding.with_related(*span, "same spelling");
+            }
+            out.push(finding);
+        }
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::{findings, spans};
+
+    const FR: &str = "Le président a déclaré jeudi que les troupes avaient progressé dans la région, selon le ministère de la Défense, et que des milliers de personnes avaient été évacuées. ";
+
+    #[test]
+    fn an_english_spelling_of_a_russian_place_in_french() {
+        let text = format!(
+            "{FR}Des centaines de milliers de personnes ont quitté la région du Kursk. La situation au Kursk reste instable."
+        );
+        let found = findings(&ForeignTransliteration, &text);
+        assert_eq!(spans(&text, &found), vec!["Kursk"]);
+        assert_eq!(
+            found[0].message,
+            "`Kursk` follows the English transliteration (u for the French ou) in a French text; French writes `Koursk`"
+        );
+        assert_eq!(found[0].suggestion.as_deref(), Some("`Koursk`"));
+        assert_eq!(found[0].related.len(), 1);
+    }
+
+    #[test]
+    fn slavic_surnames_and_other_languages() {
+        let text = format!("{FR}La joueuse Maria Sharapova a rencontré le ministre Sergueï Lavrov.");
+        let found = findings(&ForeignTransliteration, &text);
+        assert_eq!(spans(&text, &found), vec!["Sharapova"]);
+        assert_eq!(found[0].severity, Severity::Info);
+        let english = "The president said on Thursday that troops had advanced in the region, according to the defence ministry, and that thousands had been evacuated from Koursk and Louhansk.";
+        assert_eq!(spans(english, &findings(&ForeignTransliteration, english)), vec!["Koursk", "Louhansk"]);
+    }
+
+    #[test]
+    fn native_spellings_and_ordinary_names_are_fine() {
+        let text = format!(
+            "{FR}Sergueï Choïgou et Dmitri Peskov se sont rendus à Koursk, Louhansk et Minsk. Elon Musk et Justin Trudeau ont réagi depuis Austin."
+        );
+        assert!(findings(&ForeignTransliteration, &text).is_empty(), "{:?}", findings(&ForeignTransliteration, &text));
+    }
+}
