@@ -27,6 +27,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Accept or reject each document against a score threshold.
     Gate(GateArgs),
+    /// List the names of a corpus that are spelled several ways, with counts and documents.
+    Names(NamesArgs),
     /// List the rules.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -108,6 +110,18 @@ pub struct CheckArgs {
     /// In text output, also list documents without findings.
     #[arg(long, short = 'v')]
     pub verbose: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct NamesArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Text (default) or JSON.
+    #[arg(long, short = 'f', value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

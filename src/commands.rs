@@ -1,10 +1,12 @@
 //! The subcommands: they resolve the configuration, run the library and print.
 
-use crate::cli::{CheckArgs, Cli, Color, Command, GateArgs, ReadArgs, RulesFormat};
+use crate::cli::{CheckArgs, Cli, Color, Command, GateArgs, NamesArgs, ReadArgs, RulesFormat};
 use anyhow::{Context, Result, bail};
 use mtaudit::analysis::{DocReport, Settings};
 use mtaudit::config::Config;
-use mtaudit::engine::{self, Outcome, Record};
+use mtaudit::corpus_names::NameStats;
+use mtaudit::document::Document;
+use mtaudit::engine::{self, Loaded, Outcome, Record};
 use mtaudit::gate::Verdict;
 use mtaudit::input::{InputOptions, Inputs};
 use mtaudit::output::{
@@ -19,6 +21,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check(config, args),
         Command::Gate(args) => gate(config, args),
+        Command::Names(args) => names(config, args),
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Config { .. } => {
@@ -346,6 +349,102 @@ fn copy_into(dir: &Path, source: &str, path: Option<&Path>, report: &DocReport) 
     let mut file = AtomicFile::create(&target)?;
     std::io::copy(&mut std::fs::File::open(src)?, &mut file)?;
     file.commit()
+}
+
+/// `mtaudit names`: one pass over the inputs, merging each document's name spellings.
+fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
+    apply_read_args(&mut config, &args.read, None)?;
+    let settings = Settings::new(config)?;
+    let res = settings.resources();
+    let limit = settings.config.input.max_document_bytes;
+    let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
+    let bar = progress(args.read.quiet);
+    let mut corpus = NameStats::default();
+    // Read by the progress callback, written by the sink: both run on this thread.
+    let done = std::cell::Cell::new((0u64, 0u64));
+    let mut errored = 0u64;
+    engine::map_ordered(
+        inputs,
+        threads(&args.read),
+        |item| match engine::load(item, limit) {
+            Loaded::Text { id, origin, text, .. } => {
+                let size = text.len() as u64;
+                // As in `check`, a document whose analysis fails is an error, and the run goes on.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let doc = Document::build(id.clone(), text, res);
+                    NameStats::of_document(&id, &doc, res)
+                }))
+                .map(|stats| (stats, size))
+                .map_err(|_| {
+                    Some(mtaudit::input::InputError { origin, reason: "internal error while analysing".into() })
+                })
+            }
+            Loaded::Error(e) => Err(Some(e)),
+            Loaded::Skipped { .. } => Err(None),
+        },
+        || update(&bar, done.get().0, done.get().1),
+        |result| {
+            match result {
+                Ok((stats, size)) => {
+                    let (docs, bytes) = done.get();
+                    done.set((docs + 1, bytes + size));
+                    corpus.merge(stats);
+                }
+                Err(Some(e)) => {
+                    errored += 1;
+                    if !args.read.quiet {
+                        eprintln!("mtaudit: {e}");
+                    }
+                }
+                Err(None) => {}
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let groups = corpus.groups();
+    let mut out = BufWriter::new(Target::open(args.output.as_deref())?);
+    match args.format {
+        RulesFormat::Json => {
+            let report = serde_json::json!({
+                "documents": corpus.documents,
+                "errored": errored,
+                "names": corpus.spellings.len(),
+                "groups": groups,
+            });
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        RulesFormat::Text | RulesFormat::Markdown => {
+            for g in &groups {
+                writeln!(out, "{}: {} spellings, {} mentions", g.canonical, g.spellings.len(), g.mentions)?;
+                for spelling in &g.spellings {
+                    let (spelling, s) = (&spelling.spelling, &spelling.stats);
+                    let more = if s.documents as usize > s.examples.len() { ", …" } else { "" };
+                    writeln!(
+                        out,
+                        "  {spelling:<24} ×{:<5} in {} document{}: {}{more}",
+                        s.mentions,
+                        s.documents,
+                        if s.documents == 1 { "" } else { "s" },
+                        s.examples.join(", ")
+                    )?;
+                }
+            }
+            writeln!(
+                out,
+                "{} documents read, {} errored; {} distinct name words; {} names spelled several ways",
+                corpus.documents,
+                errored,
+                corpus.spellings.len(),
+                groups.len()
+            )?;
+        }
+    }
+    out.into_inner().map_err(|e| e.into_error())?.commit()?;
+    Ok(if errored > 0 { 1 } else { 0 })
 }
 
 fn rules(format: RulesFormat) -> Result<u8> {

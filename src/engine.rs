@@ -32,15 +32,43 @@ pub enum Outcome {
 
 /// Runs every item through analysis and hands each outcome to `sink`, in input order.
 /// `progress` is called after each chunk with the documents and bytes done so far.
-///
-/// A reader thread pulls items and builds the next chunk while the pool analyses the current
-/// one; the channel holds at most one chunk, so at most three are alive at once.
 pub fn run(
     items: impl Iterator<Item = Item> + Send,
     settings: &Settings,
     threads: usize,
     mut progress: impl FnMut(u64, u64),
     mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let counts = std::cell::Cell::new((0u64, 0u64));
+    map_ordered(
+        items,
+        threads,
+        |item| process(item, settings),
+        || {
+            let (docs, bytes) = counts.get();
+            progress(docs, bytes)
+        },
+        |outcome| {
+            if let Outcome::Document { report, .. } = &outcome {
+                let (docs, bytes) = counts.get();
+                counts.set((docs + 1, bytes + report.bytes as u64));
+            }
+            sink(outcome)
+        },
+    )
+}
+
+/// Applies `work` to every item on a pool of `threads` and hands the results to `sink` in
+/// input order; `after_chunk` runs after each chunk.
+///
+/// A reader thread pulls items and builds the next chunk while the pool works on the current
+/// one; the channel holds at most one chunk, so at most three are alive at once.
+pub fn map_ordered<T: Send>(
+    items: impl Iterator<Item = Item> + Send,
+    threads: usize,
+    work: impl Fn(Item) -> T + Sync,
+    mut after_chunk: impl FnMut(),
+    mut sink: impl FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(std::io::Error::other)?;
     let chunk_items = DOCS_PER_THREAD * threads.max(1);
@@ -63,33 +91,51 @@ pub fn run(
                 }
             }
         });
-        let (mut docs, mut bytes) = (0u64, 0u64);
         for chunk in chunks_in {
-            let outcomes: Vec<Outcome> =
-                pool.install(|| chunk.into_par_iter().map(|item| process(item, settings)).collect());
-            for outcome in outcomes {
-                if let Outcome::Document { report, .. } = &outcome {
-                    docs += 1;
-                    bytes += report.bytes as u64;
-                }
-                sink(outcome)?;
+            let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&work).collect());
+            for result in results {
+                sink(result)?;
             }
-            progress(docs, bytes);
+            after_chunk();
         }
         Ok(())
     })
 }
 
-fn process(item: Item, settings: &Settings) -> Outcome {
-    let limit = settings.config.input.max_document_bytes;
+/// An item read into memory.
+pub enum Loaded {
+    Text {
+        id: String,
+        origin: Origin,
+        text: String,
+        record: Option<serde_json::Map<String, serde_json::Value>>,
+        path: Option<std::path::PathBuf>,
+    },
+    Error(InputError),
+    Skipped {
+        origin: Origin,
+        reason: String,
+    },
+}
+
+/// Reads an item's text (a file is read here, in the worker), refusing more than `limit` bytes.
+pub fn load(item: Item, limit: u64) -> Loaded {
     match item {
-        Item::Error(e) => Outcome::Error(e),
-        Item::Skipped { origin, reason } => Outcome::Skipped { origin, reason },
+        Item::Error(e) => Loaded::Error(e),
+        Item::Skipped { origin, reason } => Loaded::Skipped { origin, reason },
         Item::File { path, origin } => match read_document(&path, limit) {
-            Ok(text) => guarded(origin.source.clone(), origin, text, None, Some(path), settings),
-            Err(reason) => Outcome::Error(InputError { origin, reason }),
+            Ok(text) => Loaded::Text { id: origin.source.clone(), origin, text, record: None, path: Some(path) },
+            Err(reason) => Loaded::Error(InputError { origin, reason }),
         },
-        Item::Inline { id, origin, text, record } => guarded(id, origin, text, record, None, settings),
+        Item::Inline { id, origin, text, record } => Loaded::Text { id, origin, text, record, path: None },
+    }
+}
+
+fn process(item: Item, settings: &Settings) -> Outcome {
+    match load(item, settings.config.input.max_document_bytes) {
+        Loaded::Text { id, origin, text, record, path } => guarded(id, origin, text, record, path, settings),
+        Loaded::Error(e) => Outcome::Error(e),
+        Loaded::Skipped { origin, reason } => Outcome::Skipped { origin, reason },
     }
 }
 

@@ -376,3 +376,25 @@ fn the_readme_rule_table_is_the_registry() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     assert!(readme.contains(&table), "README.md's rule table is out of date: paste `mtaudit rules --format markdown`");
 }
+
+#[test]
+fn names_lists_the_corpus_spellings_of_each_name() {
+    mtaudit()
+        .args(["names", "corpora/seeds"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Loukachenko: 4 spellings, 47 mentions"))
+        .stdout(predicate::str::contains(
+            "  Lukachenko               ×2     in 1 document: corpora/seeds/001_5850d522661397fc.txt",
+        ))
+        .stdout(predicate::str::contains("5 documents read, 0 errored;"));
+    let out = mtaudit()
+        .args(["names", "--format", "json", "corpora/seeds", "corpora/samples/records.jsonl"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"], 8);
+    let podoliak = report["groups"].as_array().unwrap().iter().find(|g| g["canonical"] == "Podoliak").unwrap();
+    assert_eq!(podoliak["spellings"][1]["spelling"], "Podolyak");
+    assert_eq!(podoliak["spellings"][1]["documents"], 1);
+}
