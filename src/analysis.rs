@@ -38,6 +38,17 @@ impl Settings {
         Ok(Settings { detectors: config.enabled_detectors(), config, resources })
     }
 
+    /// Makes the corpus's agreed name spellings available to the detectors.
+    pub fn with_name_consensus(mut self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
+        let mut resources = match self.resources {
+            ResourceHandle::Owned(r) => r,
+            ResourceHandle::Embedded(_) => Box::new(Resources::load(&self.config.lexicons)?),
+        };
+        resources.name_consensus = Some(consensus);
+        self.resources = ResourceHandle::Owned(resources);
+        Ok(self)
+    }
+
     pub fn resources(&self) -> &Resources {
         match &self.resources {
             ResourceHandle::Embedded(r) => r,

@@ -110,6 +110,10 @@ pub struct CheckArgs {
     /// In text output, also list documents without findings.
     #[arg(long, short = 'v')]
     pub verbose: bool,
+    /// First count the name spellings of all inputs, then flag documents that depart from
+    /// the corpus's agreed spelling (MT303). Reads the inputs twice.
+    #[arg(long)]
+    pub name_consensus: bool,
 }
 
 #[derive(Args, Debug)]
@@ -143,4 +147,8 @@ pub struct GateArgs {
     /// Write rejected JSONL records, annotated, to this file (accepted ones go to standard output).
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
+    /// First count the name spellings of all inputs, then flag documents that depart from
+    /// the corpus's agreed spelling (MT303). Reads the inputs twice.
+    #[arg(long)]
+    pub name_consensus: bool,
 }

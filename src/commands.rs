@@ -4,7 +4,7 @@ use crate::cli::{CheckArgs, Cli, Color, Command, GateArgs, NamesArgs, ReadArgs, 
 use anyhow::{Context, Result, bail};
 use mtaudit::analysis::{DocReport, Settings};
 use mtaudit::config::Config;
-use mtaudit::corpus_names::NameStats;
+use mtaudit::corpus_names::{Consensus, NameStats};
 use mtaudit::document::Document;
 use mtaudit::engine::{self, Loaded, Outcome, Record};
 use mtaudit::gate::Verdict;
@@ -96,7 +96,7 @@ fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64) {
 
 fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
-    let settings = Settings::new(config)?;
+    let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
     let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
     let target = Target::open(args.output.as_deref()).with_context(|| {
         format!("cannot write {}", args.output.as_ref().map_or("-".into(), |p| p.display().to_string()))
@@ -161,7 +161,7 @@ struct GateOutputs {
 
 fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
-    let settings = Settings::new(config)?;
+    let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
     for dir in [&args.accept_dir, &args.reject_dir].into_iter().flatten() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let dir_abs = dir.canonicalize()?;
@@ -351,21 +351,20 @@ fn copy_into(dir: &Path, source: &str, path: Option<&Path>, report: &DocReport) 
     file.commit()
 }
 
-/// `mtaudit names`: one pass over the inputs, merging each document's name spellings.
-fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
-    apply_read_args(&mut config, &args.read, None)?;
-    let settings = Settings::new(config)?;
+/// Counts the name spellings of every input in one pass; returns them and the inputs that
+/// could not be read.
+fn count_names(settings: &Settings, read: &ReadArgs) -> Result<(NameStats, u64)> {
     let res = settings.resources();
     let limit = settings.config.input.max_document_bytes;
-    let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
-    let bar = progress(args.read.quiet);
+    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
+    let bar = progress(read.quiet);
     let mut corpus = NameStats::default();
     // Read by the progress callback, written by the sink: both run on this thread.
     let done = std::cell::Cell::new((0u64, 0u64));
     let mut errored = 0u64;
     engine::map_ordered(
         inputs,
-        threads(&args.read),
+        threads(read),
         |item| match engine::load(item, limit) {
             Loaded::Text { id, origin, text, .. } => {
                 let size = text.len() as u64;
@@ -392,7 +391,7 @@ fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
                 }
                 Err(Some(e)) => {
                     errored += 1;
-                    if !args.read.quiet {
+                    if !read.quiet {
                         eprintln!("mtaudit: {e}");
                     }
                 }
@@ -404,6 +403,27 @@ fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    Ok((corpus, errored))
+}
+
+/// With `--name-consensus`: a first pass counts the corpus's name spellings, and the
+/// detectors get the agreed spellings.
+fn with_name_consensus(settings: Settings, read: &ReadArgs, enabled: bool) -> Result<Settings> {
+    if !enabled {
+        return Ok(settings);
+    }
+    if read.inputs.iter().any(|i| i == "-") {
+        bail!("--name-consensus reads the inputs twice, and standard input can be read only once");
+    }
+    let (corpus, _) = count_names(&settings, read)?;
+    Ok(settings.with_name_consensus(Consensus::from_stats(&corpus))?)
+}
+
+/// `mtaudit names`: one pass over the inputs, merging each document's name spellings.
+fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
+    apply_read_args(&mut config, &args.read, None)?;
+    let settings = Settings::new(config)?;
+    let (corpus, errored) = count_names(&settings, &args.read)?;
     let groups = corpus.groups();
     let mut out = BufWriter::new(Target::open(args.output.as_deref())?);
     match args.format {

@@ -145,6 +145,62 @@ impl NameStats {
     }
 }
 
+/// The corpus's agreed spelling of each name that it spells several ways.
+#[derive(Debug, Clone, Default)]
+pub struct Consensus {
+    /// Folded spelling → the group's agreed spelling.
+    by_folded: FastMap<String, Agreed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreed {
+    /// The agreed spelling, as written.
+    pub spelling: String,
+    /// Its mentions and documents, and the mentions of the whole group.
+    pub mentions: u64,
+    pub documents: u64,
+    pub group_mentions: u64,
+}
+
+/// A spelling is the consensus when it holds this share of the group's mentions...
+const CONSENSUS_SHARE: f64 = 0.6;
+/// ...in at least this many documents.
+const CONSENSUS_DOCUMENTS: u64 = 2;
+
+impl Consensus {
+    pub fn from_stats(stats: &NameStats) -> Consensus {
+        let mut by_folded = FastMap::default();
+        for group in stats.groups() {
+            let top = &group.spellings[0];
+            if (top.stats.mentions as f64) < CONSENSUS_SHARE * group.mentions as f64
+                || top.stats.documents < CONSENSUS_DOCUMENTS
+            {
+                continue;
+            }
+            let agreed = Agreed {
+                spelling: top.spelling.clone(),
+                mentions: top.stats.mentions,
+                documents: top.stats.documents,
+                group_mentions: group.mentions,
+            };
+            for s in &group.spellings {
+                by_folded.insert(names::fold_name(&s.spelling), agreed.clone());
+            }
+        }
+        Consensus { by_folded }
+    }
+
+    /// The agreed spelling for a name written `written`, if the corpus agrees on another one.
+    pub fn departure(&self, written: &str) -> Option<&Agreed> {
+        let folded = names::fold_name(written);
+        self.by_folded.get(&folded).filter(|a| names::fold_name(&a.spelling) != folded)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_folded.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +225,22 @@ mod tests {
         );
         assert_eq!(luka.spellings[1].spelling, "Lukashenko");
         assert!(!groups.iter().any(|g| g.canonical == "Poutine"));
+    }
+
+    #[test]
+    fn the_consensus_is_the_spelling_most_documents_use() {
+        let mut corpus = NameStats::default();
+        for (id, text) in [
+            ("a", "Le président Loukachenko."),
+            ("b", "Selon Loukachenko, non."),
+            ("c", "Le président Lukashenko a parlé."),
+        ] {
+            corpus.merge(stats(id, text));
+        }
+        let consensus = Consensus::from_stats(&corpus);
+        assert_eq!(consensus.departure("Lukashenko").map(|a| a.spelling.as_str()), Some("Loukachenko"));
+        assert_eq!(consensus.departure("Loukachenko"), None);
+        assert_eq!(consensus.departure("Poutine"), None);
     }
 
     #[test]

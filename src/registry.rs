@@ -12,6 +12,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &imperial_units::ImperialUnits,
         &name_variants::NameVariants,
         &foreign_transliteration::ForeignTransliteration,
+        &name_consensus::NameConsensus,
         &repeated_line::RepeatedLine,
         &interface_string::InterfaceString,
         &hashtag_run::HashtagRun,

@@ -20,6 +20,8 @@ pub struct Resources {
     pub units: Units,
     pub gazetteer: Gazetteer,
     pub transliteration: Transliteration,
+    /// The corpus's agreed name spellings, when the run computed them (`check --name-consensus`).
+    pub name_consensus: Option<crate::corpus_names::Consensus>,
 }
 
 static EMBEDDED: LazyLock<Resources> = LazyLock::new(|| {
@@ -62,6 +64,7 @@ impl Resources {
                 gazetteer::EMBEDDED_HUBS,
             )?,
             transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
+            name_consensus: None,
         })
     }
 

@@ -398,3 +398,48 @@ fn names_lists_the_corpus_spellings_of_each_name() {
     assert_eq!(podoliak["spellings"][1]["spelling"], "Podolyak");
     assert_eq!(podoliak["spellings"][1]["documents"], 1);
 }
+
+#[test]
+fn check_flags_a_document_that_departs_from_the_corpus_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("a.txt", "Le président Loukachenko a parlé jeudi devant le Parlement à Minsk."),
+        ("b.txt", "Selon Loukachenko, les négociations doivent reprendre sans conditions."),
+        ("c.txt", "Le président biélorusse Loukachenko a reçu le ministre russe."),
+        ("d.txt", "Le président Lukashenko a averti que son armée était prête."),
+    ] {
+        write(dir.path(), name, text.as_bytes());
+    }
+    let records = jsonl_records(&["--name-consensus", dir.path().to_str().unwrap()]);
+    let flagged: Vec<(String, String)> = documents(&records)
+        .into_iter()
+        .flat_map(|(name, d)| {
+            d["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["rule"] == "MT303")
+                .map(move |f| (name.clone(), f["message"].as_str().unwrap().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![(
+            "d.txt".to_string(),
+            "`Lukashenko`: the corpus writes `Loukachenko` (3 of 4 mentions, in 3 documents)".to_string()
+        )]
+    );
+    // Without the option the rule is silent; with standard input it cannot run.
+    assert!(
+        documents(&jsonl_records(&[dir.path().to_str().unwrap()]))
+            .iter()
+            .all(|(_, d)| !rules_of(d).contains(&"MT303".to_string()))
+    );
+    mtaudit()
+        .args(["check", "--name-consensus", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("standard input can be read only once"));
+}

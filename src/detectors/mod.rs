@@ -9,6 +9,7 @@ pub mod imperial_units;
 pub mod interface_string;
 pub mod media_metadata;
 pub mod mt_disclaimer;
+pub mod name_consensus;
 pub mod name_variants;
 pub mod photo_credit;
 pub mod repeated_line;
