@@ -97,7 +97,7 @@ impl NameStats {
         let skeletons: Vec<String> = forms.iter().map(|(f, _)| names::skeleton(f)).collect();
         let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, s) in skeletons.iter().enumerate() {
-            buckets.entry(s.chars().take(3).collect()).or_default().push(i);
+            buckets.entry(names::bucket_key(s)).or_default().push(i);
         }
         let mut parent: Vec<usize> = (0..forms.len()).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {

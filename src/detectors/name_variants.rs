@@ -105,10 +105,10 @@ impl Detector for NameVariants {
         if forms.len() < 2 {
             return;
         }
-        // Related spellings share their first three skeleton letters: compare within buckets.
+        // Related spellings share a bucket key: compare within buckets.
         let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, form) in forms.iter().enumerate() {
-            buckets.entry(form.skeleton.chars().take(3).collect()).or_default().push(i);
+            buckets.entry(names::bucket_key(&form.skeleton)).or_default().push(i);
         }
         let mut parent: Vec<usize> = (0..forms.len()).collect();
         let mut keys: Vec<&String> = buckets.keys().collect();
