@@ -14,6 +14,72 @@ const PARTICLES: &[&str] = &[
     "ibn", "ben", "abu", "bint", "le", "la", "y",
 ];
 
+/// Name particles of Arabic origin, written in every language's transliteration.
+pub const ARABIC_PARTICLES: &[&str] =
+    &["al", "el", "ul", "bin", "ben", "ibn", "bint", "abu", "abou", "abd", "abdel", "abdul", "abdoul"];
+
+/// Titles and forms of address that precede a name but are not part of it (lowercase).
+const TITLES: &[&str] = &[
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "pr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "président",
+    "présidente",
+    "president",
+    "presidente",
+    "präsident",
+    "ministre",
+    "minister",
+    "premier",
+    "général",
+    "general",
+    "colonel",
+    "capitaine",
+    "captain",
+    "sénateur",
+    "senator",
+    "maître",
+    "cheikh",
+    "sheikh",
+    "émir",
+    "emir",
+    "roi",
+    "reine",
+    "king",
+    "queen",
+    "prince",
+    "princesse",
+    "princess",
+    "pape",
+    "pope",
+    "saint",
+    "sainte",
+    "herr",
+    "frau",
+    "señor",
+    "señora",
+    "don",
+    "doña",
+    "senhor",
+    "senhora",
+    "bapak",
+    "pak",
+    "ibu",
+    "bu",
+];
+
 /// One mention of a name: a run of capitalised words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -21,8 +87,11 @@ pub struct Mention {
     pub span: Span,
     /// Its last word (`Loukachenko`).
     pub last: Span,
-    /// Its capitalised words, the ones compared across mentions (`Alexandre`, `Loukachenko`).
+    /// Its capitalised words, the ones compared across mentions (`Alexandre`, `Loukachenko`);
+    /// titles (`Mme`, `Président`) excluded.
     pub parts: Vec<Span>,
+    /// Its particles, lowercase (`al`, `bin`, `de`).
+    pub particles: Vec<String>,
 }
 
 impl Mention {
@@ -121,13 +190,27 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
             if function_words.is_function_word(doc.slice_lower(doc.words[last].span)) {
                 continue;
             }
+            if !(first..=last).any(|k| {
+                let w = doc.slice(doc.words[k].span);
+                is_capitalised(w) && !TITLES.contains(&doc.slice_lower(doc.words[k].span))
+            }) {
+                continue; // a title alone (`Président`)
+            }
             out.push(Mention {
                 span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
                 last: doc.words[last].span,
                 parts: (first..=last)
                     .filter(|&k| is_capitalised(doc.slice(doc.words[k].span)))
-                    .filter(|&k| !function_words.is_function_word(doc.slice_lower(doc.words[k].span)))
+                    .filter(|&k| {
+                        let lower = doc.slice_lower(doc.words[k].span);
+                        !function_words.is_function_word(lower) && !TITLES.contains(&lower)
+                    })
                     .map(|k| doc.words[k].span)
+                    .collect(),
+                particles: (first..=last)
+                    .map(|k| doc.slice_lower(doc.words[k].span))
+                    .filter(|w| PARTICLES.contains(w) || ARABIC_PARTICLES.contains(w))
+                    .map(str::to_string)
                     .collect(),
             });
         }

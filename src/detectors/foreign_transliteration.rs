@@ -29,7 +29,8 @@ pivot translation), or copied from an English source by a machine.
 Example: `la région du Kursk occidental` in French → flagged; French writes `Koursk`.
 
 How: only transliterated names are judged: places of Cyrillic-script countries in the
-embedded gazetteer and words with Slavic name endings (-enko, -ov, -ova, -sky, -ovich ...).
+embedded gazetteer, words with Slavic name endings (-enko, -ov, -ova, -sky, -ovich ...) and
+names with an Arabic particle (al-, bin, ibn, abu, abd ...).
 Each language's table (data/transliteration.toml: French, English, German, Spanish) lists the
 letter groups of foreign conventions and their native equivalent; the suggestion is the name
 rewritten in the native convention, confirmed by the gazetteer when it knows the place.
@@ -55,25 +56,31 @@ impl Detector for ForeignTransliteration {
         }
         let mentions = names::mentions(doc, res);
         // Every capitalised word, grouped by folded spelling, in order of first occurrence.
-        let mut spellings: Vec<(String, Vec<Span>)> = Vec::new();
+        // With whether the word belongs to a name with an Arabic particle.
+        let mut spellings: Vec<(String, Vec<Span>, bool)> = Vec::new();
         let mut index: FastMap<String, usize> = FastMap::default();
-        for part in mentions.iter().flat_map(|m| m.parts.iter()) {
-            let folded = names::fold_name(doc.slice(*part));
-            let i = *index.entry(folded.clone()).or_insert_with(|| {
-                spellings.push((folded, Vec::new()));
-                spellings.len() - 1
-            });
-            spellings[i].1.push(*part);
+        for mention in &mentions {
+            let arabic = mention.particles.iter().any(|p| names::ARABIC_PARTICLES.contains(&p.as_str()))
+                || mention.parts.iter().any(|p| names::ARABIC_PARTICLES.contains(&doc.slice_lower(*p)));
+            for part in &mention.parts {
+                let folded = names::fold_name(doc.slice(*part));
+                let i = *index.entry(folded.clone()).or_insert_with(|| {
+                    spellings.push((folded, Vec::new(), false));
+                    spellings.len() - 1
+                });
+                spellings[i].1.push(*part);
+                spellings[i].2 |= arabic;
+            }
         }
         // Names with another spelling in the document are MT301's: the problem there is the
         // inconsistency, and the canonical spelling is unknown.
         let mut by_start: FastMap<String, usize> = FastMap::default();
-        for (folded, _) in &spellings {
+        for (folded, _, _) in &spellings {
             *by_start.entry(names::skeleton(folded).chars().take(4).collect()).or_insert(0) += 1;
         }
-        for (folded, spans) in &spellings {
+        for (folded, spans, arabic) in &spellings {
             let start: String = names::skeleton(folded).chars().take(4).collect();
-            if by_start.get(&start).copied().unwrap_or(0) > 1 || folded.chars().count() < 4 {
+            if by_start.get(&start).copied().unwrap_or(0) > 1 || folded.chars().count() < 3 {
                 continue;
             }
             let written = doc.slice(spans[0]);
@@ -82,7 +89,7 @@ impl Detector for ForeignTransliteration {
                 .city(written)
                 .filter(|c| table.source_countries.contains(&res.gazetteer.country(c.country).iso2));
             let slavic = table.name_endings.iter().any(|e| folded.ends_with(e.as_str()) && folded.len() > e.len() + 2);
-            if city.is_none() && !slavic {
+            if city.is_none() && !slavic && !arabic {
                 continue;
             }
             let Some((marks, rewritten)) = table.foreign_marks(doc.lang.code, folded) else { continue };
@@ -155,6 +162,15 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Info);
         let english = "The president said on Thursday that troops had advanced in the region, according to the defence ministry, and that thousands had been evacuated from Koursk and Louhansk.";
         assert_eq!(spans(english, &findings(&ForeignTransliteration, english)), vec!["Koursk", "Louhansk"]);
+    }
+
+    #[test]
+    fn names_of_arabic_origin() {
+        let text = format!("{FR}Le prince d'Abu Dhabi a évoqué Usama bin Laden avec Mohammed ben Salmane à Riyad.");
+        let found = findings(&ForeignTransliteration, &text);
+        // `Abu Dhabi` is established French usage; `Usama` in a bin- name is judged.
+        assert_eq!(spans(&text, &found), vec!["Usama"]);
+        assert_eq!(found[0].suggestion.as_deref(), Some("`Ousama`"));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct Convention {
     /// The language's English name.
     pub name: String,
     pub marks: Vec<Mark>,
+    /// Foreign spellings the language's press has adopted (folded words).
+    #[serde(default)]
+    pub established: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +71,9 @@ impl Transliteration {
     /// The foreign marks in a folded name, and the name rewritten in the native convention.
     pub fn foreign_marks<'a>(&'a self, lang: &str, folded: &str) -> Option<(Vec<&'a Mark>, String)> {
         let convention = self.conventions.get(lang)?;
+        if convention.established.iter().any(|e| e == folded) {
+            return None;
+        }
         let mut found: Vec<&Mark> = Vec::new();
         let mut rewritten = String::with_capacity(folded.len() + 4);
         let mut i = 0;
