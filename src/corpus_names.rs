@@ -50,7 +50,7 @@ impl NameStats {
     /// The spellings of one document.
     pub fn of_document(id: &str, doc: &Document, res: &Resources) -> NameStats {
         let mut spellings: BTreeMap<String, SpellingStats> = BTreeMap::new();
-        for part in names::mentions(doc, res).iter().flat_map(|m| m.parts.iter()) {
+        for part in doc.mentions(res).iter().flat_map(|m| m.parts.iter()) {
             let written = doc.slice(*part);
             if written.chars().count() < 3 {
                 continue;

@@ -74,6 +74,7 @@ pub struct Document {
     /// skip it: comments are written by readers, not by the article's translator.
     pub comments: Option<Span>,
     repeats: OnceLock<Vec<RepeatGroup>>,
+    mentions: OnceLock<Vec<crate::names::Mention>>,
 }
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the period).
@@ -102,6 +103,7 @@ impl Document {
             lang: LangInfo::unknown(),
             comments: None,
             repeats: OnceLock::new(),
+            mentions: OnceLock::new(),
         };
         doc.segment();
         doc.comments = crate::detectors::comment_section::find_comment_zone(&doc, res);
@@ -214,6 +216,11 @@ impl Document {
     /// Number of words, the length that scores are normalised by.
     pub fn word_count(&self) -> usize {
         self.words.len()
+    }
+
+    /// The name mentions, computed on first use and shared by the name rules.
+    pub fn mentions(&self, res: &Resources) -> &[crate::names::Mention] {
+        self.mentions.get_or_init(|| crate::names::mentions(self, res))
     }
 
     /// The groups of repeated lines, computed on first use and shared by every consumer.

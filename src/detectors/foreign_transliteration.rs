@@ -54,12 +54,12 @@ impl Detector for ForeignTransliteration {
         if !doc.lang.reliable {
             return;
         }
-        let mentions = names::mentions(doc, res);
+        let mentions = doc.mentions(res);
         // Every capitalised word, grouped by folded spelling, in order of first occurrence.
         // With whether the word belongs to a name with an Arabic particle.
         let mut spellings: Vec<(String, Vec<Span>, bool)> = Vec::new();
         let mut index: FastMap<String, usize> = FastMap::default();
-        for mention in &mentions {
+        for mention in mentions {
             let arabic = mention.particles.iter().any(|p| names::ARABIC_PARTICLES.contains(&p.as_str()))
                 || mention.parts.iter().any(|p| names::ARABIC_PARTICLES.contains(&doc.slice_lower(*p)));
             for part in &mention.parts {

@@ -44,7 +44,7 @@ impl Detector for NameConsensus {
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let Some(consensus) = res.name_consensus.as_ref().filter(|c| !c.is_empty()) else { return };
-        let mentions = names::mentions(doc, res);
+        let mentions = doc.mentions(res);
         let parts: Vec<_> = mentions.iter().flat_map(|m| m.parts.iter().copied()).collect();
         let used: Vec<String> = parts.iter().map(|p| names::fold_name(doc.slice(*p))).collect();
         let mut seen: Vec<&str> = Vec::new();

@@ -77,7 +77,7 @@ impl Detector for NameVariants {
     }
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
-        let mentions = names::mentions(doc, res);
+        let mentions = doc.mentions(res);
         let mut forms: Vec<Form> = Vec::new();
         let mut by_folded: FastMap<String, usize> = FastMap::default();
         // Every capitalised word of every mention is compared: surnames, first names and the
