@@ -3,7 +3,7 @@
 //! are formed from the merged counts.
 
 use crate::document::Document;
-use crate::names::{self, Kinship};
+use crate::names;
 use crate::resources::Resources;
 use crate::text::FastMap;
 use serde::{Deserialize, Serialize};
@@ -94,33 +94,11 @@ impl NameStats {
             });
             forms[i].1.push(spelling);
         }
-        let skeletons: Vec<String> = forms.iter().map(|(f, _)| names::skeleton(f)).collect();
-        let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, s) in skeletons.iter().enumerate() {
-            buckets.entry(names::bucket_key(s)).or_default().push(i);
-        }
-        let mut parent: Vec<usize> = (0..forms.len()).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            i
-        }
-        for members in buckets.values() {
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    if names::kinship(&forms[a].0, &forms[b].0) != Kinship::Different {
-                        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                        parent[ra.max(rb)] = ra.min(rb);
-                    }
-                }
-            }
-        }
+        let folded: Vec<String> = forms.iter().map(|(f, _)| f.clone()).collect();
+        let grouping = names::group_spellings(&folded);
         let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..forms.len() {
-            let r = root(&mut parent, i);
-            by_root.entry(r).or_default().push(i);
+        for (i, &root) in grouping.group.iter().enumerate() {
+            by_root.entry(root).or_default().push(i);
         }
         let mut groups: Vec<NameGroup> = by_root
             .into_values()

@@ -381,6 +381,43 @@ pub fn kinship(a: &str, b: &str) -> Kinship {
     Kinship::Different
 }
 
+/// Folded spellings grouped into names: for each spelling, the index of its group's first
+/// spelling (spellings related by `kinship` share a group), and its skeleton.
+pub struct Grouping {
+    pub group: Vec<usize>,
+    pub skeletons: Vec<String>,
+}
+
+/// Groups folded spellings that are one name. Only spellings that share a `bucket_key` are
+/// compared, so the work stays near-linear in the number of spellings.
+pub fn group_spellings(folded: &[String]) -> Grouping {
+    let skeletons: Vec<String> = folded.iter().map(|f| skeleton(f)).collect();
+    let mut buckets: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, s) in skeletons.iter().enumerate() {
+        buckets.entry(bucket_key(s)).or_default().push(i);
+    }
+    let mut parent: Vec<usize> = (0..folded.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for members in buckets.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if kinship(&folded[a], &folded[b]) != Kinship::Different {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    let group = (0..folded.len()).map(|i| root(&mut parent, i)).collect();
+    Grouping { group, skeletons }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

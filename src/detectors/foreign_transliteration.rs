@@ -74,13 +74,14 @@ impl Detector for ForeignTransliteration {
         }
         // Names with another spelling in the document are MT301's: the problem there is the
         // inconsistency, and the canonical spelling is unknown.
-        let mut by_start: FastMap<String, usize> = FastMap::default();
-        for (folded, _, _) in &spellings {
-            *by_start.entry(names::skeleton(folded).chars().take(4).collect()).or_insert(0) += 1;
+        let starts: Vec<String> =
+            spellings.iter().map(|(folded, _, _)| names::skeleton(folded).chars().take(4).collect()).collect();
+        let mut by_start: FastMap<&str, usize> = FastMap::default();
+        for start in &starts {
+            *by_start.entry(start).or_insert(0) += 1;
         }
-        for (folded, spans, arabic) in &spellings {
-            let start: String = names::skeleton(folded).chars().take(4).collect();
-            if by_start.get(&start).copied().unwrap_or(0) > 1 || folded.chars().count() < 3 {
+        for ((folded, spans, arabic), start) in spellings.iter().zip(&starts) {
+            if by_start.get(start.as_str()).copied().unwrap_or(0) > 1 || folded.chars().count() < 3 {
                 continue;
             }
             let written = doc.slice(spans[0]);

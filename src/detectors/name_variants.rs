@@ -2,7 +2,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
-use crate::names::{self, Kinship};
+use crate::names;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::FastMap;
@@ -63,14 +63,6 @@ struct Form {
     occurrences: Vec<usize>,
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
 impl Detector for NameVariants {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -105,46 +97,30 @@ impl Detector for NameVariants {
         if forms.len() < 2 {
             return;
         }
-        // Related spellings share a bucket key: compare within buckets.
+        let folded: Vec<String> = forms.iter().map(|f| f.folded.clone()).collect();
+        let mut group = names::group_spellings(&folded).group;
+        // Mangled one-offs join a name that is already spelled several ways. Group sizes are
+        // taken before any joins: only groups formed by `kinship` attract.
+        let mut sizes = vec![0usize; forms.len()];
+        for &g in &group {
+            sizes[g] += 1;
+        }
         let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, form) in forms.iter().enumerate() {
             buckets.entry(names::bucket_key(&form.skeleton)).or_default().push(i);
         }
-        let mut parent: Vec<usize> = (0..forms.len()).collect();
-        let mut keys: Vec<&String> = buckets.keys().collect();
-        keys.sort();
-        for key in keys {
-            let members = &buckets[key];
-            for (x, &a) in members.iter().enumerate() {
-                for &b in &members[x + 1..] {
-                    match names::kinship(&forms[a].folded, &forms[b].folded) {
-                        Kinship::Different => {}
-                        Kinship::Transliteration | Kinship::Misspelling => {
-                            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                            parent[ra.max(rb)] = ra.min(rb);
-                        }
-                    }
-                }
-            }
-        }
-        // Mangled one-offs join a name that is already spelled several ways. Roots and group
-        // sizes are taken once, before any joins: only groups formed by the rules above attract.
-        let roots: Vec<usize> = (0..forms.len()).map(|i| find(&mut parent, i)).collect();
-        let mut sizes = vec![0usize; forms.len()];
-        for &root in &roots {
-            sizes[root] += 1;
-        }
+        let fixed = group.clone();
         for members in buckets.values() {
             for &i in members {
                 let form = &forms[i];
                 let chars: Vec<char> = form.skeleton.chars().collect();
-                if sizes[roots[i]] > 1 || form.occurrences.len() > LOOSE_MAX_MENTIONS || chars.len() < LOOSE_MIN_LEN {
+                if sizes[fixed[i]] > 1 || form.occurrences.len() > LOOSE_MAX_MENTIONS || chars.len() < LOOSE_MIN_LEN {
                     continue;
                 }
                 let target = members.iter().copied().find(|&j| {
                     let other: Vec<char> = forms[j].skeleton.chars().collect();
                     j != i
-                        && sizes[roots[j]] >= 2
+                        && sizes[fixed[j]] >= 2
                         && other.len() >= LOOSE_MIN_LEN
                         && other[..4] == chars[..4]
                         && !forms[j].folded.starts_with(&form.folded)
@@ -152,13 +128,12 @@ impl Detector for NameVariants {
                         && names::bigram_similarity(&chars, &other) >= LOOSE_MIN_SIMILARITY
                 });
                 if let Some(j) = target {
-                    parent[i] = roots[j];
+                    group[i] = fixed[j];
                 }
             }
         }
         let mut groups: FastMap<usize, Vec<usize>> = FastMap::default();
-        for i in 0..forms.len() {
-            let root = find(&mut parent, i);
+        for (i, &root) in group.iter().enumerate() {
             groups.entry(root).or_default().push(i);
         }
         let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
