@@ -34,47 +34,6 @@ pub struct UiLines {
     each: Vec<regex::Regex>,
 }
 
-/// Lines are folded before matching (one ASCII space between words), so `\s` can only ever
-/// meet a space and `\d` an ASCII digit; writing them so keeps the automaton small enough
-/// for the lazy DFA, where Unicode classes over ~170 patterns push it back to the PikeVM.
-fn ascii_classes(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars().peekable();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('s') => out.push_str(if in_class { " " } else { "[ ]" }),
-                Some('d') => out.push_str(if in_class { "0-9" } else { "[0-9]" }),
-                Some(other) => {
-                    out.push('\\');
-                    out.push(other);
-                }
-                None => out.push('\\'),
-            },
-            '[' if !in_class => {
-                in_class = true;
-                out.push(c);
-                // A `]` right after `[` or `[^` is a literal.
-                if chars.peek() == Some(&'^') {
-                    out.push('^');
-                    chars.next();
-                }
-                if chars.peek() == Some(&']') {
-                    out.push(']');
-                    chars.next();
-                }
-            }
-            ']' if in_class => {
-                in_class = false;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 impl UiLines {
     pub fn load(sources: &[Source<'_>]) -> Result<UiLines, LexiconError> {
         let mut patterns = Vec::new();
@@ -90,7 +49,7 @@ impl UiLines {
                 format!("pattern uses \\b, which whole-line patterns do not need: {}", p.pattern),
             ));
         }
-        let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{})$", ascii_classes(&p.pattern))).collect();
+        let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{})$", p.pattern)).collect();
         // A lazy DFA over ~170 Unicode patterns outgrows the default cache and falls back to
         // the slow PikeVM; a larger cache keeps it on the DFA (memory per thread, bounded).
         let set = RegexSetBuilder::new(&anchored)
@@ -148,12 +107,6 @@ mod tests {
         ] {
             assert!(ui.match_line(line).is_some(), "{line}");
         }
-    }
-
-    #[test]
-    fn classes_become_ascii() {
-        assert_eq!(ascii_classes(r"\d+ comments?\s*[:.\s]*"), r"[0-9]+ comments?[ ]*[:. ]*");
-        assert_eq!(ascii_classes(r"[^\W\d_]+\."), r"[^\W0-9_]+\.");
     }
 
     #[test]

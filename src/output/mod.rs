@@ -169,8 +169,8 @@ impl Write for AtomicFile {
     }
 }
 
-/// A writer shared by an emitter and the code that commits it: an emitter owns a
-/// `BufWriter<SharedTarget>` and the caller commits the file after the emitter is done.
+/// Where a report goes: standard output, or a file committed (renamed into place) once the
+/// emitter is done with it.
 pub enum Target {
     Stdout(std::io::Stdout),
     File(AtomicFile),
