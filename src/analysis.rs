@@ -30,8 +30,11 @@ enum ResourceHandle {
 
 impl Settings {
     pub fn new(config: Config) -> Result<Settings, LexiconError> {
-        let resources = if Resources::needs_user_files(&config.lexicons) {
-            ResourceHandle::Owned(Box::new(Resources::load(&config.lexicons)?))
+        let forced_language = config.input.language.as_deref().and_then(crate::lang::parse_code);
+        let resources = if Resources::needs_user_files(&config.lexicons) || forced_language.is_some() {
+            let mut resources = Box::new(Resources::load(&config.lexicons)?);
+            resources.forced_language = forced_language.map(LangInfo::forced);
+            ResourceHandle::Owned(resources)
         } else {
             ResourceHandle::Embedded(Resources::embedded())
         };
@@ -42,6 +45,7 @@ impl Settings {
     pub fn with_name_consensus(mut self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
         let mut resources = match self.resources {
             ResourceHandle::Owned(r) => r,
+            // A forced language always makes the handle owned, so nothing is lost here.
             ResourceHandle::Embedded(_) => Box::new(Resources::load(&self.config.lexicons)?),
         };
         resources.name_consensus = Some(consensus);

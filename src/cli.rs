@@ -87,6 +87,9 @@ pub struct ReadArgs {
     /// Do not run rules whose id starts with one of these prefixes (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "PREFIXES")]
     pub ignore: Option<Vec<String>>,
+    /// Every document is in this language (ISO 639-3 such as `fra`, or `fr`): no identification.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// No progress bar and no per-input messages on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -39,6 +39,12 @@ fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: Option<f64>)
     if let Some(f) = &read.id_field {
         config.input.id_field = f.clone();
     }
+    if let Some(code) = &read.lang {
+        if mtaudit::lang::parse_code(code).is_none() {
+            bail!("--lang: unknown language code `{code}` (use ISO 639-3, e.g. fra)");
+        }
+        config.input.language = Some(code.clone());
+    }
     for (list, given) in [(&mut config.rules.select, &read.select), (&mut config.rules.ignore, &read.ignore)] {
         if let Some(prefixes) = given {
             for p in prefixes {

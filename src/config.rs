@@ -77,6 +77,9 @@ pub struct InputConfig {
     pub max_document_bytes: u64,
     pub text_extensions: Vec<String>,
     pub jsonl_extensions: Vec<String>,
+    /// Skip language identification: every document is in this language (ISO 639-3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// User files that extend the embedded lexicons.
@@ -97,6 +100,11 @@ pub struct LexiconPaths {
     pub cities: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transliteration: Option<PathBuf>,
+    /// A Hunspell `.dic` (with its `.aff` beside it) replacing the embedded French dictionary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub french_dictionary: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub french_grammar: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -126,6 +134,8 @@ impl Config {
             &mut paths.countries,
             &mut paths.cities,
             &mut paths.transliteration,
+            &mut paths.french_dictionary,
+            &mut paths.french_grammar,
         ]
         .into_iter()
         .flatten()
@@ -156,6 +166,11 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), String> {
+        if let Some(code) = &self.input.language
+            && crate::lang::parse_code(code).is_none()
+        {
+            return Err(format!("input.language: unknown language code `{code}` (use ISO 639-3, e.g. fra)"));
+        }
         let s = &self.score;
         if !(0.0..=100.0).contains(&s.threshold) {
             return Err(format!("score.threshold must be between 0 and 100, not {}", s.threshold));

@@ -75,6 +75,7 @@ pub struct Document {
     pub comments: Option<Span>,
     repeats: OnceLock<Vec<RepeatGroup>>,
     mentions: OnceLock<Vec<crate::names::Mention>>,
+    french_words: OnceLock<Vec<crate::detectors::french::WordLex>>,
 }
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the period).
@@ -104,6 +105,7 @@ impl Document {
             comments: None,
             repeats: OnceLock::new(),
             mentions: OnceLock::new(),
+            french_words: OnceLock::new(),
         };
         doc.segment();
         doc.comments = crate::detectors::comment_section::find_comment_zone(&doc, res);
@@ -221,6 +223,18 @@ impl Document {
     /// The name mentions, computed on first use and shared by the name rules.
     pub fn mentions(&self, res: &Resources) -> &[crate::names::Mention] {
         self.mentions.get_or_init(|| crate::names::mentions(self, res))
+    }
+
+    /// Each word's French lexicon lookup, computed on first use and shared by the grammar
+    /// rules (empty for documents that are not French).
+    pub fn french_words(&self, res: &Resources) -> &[crate::detectors::french::WordLex] {
+        self.french_words.get_or_init(|| {
+            if crate::detectors::french::is_french(self) {
+                crate::detectors::french::look_up_words(self, res.french)
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     /// The groups of repeated lines, computed on first use and shared by every consumer.

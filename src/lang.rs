@@ -35,6 +35,11 @@ impl LangInfo {
         LangInfo { code: "und", name: "unknown", confidence: 0.0, reliable: false, method: "none", lang: None }
     }
 
+    /// The language the user stated.
+    pub fn forced(lang: Lang) -> Self {
+        LangInfo::from_lang(lang, 1.0, true, "forced")
+    }
+
     fn from_lang(lang: Lang, confidence: f64, reliable: bool, method: &'static str) -> Self {
         let confidence = (confidence * 1000.0).round() / 1000.0;
         LangInfo { code: lang.code(), name: lang.eng_name(), confidence, reliable, method, lang: Some(lang) }
@@ -171,7 +176,35 @@ pub fn identify(text: &str) -> LangInfo {
 /// the comment section) when that is decisive, else with whatlang on a bounded sample of its
 /// longest paragraphs. whatlang reads about 2 MB/s per core; most news documents in a
 /// profiled language never need it.
+/// A language from its ISO 639-3 code (`fra`) or, for the common ones, ISO 639-1 (`fr`).
+pub fn parse_code(code: &str) -> Option<Lang> {
+    const TWO_LETTER: &[(&str, &str)] = &[
+        ("fr", "fra"),
+        ("en", "eng"),
+        ("es", "spa"),
+        ("de", "deu"),
+        ("pt", "por"),
+        ("it", "ita"),
+        ("nl", "nld"),
+        ("id", "ind"),
+        ("pl", "pol"),
+        ("tr", "tur"),
+        ("sv", "swe"),
+        ("ru", "rus"),
+        ("uk", "ukr"),
+        ("ar", "ara"),
+        ("zh", "cmn"),
+        ("ja", "jpn"),
+    ];
+    let code = code.trim().to_ascii_lowercase();
+    let code = TWO_LETTER.iter().find(|(two, _)| *two == code).map_or(code.as_str(), |(_, three)| three);
+    Lang::from_code(code)
+}
+
 pub fn detect_document(doc: &Document, res: &Resources) -> LangInfo {
+    if let Some(forced) = &res.forced_language {
+        return forced.clone();
+    }
     let words = &res.function_words;
     let profile = words.profile(doc.words.iter().filter(|w| !doc.in_comments(w.span)).map(|w| doc.slice_lower(w.span)));
     if let Some((index, confidence)) = profile.decisive() {

@@ -21,6 +21,9 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &comment_section::CommentSection,
         &stray_title::StrayTitle,
         &debris_line::DebrisLine,
+        &elision_contraction::ElisionContraction,
+        &subjunctive_mood::SubjunctiveMood,
+        &determiner_agreement::DeterminerAgreement,
     ];
     ALL
 }

@@ -3,6 +3,8 @@
 use crate::config::LexiconPaths;
 use crate::lang::FunctionWords;
 use crate::lexicon::disclaimers::{self, Disclaimers};
+use crate::lexicon::french::FrenchLexicon;
+use crate::lexicon::french_grammar::{self, FrenchGrammar};
 use crate::lexicon::gazetteer::{self, Gazetteer};
 use crate::lexicon::media::{self, Media};
 use crate::lexicon::transliteration::{self, Transliteration};
@@ -22,6 +24,11 @@ pub struct Resources {
     pub transliteration: Transliteration,
     /// The corpus's agreed name spellings, when the run computed them (`check --name-consensus`).
     pub name_consensus: Option<crate::corpus_names::Consensus>,
+    /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
+    pub french: &'static FrenchLexicon,
+    pub french_grammar: FrenchGrammar,
+    /// Set when the user states the documents' language: identification is skipped.
+    pub forced_language: Option<crate::lang::LangInfo>,
 }
 
 static EMBEDDED: LazyLock<Resources> = LazyLock::new(|| {
@@ -52,6 +59,12 @@ impl Resources {
         let user_countries = read(&paths.countries)?;
         let user_cities = read(&paths.cities)?;
         let user_transliteration = read(&paths.transliteration)?;
+        let user_grammar = read(&paths.french_grammar)?;
+        let french = match &paths.french_dictionary {
+            None => FrenchLexicon::embedded(),
+            // Loaded once per run and kept for its whole length.
+            Some(path) => Box::leak(Box::new(FrenchLexicon::from_dictionary(path)?)),
+        };
         Ok(Resources {
             function_words: FunctionWords::embedded(),
             ui_lines: UiLines::load(&sources(ui_lines::EMBEDDED, &user_ui))?,
@@ -65,6 +78,9 @@ impl Resources {
             )?,
             transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
             name_consensus: None,
+            french,
+            french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
+            forced_language: None,
         })
     }
 
@@ -78,6 +94,8 @@ impl Resources {
             &paths.countries,
             &paths.cities,
             &paths.transliteration,
+            &paths.french_dictionary,
+            &paths.french_grammar,
         ]
         .iter()
         .any(|p| p.is_some())

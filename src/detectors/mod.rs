@@ -2,8 +2,11 @@
 
 pub mod comment_section;
 pub mod debris_line;
+pub mod determiner_agreement;
+pub mod elision_contraction;
 pub mod foreign_dateline;
 pub mod foreign_transliteration;
+pub mod french;
 pub mod hashtag_run;
 pub mod imperial_units;
 pub mod interface_string;
@@ -14,6 +17,7 @@ pub mod name_variants;
 pub mod photo_credit;
 pub mod repeated_line;
 pub mod stray_title;
+pub mod subjunctive_mood;
 pub mod untranslated_fragment;
 
 #[cfg(test)]

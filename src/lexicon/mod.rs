@@ -3,7 +3,10 @@
 //! added to the embedded ones.
 
 pub mod disclaimers;
+pub mod french;
+pub mod french_grammar;
 pub mod gazetteer;
+pub mod hunspell;
 pub mod media;
 pub mod transliteration;
 pub mod ui_lines;

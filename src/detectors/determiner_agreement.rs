@@ -1,0 +1,349 @@
+//! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
+//! a participle that disagrees with a feminine plural subject.
+
+use super::french::{self, Token};
+use crate::document::{Document, Joiner};
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::french::{FrenchLexicon, Tags, tag};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+
+pub struct DeterminerAgreement;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT604",
+    name: "agreement",
+    family: Family::Grammar,
+    default_severity: Severity::Warning,
+    default_weight: 12.0,
+    fallback: false,
+    summary: "A determiner whose gender or number contradicts its noun (`le Biélorussie`), or a participle that ignores its subject.",
+    explanation: "\
+What it flags: in a French text, a determiner directly followed by a noun or adjective that
+the lexicon gives only the other gender (`le Biélorussie`, `la Portugal`, `au personne`) or
+only the other number (`les avion`, `un avions`); and, after a subject made of feminine nouns
+joined by `et`, a passive participle in the masculine plural (`la souveraineté et l'intégrité
+... soient respectés` for respectées).
+
+Why it matters: a French writer knows the gender of a country and of everyday nouns. A
+translation from a language without gender (English, Indonesian, Turkish) guesses it, and
+the guess shows.
+
+Example: `attaquer le Biélorussie` → flagged, suggestion `la Biélorussie`.
+
+How: both words' readings in the French lexicon (countries and regions are in it with their
+gender). Only when every reading of the noun disagrees: nouns of both genders (`le/la tour`),
+invariable and epicene words, and words that can be verbs (`la porte`, `le porte`) are left
+alone, since `le` and `la` are also pronouns. Capitalised words are judged only as written
+(`le Monde`, a title, is unknown and skipped).
+
+Limits: only adjacent words; an adjective between determiner and noun hides the pair. The
+participle check needs two feminine nouns joined by `et` and a form of être within eight
+words.",
+};
+
+impl Detector for DeterminerAgreement {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+        if !french::is_french(doc) {
+            return;
+        }
+        for tokens in french::sentences(doc, res) {
+            for i in 1..tokens.len() {
+                if let Some(finding) = determiner_noun(&tokens, i, res.french) {
+                    out.push(finding);
+                }
+            }
+            feminine_subject_participle(&tokens, res.french, out);
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Either,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Singular,
+    Plural,
+}
+
+/// Gender and number of a determiner, with the forms that would agree.
+fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str)> {
+    // (gender, number, masculine singular form, feminine singular form); plural forms agree
+    // with both genders.
+    Some(match lower {
+        "le" => (Gender::Masculine, Number::Singular, "le", "la"),
+        "la" => (Gender::Feminine, Number::Singular, "le", "la"),
+        "un" => (Gender::Masculine, Number::Singular, "un", "une"),
+        "une" => (Gender::Feminine, Number::Singular, "un", "une"),
+        "du" => (Gender::Masculine, Number::Singular, "du", "de la"),
+        "au" => (Gender::Masculine, Number::Singular, "au", "à la"),
+        "ce" => (Gender::Masculine, Number::Singular, "ce", "cette"),
+        "cette" => (Gender::Feminine, Number::Singular, "ce", "cette"),
+        "les" | "des" | "ces" | "aux" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => {
+            (Gender::Either, Number::Plural, "", "")
+        }
+        _ => return None,
+    })
+}
+
+fn determiner_noun(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> Option<Finding> {
+    let (det, noun) = (&tokens[i - 1], &tokens[i]);
+    let (gender, number, masculine_form, feminine_form) = determiner(det.lower)?;
+    // `prends-la`, `fais-le`: pronouns after an imperative.
+    if !noun.follows_closely(false) || det.joiner == Joiner::Hyphen || noun.is_all_caps() {
+        return None;
+    }
+    if let Some(next) = tokens.get(i + 1) {
+        // `la grand-rue`, `les artificier·e·s`, `la numéro 1`, `ce putain de train`,
+        // `vos nom et prénom`, `les bac +2`: compounds, inclusive writing, numbers, idioms and
+        // shared determiners.
+        let glued = next.joiner != crate::document::Joiner::Space || next.gap.contains(['·', '(', '/', '+', '-']);
+        let shared_or_idiom = matches!(next.lower, "et" | "ou" | "de" | "d")
+            || next.text.starts_with(|c: char| c.is_ascii_digit())
+            || (next.is_capitalised() && number == Number::Plural);
+        if glued || shared_or_idiom {
+            return None;
+        }
+    }
+    // `vingt et un jours`, `mille et une nuits`.
+    if matches!(det.lower, "un" | "une") && i >= 2 && tokens[i - 2].lower == "et" {
+        return None;
+    }
+    let proper = noun.is_capitalised() && !noun.sentence_initial;
+    let tags = if proper { lexicon.tags(noun.text) } else { noun.tags() };
+    let nominal = tags.has(tag::NOUN | tag::ADJ);
+    // `le`, `la`, `les` are pronouns before a verb; anything else makes the pair uncertain.
+    let other = tag::FINITE
+        | tag::INFINITIVE
+        | tag::PRESENT_PARTICIPLE
+        | tag::PRON
+        | tag::DET
+        | tag::PREP
+        | tag::ADV
+        | tag::CONJ
+        | tag::NUMERAL
+        | tag::PROPER
+        | tag::INTERJ
+        | tag::OTHER;
+    if !nominal || tags.has(other) || noun.text.chars().count() < 2 || !noun.is_alphabetic() {
+        return None;
+    }
+    let noun_gender = genders(tags);
+    let wrong_gender = match (gender, noun_gender) {
+        (Gender::Masculine, Some(Gender::Feminine)) | (Gender::Feminine, Some(Gender::Masculine)) => true,
+        _ => false,
+    };
+    let singular_only = tags.has(tag::SINGULAR) && !tags.has(tag::PLURAL | tag::INVARIABLE);
+    let plural_only = tags.has(tag::PLURAL) && !tags.has(tag::SINGULAR | tag::INVARIABLE);
+    // Number is judged on common nouns only: `les Pays-Bas`, `les Kennedy`.
+    let wrong_number = !proper
+        && match number {
+            Number::Plural => singular_only,
+            Number::Singular => plural_only,
+        };
+    if !wrong_gender && !wrong_number {
+        return None;
+    }
+    let span = Span::new(det.span.start, noun.span.end);
+    let description = match (noun_gender, singular_only, plural_only) {
+        (Some(Gender::Feminine), ..) if wrong_gender => "feminine",
+        (Some(Gender::Masculine), ..) if wrong_gender => "masculine",
+        (_, true, _) => "singular",
+        (_, _, true) => "plural",
+        _ => "of another form",
+    };
+    let mut finding = if wrong_gender {
+        let right = if gender == Gender::Masculine { feminine_form } else { masculine_form };
+        let right = if det.is_capitalised() { capitalise(right) } else { right.to_string() };
+        let elided = right.ends_with(['e', 'a']) && right.len() <= 2 && starts_with_vowel(noun.lower);
+        let suggestion =
+            if elided { format!("{}’{}", &right[..right.len() - 1], noun.text) } else { format!("{right} {}", noun.text) };
+        Finding::new(
+            META.id,
+            Severity::Warning,
+            span,
+            format!("`{} {}`: `{}` is {} and takes `{}`", det.text, noun.text, noun.text, description, right),
+        )
+        .with_suggestion(suggestion)
+    } else {
+        Finding::new(
+            META.id,
+            Severity::Warning,
+            span,
+            format!("`{} {}`: the noun is {} only, the determiner is not", det.text, noun.text, description),
+        )
+    };
+    if proper {
+        finding.message.push_str(" (country or region as the lexicon knows it)");
+    }
+    Some(finding)
+}
+
+fn genders(tags: Tags) -> Option<Gender> {
+    if tags.has(tag::EPICENE) || tags.has_all(tag::MASCULINE | tag::FEMININE) {
+        return Some(Gender::Either);
+    }
+    if tags.has(tag::MASCULINE) {
+        Some(Gender::Masculine)
+    } else if tags.has(tag::FEMININE) {
+        Some(Gender::Feminine)
+    } else {
+        None
+    }
+}
+
+fn starts_with_vowel(lower: &str) -> bool {
+    lower.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'â', 'î', 'ô', 'û', 'œ'])
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// `la souveraineté et l'intégrité ... soient respectés`: two feminine nouns joined by `et`, a
+/// form of être, then a masculine plural participle.
+fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, out: &mut Vec<Finding>) {
+    let feminine_noun = |t: &Token<'_>| {
+        let tags = t.tags();
+        tags.has(tag::NOUN)
+            && tags.has(tag::FEMININE)
+            && !tags.has(tag::MASCULINE | tag::EPICENE | tag::FINITE | tag::PRON | tag::PROPER)
+    };
+    for and in 2..tokens.len().saturating_sub(2) {
+        if tokens[and].lower != "et" || !feminine_noun(&tokens[and - 1]) {
+            continue;
+        }
+        // The second noun comes right after its determiner (`l'`, `la`, `sa` …).
+        let Some(second) = (and + 1..(and + 4).min(tokens.len())).find(|&j| feminine_noun(&tokens[j])) else {
+            continue;
+        };
+        // Within the clause: a form of être, adverbs, then the participle.
+        let mut j = second + 1;
+        let limit = (second + 9).min(tokens.len());
+        while j < limit && !is_etre_finite(&tokens[j], lexicon) {
+            if tokens[j].gap.contains([',', ';', ':', '(', '—']) || tokens[j].tags().has(tag::FINITE) {
+                j = limit;
+                break;
+            }
+            j += 1;
+        }
+        if j >= limit || !tokens[j].tags().has(tag::P3PL) {
+            continue;
+        }
+        let mut k = j + 1;
+        while k < tokens.len() && tokens[k].tags().has(tag::ADV) && !tokens[k].tags().has(tag::PAST_PARTICIPLE) {
+            k += 1;
+        }
+        let Some(participle) = tokens.get(k) else { continue };
+        let tags = participle.tags();
+        let masculine_plural_only = tags.has(tag::PAST_PARTICIPLE)
+            && tags.has_all(tag::MASCULINE | tag::PLURAL)
+            && !tags.has(tag::FEMININE | tag::EPICENE | tag::NOUN);
+        if !masculine_plural_only {
+            continue;
+        }
+        let subject = Span::new(tokens[and - 1].span.start, tokens[second].span.end);
+        let mut finding = Finding::new(
+            META.id,
+            Severity::Warning,
+            participle.span,
+            format!(
+                "`{}`: masculine plural, but its subject `{} … {}` is feminine plural",
+                participle.text,
+                tokens[and - 1].text,
+                tokens[second].text
+            ),
+        )
+        .with_related(subject, "the feminine subject");
+        if let Some(feminine) = feminine_plural(participle.text, lexicon) {
+            finding = finding.with_suggestion(feminine);
+        }
+        out.push(finding);
+    }
+}
+
+fn is_etre_finite(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
+    token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
+}
+
+/// `respectés` → `respectées`, when the lexicon knows it.
+fn feminine_plural(participle: &str, lexicon: &FrenchLexicon) -> Option<String> {
+    let stem = participle.strip_suffix('s')?;
+    let candidate = format!("{stem}es");
+    lexicon.tags(&candidate).has_all(tag::FEMININE | tag::PLURAL).then_some(candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::findings;
+
+    fn french(sentence: &str) -> String {
+        format!("Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris.")
+    }
+
+    fn flagged(sentence: &str) -> Vec<(String, String)> {
+        let text = french(sentence);
+        findings(&DeterminerAgreement, &text)
+            .iter()
+            .map(|f| (f.span.text(&text).to_string(), f.suggestion.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_country_with_the_wrong_article_is_flagged() {
+        assert_eq!(flagged("Ils veulent attaquer le Biélorussie."), [("le Biélorussie".into(), "la Biélorussie".into())]);
+        assert_eq!(flagged("Il a visité la Portugal."), [("la Portugal".into(), "le Portugal".into())]);
+        assert_eq!(flagged("Il parle de le Ukraine."), [("le Ukraine".into(), "l’Ukraine".into())]);
+    }
+
+    #[test]
+    fn common_nouns_of_the_wrong_gender_or_number_are_flagged() {
+        assert_eq!(flagged("Il téléphone au boulangère."), [("au boulangère".into(), "à la boulangère".into())]);
+        assert_eq!(flagged("Il voit les avion."), [("les avion".into(), String::new())]);
+    }
+
+    #[test]
+    fn ambiguous_pairs_stay_silent() {
+        for sentence in [
+            "Il monte sur la tour.",
+            "Il la porte sur son dos.",
+            "Un article du Monde le confirme.",
+            "Il a lu le Figaro.",
+            "Les Pays-Bas ont voté.",
+            "Elle le mange vite.",
+            "Le pire est passé.",
+            "Il a vu les deux.",
+            "Il parle des États-Unis.",
+            "Elle est la vice-présidente.",
+            "Indiquez vos nom et prénom.",
+            "Il a soixante et un ans.",
+            "Ce putain de train.",
+            "Elle est la numéro 1 mondiale.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_masculine_participle_after_feminine_subjects_is_flagged() {
+        assert_eq!(
+            flagged("Ils exigent que la souveraineté et l’intégrité territoriale de l’Ukraine soient pleinement respectés."),
+            [("respectés".into(), "respectées".into())]
+        );
+        assert!(
+            flagged("Ils exigent que la souveraineté et l’intégrité territoriale de l’Ukraine soient pleinement respectées.")
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! What the French grammar rules (MT6xx) share: each word looked up once in the lexicon, and a
+//! view of a sentence as tokens with their lowercase text and what separates them.
+
+use crate::document::{Document, Joiner};
+use crate::lexicon::french::{FrenchLexicon, Tags, tag};
+use crate::resources::Resources;
+use serde::Serialize;
+
+/// One word's lexicon lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordLex {
+    /// The union of the tags of every analysis (0 when unknown).
+    pub tags: Tags,
+    /// The word is a form of the lexicon, as written or with its first letter lowercased.
+    pub known: bool,
+    /// The word is part of a hyphen or apostrophe compound that the lexicon knows as a whole
+    /// (`aujourd'hui`, `c'est-à-dire`); its parts are not judged alone.
+    pub in_known_compound: bool,
+}
+
+/// Whether the French rules apply to this document.
+pub fn is_french(doc: &Document) -> bool {
+    doc.lang.code == "fra" && doc.lang.reliable
+}
+
+/// Looks every word up; called once per French document through `Document::french_words`.
+pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
+    let mut out: Vec<WordLex> = doc
+        .words
+        .iter()
+        .map(|w| {
+            let text = doc.slice(w.span);
+            let mut tags = lexicon.tags(text);
+            let mut known = tags.0 != 0 || lexicon.contains(text);
+            // A capital may only mark the start of a sentence or a title: `A` is also `a`.
+            if text.chars().next().is_some_and(char::is_uppercase) {
+                let lower = doc.slice_lower(w.span);
+                let lower_tags = lexicon.tags(lower);
+                known |= lower_tags.0 != 0 || lexicon.contains(lower);
+                tags = Tags(tags.0 | lower_tags.0);
+            }
+            WordLex { tags, known, in_known_compound: false }
+        })
+        .collect();
+    // Compounds: try the joined text of two or three words glued by a hyphen or an apostrophe.
+    let mut buffer = String::new();
+    for start in 0..doc.words.len() {
+        for len in [3usize, 2] {
+            let end = start + len;
+            if end > doc.words.len() || !(start + 1..end).all(|i| doc.words[i].joiner != Joiner::Space) {
+                continue;
+            }
+            if (start..end).all(|i| out[i].known) {
+                continue;
+            }
+            buffer.clear();
+            buffer.push_str(&doc.lower[doc.words[start].span.start..doc.words[end - 1].span.end]);
+            let normalised = buffer.replace('’', "'");
+            if lexicon.contains(&normalised) {
+                for item in &mut out[start..end] {
+                    item.in_known_compound = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A word of a sentence as the grammar rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// Index into `Document::words`.
+    pub index: usize,
+    pub span: crate::finding::Span,
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub joiner: Joiner,
+    /// The text between the previous word of the sentence and this one.
+    pub gap: &'a str,
+    pub lex: WordLex,
+    /// First word of its sentence (its capital says nothing about it being a name).
+    pub sentence_initial: bool,
+}
+
+impl Token<'_> {
+    pub fn tags(&self) -> Tags {
+        self.lex.tags
+    }
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_all_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !self.text.chars().any(char::is_lowercase)
+    }
+    pub fn is_alphabetic(&self) -> bool {
+        self.text.chars().all(char::is_alphabetic)
+    }
+    /// Nothing but spaces (and, if `quotes`, opening quotation marks) separates it from the
+    /// previous word.
+    pub fn follows_closely(&self, quotes: bool) -> bool {
+        self.joiner == Joiner::Space
+            && !self.gap.is_empty()
+            && self.gap.chars().all(|c| c.is_whitespace() || (quotes && matches!(c, '«' | '“' | '"' | '„')))
+    }
+}
+
+/// The tokens of every sentence outside the comment section, sentence by sentence.
+pub fn sentences<'a>(doc: &'a Document, res: &Resources) -> impl Iterator<Item = Vec<Token<'a>>> + 'a {
+    let lex = doc.french_words(res);
+    doc.sentences.iter().filter(move |s| !doc.in_comments(s.span)).map(move |sentence| {
+        let mut previous_end = sentence.span.start;
+        sentence
+            .words
+            .clone()
+            .map(|index| {
+                let word = doc.words[index];
+                let token = Token {
+                    index,
+                    span: word.span,
+                    text: doc.slice(word.span),
+                    lower: doc.slice_lower(word.span),
+                    joiner: word.joiner,
+                    gap: &doc.text[previous_end.min(word.span.start)..word.span.start],
+                    lex: lex.get(index).copied().unwrap_or_default(),
+                    sentence_initial: index == sentence.words.start,
+                };
+                previous_end = word.span.end;
+                token
+            })
+            .collect()
+    })
+}
+
+/// Whether any analysis is a finite verb form and nothing marks the word as a noun or adjective.
+pub fn is_only_finite_verb(tags: Tags) -> bool {
+    tags.has(tag::FINITE) && !tags.has(tag::NOUN | tag::ADJ | tag::PROPER | tag::DET | tag::PREP | tag::ADV)
+}
+
+/// Per-document lexicon figures, reported with French documents.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LexiconFeatures {
+    /// Lowercase words checked (not sentence-initial, no digits, outside comments).
+    pub words: usize,
+    /// Of those, how many the lexicon does not know.
+    pub unknown: usize,
+    pub unknown_rate: f64,
+    /// Words whose only fault is missing accents (see MT605).
+    pub accents_lost: usize,
+    pub accents_lost_rate: f64,
+}
+
+/// The lexicon figures of a French document (None for other languages).
+pub fn features(doc: &Document, res: &Resources) -> Option<LexiconFeatures> {
+    if !is_french(doc) {
+        return None;
+    }
+    let (mut words, mut unknown, mut accents_lost) = (0usize, 0usize, 0usize);
+    for tokens in sentences(doc, res) {
+        for token in &tokens {
+            if token.sentence_initial || token.text.len() < 2 || !token.is_alphabetic() || token.is_capitalised() {
+                continue;
+            }
+            words += 1;
+            if !token.lex.known && !token.lex.in_known_compound {
+                unknown += 1;
+                if restored_accents(res.french, token.text).is_some() {
+                    accents_lost += 1;
+                }
+            }
+        }
+    }
+    let rate = |n: usize| if words == 0 { 0.0 } else { (n as f64 / words as f64 * 10_000.0).round() / 10_000.0 };
+    Some(LexiconFeatures {
+        words,
+        unknown,
+        unknown_rate: rate(unknown),
+        accents_lost,
+        accents_lost_rate: rate(accents_lost),
+    })
+}
+
+/// The single valid word that `word` (unknown, written without any diacritic) stands for once
+/// its accents are restored, if there is exactly one.
+pub fn restored_accents(lexicon: &FrenchLexicon, word: &str) -> Option<String> {
+    if word.chars().any(|c| !c.is_ascii()) {
+        return None;
+    }
+    let candidates = lexicon.accented_forms(word);
+    let mut texts = candidates.iter().map(|&id| lexicon.form_text(id)).filter(|form| form != word);
+    let first = texts.next()?;
+    texts.next().is_none().then_some(first)
+}

@@ -1,0 +1,337 @@
+//! MT603: an indicative or future verb where a French trigger requires the subjunctive.
+
+use super::french::{self, Token};
+use crate::document::Document;
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::french::{FrenchLexicon, Tags, tag};
+use crate::lexicon::french_grammar::FrenchGrammar;
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+
+pub struct SubjunctiveMood;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT603",
+    name: "mood-after-trigger",
+    family: Family::Grammar,
+    default_severity: Severity::Warning,
+    default_weight: 12.0,
+    fallback: false,
+    summary: "A verb that cannot be subjunctive after `pour que`, `bien que`, `il faut que`, `souhaite que` …",
+    explanation: "\
+What it flags: in a French text, the first verb of a clause opened by a subjunctive trigger
+when the lexicon says that form cannot be a subjunctive: `pour que tout le monde peut` (puisse),
+`bien qu'il a` (ait), `il faut que nous allons` (allions), `souhaite que la Russie négociera`.
+
+Why it matters: English, Indonesian and most source languages have no subjunctive to carry
+over; a machine translation writes the indicative it would use in any other clause. Native
+writers rarely miss it after these triggers.
+
+Example: `Il faut que tout le monde sait la vérité.` → flagged, suggestion `sache`.
+
+How: triggers are conjunctions (`pour que`, `avant que`, `bien que`, `à condition que` …),
+verbs of will, wish, need, fear and doubt followed by `que` (any form of the lemma, from the
+lexicon), and `il est/c'est + adjective + que` (`il est important que`); all listed in
+data/grammar-fr.toml. After the trigger, subject pronouns, clitics and noun phrases are
+skipped to the first finite verb of the clause; the clause ends at punctuation or a
+subordinating word. Forms that are both indicative and subjunctive (`qu'il parle`) pass.
+
+Limits: `douter que` is not judged when negated; the conditional is accepted after concessive
+conjunctions (`bien que`, `quoique`); a verb separated from its trigger by a relative clause or
+a comma is not reached.",
+};
+
+impl Detector for SubjunctiveMood {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+        if !french::is_french(doc) {
+            return;
+        }
+        let grammar = &res.french_grammar;
+        for tokens in french::sentences(doc, res) {
+            for i in 1..tokens.len() {
+                if !matches!(tokens[i].lower, "que" | "qu" | "quoique" | "quoiqu") {
+                    continue;
+                }
+                let Some((trigger_start, concessive)) = trigger(&tokens, i, grammar, res.french) else { continue };
+                let Some(verb) = clause_verb(&tokens, i, grammar) else { continue };
+                let tags = verb.tags();
+                let allowed = tag::SUBJUNCTIVE | if concessive { tag::CONDITIONAL } else { 0 };
+                if tags.has(allowed) || !tags.has(tag::FINITE) {
+                    continue;
+                }
+                let trigger_span = Span::new(tokens[trigger_start].span.start, tokens[i].span.end);
+                let trigger_text = &doc.text[trigger_span.start..trigger_span.end];
+                let mut finding = Finding::new(
+                    META.id,
+                    Severity::Warning,
+                    verb.span,
+                    format!(
+                        "`{}` ({}) after `{}`, which requires the subjunctive",
+                        verb.text,
+                        describe_finite(tags),
+                        trigger_text
+                    ),
+                )
+                .with_related(trigger_span, "the trigger");
+                if let Some(subjunctive) = subjunctive_of(verb.lower, tags, res.french) {
+                    finding = finding.with_suggestion(subjunctive);
+                }
+                out.push(finding);
+            }
+        }
+    }
+}
+
+fn describe_finite(tags: Tags) -> String {
+    let moods = Tags(tags.0 & (tag::FINITE | tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL));
+    moods.describe()
+}
+
+/// `que` ≈ `qu`, `quoique` ≈ `quoiqu`.
+fn same_word(listed: &str, written: &str) -> bool {
+    listed == written || (listed.ends_with("que") && written.ends_with("qu") && &listed[..listed.len() - 1] == written)
+}
+
+/// Where the trigger ending at token `i` (a `que`) starts, and whether it is concessive.
+fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &FrenchLexicon) -> Option<(usize, bool)> {
+    for words in &grammar.subjunctive_conjunctions {
+        if words.len() > i + 1 {
+            continue;
+        }
+        let start = i + 1 - words.len();
+        if words.iter().zip(&tokens[start..=i]).all(|(w, t)| same_word(w, t.lower)) {
+            // `je sais bien que`, `si bien que`: `bien` belongs to what comes before. The
+            // concessive `bien que` opens its clause.
+            if words[0] == "bien" && start > 0 && !opens_clause(tokens, start) {
+                return None;
+            }
+            let concessive = matches!(words[0].as_str(), "bien" | "quoique" | "encore" | "quoi");
+            return Some((start, concessive));
+        }
+    }
+    // `il est juste, que …`: the que of another construction.
+    if !matches!(tokens[i].lower, "que" | "qu") || tokens[i].gap.contains([',', ';', ':', '(', '—']) {
+        return None;
+    }
+    // A verb of will, wish, need or doubt, possibly followed by one adverb (`vaut mieux que`).
+    let mut v = i - 1;
+    if tokens[v].tags().has(tag::ADV) && !tokens[v].tags().has(tag::VERB) && v >= 1 {
+        v -= 1;
+    }
+    let verb = &tokens[v];
+    let intensified = v >= 1 && matches!(tokens[v - 1].lower, "si" | "tellement" | "tant" | "aussi" | "trop" | "assez");
+    let noun_context = v >= 1 && matches!(tokens[v - 1].lower, "nul" | "nulle" | "aucun" | "aucune" | "sans");
+    if verb.tags().has(tag::VERB) && !follows_determiner(tokens, v) && !intensified && !noun_context {
+        let lemma = lexicon
+            .analyses(verb.lower)
+            .filter(|a| a.tags.has(tag::VERB))
+            .map(|a| lexicon.lemma(a.lemma))
+            .find(|lemma| grammar.subjunctive_verbs.contains(*lemma));
+        if let Some(lemma) = lemma {
+            let ne = (v.saturating_sub(3)..v).any(|k| matches!(tokens[k].lower, "ne" | "n"));
+            let negation = tokens[v + 1..i].iter().any(|t| matches!(t.lower, "pas" | "plus" | "jamais" | "point"));
+            // `il n'attend que ça`: ne … que restricts, it does not subordinate.
+            let restrictive = ne && !negation;
+            let reflexive =
+                v >= 1 && matches!(tokens[v - 1].lower, "me" | "m" | "te" | "t" | "se" | "s" | "nous" | "vous");
+            let lifted = grammar.negation_lifts.contains(lemma) && ((ne && negation) || reflexive);
+            if !restrictive && !lifted {
+                return Some((v, false));
+            }
+        }
+    }
+    // `il est important que`, `c'est dommage que`: a predicate after a form of être.
+    let predicate = &tokens[i - 1];
+    let listed = grammar.subjunctive_predicates.contains(predicate.lower)
+        || lexicon
+            .analyses(predicate.lower)
+            .any(|a| a.tags.has(tag::ADJ) && grammar.subjunctive_predicates.contains(lexicon.lemma(a.lemma)));
+    if listed && i >= 2 {
+        let mut e = i - 2;
+        // `si utile que`, `tellement important que`: a consequence, not a judgement.
+        if matches!(tokens[e].lower, "si" | "tellement" | "tant" | "aussi" | "trop" | "assez" | "plus" | "moins") {
+            return None;
+        }
+        if tokens[e].tags().has(tag::ADV) && e >= 1 && !is_etre(&tokens[e], lexicon) {
+            e -= 1;
+        }
+        if is_etre(&tokens[e], lexicon) {
+            return Some((e, false));
+        }
+    }
+    None
+}
+
+/// The token starts its clause: first of the sentence, after punctuation, or after a
+/// coordinating conjunction.
+fn opens_clause(tokens: &[Token<'_>], start: usize) -> bool {
+    start == 0
+        || tokens[start].gap.contains([',', ';', ':', '(', '—', '–', '«', '"', '“'])
+        || matches!(tokens[start - 1].lower, "et" | "mais" | "or" | "car" | "donc")
+}
+
+fn is_etre(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
+    token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
+}
+
+fn follows_determiner(tokens: &[Token<'_>], i: usize) -> bool {
+    i >= 1 && is_determiner(tokens[i - 1].lower)
+}
+
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "mon"
+            | "ma"
+            | "mes"
+            | "ton"
+            | "ta"
+            | "tes"
+            | "son"
+            | "sa"
+            | "ses"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "leur"
+            | "leurs"
+            | "au"
+            | "aux"
+            | "chaque"
+            | "quelques"
+            | "plusieurs"
+            | "tout"
+            | "toute"
+            | "tous"
+            | "toutes"
+    )
+}
+
+const SUBJECTS_AND_CLITICS: &[&str] = &[
+    "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n", "se", "s", "me", "m", "te", "t",
+    "y", "en", "lui", "leur", "le", "la", "les", "l", "cela", "ça", "ceci", "tout", "personne", "rien", "chacun",
+];
+
+/// The first finite verb of the clause after token `i`, if the clause reaches one.
+fn clause_verb<'a, 'b>(tokens: &'b [Token<'a>], i: usize, grammar: &FrenchGrammar) -> Option<&'b Token<'a>> {
+    let end = (i + 13).min(tokens.len());
+    for j in i + 1..end {
+        let token = &tokens[j];
+        if token.gap.contains([',', ';', ':', '(', ')', '—', '–', '?', '!', '.']) {
+            return None;
+        }
+        if grammar.clause_breakers.contains(token.lower) && j > i + 1 {
+            return None;
+        }
+        let tags = token.tags();
+        if !token.lex.known || !tags.has(tag::FINITE) {
+            continue;
+        }
+        let previous = &tokens[j - 1];
+        let after_subject = j == i + 1
+            || SUBJECTS_AND_CLITICS.contains(&previous.lower)
+            || (previous.tags().has(tag::NOUN | tag::PROPER | tag::ADJ | tag::PAST_PARTICIPLE)
+                && !is_determiner(previous.lower)
+                && !previous.tags().has(tag::PREP));
+        // `la porte`, `la petite souris`: a noun after its determiner or adjective.
+        let adjective_after_determiner = previous.tags().has(tag::ADJ) && j >= 2 && is_determiner(tokens[j - 2].lower);
+        let noun_phrase = is_determiner(previous.lower)
+            || (previous.tags().has(tag::PREP) && !after_subject)
+            || (tags.has(tag::NOUN)
+                && previous.tags().has(tag::ADJ)
+                && (!previous.tags().has(tag::NOUN) || adjective_after_determiner));
+        if noun_phrase {
+            continue;
+        }
+        if after_subject {
+            return Some(token);
+        }
+    }
+    None
+}
+
+/// The present subjunctive of the same lemma and person, when the lexicon has one.
+fn subjunctive_of(lower: &str, tags: Tags, lexicon: &FrenchLexicon) -> Option<String> {
+    let persons = tags.0 & (tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL);
+    let analysis = lexicon.analyses(lower).find(|a| a.tags.has(tag::FINITE))?;
+    let mut candidates: Vec<String> = lexicon
+        .forms_of(analysis.lemma)
+        .map(|form| lexicon.form_text(form))
+        .filter(|form| {
+            lexicon.analyses(form).any(|a| {
+                a.lemma == analysis.lemma && a.tags.has(tag::SUBJ_PRESENT) && (persons == 0 || a.tags.0 & persons != 0)
+            })
+        })
+        .collect();
+    candidates.sort();
+    candidates.dedup();
+    (!candidates.is_empty() && candidates.len() <= 2).then(|| candidates.join(" / "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::findings;
+
+    fn french(sentence: &str) -> String {
+        format!("Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris.")
+    }
+
+    fn flagged(sentence: &str) -> Vec<(String, String)> {
+        let text = french(sentence);
+        findings(&SubjunctiveMood, &text)
+            .iter()
+            .map(|f| (f.span.text(&text).to_string(), f.suggestion.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn an_indicative_after_a_trigger_is_flagged() {
+        assert_eq!(flagged("Il faut que tout le monde sait la vérité."), [("sait".into(), "sache".into())]);
+        assert_eq!(flagged("Bien qu’il a raison, il se tait."), [("a".into(), "ait".into())]);
+        assert_eq!(flagged("Il souhaite que la Russie et l’Ukraine négocieront."), [("négocieront".into(), "négocient".into())]);
+        assert_eq!(flagged("Il est important que vous êtes là."), [("êtes".into(), "soyez".into())]);
+        assert_eq!(flagged("Ils partent avant que la nuit tombera."), [("tombera".into(), "tombe".into())]);
+    }
+
+    #[test]
+    fn subjunctives_and_ambiguous_forms_pass() {
+        for sentence in [
+            "Il faut que tout le monde sache la vérité.",
+            "Il souhaite que la Russie et l’Ukraine négocient.",
+            "Bien qu’il parle fort, personne ne l’écoute.",
+            "Il pense que la guerre est finie.",
+            "Après que le président est parti, la salle s’est vidée.",
+            "Je ne doute pas que vous avez raison.",
+            "La demande que nous avons faite est restée sans réponse.",
+            "Il faut que la porte soit fermée.",
+            "Je sais bien que tu reviendras.",
+            "Je me doute bien que vous avez trouvé la réponse.",
+            "Celui qui n’attend que ça sait en profiter.",
+            "Nul doute qu’elle nourrira la haine.",
+            "Notre place est si utile que sans nous on prend la pile.",
+            "Il arrache une dent pour que la petite souris lui donne de l’argent.",
+            "Pour que les pays qui ont signé respectent leurs engagements, il faut des sanctions.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+}

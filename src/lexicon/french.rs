@@ -1,0 +1,274 @@
+//! The French full-form lexicon: every word form of the Dicollecte Hunspell dictionary with its
+//! lemmas and grammatical tags.
+//!
+//! The embedded lexicon is expanded and packed by `build.rs` and used in place: start-up is a
+//! header check, and a lookup is one walk of an `fst` map plus a few table reads. A user
+//! dictionary (`lexicons.french_dictionary` in the configuration) is expanded the same way at
+//! start-up instead.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use super::LexiconError;
+pub use super::hunspell::tag;
+use super::hunspell::{self, FORM_BLOCK, TAGSET_BITS, entry, section};
+
+static EMBEDDED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr.lex"));
+
+static EMBEDDED: LazyLock<FrenchLexicon> =
+    LazyLock::new(|| FrenchLexicon::from_blob(Cow::Borrowed(EMBEDDED_BLOB)).expect("the build script packs a valid blob"));
+
+/// Grammatical tags of one analysis (see [`tag`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tags(pub u64);
+
+impl Tags {
+    pub fn has(self, bits: u64) -> bool {
+        self.0 & bits != 0
+    }
+    pub fn has_all(self, bits: u64) -> bool {
+        self.0 & bits == bits
+    }
+    pub fn describe(self) -> String {
+        tag::describe(self.0)
+    }
+}
+
+/// One reading of a word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Analysis {
+    pub lemma: LemmaId,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LemmaId(u32);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FormId(u32);
+
+pub struct FrenchLexicon {
+    blob: Cow<'static, [u8]>,
+    sections: [Range<usize>; section::COUNT],
+    forms: fst::Map<Vec<u8>>,
+    bare: fst::Map<Vec<u8>>,
+}
+
+impl std::fmt::Debug for FrenchLexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FrenchLexicon").field("forms", &self.forms.len()).finish()
+    }
+}
+
+impl FrenchLexicon {
+    /// The lexicon built from the vendored dictionary.
+    pub fn embedded() -> &'static FrenchLexicon {
+        &EMBEDDED
+    }
+
+    /// Expands a Hunspell `.dic` and its `.aff` (same path, `.aff` extension).
+    pub fn from_dictionary(dic_path: &Path) -> Result<FrenchLexicon, LexiconError> {
+        let name = dic_path.display().to_string();
+        let aff_path = dic_path.with_extension("aff");
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|e| LexiconError::new(&path.display().to_string(), e.to_string()))
+        };
+        let affixes = hunspell::AffixFile::parse(&read(&aff_path)?)
+            .map_err(|e| LexiconError::new(&aff_path.display().to_string(), e))?;
+        let mut entries = Vec::new();
+        hunspell::expand(&affixes, &read(dic_path)?, |entry| entries.push(entry))
+            .map_err(|e| LexiconError::new(&name, e))?;
+        let blob = hunspell::pack(entries).map_err(|e| LexiconError::new(&name, e))?;
+        FrenchLexicon::from_blob(Cow::Owned(blob)).map_err(|e| LexiconError::new(&name, e))
+    }
+
+    fn from_blob(blob: Cow<'static, [u8]>) -> Result<FrenchLexicon, String> {
+        let sections = hunspell::section_ranges(&blob)?;
+        // The fst maps are small (a few MB) next to the tables; copying them once keeps this
+        // type free of self-references.
+        let forms = fst::Map::new(blob[sections[section::FORMS_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
+        let bare = fst::Map::new(blob[sections[section::BARE_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
+        Ok(FrenchLexicon { blob, sections, forms, bare })
+    }
+
+    fn section(&self, index: usize) -> &[u8] {
+        &self.blob[self.sections[index].clone()]
+    }
+
+    fn u32_at(&self, index: usize, position: usize) -> u32 {
+        let bytes = &self.section(index)[position * 4..position * 4 + 4];
+        u32::from_le_bytes(bytes.try_into().expect("four bytes"))
+    }
+
+    fn u32_range(&self, starts: usize, position: usize) -> Range<usize> {
+        self.u32_at(starts, position) as usize..self.u32_at(starts, position + 1) as usize
+    }
+
+    /// Number of distinct word forms.
+    pub fn form_count(&self) -> usize {
+        self.forms.len() as usize
+    }
+
+    /// Number of distinct lemmas.
+    pub fn lemma_count(&self) -> usize {
+        self.section(section::LEMMA_STARTS).len() / 4 - 1
+    }
+
+    pub fn contains(&self, form: &str) -> bool {
+        self.forms.contains_key(form)
+    }
+
+    /// The analyses of an exact form (case-sensitive); empty when unknown.
+    pub fn analyses(&self, form: &str) -> Analyses<'_> {
+        let packed = match self.forms.get(form).map(entry::decode) {
+            None => Packed::List(0..0),
+            Some(Ok(single)) => Packed::Single(Some(single)),
+            Some(Err(range)) => Packed::List(range),
+        };
+        Analyses { lexicon: self, packed }
+    }
+
+    fn analysis(&self, packed: u32) -> Analysis {
+        let tagset = (packed & ((1 << TAGSET_BITS) - 1)) as usize;
+        let tags =
+            u64::from_le_bytes(self.section(section::TAGSETS)[tagset * 8..tagset * 8 + 8].try_into().expect("eight bytes"));
+        Analysis { lemma: LemmaId(packed >> TAGSET_BITS), tags: Tags(tags) }
+    }
+
+    /// The union of the tags of every analysis of `form` (0 when unknown).
+    pub fn tags(&self, form: &str) -> Tags {
+        Tags(self.analyses(form).fold(0, |acc, a| acc | a.tags.0))
+    }
+
+    pub fn lemma(&self, id: LemmaId) -> &str {
+        let range = self.u32_range(section::LEMMA_STARTS, id.0 as usize);
+        std::str::from_utf8(&self.section(section::LEMMA_TEXT)[range]).unwrap_or("")
+    }
+
+    /// Every form of a lemma.
+    pub fn forms_of(&self, lemma: LemmaId) -> impl Iterator<Item = FormId> + '_ {
+        self.u32_range(section::LEMMA_FORM_STARTS, lemma.0 as usize)
+            .map(move |position| FormId(self.u32_at(section::LEMMA_FORMS, position)))
+    }
+
+    /// The text of a form, decoded from its front-coded block.
+    pub fn form_text(&self, id: FormId) -> String {
+        let block = id.0 as usize / FORM_BLOCK;
+        let text = self.section(section::FORM_TEXT);
+        let mut at = self.u32_at(section::FORM_BLOCK_STARTS, block) as usize;
+        let length = text[at] as usize;
+        let mut current = text[at + 1..at + 1 + length].to_vec();
+        at += 1 + length;
+        for _ in 0..id.0 as usize % FORM_BLOCK {
+            let (shared, rest) = (text[at] as usize, text[at + 1] as usize);
+            current.truncate(shared);
+            current.extend_from_slice(&text[at + 2..at + 2 + rest]);
+            at += 2 + rest;
+        }
+        String::from_utf8(current).unwrap_or_default()
+    }
+
+    /// The forms that a spelling without diacritics stands for (`defendre` → `défendre`;
+    /// `peche` → `pêche`, `péché`, `pèche` …). Empty when the diacritic-free spelling of `word`
+    /// matches no accented form.
+    pub fn accented_forms(&self, word: &str) -> Vec<FormId> {
+        let key = hunspell::strip_diacritics(word);
+        match self.bare.get(&key).map(entry::decode) {
+            None => Vec::new(),
+            Some(Ok(single)) => vec![FormId(single)],
+            Some(Err(range)) => range.map(|position| FormId(self.u32_at(section::BARE_FORMS, position))).collect(),
+        }
+    }
+}
+
+enum Packed {
+    Single(Option<u32>),
+    List(Range<usize>),
+}
+
+/// The analyses of one form, read from the lexicon as they are iterated.
+pub struct Analyses<'a> {
+    lexicon: &'a FrenchLexicon,
+    packed: Packed,
+}
+
+impl Iterator for Analyses<'_> {
+    type Item = Analysis;
+    fn next(&mut self) -> Option<Analysis> {
+        let packed = match &mut self.packed {
+            Packed::Single(single) => single.take()?,
+            Packed::List(range) => self.lexicon.u32_at(section::ANALYSES, range.next()?),
+        };
+        Some(self.lexicon.analysis(packed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> &'static FrenchLexicon {
+        FrenchLexicon::embedded()
+    }
+
+    fn describe(form: &str) -> Vec<String> {
+        let lex = lexicon();
+        lex.analyses(form).map(|a| format!("{} {}", lex.lemma(a.lemma), a.tags.describe())).collect()
+    }
+
+    #[test]
+    fn verb_forms_carry_mood_tense_and_person() {
+        assert_eq!(describe("négocièrent"), ["négocier passé simple 3pl"]);
+        assert!(describe("négocient").contains(&"négocier indicatif présent subjonctif présent 3pl".to_string()));
+        assert!(describe("asseyons").iter().any(|d| d.starts_with("asseoir") && d.contains("1pl")));
+        assert!(lexicon().tags("soient").has(tag::SUBJ_PRESENT));
+        assert!(!lexicon().tags("sont").has(tag::SUBJUNCTIVE));
+    }
+
+    #[test]
+    fn invalid_forms_are_absent() {
+        for word in ["négocierent", "assisons", "defendre", "Bielorussie"] {
+            assert!(!lexicon().contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn nouns_carry_gender_and_number() {
+        assert!(lexicon().tags("Biélorussie").has_all(tag::NOUN | tag::FEMININE));
+        assert!(lexicon().tags("avions").has(tag::PLURAL));
+        assert!(lexicon().tags("kilomètres").has(tag::NOUN), "prefixed unit forms are expanded");
+    }
+
+    #[test]
+    fn the_lemma_lists_its_forms() {
+        let lex = lexicon();
+        let lemma = lex.analyses("asseyons").next().expect("known").lemma;
+        let forms: Vec<String> = lex.forms_of(lemma).map(|f| lex.form_text(f)).collect();
+        assert!(forms.contains(&"asseyez".to_string()));
+        assert!(forms.contains(&"assis".to_string()));
+        for form in &forms {
+            assert!(lex.analyses(form).any(|a| a.lemma == lemma), "{form}");
+        }
+    }
+
+    #[test]
+    fn a_spelling_without_accents_finds_its_accented_forms() {
+        let lex = lexicon();
+        let forms = |w: &str| lex.accented_forms(w).into_iter().map(|f| lex.form_text(f)).collect::<Vec<_>>();
+        assert_eq!(forms("defendre"), ["défendre"]);
+        assert_eq!(forms("Bielorussie"), ["Biélorussie"]);
+        assert_eq!(forms("negocierent"), ["négocièrent"]);
+        assert!(forms("peche").len() > 1);
+        assert!(forms("maison").is_empty(), "a word without accented forms has no entry");
+    }
+
+    #[test]
+    fn the_expansion_has_the_expected_size() {
+        // About 84,000 stems give several hundred thousand forms.
+        let lex = lexicon();
+        assert!(lex.form_count() > 300_000, "{}", lex.form_count());
+        assert!(lex.lemma_count() > 60_000, "{}", lex.lemma_count());
+    }
+}
