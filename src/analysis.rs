@@ -114,6 +114,9 @@ pub struct DocReport {
     pub bytes: usize,
     pub words: usize,
     pub language: LangInfo,
+    /// Lexicon figures of French documents (unknown-word and lost-accent rates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<crate::detectors::french::LexiconFeatures>,
     pub score: Score,
     pub verdict: Verdict,
     pub findings: Vec<ReportedFinding>,
@@ -145,6 +148,7 @@ pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) ->
         bytes: doc.text.len(),
         words: doc.word_count(),
         language: doc.lang,
+        lexicon: crate::detectors::french::features(&doc, res),
         score,
         verdict,
         findings: reported,

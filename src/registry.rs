@@ -21,9 +21,11 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &comment_section::CommentSection,
         &stray_title::StrayTitle,
         &debris_line::DebrisLine,
+        &invalid_word_form::InvalidWordForm,
         &elision_contraction::ElisionContraction,
         &subjunctive_mood::SubjunctiveMood,
         &determiner_agreement::DeterminerAgreement,
+        &lost_diacritics::LostDiacritics,
     ];
     ALL
 }

@@ -168,7 +168,7 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
     let fixed = format!("{}’{}{}", capitalise_like(before, short), word.gap.trim_start(), word.text);
     Some((
         pair_span(before, word),
-        format!("`{} {}`: French elides `{}` before a vowel or silent h", before.text, word.text, before.lower),
+        format!("`{}{}{}`: French elides `{}` before a vowel or silent h", before.text, word.gap, word.text, before.lower),
         fixed,
     ))
 }

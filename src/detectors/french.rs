@@ -30,14 +30,22 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
         .iter()
         .map(|w| {
             let text = doc.slice(w.span);
-            let mut tags = lexicon.tags(text);
-            let mut known = tags.0 != 0 || lexicon.contains(text);
+            // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
+            if w.span.len() <= 6 && is_elided_clitic(doc.slice_lower(w.span)) {
+                let followed_by_apostrophe = doc.text[w.span.end..].starts_with(['\'', '’']);
+                if followed_by_apostrophe {
+                    return WordLex { tags: Tags(tag::OTHER), known: true, in_known_compound: false };
+                }
+            }
+            let exact = lexicon.lookup(text);
+            let mut known = exact.is_some();
+            let mut tags = exact.unwrap_or_default();
             // A capital may only mark the start of a sentence or a title: `A` is also `a`.
             if text.chars().next().is_some_and(char::is_uppercase) {
-                let lower = doc.slice_lower(w.span);
-                let lower_tags = lexicon.tags(lower);
-                known |= lower_tags.0 != 0 || lexicon.contains(lower);
-                tags = Tags(tags.0 | lower_tags.0);
+                if let Some(lower) = lexicon.lookup(doc.slice_lower(w.span)) {
+                    known = true;
+                    tags = Tags(tags.0 | lower.0);
+                }
             }
             WordLex { tags, known, in_known_compound: false }
         })
@@ -54,9 +62,12 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
                 continue;
             }
             buffer.clear();
-            buffer.push_str(&doc.lower[doc.words[start].span.start..doc.words[end - 1].span.end]);
-            let normalised = buffer.replace('’', "'");
-            if lexicon.contains(&normalised) {
+            buffer.extend(
+                doc.lower[doc.words[start].span.start..doc.words[end - 1].span.end]
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
+            if lexicon.contains(&buffer) {
                 for item in &mut out[start..end] {
                     item.in_known_compound = true;
                 }
@@ -64,6 +75,13 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
         }
     }
     out
+}
+
+fn is_elided_clitic(lower: &str) -> bool {
+    matches!(
+        lower,
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu" | "quoiqu" | "presqu"
+    )
 }
 
 /// A word of a sentence as the grammar rules see it.
@@ -104,10 +122,24 @@ impl Token<'_> {
     }
 }
 
-/// The tokens of every sentence outside the comment section, sentence by sentence.
+/// The tokens of every French sentence outside the comment section, sentence by sentence. A
+/// sentence where the lexicon knows too few of the lowercase words (an English disclaimer, a
+/// quotation in another language) is left out.
 pub fn sentences<'a>(doc: &'a Document, res: &Resources) -> impl Iterator<Item = Vec<Token<'a>>> + 'a {
     let lex = doc.french_words(res);
-    doc.sentences.iter().filter(move |s| !doc.in_comments(s.span)).map(move |sentence| {
+    let french_sentence = move |sentence: &crate::document::Sentence| {
+        let (mut checked, mut unknown) = (0usize, 0usize);
+        for index in sentence.words.clone() {
+            let text = doc.slice(doc.words[index].span);
+            if text.chars().next().is_some_and(char::is_lowercase) && text.chars().all(char::is_alphabetic) {
+                checked += 1;
+                let word = lex.get(index).copied().unwrap_or_default();
+                unknown += usize::from(!word.known && !word.in_known_compound);
+            }
+        }
+        checked < 4 || unknown * 10 < checked * 3
+    };
+    doc.sentences.iter().filter(move |s| !doc.in_comments(s.span) && french_sentence(s)).map(move |sentence| {
         let mut previous_end = sentence.span.start;
         sentence
             .words

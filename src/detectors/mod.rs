@@ -10,6 +10,8 @@ pub mod french;
 pub mod hashtag_run;
 pub mod imperial_units;
 pub mod interface_string;
+pub mod invalid_word_form;
+pub mod lost_diacritics;
 pub mod media_metadata;
 pub mod mt_disclaimer;
 pub mod name_consensus;

@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     default_weight: 12.0,
     fallback: false,
-    summary: "A verb that cannot be subjunctive after `pour que`, `bien que`, `il faut que`, `souhaite que` …",
+    summary: "A verb that cannot be subjunctive after a trigger such as `pour que`, `bien que` or `il faut que`.",
     explanation: "\
 What it flags: in a French text, the first verb of a clause opened by a subjunctive trigger
 when the lexicon says that form cannot be a subjunctive: `pour que tout le monde peut` (puisse),
@@ -106,7 +106,7 @@ fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &Fr
         if words.iter().zip(&tokens[start..=i]).all(|(w, t)| same_word(w, t.lower)) {
             // `je sais bien que`, `si bien que`: `bien` belongs to what comes before. The
             // concessive `bien que` opens its clause.
-            if words[0] == "bien" && start > 0 && !opens_clause(tokens, start) {
+            if matches!(words[0].as_str(), "bien" | "encore") && start > 0 && !opens_clause(tokens, start) {
                 return None;
             }
             let concessive = matches!(words[0].as_str(), "bien" | "quoique" | "encore" | "quoi");
@@ -242,7 +242,8 @@ fn clause_verb<'a, 'b>(tokens: &'b [Token<'a>], i: usize, grammar: &FrenchGramma
             return None;
         }
         let tags = token.tags();
-        if !token.lex.known || !tags.has(tag::FINITE) {
+        // `pour que cela`: a pronoun that is also a rare verb form (celer) is the subject.
+        if !token.lex.known || !tags.has(tag::FINITE) || tags.has(tag::PRON | tag::DET | tag::CONJ) {
             continue;
         }
         let previous = &tokens[j - 1];
@@ -324,6 +325,8 @@ mod tests {
             "La demande que nous avons faite est restée sans réponse.",
             "Il faut que la porte soit fermée.",
             "Je sais bien que tu reviendras.",
+            "Il faut agir pour que cela change.",
+            "Ce n’est encore qu’un début.",
             "Je me doute bien que vous avez trouvé la réponse.",
             "Celui qui n’attend que ça sait en profiter.",
             "Nul doute qu’elle nourrira la haine.",

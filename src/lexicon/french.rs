@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use super::LexiconError;
+use crate::text::FastMap;
 pub use super::hunspell::tag;
 use super::hunspell::{self, FORM_BLOCK, TAGSET_BITS, entry, section};
 
@@ -54,7 +55,32 @@ pub struct FrenchLexicon {
     sections: [Range<usize>; section::COUNT],
     forms: fst::Map<Vec<u8>>,
     bare: fst::Map<Vec<u8>>,
+    /// The tags of the most frequent words (function words make half of any text), so that
+    /// most lookups are one hash probe instead of an fst walk.
+    frequent: FastMap<Box<str>, Tags>,
+    /// Unique per lexicon built in this process, so that a cache never mixes two lexicons.
+    id: usize,
 }
+
+static NEXT_LEXICON_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
+const MAX_CACHED_WORDS: usize = 1 << 16;
+const MAX_CACHED_BYTES: usize = 40;
+
+#[derive(Default)]
+struct LookupCache {
+    /// Id of the lexicon the entries come from (0: none yet).
+    owner: usize,
+    entries: FastMap<Box<str>, Option<Tags>>,
+}
+
+thread_local! {
+    static LOOKUP_CACHE: std::cell::RefCell<LookupCache> = std::cell::RefCell::new(LookupCache::default());
+}
+
+/// Frequent French words, one per line (the function-word profile used for language
+/// identification serves well).
+const FREQUENT_WORDS: &str = include_str!("../../data/stopwords/fra.txt");
 
 impl std::fmt::Debug for FrenchLexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -90,7 +116,21 @@ impl FrenchLexicon {
         // type free of self-references.
         let forms = fst::Map::new(blob[sections[section::FORMS_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
         let bare = fst::Map::new(blob[sections[section::BARE_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
-        Ok(FrenchLexicon { blob, sections, forms, bare })
+        let id = NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut lexicon = FrenchLexicon { blob, sections, forms, bare, frequent: FastMap::default(), id };
+        let frequent = FREQUENT_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.starts_with('#'))
+            .flat_map(|w| {
+                let mut capitalised: String = w.chars().next().into_iter().flat_map(char::to_uppercase).collect();
+                capitalised.push_str(&w[w.chars().next().map_or(0, char::len_utf8)..]);
+                [w.to_string(), capitalised]
+            })
+            .filter_map(|w| lexicon.lookup_uncached(&w).map(|tags| (w.into_boxed_str(), tags)))
+            .collect();
+        lexicon.frequent = frequent;
+        Ok(lexicon)
     }
 
     fn section(&self, index: usize) -> &[u8] {
@@ -139,7 +179,43 @@ impl FrenchLexicon {
 
     /// The union of the tags of every analysis of `form` (0 when unknown).
     pub fn tags(&self, form: &str) -> Tags {
-        Tags(self.analyses(form).fold(0, |acc, a| acc | a.tags.0))
+        self.lookup(form).unwrap_or_default()
+    }
+
+    /// The union of the tags of `form`'s analyses, or None when the form is unknown.
+    ///
+    /// Word frequencies are Zipfian: a small per-thread cache in front of the fst answers most
+    /// lookups with one hash probe. It is bounded (cleared when full) and tied to this lexicon.
+    pub fn lookup(&self, form: &str) -> Option<Tags> {
+        if let Some(tags) = self.frequent.get(form) {
+            return Some(*tags);
+        }
+        if form.len() > MAX_CACHED_BYTES {
+            return self.lookup_uncached(form);
+        }
+        LOOKUP_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let owner = self.id;
+            if cache.owner != owner || cache.entries.len() >= MAX_CACHED_WORDS {
+                cache.owner = owner;
+                cache.entries.clear();
+            }
+            if let Some(found) = cache.entries.get(form) {
+                return *found;
+            }
+            let found = self.lookup_uncached(form);
+            cache.entries.insert(form.into(), found);
+            found
+        })
+    }
+
+    fn lookup_uncached(&self, form: &str) -> Option<Tags> {
+        let value = self.forms.get(form)?;
+        let packed = match entry::decode(value) {
+            Ok(single) => Packed::Single(Some(single)),
+            Err(range) => Packed::List(range),
+        };
+        Some(Tags(Analyses { lexicon: self, packed }.fold(0, |acc, a| acc | a.tags.0)))
     }
 
     pub fn lemma(&self, id: LemmaId) -> &str {
