@@ -39,6 +39,15 @@ pub enum Command {
         /// Rule id (MT101) or name (machine-translation-disclaimer).
         rule: String,
     },
+    /// Look words up in the French lexicon: lemmas and tags, or the near forms of a non-word.
+    Lexicon {
+        /// Words to look up.
+        #[arg(required = true, value_name = "WORD")]
+        words: Vec<String>,
+        /// One JSON object per word instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the effective configuration.
     Config {
         /// Print it as TOML (the default).

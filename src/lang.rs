@@ -203,7 +203,7 @@ pub fn parse_code(code: &str) -> Option<Lang> {
 
 pub fn detect_document(doc: &Document, res: &Resources) -> LangInfo {
     if let Some(forced) = &res.forced_language {
-        return forced.clone();
+        return *forced;
     }
     let words = &res.function_words;
     let profile = words.profile(doc.words.iter().filter(|w| !doc.in_comments(w.span)).map(|w| doc.slice_lower(w.span)));

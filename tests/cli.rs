@@ -443,3 +443,54 @@ fn check_flags_a_document_that_departs_from_the_corpus_spelling() {
         .code(2)
         .stderr(predicate::str::contains("standard input can be read only once"));
 }
+
+#[test]
+fn a_stated_language_skips_identification() {
+    // Too short for identification; with `--lang fr` the French rules run.
+    let run = |lang: Option<&str>| {
+        let mut cmd = mtaudit();
+        cmd.args(["check", "--format", "jsonl", "--select", "MT6"]);
+        if let Some(code) = lang {
+            cmd.args(["--lang", code]);
+        }
+        let out = cmd.arg("-").write_stdin("Il ne en veut pas.").output().unwrap();
+        let first: serde_json::Value =
+            serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
+        first
+    };
+    let forced = run(Some("fr"));
+    assert_eq!(forced["language"]["code"], "fra");
+    assert_eq!(forced["language"]["method"], "forced");
+    assert_eq!(forced["findings"][0]["evidence"], "ne en");
+    assert_ne!(run(None)["language"]["method"], "forced");
+    mtaudit().args(["check", "--lang", "xx-none", "-"]).write_stdin("x").assert().code(2);
+}
+
+#[test]
+fn lexicon_looks_words_up() {
+    let out = mtaudit().args(["lexicon", "soient", "négocierent", "defendre"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "soient: être (subjonctif présent 3pl)",
+            "négocierent: unknown; near forms: négocièrent (négocier, passé simple 3pl); négocient (négocier, indicatif présent subjonctif présent 3pl); négociaient (négocier, imparfait 3pl)",
+            "defendre: unknown; with its accents: défendre",
+        ]
+    );
+}
+
+#[test]
+fn a_user_french_dictionary_replaces_the_embedded_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("mtaudit.toml");
+    let dic = root().join("tests/fixtures/mini-dictionary/mini.dic");
+    std::fs::write(&config, format!("[lexicons]\nfrench-dictionary = {:?}\n", dic.display().to_string())).unwrap();
+    let out = mtaudit_with_config(&config).args(["lexicon", "chantèrent", "soient"]).output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "chantèrent: chanter (passé simple 3pl)\nsoient: unknown\n");
+    std::fs::write(&config, "[lexicons]\nfrench-dictionary = \"missing.dic\"\n").unwrap();
+    let out = mtaudit_with_config(&config).args(["lexicon", "soient"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("missing.aff"));
+}

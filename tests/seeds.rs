@@ -131,6 +131,10 @@ fn the_traps_are_not_translation_artifacts() {
             .filter(|f| ["provenance", "language", "names", "grammar"].contains(&f["family"].as_str().unwrap()))
             .collect();
         for f in &translation {
+            // 003's stripped title (line 5) is a real artifact, checked with the grammar below.
+            if seed == "003" && f["rule"] == "MT605" && f["line"] == 5 {
+                continue;
+            }
             // Mild, real findings (004's Podoliak/Podolyak, 002's English `Bucha`) are informational.
             assert_eq!(f["severity"], "info", "{seed}: {f}");
             let evidence = f["evidence"].as_str().unwrap();
@@ -139,7 +143,9 @@ fn the_traps_are_not_translation_artifacts() {
                 "{seed}: {f}"
             );
         }
-        assert!(d["score"]["translation"].as_f64().unwrap() >= 90.0, "{seed}");
+        // 003 loses points for its stripped title only.
+        let floor = if seed == "003" { 80.0 } else { 90.0 };
+        assert!(d["score"]["translation"].as_f64().unwrap() >= floor, "{seed}");
     }
 }
 
@@ -167,4 +173,47 @@ fn gate_accepts_002_and_004_and_rejects_the_rest() {
     for (seed, verdict) in &verdicts {
         assert_eq!(verdict, expect(seed), "{seed}");
     }
+}
+
+/// The French grammar of 001 (EXPECTED.md, lines 3 to 35), each at its line with its
+/// suggestion; the stripped title of 003; and no grammar finding in the reader comments of 000.
+#[test]
+fn the_grammar_artifacts_of_001_and_003_are_found_and_the_comments_of_000_are_not_judged() {
+    let docs = seed_docs();
+    let grammar = |seed: &str| -> Vec<(String, u64, String, String)> {
+        get(&docs, seed)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"].as_str().unwrap().starts_with("MT6"))
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                    f["evidence"].as_str().unwrap().to_string(),
+                    f["suggestion"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let found = grammar("001");
+    let has = |rule: &str, line: u64, evidence: &str, suggestion: &str| {
+        found.iter().any(|(r, l, e, s)| r == rule && *l == line && e == evidence && s.starts_with(suggestion))
+    };
+    assert!(has("MT601", 3, "négocierent", "négocièrent / négocient"), "{found:?}");
+    assert!(has("MT601", 11, "Assisons", "asseyons"), "{found:?}");
+    assert!(has("MT602", 13, "ne en", "n’en"), "{found:?}");
+    assert!(has("MT604", 19, "le Biélorussie", "la Biélorussie"), "{found:?}");
+    assert!(has("MT604", 27, "respectés", "respectées"), "{found:?}");
+    assert!(has("MT602", 35, "de « animaux", "d’« animaux"), "{found:?}");
+    assert_eq!(found.len(), 6, "nothing else in 001: {found:?}");
+
+    assert_eq!(
+        grammar("003"),
+        [("MT605".to_string(), 5, "defendre la Bielorussie".to_string(), "défendre, Biélorussie".to_string())]
+    );
+    // 000's comments hold human typos (`impiquable`, `oragons`, `continant`): not judged.
+    assert_eq!(grammar("000"), []);
+    assert_eq!(get(&docs, "001")["lexicon"]["accents_lost"], 0);
+    assert!(get(&docs, "003")["lexicon"]["accents_lost"].as_u64().unwrap() >= 1);
 }

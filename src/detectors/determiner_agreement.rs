@@ -138,10 +138,10 @@ fn determiner_noun(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> O
         return None;
     }
     let noun_gender = genders(tags);
-    let wrong_gender = match (gender, noun_gender) {
-        (Gender::Masculine, Some(Gender::Feminine)) | (Gender::Feminine, Some(Gender::Masculine)) => true,
-        _ => false,
-    };
+    let wrong_gender = matches!(
+        (gender, noun_gender),
+        (Gender::Masculine, Some(Gender::Feminine)) | (Gender::Feminine, Some(Gender::Masculine))
+    );
     let singular_only = tags.has(tag::SINGULAR) && !tags.has(tag::PLURAL | tag::INVARIABLE);
     let plural_only = tags.has(tag::PLURAL) && !tags.has(tag::SINGULAR | tag::INVARIABLE);
     // Number is judged on common nouns only: `les Pays-Bas`, `les Kennedy`.
@@ -165,8 +165,11 @@ fn determiner_noun(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> O
         let right = if gender == Gender::Masculine { feminine_form } else { masculine_form };
         let right = if det.is_capitalised() { capitalise(right) } else { right.to_string() };
         let elided = right.ends_with(['e', 'a']) && right.len() <= 2 && starts_with_vowel(noun.lower);
-        let suggestion =
-            if elided { format!("{}’{}", &right[..right.len() - 1], noun.text) } else { format!("{right} {}", noun.text) };
+        let suggestion = if elided {
+            format!("{}’{}", &right[..right.len() - 1], noun.text)
+        } else {
+            format!("{right} {}", noun.text)
+        };
         Finding::new(
             META.id,
             Severity::Warning,
@@ -289,7 +292,9 @@ mod tests {
     use crate::detectors::test_support::findings;
 
     fn french(sentence: &str) -> String {
-        format!("Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris.")
+        format!(
+            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
+        )
     }
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {
@@ -302,7 +307,10 @@ mod tests {
 
     #[test]
     fn a_country_with_the_wrong_article_is_flagged() {
-        assert_eq!(flagged("Ils veulent attaquer le Biélorussie."), [("le Biélorussie".into(), "la Biélorussie".into())]);
+        assert_eq!(
+            flagged("Ils veulent attaquer le Biélorussie."),
+            [("le Biélorussie".into(), "la Biélorussie".into())]
+        );
         assert_eq!(flagged("Il a visité la Portugal."), [("la Portugal".into(), "le Portugal".into())]);
         assert_eq!(flagged("Il parle de le Ukraine."), [("le Ukraine".into(), "l’Ukraine".into())]);
     }
@@ -338,12 +346,16 @@ mod tests {
     #[test]
     fn a_masculine_participle_after_feminine_subjects_is_flagged() {
         assert_eq!(
-            flagged("Ils exigent que la souveraineté et l’intégrité territoriale de l’Ukraine soient pleinement respectés."),
+            flagged(
+                "Ils exigent que la souveraineté et l’intégrité territoriale de l’Ukraine soient pleinement respectés."
+            ),
             [("respectés".into(), "respectées".into())]
         );
         assert!(
-            flagged("Ils exigent que la souveraineté et l’intégrité territoriale de l’Ukraine soient pleinement respectées.")
-                .is_empty()
+            flagged(
+                "Ils exigent que la souveraineté et l’intégrité territoriale de l’Ukraine soient pleinement respectées."
+            )
+            .is_empty()
         );
     }
 }

@@ -168,7 +168,10 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
     let fixed = format!("{}’{}{}", capitalise_like(before, short), word.gap.trim_start(), word.text);
     Some((
         pair_span(before, word),
-        format!("`{}{}{}`: French elides `{}` before a vowel or silent h", before.text, word.gap, word.text, before.lower),
+        format!(
+            "`{}{}{}`: French elides `{}` before a vowel or silent h",
+            before.text, word.gap, word.text, before.lower
+        ),
         fixed,
     ))
 }
@@ -268,7 +271,10 @@ fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) 
     let fixed = format!("{} {}", capitalise_like(before, contracted), next.text);
     Some((
         pair_span(before, article),
-        format!("`{} {} {}`: French contracts `{} {}` into `{}`", before.text, article.text, next.text, before.lower, article.text, contracted),
+        format!(
+            "`{} {} {}`: French contracts `{} {}` into `{}`",
+            before.text, article.text, next.text, before.lower, article.text, contracted
+        ),
         fixed,
     ))
 }
@@ -318,7 +324,9 @@ mod tests {
 
     /// A French frame long enough for the language to be identified.
     fn french(sentence: &str) -> String {
-        format!("Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris.")
+        format!(
+            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
+        )
     }
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {

@@ -41,11 +41,11 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
             let mut known = exact.is_some();
             let mut tags = exact.unwrap_or_default();
             // A capital may only mark the start of a sentence or a title: `A` is also `a`.
-            if text.chars().next().is_some_and(char::is_uppercase) {
-                if let Some(lower) = lexicon.lookup(doc.slice_lower(w.span)) {
-                    known = true;
-                    tags = Tags(tags.0 | lower.0);
-                }
+            if text.chars().next().is_some_and(char::is_uppercase)
+                && let Some(lower) = lexicon.lookup(doc.slice_lower(w.span))
+            {
+                known = true;
+                tags = Tags(tags.0 | lower.0);
             }
             WordLex { tags, known, in_known_compound: false }
         })
@@ -214,7 +214,7 @@ pub fn features(doc: &Document, res: &Resources) -> Option<LexiconFeatures> {
 /// The single valid word that `word` (unknown, written without any diacritic) stands for once
 /// its accents are restored, if there is exactly one.
 pub fn restored_accents(lexicon: &FrenchLexicon, word: &str) -> Option<String> {
-    if word.chars().any(|c| !c.is_ascii()) {
+    if !word.is_ascii() {
         return None;
     }
     let candidates = lexicon.accented_forms(word);

@@ -184,7 +184,9 @@ mod tests {
     use crate::detectors::test_support::findings;
 
     fn french(sentence: &str) -> String {
-        format!("Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris.")
+        format!(
+            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
+        )
     }
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {

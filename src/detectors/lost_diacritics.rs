@@ -100,7 +100,9 @@ mod tests {
     use crate::finding::Severity;
 
     fn french(body: &str) -> String {
-        format!("Le gouvernement a publié un communiqué dans la soirée.\n{body}\nLes discussions reprendront la semaine prochaine à Paris.")
+        format!(
+            "Le gouvernement a publié un communiqué dans la soirée.\n{body}\nLes discussions reprendront la semaine prochaine à Paris."
+        )
     }
 
     #[test]
@@ -123,7 +125,9 @@ mod tests {
 
     #[test]
     fn ambiguous_and_accented_words_are_left_alone() {
-        for body in ["Il va a la peche demain matin.", "Il veut défendre la Biélorussie.", "LA FRANCE A DECIDE DE PARTIR."] {
+        for body in
+            ["Il va a la peche demain matin.", "Il veut défendre la Biélorussie.", "LA FRANCE A DECIDE DE PARTIR."]
+        {
             assert!(findings(&LostDiacritics, &french(body)).is_empty(), "{body}");
         }
     }

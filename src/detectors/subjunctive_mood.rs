@@ -293,7 +293,9 @@ mod tests {
     use crate::detectors::test_support::findings;
 
     fn french(sentence: &str) -> String {
-        format!("Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris.")
+        format!(
+            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
+        )
     }
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {
@@ -308,7 +310,10 @@ mod tests {
     fn an_indicative_after_a_trigger_is_flagged() {
         assert_eq!(flagged("Il faut que tout le monde sait la vérité."), [("sait".into(), "sache".into())]);
         assert_eq!(flagged("Bien qu’il a raison, il se tait."), [("a".into(), "ait".into())]);
-        assert_eq!(flagged("Il souhaite que la Russie et l’Ukraine négocieront."), [("négocieront".into(), "négocient".into())]);
+        assert_eq!(
+            flagged("Il souhaite que la Russie et l’Ukraine négocieront."),
+            [("négocieront".into(), "négocient".into())]
+        );
         assert_eq!(flagged("Il est important que vous êtes là."), [("êtes".into(), "soyez".into())]);
         assert_eq!(flagged("Ils partent avant que la nuit tombera."), [("tombera".into(), "tombe".into())]);
     }

@@ -12,14 +12,15 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use super::LexiconError;
-use crate::text::FastMap;
 pub use super::hunspell::tag;
 use super::hunspell::{self, FORM_BLOCK, TAGSET_BITS, entry, section};
+use crate::text::FastMap;
 
 static EMBEDDED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr.lex"));
 
-static EMBEDDED: LazyLock<FrenchLexicon> =
-    LazyLock::new(|| FrenchLexicon::from_blob(Cow::Borrowed(EMBEDDED_BLOB)).expect("the build script packs a valid blob"));
+static EMBEDDED: LazyLock<FrenchLexicon> = LazyLock::new(|| {
+    FrenchLexicon::from_blob(Cow::Borrowed(EMBEDDED_BLOB)).expect("the build script packs a valid blob")
+});
 
 /// Grammatical tags of one analysis (see [`tag`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -148,7 +149,7 @@ impl FrenchLexicon {
 
     /// Number of distinct word forms.
     pub fn form_count(&self) -> usize {
-        self.forms.len() as usize
+        self.forms.len()
     }
 
     /// Number of distinct lemmas.
@@ -172,8 +173,9 @@ impl FrenchLexicon {
 
     fn analysis(&self, packed: u32) -> Analysis {
         let tagset = (packed & ((1 << TAGSET_BITS) - 1)) as usize;
-        let tags =
-            u64::from_le_bytes(self.section(section::TAGSETS)[tagset * 8..tagset * 8 + 8].try_into().expect("eight bytes"));
+        let tags = u64::from_le_bytes(
+            self.section(section::TAGSETS)[tagset * 8..tagset * 8 + 8].try_into().expect("eight bytes"),
+        );
         Analysis { lemma: LemmaId(packed >> TAGSET_BITS), tags: Tags(tags) }
     }
 
@@ -338,6 +340,40 @@ mod tests {
         assert_eq!(forms("negocierent"), ["négocièrent"]);
         assert!(forms("peche").len() > 1);
         assert!(forms("maison").is_empty(), "a word without accented forms has no entry");
+    }
+
+    /// The expansion agrees with an independent Hunspell implementation: every sampled form
+    /// is a word `spellbook` accepts.
+    #[test]
+    fn spellbook_accepts_the_expanded_forms() {
+        let aff = include_str!("../../data/hunspell-fr/fr.aff");
+        let dic = include_str!("../../data/hunspell-fr/fr.dic");
+        let checker = spellbook::Dictionary::new(aff, dic).expect("spellbook reads the dictionary");
+        let lex = lexicon();
+        let sampled: Vec<String> = (0..lex.form_count()).step_by(37).map(|i| lex.form_text(FormId(i as u32))).collect();
+        let rejected: Vec<&String> = sampled.iter().filter(|form| !checker.check(form)).collect();
+        // A handful of forms carry flags (keep-case, forbidden in compounds) that a plain
+        // check treats differently; anything more is an expansion defect.
+        assert!(
+            rejected.len() * 1000 <= sampled.len(),
+            "{} of {} sampled forms rejected, such as {:?}",
+            rejected.len(),
+            sampled.len(),
+            &rejected[..rejected.len().min(20)]
+        );
+    }
+
+    #[test]
+    fn a_user_dictionary_is_expanded_at_load() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-dictionary/mini.dic");
+        let lex = FrenchLexicon::from_dictionary(&path).expect("the fixture loads");
+        assert_eq!(lex.form_count(), 7, "chanter, chante, chantons, chantèrent, maison, maisons, le");
+        assert!(!lex.contains("chant"), "a stem that needs an affix is not a word");
+        assert!(lex.tags("chantèrent").has_all(tag::VERB | tag::IND_PAST_SIMPLE | tag::P3PL));
+        assert!(lex.tags("maisons").has_all(tag::NOUN | tag::FEMININE | tag::PLURAL));
+        let forms = lex.accented_forms("chanterent").into_iter().map(|f| lex.form_text(f)).collect::<Vec<_>>();
+        assert_eq!(forms, ["chantèrent"]);
+        assert!(FrenchLexicon::from_dictionary(std::path::Path::new("/nonexistent/x.dic")).is_err());
     }
 
     #[test]

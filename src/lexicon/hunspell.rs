@@ -343,11 +343,7 @@ pub fn expand(aff: &AffixFile, dic: &str, mut emit: impl FnMut(Expanded)) -> Res
         if aff.forbidden.as_ref().is_some_and(|f| flags.contains(f)) {
             continue;
         }
-        let lemma = morphology
-            .iter()
-            .find_map(|f| f.strip_prefix("st:"))
-            .unwrap_or(word)
-            .to_string();
+        let lemma = morphology.iter().find_map(|f| f.strip_prefix("st:")).unwrap_or(word).to_string();
         let stem_tags = tags_of_fields(morphology.iter().copied());
         let needs_affix = aff.need_affix.as_ref().is_some_and(|f| flags.contains(f));
         let mut out = |form: String, tags: u64| emit(Expanded { form, lemma: lemma.clone(), tags });
@@ -382,7 +378,9 @@ pub fn expand(aff: &AffixFile, dic: &str, mut emit: impl FnMut(Expanded)) -> Res
                 let Some(prefixed) = rule.apply_prefix(word) else { continue };
                 let tags = stem_tags | rule.tags;
                 let prefix_needs_affix = aff.need_affix.as_ref().is_some_and(|f| rule.continuation.contains(f));
-                if !prefix_needs_affix && !(needs_affix && rule.add.is_empty() && rule.strip.is_empty()) {
+                // An empty prefix does not satisfy the stem's need for an affix on its own.
+                let bare_stem = needs_affix && rule.add.is_empty() && rule.strip.is_empty();
+                if !prefix_needs_affix && !bare_stem {
                     out(prefixed.clone(), tags);
                 }
                 for suffix_flag in &rule.continuation {
@@ -582,7 +580,7 @@ pub fn pack(mut entries: Vec<Expanded>) -> Result<Vec<u8>, String> {
     for part in &sections {
         // Keep every section 8-byte aligned relative to the blob start.
         blob.extend_from_slice(part);
-        while blob.len() % 8 != 0 {
+        while !blob.len().is_multiple_of(8) {
             blob.push(0);
         }
     }
