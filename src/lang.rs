@@ -172,10 +172,6 @@ pub fn identify(text: &str) -> LangInfo {
     }
 }
 
-/// Identifies the document's language: from the function-word profile of its text (outside
-/// the comment section) when that is decisive, else with whatlang on a bounded sample of its
-/// longest paragraphs. whatlang reads about 2 MB/s per core; most news documents in a
-/// profiled language never need it.
 /// A language from its ISO 639-3 code (`fra`) or, for the common ones, ISO 639-1 (`fr`).
 pub fn parse_code(code: &str) -> Option<Lang> {
     const TWO_LETTER: &[(&str, &str)] = &[
@@ -201,6 +197,10 @@ pub fn parse_code(code: &str) -> Option<Lang> {
     Lang::from_code(code)
 }
 
+/// Identifies the document's language: from the function-word profile of its text (outside
+/// the comment section) when that is decisive, else with whatlang on a bounded sample of its
+/// longest paragraphs. whatlang reads about 2 MB/s per core; most news documents in a
+/// profiled language never need it.
 pub fn detect_document(doc: &Document, res: &Resources) -> LangInfo {
     if let Some(forced) = &res.forced_language {
         return *forced;

@@ -62,8 +62,7 @@ impl Resources {
         let user_grammar = read(&paths.french_grammar)?;
         let french = match &paths.french_dictionary {
             None => FrenchLexicon::embedded(),
-            // Loaded once per run and kept for its whole length.
-            Some(path) => Box::leak(Box::new(FrenchLexicon::from_dictionary(path)?)),
+            Some(path) => user_lexicon(path)?,
         };
         Ok(Resources {
             function_words: FunctionWords::embedded(),
@@ -100,6 +99,20 @@ impl Resources {
         .iter()
         .any(|p| p.is_some())
     }
+}
+
+/// A user's French dictionary, expanded once per process and kept for its whole length (a run
+/// loads its resources more than once, for instance with `--name-consensus`).
+fn user_lexicon(path: &Path) -> Result<&'static FrenchLexicon, LexiconError> {
+    static LOADED: std::sync::Mutex<Vec<(std::path::PathBuf, &'static FrenchLexicon)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut loaded = LOADED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, lexicon)) = loaded.iter().find(|(p, _)| p == path) {
+        return Ok(lexicon);
+    }
+    let lexicon: &'static FrenchLexicon = Box::leak(Box::new(FrenchLexicon::from_dictionary(path)?));
+    loaded.push((path.to_path_buf(), lexicon));
+    Ok(lexicon)
 }
 
 /// The embedded source, then the user's file if there is one.

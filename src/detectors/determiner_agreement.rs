@@ -1,7 +1,7 @@
 //! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
 //! a participle that disagrees with a feminine plural subject.
 
-use super::french::{self, Token};
+use super::french::{self, Token, capitalise_like};
 use crate::document::{Document, Joiner};
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::french::{FrenchLexicon, Tags, tag};
@@ -53,7 +53,7 @@ impl Detector for DeterminerAgreement {
         }
         for tokens in french::sentences(doc, res) {
             for i in 1..tokens.len() {
-                if let Some(finding) = determiner_noun(&tokens, i, res.french) {
+                if let Some(finding) = determiner_noun(&tokens, i, res) {
                     out.push(finding);
                 }
             }
@@ -95,7 +95,8 @@ fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str
     })
 }
 
-fn determiner_noun(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> Option<Finding> {
+fn determiner_noun(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Finding> {
+    let lexicon = res.french;
     let (det, noun) = (&tokens[i - 1], &tokens[i]);
     let (gender, number, masculine_form, feminine_form) = determiner(det.lower)?;
     // `prends-la`, `fais-le`: pronouns after an imperative.
@@ -153,6 +154,12 @@ fn determiner_noun(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> O
     if !wrong_gender && !wrong_number {
         return None;
     }
+    // `le Ukraine`, `la avion`: the article should have been elided, whatever the gender; MT602
+    // reports it once.
+    let elides = res.french_grammar.elides_before(noun.lower);
+    if elides && matches!(det.lower, "le" | "la") {
+        return None;
+    }
     let span = Span::new(det.span.start, noun.span.end);
     let description = match (noun_gender, singular_only, plural_only) {
         (Some(Gender::Feminine), ..) if wrong_gender => "feminine",
@@ -163,13 +170,17 @@ fn determiner_noun(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> O
     };
     let mut finding = if wrong_gender {
         let right = if gender == Gender::Masculine { feminine_form } else { masculine_form };
-        let right = if det.is_capitalised() { capitalise(right) } else { right.to_string() };
-        let elided = right.ends_with(['e', 'a']) && right.len() <= 2 && starts_with_vowel(noun.lower);
-        let suggestion = if elided {
-            format!("{}’{}", &right[..right.len() - 1], noun.text)
-        } else {
-            format!("{right} {}", noun.text)
+        // Before a vowel or silent h: `l’`, `de l’`, `à l’`, `cet`.
+        let right = match right {
+            "le" | "la" if elides => "l’",
+            "de la" if elides => "de l’",
+            "à la" if elides => "à l’",
+            "ce" if elides => "cet",
+            other => other,
         };
+        let right = capitalise_like(det.text, right);
+        let suggestion =
+            if right.ends_with('’') { format!("{right}{}", noun.text) } else { format!("{right} {}", noun.text) };
         Finding::new(
             META.id,
             Severity::Warning,
@@ -204,15 +215,6 @@ fn genders(tags: Tags) -> Option<Gender> {
     }
 }
 
-fn starts_with_vowel(lower: &str) -> bool {
-    lower.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'â', 'î', 'ô', 'û', 'œ'])
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 /// `la souveraineté et l'intégrité ... soient respectés`: two feminine nouns joined by `et`, a
 /// form of être, then a masculine plural participle.
 fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, out: &mut Vec<Finding>) {
@@ -233,7 +235,7 @@ fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, ou
         // Within the clause: a form of être, adverbs, then the participle.
         let mut j = second + 1;
         let limit = (second + 9).min(tokens.len());
-        while j < limit && !is_etre_finite(&tokens[j], lexicon) {
+        while j < limit && !french::is_etre_finite(&tokens[j], lexicon) {
             if tokens[j].gap.contains([',', ';', ':', '(', '—']) || tokens[j].tags().has(tag::FINITE) {
                 j = limit;
                 break;
@@ -275,10 +277,6 @@ fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, ou
     }
 }
 
-fn is_etre_finite(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
-    token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
-}
-
 /// `respectés` → `respectées`, when the lexicon knows it.
 fn feminine_plural(participle: &str, lexicon: &FrenchLexicon) -> Option<String> {
     let stem = participle.strip_suffix('s')?;
@@ -312,12 +310,14 @@ mod tests {
             [("le Biélorussie".into(), "la Biélorussie".into())]
         );
         assert_eq!(flagged("Il a visité la Portugal."), [("la Portugal".into(), "le Portugal".into())]);
-        assert_eq!(flagged("Il parle de le Ukraine."), [("le Ukraine".into(), "l’Ukraine".into())]);
+        assert_eq!(flagged("Il parle de le Ukraine."), [], "an elision: MT602 reports it");
     }
 
     #[test]
     fn common_nouns_of_the_wrong_gender_or_number_are_flagged() {
         assert_eq!(flagged("Il téléphone au boulangère."), [("au boulangère".into(), "à la boulangère".into())]);
+        assert_eq!(flagged("Il a vu cette avion."), [("cette avion".into(), "cet avion".into())]);
+        assert_eq!(flagged("Il rejoint au armée."), [("au armée".into(), "à l’armée".into())]);
         assert_eq!(flagged("Il voit les avion."), [("les avion".into(), String::new())]);
     }
 

@@ -1,6 +1,6 @@
 //! MT602: a missing elision, contraction or euphonic form in French (`ne en`, `de le`, `a-il`).
 
-use super::french::{self, Token};
+use super::french::{self, Token, capitalise_like};
 use crate::document::{Document, Joiner};
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::french::{FrenchLexicon, tag};
@@ -74,8 +74,28 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
 
 fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Found> {
     let (before, word) = (&tokens[i - 1], &tokens[i]);
-    if !word.follows_closely(true) || before.joiner == Joiner::Hyphen || word.text.chars().count() < 2 {
+    if !word.follows_closely(true) || before.joiner == Joiner::Hyphen {
         return None;
+    }
+    // One-letter words: `ne y`, `que a`, `le a`, `que à` are elided; other letters (`de a à z`)
+    // are cited, not read.
+    if word.text.chars().count() < 2 {
+        let elided = matches!(
+            (before.lower, word.lower),
+            ("ne" | "je" | "me" | "te" | "se" | "que", "y")
+                | ("ne" | "que" | "le" | "la" | "me" | "te" | "se", "a")
+                | ("que" | "jusque", "à")
+        );
+        if !elided {
+            return None;
+        }
+        let short = &before.lower[..before.lower.len() - 1];
+        let fixed = format!("{}’{}", capitalise_like(before.text, short), word.text);
+        return Some((
+            pair_span(before, word),
+            format!("`{} {}`: French elides `{}` before a vowel", before.text, word.text, before.lower),
+            fixed,
+        ));
     }
     let grammar = &res.french_grammar;
     let next_lower = word.lower;
@@ -101,8 +121,13 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
         return None;
     }
     let short = match before.lower {
-        // `le un`, `la une`: the numeral and the front page are not elided after.
-        "le" | "la" if !matches!(next_lower, "un" | "une") => "l",
+        // `le un`, `la une`: the numeral and the front page are not elided after; `la où` is
+        // `là où` without its accent.
+        "le" | "la"
+            if !matches!(next_lower, "un" | "une") && tags.has(tag::NOUN | tag::ADJ | tag::VERB | tag::NUMERAL) =>
+        {
+            "l"
+        }
         "de" => {
             // `de un à trois`: a range, not an article.
             let range = matches!(next_lower, "un" | "une") && tokens.get(i + 1).is_some_and(|t| t.lower == "à");
@@ -125,10 +150,10 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
             &before.lower[..before.lower.len() - 1]
         }
         "jusque" if next_lower.starts_with('à') || next_lower.starts_with("au") || next_lower == "ici" => "jusqu",
-        "ce" if tags.has(tag::VERB) && next_lower.starts_with(['e', 'é']) && is_etre(word, res.french) => "c",
+        "ce" if next_lower.starts_with(['e', 'é']) && french::is_etre_finite(word, res.french) => "c",
         // `du homme`, `au arbre`: the contracted article before a vowel is `de l'`, `à l'`.
         "du" | "au" if only_masculine_nominal(tags) && tags.has(tag::SINGULAR) && !tags.has(tag::PLURAL) => {
-            let preposition = capitalise_like(before, if before.lower == "du" { "de" } else { "à" });
+            let preposition = capitalise_like(before.text, if before.lower == "du" { "de" } else { "à" });
             let fixed = format!("{preposition} l’{}", word.text);
             return Some(euphony(before, word, fixed));
         }
@@ -150,7 +175,7 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
                 "fou" => "fol",
                 _ => "mol",
             };
-            let fixed = format!("{} {}", capitalise_like(before, form), word.text);
+            let fixed = format!("{} {}", capitalise_like(before.text, form), word.text);
             return Some(euphony(before, word, fixed));
         }
         "ma" | "ta" | "sa" if only_feminine_nominal(tags) => {
@@ -159,13 +184,13 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
                 "ta" => "ton",
                 _ => "son",
             };
-            let fixed = format!("{} {}", capitalise_like(before, possessive), word.text);
+            let fixed = format!("{} {}", capitalise_like(before.text, possessive), word.text);
             return Some(euphony(before, word, fixed));
         }
         _ => return None,
     };
     // Keep an opening quotation mark: `de « animaux` → d’« animaux.
-    let fixed = format!("{}’{}{}", capitalise_like(before, short), word.gap.trim_start(), word.text);
+    let fixed = format!("{}’{}{}", capitalise_like(before.text, short), word.gap.trim_start(), word.text);
     Some((
         pair_span(before, word),
         format!(
@@ -182,7 +207,7 @@ fn needless_elision(before: &Token<'_>, word: &Token<'_>, res: &Resources) -> Op
         return None;
     }
     let aspirated = res.french_grammar.has_aspirated_h(word.lower) && word.lex.known;
-    let refuses = matches!(word.lower, "onze" | "onzième" | "ouistiti" | "ouistitis" | "uhlan" | "uhlans");
+    let refuses = res.french_grammar.refuses_elision(word.lower) && word.lower != "ouate";
     if !aspirated && !refuses {
         return None;
     }
@@ -196,7 +221,7 @@ fn needless_elision(before: &Token<'_>, word: &Token<'_>, res: &Resources) -> Op
         "m" => "me",
         _ => "te",
     };
-    let fixed = format!("{} {}", capitalise_like(before, full), word.text);
+    let fixed = format!("{} {}", capitalise_like(before.text, full), word.text);
     Some((
         pair_span(before, word),
         format!("`{}`: French does not elide before `{}`", &word_pair_text(before, word), word.text),
@@ -214,19 +239,6 @@ fn euphony(before: &Token<'_>, word: &Token<'_>, fixed: String) -> Found {
         format!("`{} {}`: before a vowel, French writes `{}`", before.text, word.text, fixed),
         fixed,
     )
-}
-
-fn capitalise_like(model: &Token<'_>, word: &str) -> String {
-    if model.is_capitalised() {
-        let mut chars = word.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-    } else {
-        word.to_string()
-    }
-}
-
-fn is_etre(word: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
-    lexicon.analyses(word.lower).any(|a| lexicon.lemma(a.lemma) == "être")
 }
 
 fn only_masculine_nominal(tags: crate::lexicon::french::Tags) -> bool {
@@ -268,7 +280,7 @@ fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) 
     if !nominal || (article.text == "le" && next.lower.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'h'])) {
         return None;
     }
-    let fixed = format!("{} {}", capitalise_like(before, contracted), next.text);
+    let fixed = format!("{} {}", capitalise_like(before.text, contracted), next.text);
     Some((
         pair_span(before, article),
         format!(
@@ -348,6 +360,13 @@ mod tests {
     }
 
     #[test]
+    fn one_letter_words_are_elided_before_too() {
+        assert_eq!(flagged("Il ne y a rien."), [("ne y".into(), "n’y".into())]);
+        assert_eq!(flagged("Je le a vu hier."), [("le a".into(), "l’a".into())]);
+        assert!(flagged("Il est resté la où il était.").is_empty(), "`la où` is `là où`");
+    }
+
+    #[test]
     fn contractions_are_flagged_before_nouns_only() {
         assert_eq!(flagged("Il revient de le marché."), [("de le".into(), "du marché".into())]);
         assert_eq!(flagged("Elle parle à les enfants."), [("à les".into(), "aux enfants".into())]);
@@ -396,7 +415,6 @@ mod tests {
             "Le hasard fait bien les choses.",
             "Prends-le avec toi.",
             "Puis-je entrer ?",
-            "Il ne y a rien.",
             "Le ou les patrons.",
             "Il a fait la une des journaux.",
             "La femme avec le hijab vert.",

@@ -163,9 +163,63 @@ pub fn sentences<'a>(doc: &'a Document, res: &Resources) -> impl Iterator<Item =
     })
 }
 
-/// Whether any analysis is a finite verb form and nothing marks the word as a noun or adjective.
-pub fn is_only_finite_verb(tags: Tags) -> bool {
-    tags.has(tag::FINITE) && !tags.has(tag::NOUN | tag::ADJ | tag::PROPER | tag::DET | tag::PREP | tag::ADV)
+/// A finite form of être (`est`, `soient`), the auxiliary several rules look for.
+pub fn is_etre_finite(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
+    token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
+}
+
+/// `word` with the case of its first letter taken from `model` (`Le` → `La`, `le` → `la`).
+pub fn capitalise_like(model: &str, word: &str) -> String {
+    if model.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = word.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    } else {
+        word.to_string()
+    }
+}
+
+/// Words that are only ever determiners (or are read as such before a noun).
+pub fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "mon"
+            | "ma"
+            | "mes"
+            | "ton"
+            | "ta"
+            | "tes"
+            | "son"
+            | "sa"
+            | "ses"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "leur"
+            | "leurs"
+            | "au"
+            | "aux"
+            | "chaque"
+            | "quelques"
+            | "plusieurs"
+            | "tout"
+            | "toute"
+            | "tous"
+            | "toutes"
+    )
 }
 
 /// Per-document lexicon figures, reported with French documents.
@@ -195,7 +249,7 @@ pub fn features(doc: &Document, res: &Resources) -> Option<LexiconFeatures> {
             words += 1;
             if !token.lex.known && !token.lex.in_known_compound {
                 unknown += 1;
-                if restored_accents(res.french, token.text).is_some() {
+                if stripped_accents(token, res.french, |_| true).is_some() {
                     accents_lost += 1;
                 }
             }
@@ -209,6 +263,39 @@ pub fn features(doc: &Document, res: &Resources) -> Option<LexiconFeatures> {
         accents_lost,
         accents_lost_rate: rate(accents_lost),
     })
+}
+
+/// The accented word that `token` stands for if it is a common word written without its
+/// accents (MT605, and the `accents_lost` figure). `mid_sentence_capitals` says whether a
+/// capitalised word occurs inside sentences of the document (a name, then).
+pub fn stripped_accents(token: &Token<'_>, lexicon: &FrenchLexicon, is_name: impl Fn(&str) -> bool) -> Option<String> {
+    if token.lex.known
+        || token.lex.in_known_compound
+        || token.text.chars().count() < 3
+        || !token.text.chars().all(|c| c.is_ascii_alphabetic())
+        || token.is_all_caps()
+    {
+        return None;
+    }
+    let capitalised = token.is_capitalised();
+    // A capitalised word is judged as written (`Bielorussie` is the country `Biélorussie`),
+    // except that a French capital often goes without its accent (`Ecosse`): a word whose only
+    // missing accent is on its capital is not counted. At the start of a sentence the
+    // lowercase word is tried too, unless the document uses the word as a name elsewhere
+    // (`Bucha` is a town, not the verb `bûcha`).
+    let as_written = restored_accents(lexicon, token.text)
+        .filter(|r| r.chars().next().is_some_and(char::is_uppercase) == capitalised);
+    let restored = match as_written {
+        Some(r) => Some(r),
+        None if capitalised && token.sentence_initial && !is_name(token.text) => {
+            restored_accents(lexicon, token.lower).map(|r| capitalise_like(token.text, &r))
+        }
+        None => None,
+    }?;
+    let common = lexicon.tags(&restored.to_lowercase()).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV)
+        || lexicon.tags(&restored).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV);
+    let only_initial = capitalised && restored.chars().skip(1).eq(token.text.chars().skip(1));
+    (common && !only_initial).then_some(restored)
 }
 
 /// The single valid word that `word` (unknown, written without any diacritic) stands for once

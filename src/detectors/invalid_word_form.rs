@@ -70,7 +70,13 @@ impl Detector for InvalidWordForm {
                         token.span,
                         format!("`{}` is not a French word form; near forms: {}", token.text, listed.join("; ")),
                     )
-                    .with_suggestion(candidates.iter().map(|c| c.form.as_str()).collect::<Vec<_>>().join(" / ")),
+                    .with_suggestion(
+                        candidates
+                            .iter()
+                            .map(|c| french::capitalise_like(token.text, &c.form))
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                    ),
                 );
             }
         }
@@ -114,8 +120,12 @@ pub fn candidates(lexicon: &FrenchLexicon, word: &str) -> Vec<Candidate> {
         if distance > MAX_DISTANCE {
             return;
         }
-        let Some(analysis) = lexicon.analyses(&form).next() else { return };
-        let tags = lexicon.tags(&form);
+        // The verb reading when there is one (these are near forms of verbs, mostly), with the
+        // lemma and tags of that reading only.
+        let mut analyses = lexicon.analyses(&form);
+        let Some(first) = analyses.next() else { return };
+        let analysis = std::iter::once(first).chain(analyses).find(|a| a.tags.has(tag::VERB)).unwrap_or(first);
+        let tags = analysis.tags;
         found.push(Candidate {
             lemma: lexicon.lemma(analysis.lemma).to_string(),
             description: tags.describe(),
@@ -210,7 +220,7 @@ mod tests {
         let found = flagged("Assisons-nous et parlons.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "Assisons");
-        assert!(found[0].1.starts_with("asseyons"), "{}", found[0].1);
+        assert!(found[0].1.starts_with("Asseyons"), "{}", found[0].1);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 use super::french;
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::french::tag;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::FastSet;
 
 pub struct LostDiacritics;
 
@@ -48,33 +48,15 @@ impl Detector for LostDiacritics {
         if !french::is_french(doc) {
             return;
         }
+        let sentences: Vec<Vec<french::Token<'_>>> = french::sentences(doc, res).collect();
+        // Capitalised words used inside sentences are names (`Bucha`), wherever they occur.
+        let names: FastSet<&str> =
+            sentences.iter().flatten().filter(|t| t.is_capitalised() && !t.sentence_initial).map(|t| t.text).collect();
         // (line, span of the stripped word, restored form), in text order.
         let mut stripped: Vec<(usize, Span, String)> = Vec::new();
-        for tokens in french::sentences(doc, res) {
-            for token in &tokens {
-                if token.lex.known
-                    || token.lex.in_known_compound
-                    || token.text.chars().count() < 3
-                    || !token.text.chars().all(|c| c.is_ascii_alphabetic())
-                    || token.is_all_caps()
-                {
-                    continue;
-                }
-                // A capitalised word is judged as written, even at the start of a sentence:
-                // `Bielorussie` is the country `Biélorussie`, but `Bucha` is a town, not the
-                // verb `bûcha`.
-                // Names are not judged: `Etienne`, `Deborah`, `Romeo` are spelled so by their
-                // bearers, and French often leaves capitals unaccented (`Ecosse`).
-                let restored = french::restored_accents(res.french, token.text).filter(|r| {
-                    let capitalised = token.is_capitalised();
-                    let same_case = r.chars().next().is_some_and(char::is_uppercase) == capitalised;
-                    let common = res.french.tags(r).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV);
-                    let only_initial = capitalised && r.chars().skip(1).eq(token.text.chars().skip(1));
-                    same_case && common && !only_initial
-                });
-                if let Some(restored) = restored {
-                    stripped.push((doc.line_index(token.span.start), token.span, restored));
-                }
+        for token in sentences.iter().flatten() {
+            if let Some(restored) = french::stripped_accents(token, res.french, |word| names.contains(word)) {
+                stripped.push((doc.line_index(token.span.start), token.span, restored));
             }
         }
         for line in stripped.chunk_by(|a, b| a.0 == b.0) {
@@ -121,6 +103,15 @@ mod tests {
         let found = findings(&LostDiacritics, &text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn a_sentence_initial_word_is_restored_unless_the_text_uses_it_as_a_name() {
+        let text = french("Defendre la Bielorussie est leur but.");
+        let found = findings(&LostDiacritics, &text);
+        assert_eq!(found[0].suggestion.as_deref(), Some("Défendre, Biélorussie"));
+        let text = french("Bucha est une ville. Les habitants de Bucha sont revenus.");
+        assert!(findings(&LostDiacritics, &text).is_empty());
     }
 
     #[test]

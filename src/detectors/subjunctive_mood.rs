@@ -1,9 +1,9 @@
 //! MT603: an indicative or future verb where a French trigger requires the subjunctive.
 
-use super::french::{self, Token};
+use super::french::{self, Token, is_determiner};
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::french::{FrenchLexicon, Tags, tag};
+use crate::lexicon::french::{FrenchLexicon, LemmaId, Tags, tag};
 use crate::lexicon::french_grammar::FrenchGrammar;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
@@ -52,12 +52,14 @@ impl Detector for SubjunctiveMood {
         }
         let grammar = &res.french_grammar;
         for tokens in french::sentences(doc, res) {
-            for i in 1..tokens.len() {
+            for i in 0..tokens.len() {
                 if !matches!(tokens[i].lower, "que" | "qu" | "quoique" | "quoiqu") {
                     continue;
                 }
                 let Some((trigger_start, concessive)) = trigger(&tokens, i, grammar, res.french) else { continue };
                 let Some(verb) = clause_verb(&tokens, i, grammar) else { continue };
+                let subject = subject_person(tokens[..verb].last().map_or("", |t| t.lower));
+                let verb = &tokens[verb];
                 let tags = verb.tags();
                 let allowed = tag::SUBJUNCTIVE | if concessive { tag::CONDITIONAL } else { 0 };
                 if tags.has(allowed) || !tags.has(tag::FINITE) {
@@ -77,7 +79,7 @@ impl Detector for SubjunctiveMood {
                     ),
                 )
                 .with_related(trigger_span, "the trigger");
-                if let Some(subjunctive) = subjunctive_of(verb.lower, tags, res.french) {
+                if let Some(subjunctive) = subjunctive_of(verb.lower, subject, res.french) {
                     finding = finding.with_suggestion(subjunctive);
                 }
                 out.push(finding);
@@ -106,15 +108,16 @@ fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &Fr
         if words.iter().zip(&tokens[start..=i]).all(|(w, t)| same_word(w, t.lower)) {
             // `je sais bien que`, `si bien que`: `bien` belongs to what comes before. The
             // concessive `bien que` opens its clause.
+            // (`je veux bien que` is still judged below, as `vouloir que`.)
             if matches!(words[0].as_str(), "bien" | "encore") && start > 0 && !opens_clause(tokens, start) {
-                return None;
+                break;
             }
             let concessive = matches!(words[0].as_str(), "bien" | "quoique" | "encore" | "quoi");
             return Some((start, concessive));
         }
     }
     // `il est juste, que …`: the que of another construction.
-    if !matches!(tokens[i].lower, "que" | "qu") || tokens[i].gap.contains([',', ';', ':', '(', '—']) {
+    if i == 0 || !matches!(tokens[i].lower, "que" | "qu") || tokens[i].gap.contains([',', ';', ':', '(', '—']) {
         return None;
     }
     // A verb of will, wish, need or doubt, possibly followed by one adverb (`vaut mieux que`).
@@ -156,10 +159,10 @@ fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &Fr
         if matches!(tokens[e].lower, "si" | "tellement" | "tant" | "aussi" | "trop" | "assez" | "plus" | "moins") {
             return None;
         }
-        if tokens[e].tags().has(tag::ADV) && e >= 1 && !is_etre(&tokens[e], lexicon) {
+        if tokens[e].tags().has(tag::ADV) && e >= 1 && !french::is_etre_finite(&tokens[e], lexicon) {
             e -= 1;
         }
-        if is_etre(&tokens[e], lexicon) {
+        if french::is_etre_finite(&tokens[e], lexicon) {
             return Some((e, false));
         }
     }
@@ -174,55 +177,8 @@ fn opens_clause(tokens: &[Token<'_>], start: usize) -> bool {
         || matches!(tokens[start - 1].lower, "et" | "mais" | "or" | "car" | "donc")
 }
 
-fn is_etre(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
-    token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
-}
-
 fn follows_determiner(tokens: &[Token<'_>], i: usize) -> bool {
     i >= 1 && is_determiner(tokens[i - 1].lower)
-}
-
-fn is_determiner(lower: &str) -> bool {
-    matches!(
-        lower,
-        "le" | "la"
-            | "les"
-            | "l"
-            | "un"
-            | "une"
-            | "des"
-            | "du"
-            | "de"
-            | "d"
-            | "ce"
-            | "cet"
-            | "cette"
-            | "ces"
-            | "mon"
-            | "ma"
-            | "mes"
-            | "ton"
-            | "ta"
-            | "tes"
-            | "son"
-            | "sa"
-            | "ses"
-            | "notre"
-            | "nos"
-            | "votre"
-            | "vos"
-            | "leur"
-            | "leurs"
-            | "au"
-            | "aux"
-            | "chaque"
-            | "quelques"
-            | "plusieurs"
-            | "tout"
-            | "toute"
-            | "tous"
-            | "toutes"
-    )
 }
 
 const SUBJECTS_AND_CLITICS: &[&str] = &[
@@ -230,8 +186,9 @@ const SUBJECTS_AND_CLITICS: &[&str] = &[
     "y", "en", "lui", "leur", "le", "la", "les", "l", "cela", "ça", "ceci", "tout", "personne", "rien", "chacun",
 ];
 
-/// The first finite verb of the clause after token `i`, if the clause reaches one.
-fn clause_verb<'a, 'b>(tokens: &'b [Token<'a>], i: usize, grammar: &FrenchGrammar) -> Option<&'b Token<'a>> {
+/// The position in `tokens` of the first finite verb of the clause after token `i`, if the
+/// clause reaches one.
+fn clause_verb(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar) -> Option<usize> {
     let end = (i + 13).min(tokens.len());
     for j in i + 1..end {
         let token = &tokens[j];
@@ -263,28 +220,57 @@ fn clause_verb<'a, 'b>(tokens: &'b [Token<'a>], i: usize, grammar: &FrenchGramma
             continue;
         }
         if after_subject {
-            return Some(token);
+            return Some(j);
         }
     }
     None
 }
 
-/// The present subjunctive of the same lemma and person, when the lexicon has one.
-fn subjunctive_of(lower: &str, tags: Tags, lexicon: &FrenchLexicon) -> Option<String> {
-    let persons = tags.0 & (tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL);
-    let analysis = lexicon.analyses(lower).find(|a| a.tags.has(tag::FINITE))?;
-    let mut candidates: Vec<String> = lexicon
-        .forms_of(analysis.lemma)
-        .map(|form| lexicon.form_text(form))
-        .filter(|form| {
-            lexicon.analyses(form).any(|a| {
-                a.lemma == analysis.lemma && a.tags.has(tag::SUBJ_PRESENT) && (persons == 0 || a.tags.0 & persons != 0)
-            })
-        })
+/// The person a subject pronoun gives the verb after it.
+fn subject_person(pronoun: &str) -> Option<u64> {
+    Some(match pronoun {
+        "je" | "j" => tag::P1SG,
+        "tu" => tag::P2SG,
+        "il" | "elle" | "on" => tag::P3SG,
+        "nous" => tag::P1PL,
+        "vous" => tag::P2PL,
+        "ils" | "elles" => tag::P3PL,
+        _ => return None,
+    })
+}
+
+/// The present subjunctive of the same lemma and person, for each indicative reading of the
+/// form (`suis`: être and suivre), auxiliaries first; at most two.
+fn subjunctive_of(lower: &str, subject: Option<u64>, lexicon: &FrenchLexicon) -> Option<String> {
+    let persons = subject.unwrap_or(tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL);
+    let mut readings: Vec<(LemmaId, u64)> = lexicon
+        .analyses(lower)
+        // An imperative has no subject: after `que … je`, only the indicative readings count.
+        .filter(|a| a.tags.has(tag::FINITE & !tag::IMPERATIVE) && !a.tags.has(tag::SUBJUNCTIVE))
+        .map(|a| (a.lemma, a.tags.0 & persons))
         .collect();
-    candidates.sort();
-    candidates.dedup();
-    (!candidates.is_empty() && candidates.len() <= 2).then(|| candidates.join(" / "))
+    let auxiliary = |lemma: LemmaId| matches!(lexicon.lemma(lemma), "être" | "avoir");
+    readings.sort_by_key(|&(lemma, _)| !auxiliary(lemma));
+    let mut candidates: Vec<String> = Vec::new();
+    for (lemma, person) in readings {
+        let mut forms: Vec<String> = lexicon
+            .forms_of(lemma)
+            .map(|form| lexicon.form_text(form))
+            .filter(|form| {
+                lexicon.analyses(form).any(|a| {
+                    a.lemma == lemma && a.tags.has(tag::SUBJ_PRESENT) && (person == 0 || a.tags.0 & person != 0)
+                })
+            })
+            .collect();
+        forms.sort();
+        for form in forms {
+            if !candidates.contains(&form) {
+                candidates.push(form);
+            }
+        }
+    }
+    candidates.truncate(2);
+    (!candidates.is_empty()).then(|| candidates.join(" / "))
 }
 
 #[cfg(test)]
@@ -316,6 +302,9 @@ mod tests {
         );
         assert_eq!(flagged("Il est important que vous êtes là."), [("êtes".into(), "soyez".into())]);
         assert_eq!(flagged("Ils partent avant que la nuit tombera."), [("tombera".into(), "tombe".into())]);
+        assert_eq!(flagged("Il faut que je suis prêt."), [("suis".into(), "sois / suive".into())]);
+        assert_eq!(flagged("Je veux bien que tu viens."), [("viens".into(), "viennes".into())]);
+        assert_eq!(flagged("Quoiqu’il est tard, il reste."), [("est".into(), "soit".into())]);
     }
 
     #[test]

@@ -48,6 +48,10 @@ impl FrenchGrammar {
         let mut grammar = FrenchGrammar::default();
         for source in sources {
             let file: File = toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
+            // An empty prefix would match every word.
+            if file.h_aspire.iter().chain(&file.h_muet).any(|w| w.trim().is_empty()) {
+                return Err(LexiconError::new(source.name, "an empty entry in h-aspire or h-muet"));
+            }
             grammar.h_aspire.extend(file.h_aspire.iter().map(|w| w.to_lowercase()));
             grammar.h_muet.extend(file.h_muet.iter().map(|w| w.to_lowercase()));
             grammar.no_elision.extend(file.no_elision.iter().map(|w| w.to_lowercase()));
@@ -86,6 +90,11 @@ impl FrenchGrammar {
             'h' => self.h_muet.iter().any(|prefix| word.starts_with(prefix.as_str())),
             _ => false,
         }
+    }
+
+    /// Whether `word` (lowercase) is a vowel-initial word that refuses elision (`onze`, `oui`).
+    pub fn refuses_elision(&self, word: &str) -> bool {
+        self.no_elision.contains(word)
     }
 
     /// Whether `word` (lowercase) starts with an aspirated h: eliding before it is a mistake.

@@ -258,7 +258,13 @@ impl AffixFile {
             let fields: Vec<&str> = line.split_whitespace().collect();
             let Some(&keyword) = fields.first() else { continue };
             match keyword {
-                "FLAG" => aff.long_flags = fields.get(1) == Some(&"long"),
+                "FLAG" => match fields.get(1).copied() {
+                    Some("long") => aff.long_flags = true,
+                    other => return Err(format!("line {}: FLAG {other:?} is not supported (only `long`)", index + 1)),
+                },
+                // Aliases renumber flags and fields; reading them as plain lines would give a
+                // wrong lexicon rather than an error.
+                "AF" | "AM" => return Err(format!("line {}: {keyword} aliases are not supported", index + 1)),
                 "NEEDAFFIX" => aff.need_affix = fields.get(1).map(|s| s.to_string()),
                 "FORBIDDENWORD" => aff.forbidden = fields.get(1).map(|s| s.to_string()),
                 "PFX" | "SFX" => {
@@ -422,7 +428,7 @@ pub fn strip_diacritics(word: &str) -> String {
 
 /// Section order of a blob made by [`pack`].
 ///
-/// Both fst maps hold an [`Entry`]-packed value: the item itself when there is one, else a
+/// Both fst maps hold an [`entry`]-packed value: the item itself when there is one, else a
 /// range of a list section.
 pub mod section {
     /// fst map: form → packed analyses (one analysis inline, else a range of ANALYSES).
@@ -477,6 +483,13 @@ const MAGIC: &[u8; 8] = b"MTLEX001";
 
 /// Packs expanded forms into the blob layout described in [`section`].
 pub fn pack(mut entries: Vec<Expanded>) -> Result<Vec<u8>, String> {
+    // Forms the dictionary itself marks as mistakes (`t'il`, `qu` without its apostrophe) are
+    // not words.
+    entries.retain(|e| e.tags & tag::ERROR == 0);
+    if let Some(long) = entries.iter().find(|e| e.form.len() > 255) {
+        let start: String = long.form.chars().take(40).collect();
+        return Err(format!("a word form longer than 255 bytes: {start}…"));
+    }
     entries.sort_unstable();
     entries.dedup();
     // Ids: forms in byte order (as the fst needs), lemmas in byte order, tag sets by first use.
