@@ -52,24 +52,34 @@ impl Detector for LostDiacritics {
         // Capitalised words used inside sentences are names (`Bucha`), wherever they occur.
         let names: FastSet<&str> =
             sentences.iter().flatten().filter(|t| t.is_capitalised() && !t.sentence_initial).map(|t| t.text).collect();
-        // (line, span of the stripped word, restored form), in text order.
-        let mut stripped: Vec<(usize, Span, String)> = Vec::new();
+        // (line, span of the stripped word, restored form, restored only once lowercased), in
+        // text order.
+        let mut stripped: Vec<(usize, Span, String, bool)> = Vec::new();
         for token in sentences.iter().flatten() {
             if let Some(restored) = french::stripped_accents(token, res.french, |word| names.contains(word)) {
-                stripped.push((doc.line_index(token.span.start), token.span, restored));
+                let lowercased = !res.french.contains(&restored);
+                stripped.push((doc.line_index(token.span.start), token.span, restored, lowercased));
             }
         }
+        // A capitalised first word restored only once lowercased (`Noel`, `Representative`) may
+        // be a name or a foreign word: it counts only beside another stripped word.
+        stripped = stripped
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|line| line.iter().any(|entry| !entry.3))
+            .flatten()
+            .cloned()
+            .collect();
         for line in stripped.chunk_by(|a, b| a.0 == b.0) {
             let span = Span::new(line[0].1.start, line[line.len() - 1].1.end);
             let pairs: Vec<String> =
-                line.iter().map(|(_, word, restored)| format!("{} → {}", doc.slice(*word), restored)).collect();
+                line.iter().map(|(_, word, restored, _)| format!("{} → {}", doc.slice(*word), restored)).collect();
             let severity = if line.len() >= 2 { Severity::Warning } else { Severity::Info };
             let message = if line.len() >= 2 {
                 format!("{} words without their accents on one line: {}", line.len(), pairs.join(", "))
             } else {
                 format!("a word without its accents: {}", pairs[0])
             };
-            let suggestion: Vec<&str> = line.iter().map(|(_, _, restored)| restored.as_str()).collect();
+            let suggestion: Vec<&str> = line.iter().map(|(_, _, restored, _)| restored.as_str()).collect();
             out.push(Finding::new(META.id, severity, span, message).with_suggestion(suggestion.join(", ")));
         }
     }
@@ -110,6 +120,8 @@ mod tests {
         let text = french("Defendre la Bielorussie est leur but.");
         let found = findings(&LostDiacritics, &text);
         assert_eq!(found[0].suggestion.as_deref(), Some("Défendre, Biélorussie"));
+        let text = french("Representative de la ville, il parle.");
+        assert!(findings(&LostDiacritics, &text).is_empty(), "alone, a restored first word is not counted");
         let text = french("Bucha est une ville. Les habitants de Bucha sont revenus.");
         assert!(findings(&LostDiacritics, &text).is_empty());
     }
