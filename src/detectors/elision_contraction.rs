@@ -332,21 +332,10 @@ fn missing_euphonic_t(before: &Token<'_>, word: &Token<'_>, after: Option<&Token
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detectors::test_support::findings;
-
-    /// A French frame long enough for the language to be identified.
-    fn french(sentence: &str) -> String {
-        format!(
-            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
-        )
-    }
+    use crate::detectors::test_support::flagged_in_french;
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {
-        let text = french(sentence);
-        findings(&ElisionContraction, &text)
-            .iter()
-            .map(|f| (f.span.text(&text).to_string(), f.suggestion.clone().unwrap_or_default()))
-            .collect()
+        flagged_in_french(&ElisionContraction, sentence)
     }
 
     #[test]

@@ -191,20 +191,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detectors::test_support::findings;
-
-    fn french(sentence: &str) -> String {
-        format!(
-            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
-        )
-    }
+    use crate::detectors::test_support::flagged_in_french;
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {
-        let text = french(sentence);
-        findings(&InvalidWordForm, &text)
-            .iter()
-            .map(|f| (f.span.text(&text).to_string(), f.suggestion.clone().unwrap_or_default()))
-            .collect()
+        flagged_in_french(&InvalidWordForm, sentence)
     }
 
     #[test]

@@ -48,6 +48,22 @@ pub mod test_support {
         out
     }
 
+    /// A French frame around `sentence`, long enough for the language to be identified.
+    pub fn in_french_frame(sentence: &str) -> String {
+        format!(
+            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
+        )
+    }
+
+    /// The evidence and suggestion of each finding of `detector` on `sentence` in a French frame.
+    pub fn flagged_in_french(detector: &dyn Detector, sentence: &str) -> Vec<(String, String)> {
+        let text = in_french_frame(sentence);
+        findings(detector, &text)
+            .iter()
+            .map(|f| (f.span.text(&text).to_string(), f.suggestion.clone().unwrap_or_default()))
+            .collect()
+    }
+
     /// The text each finding points at.
     pub fn spans<'a>(text: &'a str, findings: &[Finding]) -> Vec<&'a str> {
         findings.iter().map(|f| f.span.text(text)).collect()

@@ -276,20 +276,10 @@ fn subjunctive_of(lower: &str, subject: Option<u64>, lexicon: &FrenchLexicon) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detectors::test_support::findings;
-
-    fn french(sentence: &str) -> String {
-        format!(
-            "Le gouvernement a publié un communiqué dans la soirée. {sentence} Les discussions reprendront la semaine prochaine à Paris."
-        )
-    }
+    use crate::detectors::test_support::flagged_in_french;
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {
-        let text = french(sentence);
-        findings(&SubjunctiveMood, &text)
-            .iter()
-            .map(|f| (f.span.text(&text).to_string(), f.suggestion.clone().unwrap_or_default()))
-            .collect()
+        flagged_in_french(&SubjunctiveMood, sentence)
     }
 
     #[test]
