@@ -125,6 +125,17 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
         .map(|i| doc.slice(doc.words[i].span))
         .filter(|w| is_capitalised(w))
         .collect();
+    // In French, the lexicon also knows which capitalised first words are common words
+    // (`Assisons`, `Defendre` aside, a sentence-initial `Selon` or `Hier` is no name).
+    let french = crate::detectors::french::is_french(doc).then_some(res.french);
+    let common_french_word = |lone: &str, lower: &str| {
+        french.is_some_and(|lexicon| {
+            lexicon.lookup(lone).is_none()
+                && lexicon
+                    .lookup(lower)
+                    .is_some_and(|tags| tags.0 != 0 && !tags.has(crate::lexicon::french::tag::PROPER))
+        })
+    };
     let mut out = Vec::new();
     for sentence in &doc.sentences {
         if doc.in_comments(sentence.span) {
@@ -179,7 +190,8 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
                 let lower = doc.slice_lower(doc.words[first].span);
                 if first == last
                     && first == range.start
-                    && (lowercase_forms.contains(lower) && !capitalised_inside.contains(lone))
+                    && (lowercase_forms.contains(lower) || common_french_word(lone, lower))
+                    && !capitalised_inside.contains(lone)
                 {
                     continue;
                 }

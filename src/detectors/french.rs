@@ -222,6 +222,25 @@ pub fn is_determiner(lower: &str) -> bool {
     )
 }
 
+/// The share of the lowercase words in `words` (indices into `Document::words`) that the
+/// French lexicon knows, for French documents with at least `min_words` such words.
+pub fn known_share(doc: &Document, res: &Resources, words: std::ops::Range<usize>, min_words: usize) -> Option<f64> {
+    let lex = doc.french_words(res);
+    if lex.is_empty() {
+        return None;
+    }
+    let (mut checked, mut known) = (0usize, 0usize);
+    for index in words {
+        let text = doc.slice(doc.words[index].span);
+        if text.chars().next().is_some_and(char::is_lowercase) && text.chars().all(char::is_alphabetic) {
+            checked += 1;
+            let word = lex.get(index).copied().unwrap_or_default();
+            known += usize::from(word.known || word.in_known_compound);
+        }
+    }
+    (checked >= min_words).then(|| known as f64 / checked as f64)
+}
+
 /// Per-document lexicon figures, reported with French documents.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct LexiconFeatures {
@@ -308,4 +327,30 @@ pub fn restored_accents(lexicon: &FrenchLexicon, word: &str) -> Option<String> {
     let mut texts = candidates.iter().map(|&id| lexicon.form_text(id)).filter(|form| form != word);
     let first = texts.next()?;
     texts.next().is_none().then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::doc;
+
+    #[test]
+    fn the_known_share_counts_lowercase_words_of_french_documents_only() {
+        let text =
+            "Le gouvernement a publié un communiqué dans la soirée. Les discussions reprendront la semaine prochaine.";
+        let d = doc(text);
+        assert_eq!(known_share(&d, Resources::embedded(), 0..d.words.len(), 5), Some(1.0));
+        assert_eq!(known_share(&d, Resources::embedded(), 0..3, 5), None, "too few words");
+        let english =
+            doc("The government published a statement in the evening and the talks will resume next week in Paris.");
+        assert_eq!(known_share(&english, Resources::embedded(), 0..english.words.len(), 5), None, "not French");
+    }
+
+    #[test]
+    fn compounds_known_as_a_whole_cover_their_parts() {
+        let d = doc("Aujourd’hui, le gouvernement a publié un communiqué dans la soirée, c’est-à-dire tard.");
+        let words = d.french_words(Resources::embedded());
+        let aujourd = d.words.iter().position(|w| d.slice(w.span) == "Aujourd").expect("split at the apostrophe");
+        assert!(words[aujourd].in_known_compound);
+    }
 }

@@ -1,5 +1,6 @@
 //! MT201: a paragraph or sentence left in another language than the document's.
 
+use super::french;
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::lang::{self, Profile};
@@ -40,6 +41,9 @@ not screened.",
 };
 
 const MIN_WORDS: usize = 10;
+/// In a French document, a passage with at least this share of words known to the French
+/// lexicon is not foreign.
+const FRENCH_KNOWN_SHARE: f64 = 0.9;
 const MIN_CHARS: usize = 60;
 
 impl Detector for UntranslatedFragment {
@@ -60,7 +64,9 @@ impl Detector for UntranslatedFragment {
                 continue;
             }
             let profile = words.profile_words(doc, para.words.clone());
-            if looks_foreign(&profile, doc_index) && self.report(doc, para.span, para.words.clone(), "paragraph", out) {
+            if looks_foreign(&profile, doc_index)
+                && self.report(doc, res, para.span, para.words.clone(), "paragraph", out)
+            {
                 continue;
             }
             if para.sentences.len() < 2 {
@@ -69,7 +75,7 @@ impl Detector for UntranslatedFragment {
             for sentence in &doc.sentences[para.sentences.clone()] {
                 let profile = words.profile_words(doc, sentence.words.clone());
                 if looks_foreign(&profile, doc_index) {
-                    self.report(doc, sentence.span, sentence.words.clone(), "sentence", out);
+                    self.report(doc, res, sentence.span, sentence.words.clone(), "sentence", out);
                 }
             }
         }
@@ -114,6 +120,7 @@ impl UntranslatedFragment {
     fn report(
         &self,
         doc: &Document,
+        res: &Resources,
         span: Span,
         words: std::ops::Range<usize>,
         what: &str,
@@ -129,6 +136,11 @@ impl UntranslatedFragment {
             .filter(|w| doc.slice(w.span).chars().next().is_some_and(char::is_uppercase))
             .count();
         if capitalised * 2 > words.len() {
+            return false;
+        }
+        // In a French document, a passage whose words the French lexicon knows is French,
+        // whatever its function words suggest.
+        if french::known_share(doc, res, words.clone(), MIN_WORDS).is_some_and(|share| share >= FRENCH_KNOWN_SHARE) {
             return false;
         }
         let found = lang::identify(text);
