@@ -27,6 +27,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Accept or reject each document against a score threshold.
     Gate(GateArgs),
+    /// Find passages repeated across and within documents and show how the renderings differ.
+    Diff(DiffArgs),
     /// List the names of a corpus that are spelled several ways, with counts and documents.
     Names(NamesArgs),
     /// List the rules.
@@ -56,6 +58,41 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Word-level similarity (0 to 1) for two passages to count as one.
+    #[arg(long, value_name = "S", default_value_t = 0.5)]
+    pub min_similarity: f64,
+    /// Sentences shorter than this many words are not passages.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub min_words: usize,
+    /// MinHash bands (more bands find less similar pairs, at more candidates).
+    #[arg(long, value_name = "N", default_value_t = 32)]
+    pub bands: usize,
+    /// MinHash rows per band (more rows make candidates stricter).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub rows: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Clusters with inline word diffs
+    Text,
+    /// The whole report as one JSON document
+    Json,
+    /// One self-contained HTML page
+    Html,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
     Text,
@@ -72,7 +109,7 @@ pub enum Color {
 }
 
 /// How to read the inputs and which rules to run.
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct ReadArgs {
     /// Files, directories (read recursively) and `-` for standard input. `.jsonl`/`.ndjson`
     /// files hold one document per line; `.gz` and `.zst` are decompressed.

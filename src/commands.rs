@@ -1,6 +1,6 @@
 //! The subcommands: they resolve the configuration, run the library and print.
 
-use crate::cli::{CheckArgs, Cli, Color, Command, GateArgs, NamesArgs, ReadArgs, RulesFormat};
+use crate::cli::{CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, GateArgs, NamesArgs, ReadArgs, RulesFormat};
 use anyhow::{Context, Result, bail};
 use mtaudit::analysis::{DocReport, Settings};
 use mtaudit::config::Config;
@@ -22,6 +22,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check(config, args),
         Command::Gate(args) => gate(config, args),
         Command::Names(args) => names(config, args),
+        Command::Diff(args) => diff(config, args),
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Lexicon { words, json } => lexicon(config, &words, json),
@@ -525,6 +526,227 @@ fn rules(format: RulesFormat) -> Result<u8> {
     }
     out.flush()?;
     Ok(0)
+}
+
+/// `mtaudit diff`: passages repeated across and within documents, in two passes over the
+/// inputs (sketch everything, then read back the passages that have a candidate).
+fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
+    use mtaudit::passages::{self, DiffParams, DiffReport, DocumentRef, PassagePlace, PassageText, cluster, sketch};
+    apply_read_args(&mut config, &args.read, None)?;
+    if !(0.0..=1.0).contains(&args.min_similarity) {
+        bail!("--min-similarity must be between 0 and 1");
+    }
+    if args.bands == 0 || args.rows == 0 || args.bands * args.rows > 1024 || args.min_words == 0 {
+        bail!("--bands, --rows and --min-words must be positive, and bands × rows at most 1024");
+    }
+    let params = DiffParams {
+        sketch: sketch::SketchParams { min_words: args.min_words, bands: args.bands, rows: args.rows },
+        min_similarity: args.min_similarity,
+        ..DiffParams::default()
+    };
+    // Standard input can be read once: it is spooled to a temporary file read twice.
+    let (read_inputs, spool) = spool_standard_input(&args.read)?;
+    let mut read = ReadArgs { inputs: read_inputs, ..args.read.clone() };
+    if spool.is_some() {
+        read.stdin_jsonl = false;
+    }
+    let spooled_name = spool.as_ref().map(|f| f.path().display().to_string());
+    let shown = |source: &str| -> String {
+        match spooled_name.as_deref() {
+            Some(spooled) if source.starts_with(spooled) => format!("-{}", &source[spooled.len()..]),
+            _ => source.to_string(),
+        }
+    };
+    let limit = config.input.max_document_bytes;
+    let options = || input_options(&config, &read, false);
+    let bar = progress(read.quiet);
+
+    // Pass 1: sketches.
+    let mut documents: Vec<DocumentRef> = Vec::new();
+    let mut item_of_doc: Vec<usize> = Vec::new();
+    let mut doc_hashes: Vec<u64> = Vec::new();
+    let mut sentence_counts: Vec<u32> = Vec::new();
+    let mut places: Vec<PassagePlace> = Vec::new();
+    let mut keys: Vec<cluster::PassageKey> = Vec::new();
+    let mut bands: Vec<u32> = Vec::new();
+    let mut errored = 0u64;
+    let done = std::cell::Cell::new((0u64, 0u64));
+    engine::map_ordered(
+        Inputs::new(&read.inputs, options()).enumerate(),
+        threads(&read),
+        |(index, item)| match engine::load(item, limit) {
+            Loaded::Text { id, origin, text, .. } => {
+                let size = text.len() as u64;
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let doc = Document::segmented(id.clone(), text);
+                    let sketches = sketch::sketch_document(&doc, &params.sketch);
+                    let mut all = Vec::with_capacity(doc.words.len());
+                    sketch::word_hashes(&doc, 0..doc.words.len(), &mut all);
+                    let whole = all.iter().fold(0u64, |acc, &h| sketch::mix(acc ^ h));
+                    (sketches, whole)
+                }))
+                .map(|(sketches, whole)| (index, id, origin.clone(), sketches, whole, size))
+                .map_err(|_| {
+                    Some(mtaudit::input::InputError { origin, reason: "internal error while analysing".into() })
+                })
+            }
+            Loaded::Error(e) => Err(Some(e)),
+            Loaded::Skipped { .. } => Err(None),
+        },
+        || update(&bar, done.get().0, done.get().1),
+        |result| {
+            match result {
+                Ok((index, id, origin, sketches, whole, size)) => {
+                    let doc = documents.len() as u32;
+                    documents.push(DocumentRef {
+                        id: shown(&id),
+                        source: shown(&origin.source),
+                        record_line: origin.line,
+                    });
+                    item_of_doc.push(index);
+                    doc_hashes.push(whole);
+                    sentence_counts.push(sketches.iter().filter(|s| s.kind == sketch::Kind::Sentence).count() as u32);
+                    for s in sketches {
+                        places.push(PassagePlace {
+                            doc,
+                            kind: s.kind,
+                            start: s.span.start as u32,
+                            end: s.span.end as u32,
+                            line: s.line,
+                        });
+                        keys.push(cluster::PassageKey {
+                            kind: s.kind,
+                            doc,
+                            start: s.span.start as u32,
+                            end: s.span.end as u32,
+                        });
+                        bands.extend_from_slice(&s.bands);
+                    }
+                    let (docs, bytes) = done.get();
+                    done.set((docs + 1, bytes + size));
+                }
+                Err(Some(e)) => {
+                    errored += 1;
+                    if !read.quiet {
+                        eprintln!("mtaudit: {e}");
+                    }
+                }
+                Err(None) => {}
+            }
+            Ok(())
+        },
+    )?;
+    let pairs = cluster::candidate_pairs(&keys, &bands, params.sketch.bands, params.max_bucket);
+    drop(bands);
+
+    // Pass 2: the passages that have a candidate, by the input item that holds them.
+    let mut wanted: std::collections::BTreeMap<usize, Vec<u32>> = std::collections::BTreeMap::new();
+    {
+        let mut ids: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            wanted.entry(item_of_doc[places[id as usize].doc as usize]).or_default().push(id);
+        }
+    }
+    let mut texts: std::collections::HashMap<u32, PassageText> = std::collections::HashMap::new();
+    if !wanted.is_empty() {
+        engine::map_ordered(
+            Inputs::new(&read.inputs, options()).enumerate(),
+            threads(&read),
+            |(index, item)| {
+                let Some(ids) = wanted.get(&index) else { return Vec::new() };
+                let Loaded::Text { id, text, .. } = engine::load(item, limit) else { return Vec::new() };
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let doc = Document::segmented(id, text);
+                    let found = sketch::passages(&doc, params.sketch.min_words);
+                    ids.iter()
+                        .filter_map(|&pid| {
+                            let place = places[pid as usize];
+                            let (_, span, words) = found.iter().find(|(kind, span, _)| {
+                                *kind == place.kind
+                                    && span.start == place.start as usize
+                                    && span.end == place.end as usize
+                            })?;
+                            let mut hashes = Vec::with_capacity(words.len());
+                            sketch::word_hashes(&doc, words.clone(), &mut hashes);
+                            Some((pid, PassageText { text: doc.slice(*span).to_string(), hashes }))
+                        })
+                        .collect::<Vec<_>>()
+                }))
+                .unwrap_or_default()
+            },
+            || {},
+            |found| {
+                texts.extend(found);
+                Ok(())
+            },
+        )?;
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    // Verification, clusters, diffs.
+    let verified: Vec<(u32, u32)> = {
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .copied()
+            .filter(|(a, b)| match (texts.get(a), texts.get(b)) {
+                (Some(x), Some(y)) => passages::diff::related(&x.hashes, &y.hashes, params.min_similarity),
+                _ => false,
+            })
+            .collect()
+    };
+    let groups = cluster::groups(places.len(), &verified);
+    let clusters = passages::build_clusters(&groups, &places, &texts);
+    let document_pairs = passages::document_pairs(&doc_hashes, &sentence_counts, &clusters, params.copy_share);
+    let report = DiffReport {
+        documents,
+        passages: places.len(),
+        candidate_pairs: pairs.len(),
+        verified_pairs: verified.len(),
+        min_similarity: params.min_similarity,
+        bands: params.sketch.bands,
+        rows: params.sketch.rows,
+        document_pairs,
+        clusters,
+    };
+    let target = Target::open(args.output.as_deref()).with_context(|| {
+        format!("cannot write {}", args.output.as_ref().map_or("-".into(), |p| p.display().to_string()))
+    })?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let mut writer = BufWriter::new(target);
+    match args.format {
+        DiffFormat::Text => output::diff_report::write_text(&report, color, &mut writer)?,
+        DiffFormat::Json => {
+            serde_json::to_writer_pretty(&mut writer, &report)?;
+            writeln!(writer)?;
+        }
+        DiffFormat::Html => output::diff_report::write_html(&report, &mut writer)?,
+    }
+    writer.into_inner().map_err(|e| e.into_error())?.commit()?;
+    Ok(if errored > 0 { 1 } else { 0 })
+}
+
+/// Replaces `-` among the inputs by a temporary copy of standard input (named `.jsonl` with
+/// `--stdin-jsonl`), for commands that read their inputs twice.
+fn spool_standard_input(read: &ReadArgs) -> Result<(Vec<String>, Option<tempfile::NamedTempFile>)> {
+    if !read.inputs.iter().any(|i| i == "-") {
+        return Ok((read.inputs.clone(), None));
+    }
+    let suffix = if read.stdin_jsonl { ".jsonl" } else { ".txt" };
+    let mut file = tempfile::Builder::new().prefix("mtaudit-stdin-").suffix(suffix).tempfile()?;
+    std::io::copy(&mut std::io::stdin().lock(), file.as_file_mut()).context("reading standard input")?;
+    let path = file.path().display().to_string();
+    let inputs = read.inputs.iter().map(|i| if i == "-" { path.clone() } else { i.clone() }).collect();
+    Ok((inputs, Some(file)))
 }
 
 /// `mtaudit lexicon`: what the French lexicon says about each word.

@@ -113,6 +113,38 @@ impl Document {
         doc
     }
 
+    /// Lines, paragraphs, sentences and words only: no interface-line patterns, comment zone
+    /// or language. For passes that only need the segmentation (`mtaudit diff`).
+    pub fn segmented(id: impl Into<String>, text: String) -> Document {
+        let lower = text::lowercase_in_place_offsets(&text);
+        let line_starts = line_starts(&text);
+        let lines = line_starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| LineInfo {
+                content: trimmed_line(&text, start, line_starts.get(i + 1).copied().unwrap_or(text.len())),
+                ui_pattern: None,
+            })
+            .collect();
+        let mut doc = Document {
+            id: id.into(),
+            text,
+            lower,
+            line_starts,
+            lines,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            words: Vec::new(),
+            lang: LangInfo::unknown(),
+            comments: None,
+            repeats: OnceLock::new(),
+            mentions: OnceLock::new(),
+            french_words: OnceLock::new(),
+        };
+        doc.segment();
+        doc
+    }
+
     fn segment(&mut self) {
         let text = &self.text;
         let mut para_start: Option<(usize, usize)> = None; // (byte offset, line index)
@@ -269,18 +301,24 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The line between `start` and `end` without surrounding white space (empty at `start` if
+/// blank).
+fn trimmed_line(text: &str, start: usize, end: usize) -> Span {
+    let raw = &text[start..end];
+    let trimmed_start = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        Span::new(start, start)
+    } else {
+        Span::new(start + trimmed_start, start + trimmed_start + trimmed.len())
+    }
+}
+
 fn classify_lines(text: &str, lower: &str, line_starts: &[usize], res: &Resources) -> Vec<LineInfo> {
     let mut lines = Vec::with_capacity(line_starts.len());
     for (i, &start) in line_starts.iter().enumerate() {
         let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
-        let raw = &text[start..end];
-        let trimmed_start = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
-        let content = if trimmed.is_empty() {
-            Span::new(start, start)
-        } else {
-            Span::new(start + trimmed_start, start + trimmed_start + trimmed.len())
-        };
+        let content = trimmed_line(text, start, end);
         let ui_pattern =
             if content.is_empty() { None } else { res.ui_lines.match_line(&lower[content.start..content.end]) };
         lines.push(LineInfo { content, ui_pattern });

@@ -63,17 +63,17 @@ pub fn run(
 ///
 /// A reader thread pulls items and builds the next chunk while the pool works on the current
 /// one; the channel holds at most one chunk, so at most three are alive at once.
-pub fn map_ordered<T: Send>(
-    items: impl Iterator<Item = Item> + Send,
+pub fn map_ordered<I: Held + Send, T: Send>(
+    items: impl Iterator<Item = I> + Send,
     threads: usize,
-    work: impl Fn(Item) -> T + Sync,
+    work: impl Fn(I) -> T + Sync,
     mut after_chunk: impl FnMut(),
     mut sink: impl FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(std::io::Error::other)?;
     let chunk_items = DOCS_PER_THREAD * threads.max(1);
     std::thread::scope(|scope| {
-        let (chunks_out, chunks_in) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+        let (chunks_out, chunks_in) = std::sync::mpsc::sync_channel::<Vec<I>>(1);
         scope.spawn(move || {
             let mut items = items;
             loop {
@@ -100,6 +100,24 @@ pub fn map_ordered<T: Send>(
         }
         Ok(())
     })
+}
+
+/// What a queued item holds in memory, so that chunks stay bounded in bytes too.
+pub trait Held {
+    fn memory_bytes(&self) -> usize;
+}
+
+impl Held for Item {
+    fn memory_bytes(&self) -> usize {
+        Item::memory_bytes(self)
+    }
+}
+
+/// An item with its position among the inputs.
+impl Held for (usize, Item) {
+    fn memory_bytes(&self) -> usize {
+        self.1.memory_bytes()
+    }
 }
 
 /// An item read into memory.

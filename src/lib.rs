@@ -17,6 +17,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod names;
 pub mod output;
+pub mod passages;
 pub mod registry;
 pub mod resources;
 pub mod rule;

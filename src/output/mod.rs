@@ -2,6 +2,7 @@
 //! The library never prints; emitters write to the writer they are given.
 
 mod csv_out;
+pub mod diff_report;
 mod json_out;
 mod text_out;
 

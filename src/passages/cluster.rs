@@ -1,0 +1,149 @@
+//! From band keys to clusters: candidate pairs by LSH banding, verification, union-find.
+
+use super::sketch::Kind;
+use rayon::prelude::*;
+
+/// What the clustering needs of each passage.
+#[derive(Debug, Clone, Copy)]
+pub struct PassageKey {
+    pub kind: Kind,
+    pub doc: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl PassageKey {
+    /// Two passages of the same text in one document (a quotation and its sentence, or a
+    /// quotation running over two sentences): not two renderings.
+    fn overlaps(&self, other: &PassageKey) -> bool {
+        self.doc == other.doc && self.start < other.end && other.start < self.end
+    }
+}
+
+/// Pairs of passages (indices, smaller first, sorted, distinct) that share at least one band
+/// key. A bucket larger than `max_bucket` (a stock sentence repeated everywhere) is linked as
+/// a chain rather than all pairs, which keeps its members connected at a linear cost.
+pub fn candidate_pairs(keys: &[PassageKey], bands: &[u32], band_count: usize, max_bucket: usize) -> Vec<(u32, u32)> {
+    let n = keys.len();
+    let mut pairs: Vec<(u32, u32)> = (0..band_count)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut keyed: Vec<(u32, u32)> = (0..n).map(|i| (bands[i * band_count + band], i as u32)).collect();
+            keyed.sort_unstable();
+            let mut out = Vec::new();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                if bucket.len() < 2 {
+                    continue;
+                }
+                if bucket.len() > max_bucket {
+                    for pair in bucket.windows(2) {
+                        out.push((pair[0].1, pair[1].1));
+                    }
+                } else {
+                    for (k, a) in bucket.iter().enumerate() {
+                        for b in &bucket[k + 1..] {
+                            out.push((a.1, b.1));
+                        }
+                    }
+                }
+            }
+            out
+        })
+        .filter(|&(a, b)| {
+            let (a, b) = (&keys[a as usize], &keys[b as usize]);
+            comparable(a.kind, b.kind) && !a.overlaps(b)
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Paragraphs are compared with paragraphs; a quotation with a quotation or a sentence (a
+/// statement quoted in one source is a whole sentence in another).
+fn comparable(a: Kind, b: Kind) -> bool {
+    match (a, b) {
+        (Kind::Paragraph, Kind::Paragraph) => true,
+        (Kind::Paragraph, _) | (_, Kind::Paragraph) => false,
+        _ => true,
+    }
+}
+
+/// Groups of passages linked by verified pairs: each group's members sorted, groups ordered
+/// by their first member.
+pub fn groups(n: usize, links: &[(u32, u32)]) -> Vec<Vec<u32>> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let up = parent[parent[x as usize] as usize];
+            parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    for &(a, b) in links {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            // The smaller index is the root: the result does not depend on link order.
+            let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent[high as usize] = low;
+        }
+    }
+    let mut members: Vec<(u32, u32)> = Vec::new();
+    for &(a, b) in links {
+        members.push((find(&mut parent, a), a));
+        members.push((find(&mut parent, b), b));
+    }
+    members.sort_unstable();
+    members.dedup();
+    members.chunk_by(|x, y| x.0 == y.0).map(|group| group.iter().map(|m| m.1).collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(n: usize) -> Vec<PassageKey> {
+        (0..n as u32).map(|i| PassageKey { kind: Kind::Sentence, doc: i, start: 0, end: 10 }).collect()
+    }
+
+    #[test]
+    fn passages_sharing_a_band_are_candidates() {
+        // Three passages, two bands: 0 and 2 share band 0, 1 and 2 share band 1.
+        let bands = [7, 1, 7, 2, 9, 2];
+        assert_eq!(candidate_pairs(&keys(3), &bands, 2, 10), [(0, 2), (1, 2)]);
+    }
+
+    #[test]
+    fn a_huge_bucket_is_chained() {
+        let bands = [5u32; 6];
+        assert_eq!(candidate_pairs(&keys(6), &bands, 1, 3), [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]);
+    }
+
+    #[test]
+    fn a_sentence_and_a_paragraph_are_never_paired() {
+        let keys = [
+            PassageKey { kind: Kind::Sentence, doc: 0, start: 0, end: 10 },
+            PassageKey { kind: Kind::Paragraph, doc: 1, start: 0, end: 10 },
+        ];
+        assert!(candidate_pairs(&keys, &[3, 3], 1, 10).is_empty());
+    }
+
+    #[test]
+    fn a_quotation_is_never_paired_with_its_own_sentence() {
+        let keys = [
+            PassageKey { kind: Kind::Sentence, doc: 0, start: 0, end: 50 },
+            PassageKey { kind: Kind::Quote, doc: 0, start: 10, end: 40 },
+            PassageKey { kind: Kind::Quote, doc: 1, start: 10, end: 40 },
+        ];
+        assert_eq!(candidate_pairs(&keys, &[3, 3, 3], 1, 10), [(0, 2), (1, 2)]);
+    }
+
+    #[test]
+    fn groups_do_not_depend_on_link_order() {
+        let a = groups(6, &[(4, 5), (0, 2), (2, 4)]);
+        let b = groups(6, &[(2, 4), (4, 5), (0, 2)]);
+        assert_eq!(a, b);
+        assert_eq!(a, [vec![0, 2, 4, 5]]);
+    }
+}
