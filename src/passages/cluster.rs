@@ -109,9 +109,10 @@ mod tests {
 
     #[test]
     fn passages_sharing_a_band_are_candidates() {
-        // Three passages, two bands: 0 and 2 share band 0, 1 and 2 share band 1.
+        // Three passages of two bands each (passage-major): 0 and 1 share band 0 (7), 1 and 2
+        // share band 1 (2).
         let bands = [7, 1, 7, 2, 9, 2];
-        assert_eq!(candidate_pairs(&keys(3), &bands, 2, 10), [(0, 2), (1, 2)]);
+        assert_eq!(candidate_pairs(&keys(3), &bands, 2, 10), [(0, 1), (1, 2)]);
     }
 
     #[test]

@@ -192,25 +192,34 @@ fn classify_replacement(old: &[&str], new: &[&str]) -> ChangeClass {
     ChangeClass::Substitution
 }
 
-/// A deletion and an insertion of the same words (folded, in any order) are one reordering.
+/// Words removed in one place and added in another (folded, in any order) are a reordering:
+/// both changes are marked so.
 fn mark_reorderings(changes: &mut [Change]) {
-    let key = |text: &str| {
+    let words = |text: &str| -> Vec<String> {
         let mut words: Vec<String> =
             crate::text::fold_for_comparison(text).split_whitespace().map(String::from).collect();
         words.sort();
         words
     };
+    // What each change takes away and brings, as sorted word lists.
+    let moved: Vec<(Vec<String>, Vec<String>)> = changes
+        .iter()
+        .map(|c| {
+            let (old, new) = (words(&c.old), words(&c.new));
+            let removed = old.iter().filter(|w| !new.contains(w)).cloned().collect();
+            let added = new.iter().filter(|w| !old.contains(w)).cloned().collect();
+            (removed, added)
+        })
+        .collect();
+    let movable = |class: ChangeClass| {
+        matches!(class, ChangeClass::Deletion | ChangeClass::Insertion | ChangeClass::Substitution)
+    };
     for i in 0..changes.len() {
-        if changes[i].class != ChangeClass::Deletion {
+        if !movable(changes[i].class) || moved[i].0.is_empty() {
             continue;
         }
-        let deleted = key(&changes[i].old);
-        if deleted.is_empty() {
-            continue;
-        }
-        if let Some(j) =
-            (0..changes.len()).find(|&j| changes[j].class == ChangeClass::Insertion && key(&changes[j].new) == deleted)
-        {
+        let partner = (0..changes.len()).find(|&j| j != i && movable(changes[j].class) && moved[j].1 == moved[i].0);
+        if let Some(j) = partner {
             changes[i].class = ChangeClass::Reordering;
             changes[j].class = ChangeClass::Reordering;
         }
