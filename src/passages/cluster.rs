@@ -21,42 +21,77 @@ impl PassageKey {
 }
 
 /// Pairs of passages (indices, smaller first, sorted, distinct) that share at least one band
-/// key. A bucket larger than `max_bucket` (a stock sentence repeated everywhere) is linked as
-/// a chain rather than all pairs, which keeps its members connected at a linear cost.
+/// key. A bucket of up to `max_bucket` passages gives all its pairs; a larger one (the same
+/// sentence in thousands of pages, or a stock phrase) is linked as a star on its first member
+/// plus a chain, which keeps its members connected at a linear cost. Bands are taken one at a
+/// time and merged into the sorted set, so memory stays near the number of distinct pairs.
 pub fn candidate_pairs(keys: &[PassageKey], bands: &[u32], band_count: usize, max_bucket: usize) -> Vec<(u32, u32)> {
     let n = keys.len();
-    let mut pairs: Vec<(u32, u32)> = (0..band_count)
-        .into_par_iter()
-        .flat_map_iter(|band| {
-            let mut keyed: Vec<(u32, u32)> = (0..n).map(|i| (bands[i * band_count + band], i as u32)).collect();
-            keyed.sort_unstable();
-            let mut out = Vec::new();
-            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
-                if bucket.len() < 2 {
-                    continue;
-                }
-                if bucket.len() > max_bucket {
-                    for pair in bucket.windows(2) {
-                        out.push((pair[0].1, pair[1].1));
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut keyed: Vec<(u32, u32)> = Vec::with_capacity(n);
+    for band in 0..band_count {
+        keyed.clear();
+        keyed.extend((0..n).map(|i| (bands[i * band_count + band], i as u32)));
+        keyed.par_sort_unstable();
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+            if bucket.len() < 2 {
+                continue;
+            }
+            if bucket.len() > max_bucket {
+                let first = bucket[0].1;
+                for (k, pair) in bucket.windows(2).enumerate() {
+                    found.push((pair[0].1, pair[1].1));
+                    if k > 0 {
+                        found.push((first, pair[1].1));
                     }
-                } else {
-                    for (k, a) in bucket.iter().enumerate() {
-                        for b in &bucket[k + 1..] {
-                            out.push((a.1, b.1));
-                        }
+                }
+            } else {
+                for (k, a) in bucket.iter().enumerate() {
+                    for b in &bucket[k + 1..] {
+                        found.push((a.1, b.1));
                     }
                 }
             }
-            out
-        })
-        .filter(|&(a, b)| {
+        }
+        found.retain(|&(a, b)| {
             let (a, b) = (&keys[a as usize], &keys[b as usize]);
             comparable(a.kind, b.kind) && !a.overlaps(b)
-        })
-        .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
+        });
+        found.par_sort_unstable();
+        found.dedup();
+        pairs = merge_sorted(pairs, found);
+    }
     pairs
+}
+
+/// The union of two sorted, distinct lists, sorted and distinct.
+fn merge_sorted(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Paragraphs are compared with paragraphs; a quotation with a quotation or a sentence (a
@@ -118,7 +153,10 @@ mod tests {
     #[test]
     fn a_huge_bucket_is_chained() {
         let bands = [5u32; 6];
-        assert_eq!(candidate_pairs(&keys(6), &bands, 1, 3), [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]);
+        assert_eq!(
+            candidate_pairs(&keys(6), &bands, 1, 3),
+            [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (1, 2), (2, 3), (3, 4), (4, 5)]
+        );
     }
 
     #[test]

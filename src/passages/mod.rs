@@ -30,7 +30,7 @@ pub struct DiffParams {
 
 impl Default for DiffParams {
     fn default() -> Self {
-        DiffParams { sketch: sketch::SketchParams::default(), min_similarity: 0.5, max_bucket: 64, copy_share: 0.8 }
+        DiffParams { sketch: sketch::SketchParams::default(), min_similarity: 0.5, max_bucket: 8, copy_share: 0.8 }
     }
 }
 
@@ -143,15 +143,24 @@ pub fn build_clusters(
                 .unwrap_or((0, group[0]));
             let representative = &texts[&representative_id];
             let mut classes: BTreeMap<ChangeClass, usize> = BTreeMap::new();
+            // A rendering repeated a thousand times is compared once.
+            let mut compared: std::collections::HashMap<&str, (Vec<Piece>, Vec<Change>, f64)> =
+                std::collections::HashMap::new();
             let members: Vec<Member> = group
                 .iter()
                 .map(|&id| {
                     let place = places[id as usize];
                     let text = &texts[&id];
-                    let (pieces, changes) = if id == representative_id || text.text == representative.text {
-                        (Vec::new(), Vec::new())
+                    let (pieces, changes, similarity) = if id == representative_id || text.text == representative.text {
+                        (Vec::new(), Vec::new(), 1.0)
                     } else {
-                        diff::compare(&representative.text, &text.text)
+                        compared
+                            .entry(text.text.as_str())
+                            .or_insert_with(|| {
+                                let (pieces, changes) = diff::compare(&representative.text, &text.text);
+                                (pieces, changes, diff::similarity(&representative.hashes, &text.hashes))
+                            })
+                            .clone()
                     };
                     for change in &changes {
                         *classes.entry(change.class).or_default() += 1;
@@ -162,7 +171,7 @@ pub fn build_clusters(
                         start: place.start,
                         end: place.end,
                         text: text.text.clone(),
-                        similarity: (diff::similarity(&representative.hashes, &text.hashes) * 1000.0).round() / 1000.0,
+                        similarity: (similarity * 1000.0).round() / 1000.0,
                         pieces,
                         changes,
                     }
@@ -252,6 +261,8 @@ fn drop_nested(clusters: &mut Vec<Cluster>) {
     });
 }
 
+const MAX_COPY_SOURCES: usize = 32;
+
 /// Documents that repeat each other: the same words throughout (`exact`, from the whole-text
 /// hashes), or most of one's sentences found in the other (`copy`, from sentence clusters).
 pub fn document_pairs(
@@ -274,7 +285,9 @@ pub fn document_pairs(
     }
     // For each ordered pair of documents, the sentences of the first found in the second.
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for cluster in clusters.iter().filter(|c| c.kind == Kind::Sentence) {
+    // A sentence found in more than MAX_COPY_SOURCES documents is wire copy or boilerplate, no
+    // sign that one document copies another (and counting it would be quadratic).
+    for cluster in clusters.iter().filter(|c| c.kind == Kind::Sentence && c.documents <= MAX_COPY_SOURCES) {
         let docs: std::collections::BTreeSet<usize> = cluster.members.iter().map(|m| m.document).collect();
         for member in &cluster.members {
             for &other in docs.iter().filter(|&&d| d != member.document) {
