@@ -106,16 +106,8 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
     let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
     let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
-    let target = Target::open(args.output.as_deref()).with_context(|| {
-        format!("cannot write {}", args.output.as_ref().map_or("-".into(), |p| p.display().to_string()))
-    })?;
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
+    let target = open_output(args.output.as_deref())?;
+    let color = use_color(args.color, args.output.as_deref());
     let mut writer = BufWriter::new(target);
     let mut summary = Summary::new(settings.config.score.threshold);
     let bar = progress(args.read.quiet);
@@ -712,16 +704,8 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
         document_pairs,
         clusters,
     };
-    let target = Target::open(args.output.as_deref()).with_context(|| {
-        format!("cannot write {}", args.output.as_ref().map_or("-".into(), |p| p.display().to_string()))
-    })?;
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
+    let target = open_output(args.output.as_deref())?;
+    let color = use_color(args.color, args.output.as_deref());
     let mut writer = BufWriter::new(target);
     match args.format {
         DiffFormat::Text => output::diff_report::write_text(&report, color, &mut writer)?,
@@ -733,6 +717,21 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     }
     writer.into_inner().map_err(|e| e.into_error())?.commit()?;
     Ok(if errored > 0 { 1 } else { 0 })
+}
+
+/// The report's destination: the file (written atomically) or standard output.
+fn open_output(output: Option<&Path>) -> Result<Target> {
+    Target::open(output)
+        .with_context(|| format!("cannot write {}", output.map_or("-".into(), |p| p.display().to_string())))
+}
+
+/// Colour on a terminal unless NO_COLOR is set, never in a file.
+fn use_color(color: Color, output: Option<&Path>) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
 }
 
 /// Replaces `-` among the inputs by a temporary copy of standard input (named `.jsonl` with

@@ -89,25 +89,8 @@ const ABBREVIATIONS: &[&str] = &[
 impl Document {
     /// Analyses `text`. Never panics, whatever the text.
     pub fn build(id: impl Into<String>, text: String, res: &Resources) -> Document {
-        let lower = text::lowercase_in_place_offsets(&text);
-        let line_starts = line_starts(&text);
-        let lines = classify_lines(&text, &lower, &line_starts, res);
-        let mut doc = Document {
-            id: id.into(),
-            text,
-            lower,
-            line_starts,
-            lines,
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            words: Vec::new(),
-            lang: LangInfo::unknown(),
-            comments: None,
-            repeats: OnceLock::new(),
-            mentions: OnceLock::new(),
-            french_words: OnceLock::new(),
-        };
-        doc.segment();
+        let mut doc =
+            Document::segment_with(id.into(), text, |text, lower, starts| classify_lines(text, lower, starts, res));
         doc.comments = crate::detectors::comment_section::find_comment_zone(&doc, res);
         doc.lang = lang::detect_document(&doc, res);
         doc
@@ -116,18 +99,23 @@ impl Document {
     /// Lines, paragraphs, sentences and words only: no interface-line patterns, comment zone
     /// or language. For passes that only need the segmentation (`mtaudit diff`).
     pub fn segmented(id: impl Into<String>, text: String) -> Document {
+        Document::segment_with(id.into(), text, |text, _, starts| {
+            (0..starts.len())
+                .map(|i| LineInfo {
+                    content: trimmed_line(text, starts[i], starts.get(i + 1).copied().unwrap_or(text.len())),
+                    ui_pattern: None,
+                })
+                .collect()
+        })
+    }
+
+    /// Lowercases, finds the lines (described by `lines`) and segments.
+    fn segment_with(id: String, text: String, lines: impl FnOnce(&str, &str, &[usize]) -> Vec<LineInfo>) -> Document {
         let lower = text::lowercase_in_place_offsets(&text);
         let line_starts = line_starts(&text);
-        let lines = line_starts
-            .iter()
-            .enumerate()
-            .map(|(i, &start)| LineInfo {
-                content: trimmed_line(&text, start, line_starts.get(i + 1).copied().unwrap_or(text.len())),
-                ui_pattern: None,
-            })
-            .collect();
+        let lines = lines(&text, &lower, &line_starts);
         let mut doc = Document {
-            id: id.into(),
+            id,
             text,
             lower,
             line_starts,

@@ -88,8 +88,11 @@ pub fn write_text(report: &DiffReport, color: bool, out: &mut dyn Write) -> io::
             pair.share * 100.0
         )?;
     }
-    writeln!(
-        out,
+    writeln!(out, "{}", summary_line(report))
+}
+
+fn summary_line(report: &DiffReport) -> String {
+    format!(
         "{} clusters · {} passages in {} documents · {} candidate pairs, {} verified (similarity ≥ {:.2})",
         report.clusters.len(),
         report.passages,
@@ -138,16 +141,7 @@ pub fn write_html(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mtaudit diff</title><style>{STYLE}</style></head><body>"
     )?;
     writeln!(out, "<h1>Repeated passages</h1>")?;
-    writeln!(
-        out,
-        "<p>{} clusters · {} passages in {} documents · {} candidate pairs, {} verified (similarity ≥ {:.2})</p>",
-        report.clusters.len(),
-        report.passages,
-        report.documents.len(),
-        report.candidate_pairs,
-        report.verified_pairs,
-        report.min_similarity
-    )?;
+    writeln!(out, "<p>{}</p>", escape(&summary_line(report)))?;
     if !report.document_pairs.is_empty() {
         writeln!(out, "<h2>Documents that repeat each other</h2><ul>")?;
         for pair in &report.document_pairs {
