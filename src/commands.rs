@@ -389,13 +389,7 @@ fn count_names(settings: &Settings, read: &ReadArgs) -> Result<(NameStats, u64)>
                     done.set((docs + 1, bytes + size));
                     corpus.merge(stats);
                 }
-                Err(Some(e)) => {
-                    errored += 1;
-                    if !read.quiet {
-                        eprintln!("mtaudit: {e}");
-                    }
-                }
-                Err(None) => {}
+                Err(e) => count_error(e, read.quiet, &mut errored),
             }
             Ok(())
         },
@@ -617,13 +611,7 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
                     let (docs, bytes) = done.get();
                     done.set((docs + 1, bytes + size));
                 }
-                Err(Some(e)) => {
-                    errored += 1;
-                    if !read.quiet {
-                        eprintln!("mtaudit: {e}");
-                    }
-                }
-                Err(None) => {}
+                Err(e) => count_error(e, read.quiet, &mut errored),
             }
             Ok(())
         },
@@ -717,6 +705,17 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     }
     writer.into_inner().map_err(|e| e.into_error())?.commit()?;
     Ok(if errored > 0 { 1 } else { 0 })
+}
+
+/// Counts an input that could not be read (`None`: skipped, not an error) and says so on
+/// standard error unless quiet.
+fn count_error(error: Option<mtaudit::input::InputError>, quiet: bool, errored: &mut u64) {
+    if let Some(e) = error {
+        *errored += 1;
+        if !quiet {
+            eprintln!("mtaudit: {e}");
+        }
+    }
 }
 
 /// The report's destination: the file (written atomically) or standard output.
