@@ -53,6 +53,17 @@ impl Settings {
         Ok(self)
     }
 
+    /// Makes the inputs' copy index available to MT501 and MT502.
+    pub fn with_copy_index(mut self, index: crate::corpus_copies::CopyIndex) -> Result<Settings, LexiconError> {
+        let mut resources = match self.resources {
+            ResourceHandle::Owned(r) => r,
+            ResourceHandle::Embedded(_) => Box::new(Resources::load(&self.config.lexicons)?),
+        };
+        resources.copies = Some(index);
+        self.resources = ResourceHandle::Owned(resources);
+        Ok(self)
+    }
+
     pub fn resources(&self) -> &Resources {
         match &self.resources {
             ResourceHandle::Embedded(r) => r,

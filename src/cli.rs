@@ -163,6 +163,10 @@ pub struct CheckArgs {
     /// the corpus's agreed spelling (MT303). Reads the inputs twice.
     #[arg(long)]
     pub name_consensus: bool,
+    /// First index the texts and sentences of all inputs, then flag documents that repeat an
+    /// earlier one exactly (MT501) or mostly (MT502). Reads the inputs twice.
+    #[arg(long)]
+    pub duplicates: bool,
 }
 
 #[derive(Args, Debug)]
@@ -200,4 +204,8 @@ pub struct GateArgs {
     /// the corpus's agreed spelling (MT303). Reads the inputs twice.
     #[arg(long)]
     pub name_consensus: bool,
+    /// First index the texts and sentences of all inputs, then flag documents that repeat an
+    /// earlier one exactly (MT501) or mostly (MT502). Reads the inputs twice.
+    #[arg(long)]
+    pub duplicates: bool,
 }

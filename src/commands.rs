@@ -105,6 +105,7 @@ fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64) {
 fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
     let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
+    let settings = with_duplicates(settings, &args.read, args.duplicates)?;
     let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
     let target = open_output(args.output.as_deref())?;
     let color = use_color(args.color, args.output.as_deref());
@@ -162,6 +163,7 @@ struct GateOutputs {
 fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
     let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
+    let settings = with_duplicates(settings, &args.read, args.duplicates)?;
     for dir in [&args.accept_dir, &args.reject_dir].into_iter().flatten() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let dir_abs = dir.canonicalize()?;
@@ -411,6 +413,40 @@ fn with_name_consensus(settings: Settings, read: &ReadArgs, enabled: bool) -> Re
     }
     let (corpus, _) = count_names(&settings, read)?;
     Ok(settings.with_name_consensus(Consensus::from_stats(&corpus))?)
+}
+
+/// With `--duplicates`: a first pass records the first document of every text and sentence.
+fn with_duplicates(settings: Settings, read: &ReadArgs, enabled: bool) -> Result<Settings> {
+    if !enabled {
+        return Ok(settings);
+    }
+    if read.inputs.iter().any(|i| i == "-") {
+        bail!("--duplicates reads the inputs twice, and standard input can be read only once");
+    }
+    let limit = settings.config.input.max_document_bytes;
+    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
+    let mut index = mtaudit::corpus_copies::CopyIndex::default();
+    engine::map_ordered(
+        inputs,
+        threads(read),
+        |item| match engine::load(item, limit) {
+            Loaded::Text { id, text, .. } => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let doc = Document::segmented(id.clone(), text);
+                (id, mtaudit::corpus_copies::fingerprint(&doc))
+            }))
+            .ok(),
+            // Unreadable inputs are reported by the check itself.
+            _ => None,
+        },
+        || {},
+        |fingerprinted| {
+            if let Some((id, fingerprint)) = fingerprinted {
+                index.add(&id, &fingerprint);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(settings.with_copy_index(index)?)
 }
 
 /// `mtaudit names`: one pass over the inputs, merging each document's name spellings.

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corpus_copies;
 pub mod corpus_names;
 pub mod detectors;
 pub mod document;

@@ -21,6 +21,8 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &comment_section::CommentSection,
         &stray_title::StrayTitle,
         &debris_line::DebrisLine,
+        &duplicate_document::DuplicateDocument,
+        &copied_document::CopiedDocument,
         &invalid_word_form::InvalidWordForm,
         &elision_contraction::ElisionContraction,
         &subjunctive_mood::SubjunctiveMood,

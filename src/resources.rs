@@ -24,6 +24,8 @@ pub struct Resources {
     pub transliteration: Transliteration,
     /// The corpus's agreed name spellings, when the run computed them (`check --name-consensus`).
     pub name_consensus: Option<crate::corpus_names::Consensus>,
+    /// Set by `--duplicates`: the first document of every text and sentence of the inputs.
+    pub copies: Option<crate::corpus_copies::CopyIndex>,
     /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
     pub french: &'static FrenchLexicon,
     pub french_grammar: FrenchGrammar,
@@ -77,6 +79,7 @@ impl Resources {
             )?,
             transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
             name_consensus: None,
+            copies: None,
             french,
             french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
             forced_language: None,

@@ -494,3 +494,53 @@ fn a_user_french_dictionary_replaces_the_embedded_one() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("missing.aff"));
 }
+
+#[test]
+fn duplicates_flags_later_copies_of_earlier_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "Le conseil municipal a voté mardi un plan de rénovation des écoles. Les travaux commenceront en juin et dureront deux ans. Le maire a salué un investissement historique pour la ville. Les parents d'élèves ont accueilli la nouvelle avec soulagement.";
+    write(dir.path(), "a.txt", original.as_bytes());
+    write(dir.path(), "b.txt", original.replace(". ", ".\n\n").as_bytes());
+    write(
+        dir.path(),
+        "c.txt",
+        format!("{original} Une réunion publique aura lieu le mois prochain en mairie.").as_bytes(),
+    );
+    let flagged = |extra: &[&str]| -> Vec<(String, String)> {
+        let out = mtaudit().args(["check", "--format", "jsonl"]).args(extra).arg(dir.path()).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|r| r["type"] == "document")
+            .flat_map(|r| {
+                let id =
+                    std::path::Path::new(r["id"].as_str().unwrap()).file_name().unwrap().to_str().unwrap().to_string();
+                r["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f["rule"].as_str().unwrap().starts_with("MT50"))
+                    .map(move |f| (id.clone(), f["rule"].as_str().unwrap().to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert_eq!(
+        flagged(&["--duplicates"]),
+        [("b.txt".to_string(), "MT501".to_string()), ("c.txt".to_string(), "MT502".to_string())]
+    );
+    assert!(flagged(&[]).is_empty(), "silent without the option");
+    // The gate rejects the exact copy.
+    let out = mtaudit()
+        .args(["gate", "--duplicates", "--quiet", "--manifest"])
+        .arg(dir.path().join("m.jsonl"))
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .output()
+        .unwrap();
+    let manifest = std::fs::read_to_string(dir.path().join("m.jsonl")).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(manifest.lines().any(|l| l.contains("b.txt") && l.contains("\"reject\"")), "{manifest}");
+    mtaudit().args(["check", "--duplicates", "-"]).write_stdin("x").assert().code(2);
+}

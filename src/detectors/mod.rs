@@ -1,8 +1,10 @@
 //! The detectors, one per file. Each file holds the rule's metadata, its logic and its tests.
 
 pub mod comment_section;
+pub mod copied_document;
 pub mod debris_line;
 pub mod determiner_agreement;
+pub mod duplicate_document;
 pub mod elision_contraction;
 pub mod foreign_dateline;
 pub mod foreign_transliteration;
