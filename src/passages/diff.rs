@@ -239,6 +239,10 @@ pub fn related(a: &[u64], b: &[u64], min_similarity: f64) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
+    // Exact repeats are most pairs of a large corpus: no diff needed.
+    if a == b {
+        return true;
+    }
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let (mut shared, mut longest) = (0usize, 0usize);
     for op in &ops {
