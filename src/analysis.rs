@@ -42,24 +42,23 @@ impl Settings {
     }
 
     /// Makes the corpus's agreed name spellings available to the detectors.
-    pub fn with_name_consensus(mut self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
+    pub fn with_name_consensus(self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
+        self.with_corpus_view(|resources| resources.name_consensus = Some(consensus))
+    }
+
+    /// Makes the inputs' copy index available to MT501 and MT502.
+    pub fn with_copy_index(self, index: crate::corpus_copies::CopyIndex) -> Result<Settings, LexiconError> {
+        self.with_corpus_view(|resources| resources.copies = Some(index))
+    }
+
+    /// Sets something learnt from a first pass over the inputs on this run's own resources.
+    fn with_corpus_view(mut self, set: impl FnOnce(&mut Resources)) -> Result<Settings, LexiconError> {
         let mut resources = match self.resources {
             ResourceHandle::Owned(r) => r,
             // A forced language always makes the handle owned, so nothing is lost here.
             ResourceHandle::Embedded(_) => Box::new(Resources::load(&self.config.lexicons)?),
         };
-        resources.name_consensus = Some(consensus);
-        self.resources = ResourceHandle::Owned(resources);
-        Ok(self)
-    }
-
-    /// Makes the inputs' copy index available to MT501 and MT502.
-    pub fn with_copy_index(mut self, index: crate::corpus_copies::CopyIndex) -> Result<Settings, LexiconError> {
-        let mut resources = match self.resources {
-            ResourceHandle::Owned(r) => r,
-            ResourceHandle::Embedded(_) => Box::new(Resources::load(&self.config.lexicons)?),
-        };
-        resources.copies = Some(index);
+        set(&mut resources);
         self.resources = ResourceHandle::Owned(resources);
         Ok(self)
     }

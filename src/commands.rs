@@ -367,21 +367,12 @@ fn count_names(settings: &Settings, read: &ReadArgs) -> Result<(NameStats, u64)>
     engine::map_ordered(
         inputs,
         threads(read),
-        |item| match engine::load(item, limit) {
-            Loaded::Text { id, origin, text, .. } => {
-                let size = text.len() as u64;
-                // As in `check`, a document whose analysis fails is an error, and the run goes on.
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let doc = Document::build(id.clone(), text, res);
-                    NameStats::of_document(&id, &doc, res)
-                }))
-                .map(|stats| (stats, size))
-                .map_err(|_| {
-                    Some(mtaudit::input::InputError { origin, reason: "internal error while analysing".into() })
-                })
-            }
-            Loaded::Error(e) => Err(Some(e)),
-            Loaded::Skipped { .. } => Err(None),
+        |item| {
+            analyse_item(item, limit, |id, text| {
+                let doc = Document::build(id.to_string(), text, res);
+                NameStats::of_document(id, &doc, res)
+            })
+            .map(|(_, _, stats, size)| (stats, size))
         },
         || update(&bar, done.get().0, done.get().1),
         |result| {
@@ -429,14 +420,13 @@ fn with_duplicates(settings: Settings, read: &ReadArgs, enabled: bool) -> Result
     engine::map_ordered(
         inputs,
         threads(read),
-        |item| match engine::load(item, limit) {
-            Loaded::Text { id, text, .. } => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let doc = Document::segmented(id.clone(), text);
-                (id, mtaudit::corpus_copies::fingerprint(&doc))
-            }))
-            .ok(),
-            // Unreadable inputs are reported by the check itself.
-            _ => None,
+        // Unreadable inputs are reported by the check itself.
+        |item| {
+            analyse_item(item, limit, |id, text| {
+                mtaudit::corpus_copies::fingerprint(&Document::segmented(id.to_string(), text))
+            })
+            .ok()
+            .map(|(id, _, fingerprint, _)| (id, fingerprint))
         },
         || {},
         |fingerprinted| {
@@ -596,24 +586,12 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     engine::map_ordered(
         Inputs::new(&read.inputs, options()).enumerate(),
         threads(&read),
-        |(index, item)| match engine::load(item, limit) {
-            Loaded::Text { id, origin, text, .. } => {
-                let size = text.len() as u64;
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let doc = Document::segmented(id.clone(), text);
-                    let sketches = sketch::sketch_document(&doc, &params.sketch);
-                    let mut all = Vec::with_capacity(doc.words.len());
-                    sketch::word_hashes(&doc, 0..doc.words.len(), &mut all);
-                    let whole = all.iter().fold(0u64, |acc, &h| sketch::mix(acc ^ h));
-                    (sketches, whole)
-                }))
-                .map(|(sketches, whole)| (index, id, origin.clone(), sketches, whole, size))
-                .map_err(|_| {
-                    Some(mtaudit::input::InputError { origin, reason: "internal error while analysing".into() })
-                })
-            }
-            Loaded::Error(e) => Err(Some(e)),
-            Loaded::Skipped { .. } => Err(None),
+        |(index, item)| {
+            analyse_item(item, limit, |id, text| {
+                let doc = Document::segmented(id.to_string(), text);
+                (sketch::sketch_document(&doc, &params.sketch), mtaudit::corpus_copies::text_hash(&doc))
+            })
+            .map(|(id, origin, (sketches, whole), size)| (index, id, origin, sketches, whole, size))
         },
         || update(&bar, done.get().0, done.get().1),
         |result| {
@@ -741,6 +719,28 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     }
     writer.into_inner().map_err(|e| e.into_error())?.commit()?;
     Ok(if errored > 0 { 1 } else { 0 })
+}
+
+/// Loads an input and analyses its text with `analyse`, guarded: as in `check`, a document
+/// whose analysis fails is an error and the run goes on. `Err(None)` is a skipped input.
+fn analyse_item<T>(
+    item: mtaudit::input::Item,
+    limit: u64,
+    analyse: impl FnOnce(&str, String) -> T,
+) -> std::result::Result<(String, mtaudit::input::Origin, T, u64), Option<mtaudit::input::InputError>> {
+    match engine::load(item, limit) {
+        Loaded::Text { id, origin, text, .. } => {
+            let size = text.len() as u64;
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&id, text))) {
+                Ok(result) => Ok((id, origin, result, size)),
+                Err(_) => {
+                    Err(Some(mtaudit::input::InputError { origin, reason: "internal error while analysing".into() }))
+                }
+            }
+        }
+        Loaded::Error(e) => Err(Some(e)),
+        Loaded::Skipped { .. } => Err(None),
+    }
 }
 
 /// Counts an input that could not be read (`None`: skipped, not an error) and says so on

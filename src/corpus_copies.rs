@@ -18,8 +18,13 @@ pub struct Fingerprint {
     pub sentences: Vec<u64>,
 }
 
+/// A hash of all the words of a document, folded (0 for a document without words).
+pub fn text_hash(doc: &Document) -> u64 {
+    doc.words.iter().fold(0u64, |acc, w| mix(acc ^ fold_hash(doc.slice_lower(w.span))))
+}
+
 pub fn fingerprint(doc: &Document) -> Fingerprint {
-    let text = doc.words.iter().fold(0u64, |acc, w| mix(acc ^ fold_hash(doc.slice_lower(w.span))));
+    let text = text_hash(doc);
     let mut sentences: Vec<u64> = doc
         .sentences
         .iter()

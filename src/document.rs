@@ -76,6 +76,7 @@ pub struct Document {
     repeats: OnceLock<Vec<RepeatGroup>>,
     mentions: OnceLock<Vec<crate::names::Mention>>,
     french_words: OnceLock<Vec<crate::detectors::french::WordLex>>,
+    fingerprint: OnceLock<crate::corpus_copies::Fingerprint>,
 }
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the period).
@@ -128,6 +129,7 @@ impl Document {
             repeats: OnceLock::new(),
             mentions: OnceLock::new(),
             french_words: OnceLock::new(),
+            fingerprint: OnceLock::new(),
         };
         doc.segment();
         doc
@@ -255,6 +257,11 @@ impl Document {
                 Vec::new()
             }
         })
+    }
+
+    /// The folded text and sentence hashes, computed on first use and shared by MT501 and MT502.
+    pub fn fingerprint(&self) -> &crate::corpus_copies::Fingerprint {
+        self.fingerprint.get_or_init(|| crate::corpus_copies::fingerprint(self))
     }
 
     /// The groups of repeated lines, computed on first use and shared by every consumer.

@@ -1,7 +1,6 @@
 //! MT502: a document made mostly of the sentences of an earlier document of the inputs.
 
 use super::duplicate_document::first_line;
-use crate::corpus_copies;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
@@ -48,11 +47,11 @@ impl Detector for CopiedDocument {
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let Some(index) = res.copies.as_ref() else { return };
-        let fingerprint = corpus_copies::fingerprint(doc);
-        if index.exact_copy_of(&doc.id, &fingerprint).is_some() {
+        let fingerprint = doc.fingerprint();
+        if index.exact_copy_of(&doc.id, fingerprint).is_some() {
             return;
         }
-        if let Some(copied) = index.copied_from(&doc.id, &fingerprint, COPIED_SHARE) {
+        if let Some(copied) = index.copied_from(&doc.id, fingerprint, COPIED_SHARE) {
             out.push(Finding::new(
                 META.id,
                 Severity::Warning,
@@ -69,7 +68,7 @@ impl Detector for CopiedDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus_copies::CopyIndex;
+    use crate::corpus_copies::{self, CopyIndex};
 
     #[test]
     fn a_page_made_of_an_earlier_page_is_flagged_but_not_an_exact_copy() {

@@ -1,6 +1,5 @@
 //! MT501: a document whose words are those of an earlier document of the inputs.
 
-use crate::corpus_copies;
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
@@ -44,8 +43,8 @@ impl Detector for DuplicateDocument {
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let Some(index) = res.copies.as_ref() else { return };
-        let fingerprint = corpus_copies::fingerprint(doc);
-        if let Some(original) = index.exact_copy_of(&doc.id, &fingerprint) {
+        let fingerprint = doc.fingerprint();
+        if let Some(original) = index.exact_copy_of(&doc.id, fingerprint) {
             out.push(Finding::new(
                 META.id,
                 Severity::Error,
@@ -64,7 +63,7 @@ pub fn first_line(doc: &Document) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus_copies::CopyIndex;
+    use crate::corpus_copies::{self, CopyIndex};
 
     #[test]
     fn the_later_copy_is_flagged_with_its_original() {
