@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: builds a corpus of real French prose of SIZE_MB (default 100),
-# runs `mtaudit check` on the directory and on the JSONL with 1 and 2 threads, and prints
-# MB/s, documents/s and peak resident memory.
+# runs `mtaudit check` and `mtaudit diff` on the directory and on the JSONL with 1 and 2
+# threads, and prints MB/s, documents/s and peak resident memory, next to ripgrep searching
+# the same JSONL for the disclaimer phrases (a near-physical reference) when `rg` is installed.
 #
-#   scripts/bench.sh [SIZE_MB] [WORK_DIR]
+#   scripts/bench.sh [SIZE_MB] [WORK_DIR] [COMMANDS]     COMMANDS: "check diff" (default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-100}
 work=${2:-$(mktemp -d)}
+commands=${3:-check diff}
 cargo build --release --quiet
 bin=target/release/mtaudit
 if [ ! -f "$work/corpus.jsonl" ]; then
@@ -22,7 +24,22 @@ run() {
   cat "$work/corpus.jsonl" > /dev/null  # warm the page cache: measure the tool, not the disk
   python3 scripts/measure.py "$label" "$bytes" "$docs" -- "$@"
 }
-for threads in 1 2; do
-  run "check dir, $threads thread(s)" "$bin" --no-config check -q --format jsonl -j "$threads" "$work/docs"
-  run "check jsonl, $threads thread(s)" "$bin" --no-config check -q --format jsonl -j "$threads" "$work/corpus.jsonl"
+if command -v rg > /dev/null; then
+  # Every term of MT101's disclaimer lexicon, one per line, as fixed strings.
+  patterns=$(mktemp)
+  python3 -c 'import sys, tomllib
+data = tomllib.load(open("data/disclaimers.toml", "rb"))
+terms = {t.rstrip("*") for lang in data["languages"].values() for family in lang.values() for t in family}
+print("\n".join(sorted(terms)))' > "$patterns"
+  run "rg -F -i, $(wc -l < "$patterns") phrases" rg -F -i -c -f "$patterns" "$work/corpus.jsonl"
+  rm -f "$patterns"
+else
+  echo "(rg not found: apt-get install ripgrep for the reference figure)"
+fi
+for command in $commands; do
+  for threads in 1 2; do
+    format=$([ "$command" = check ] && echo jsonl || echo json)
+    run "$command dir, $threads thread(s)" "$bin" --no-config "$command" -q --format "$format" -j "$threads" "$work/docs"
+    run "$command jsonl, $threads thread(s)" "$bin" --no-config "$command" -q --format "$format" -j "$threads" "$work/corpus.jsonl"
+  done
 done

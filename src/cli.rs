@@ -81,6 +81,9 @@ pub struct DiffArgs {
     /// MinHash rows per band (more rows make candidates stricter).
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub rows: usize,
+    /// Occurrences listed per rendering (0: all); the counts are always complete.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_locations: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -543,7 +543,7 @@ fn rules(format: RulesFormat) -> Result<u8> {
 /// `mtaudit diff`: passages repeated across and within documents, in two passes over the
 /// inputs (sketch everything, then read back the passages that have a candidate).
 fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
-    use mtaudit::passages::{self, DiffParams, DiffReport, DocumentRef, PassagePlace, PassageText, cluster, sketch};
+    use mtaudit::passages::{self, DiffParams, DocumentRef, index::PassageIndex, index::SeenForms, sketch};
     apply_read_args(&mut config, &args.read, None)?;
     if !(0.0..=1.0).contains(&args.min_similarity) {
         bail!("--min-similarity must be between 0 and 1");
@@ -551,11 +551,10 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     if args.bands == 0 || args.rows == 0 || args.bands * args.rows > 1024 || args.min_words == 0 {
         bail!("--bands, --rows and --min-words must be positive, and bands × rows at most 1024");
     }
-    let params = DiffParams {
-        sketch: sketch::SketchParams { min_words: args.min_words, bands: args.bands, rows: args.rows },
-        min_similarity: args.min_similarity,
-        ..DiffParams::default()
-    };
+    let params = DiffParams::new(
+        sketch::SketchParams { min_words: args.min_words, bands: args.bands, rows: args.rows },
+        args.min_similarity,
+    );
     // Standard input can be read once: it is spooled to a temporary file read twice.
     let (read_inputs, spool) = spool_standard_input(&args.read)?;
     let mut read = ReadArgs { inputs: read_inputs, ..args.read.clone() };
@@ -573,55 +572,37 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     let options = || input_options(&config, &read, false);
     let bar = progress(read.quiet);
 
-    // Pass 1: sketches.
-    let mut documents: Vec<DocumentRef> = Vec::new();
-    let mut item_of_doc: Vec<usize> = Vec::new();
-    let mut doc_hashes: Vec<u64> = Vec::new();
-    let mut sentence_counts: Vec<u32> = Vec::new();
-    let mut places: Vec<PassagePlace> = Vec::new();
-    let mut keys: Vec<cluster::PassageKey> = Vec::new();
-    let mut bands: Vec<u32> = Vec::new();
+    // Pass 1: every passage's place and rendering; each form sketched once.
+    let mut index = PassageIndex::new(params);
+    let (seen_forms, seen_renderings) = (SeenForms::default(), SeenForms::default());
+    let first_rendering = |rendering: u64| seen_renderings.first_sight(rendering);
+    let holding = std::sync::atomic::AtomicBool::new(true);
     let mut errored = 0u64;
     let done = std::cell::Cell::new((0u64, 0u64));
     engine::map_ordered(
         Inputs::new(&read.inputs, options()).enumerate(),
         threads(&read),
-        |(index, item)| {
-            analyse_item(item, limit, |id, text| {
+        |(item, input)| {
+            analyse_item(input, limit, |id, text| {
                 let doc = Document::segmented(id.to_string(), text);
-                (sketch::sketch_document(&doc, &params.sketch), mtaudit::corpus_copies::text_hash(&doc))
+                let hold = holding.load(std::sync::atomic::Ordering::Relaxed);
+                sketch::sketch_document(
+                    &doc,
+                    &params.sketch,
+                    |form| seen_forms.first_sight(form),
+                    hold.then_some(&first_rendering as &dyn Fn(u64) -> bool),
+                )
             })
-            .map(|(id, origin, (sketches, whole), size)| (index, id, origin, sketches, whole, size))
+            .map(|(id, origin, sketch, size)| (item, id, origin, sketch, size))
         },
         || update(&bar, done.get().0, done.get().1),
         |result| {
             match result {
-                Ok((index, id, origin, sketches, whole, size)) => {
-                    let doc = documents.len() as u32;
-                    documents.push(DocumentRef {
-                        id: shown(&id),
-                        source: shown(&origin.source),
-                        record_line: origin.line,
-                    });
-                    item_of_doc.push(index);
-                    doc_hashes.push(whole);
-                    sentence_counts.push(sketches.iter().filter(|s| s.kind == sketch::Kind::Sentence).count() as u32);
-                    for s in sketches {
-                        places.push(PassagePlace {
-                            doc,
-                            kind: s.kind,
-                            start: s.span.start as u32,
-                            end: s.span.end as u32,
-                            line: s.line,
-                        });
-                        keys.push(cluster::PassageKey {
-                            kind: s.kind,
-                            doc,
-                            start: s.span.start as u32,
-                            end: s.span.end as u32,
-                        });
-                        bands.extend_from_slice(&s.bands);
-                    }
+                Ok((item, id, origin, sketch, size)) => {
+                    let document =
+                        DocumentRef { id: shown(&id), source: shown(&origin.source), record_line: origin.line };
+                    index.add_document(document, item, sketch);
+                    holding.store(index.holding(), std::sync::atomic::Ordering::Relaxed);
                     let (docs, bytes) = done.get();
                     done.set((docs + 1, bytes + size));
                 }
@@ -630,49 +611,30 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
             Ok(())
         },
     )?;
-    let pairs = cluster::candidate_pairs(&keys, &bands, params.sketch.bands, params.max_bucket);
-    drop(bands);
+    drop((seen_forms, seen_renderings));
+    index.seal();
+    let pairs = index.candidates();
 
-    // Pass 2: the passages that have a candidate, by the input item that holds them.
-    let mut wanted: std::collections::BTreeMap<usize, Vec<u32>> = std::collections::BTreeMap::new();
-    {
-        let mut ids: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            wanted.entry(item_of_doc[places[id as usize].doc as usize]).or_default().push(id);
-        }
-    }
-    let mut texts: std::collections::HashMap<u32, PassageText> = std::collections::HashMap::new();
-    if !wanted.is_empty() {
+    // Pass 2: one occurrence of each rendering that has a candidate or repeats, read back from
+    // the inputs that hold them (and no further than the last of them).
+    let wanted = index.wanted(&pairs);
+    if let Some(&last) = wanted.keys().next_back() {
         engine::map_ordered(
-            Inputs::new(&read.inputs, options()).enumerate(),
+            Inputs::new(&read.inputs, options()).enumerate().take(last + 1),
             threads(&read),
-            |(index, item)| {
-                let Some(ids) = wanted.get(&index) else { return Vec::new() };
-                let Loaded::Text { id, text, .. } = engine::load(item, limit) else { return Vec::new() };
+            |(item, input)| {
+                let Some(wants) = wanted.get(&item) else { return Vec::new() };
+                let Loaded::Text { id, text, .. } = engine::load(input, limit) else { return Vec::new() };
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let doc = Document::segmented(id, text);
-                    let found = sketch::passages(&doc, params.sketch.min_words);
-                    ids.iter()
-                        .filter_map(|&pid| {
-                            let place = places[pid as usize];
-                            let (_, span, words) = found.iter().find(|(kind, span, _)| {
-                                *kind == place.kind
-                                    && span.start == place.start as usize
-                                    && span.end == place.end as usize
-                            })?;
-                            let mut hashes = Vec::with_capacity(words.len());
-                            sketch::word_hashes(&doc, words.clone(), &mut hashes);
-                            Some((pid, PassageText { text: doc.slice(*span).to_string(), hashes }))
-                        })
-                        .collect::<Vec<_>>()
+                    passages::read_back(&Document::segmented(id, text), wants, params.sketch.min_words)
                 }))
                 .unwrap_or_default()
             },
             || {},
             |found| {
-                texts.extend(found);
+                for (rendering, text, hashes) in found {
+                    index.add_read_back(rendering, text, hashes);
+                }
                 Ok(())
             },
         )?;
@@ -680,39 +642,14 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    // Verification, clusters, diffs.
-    let verified: Vec<(u32, u32)> = {
-        use rayon::prelude::*;
-        pairs
-            .par_iter()
-            .copied()
-            .filter(|(a, b)| match (texts.get(a), texts.get(b)) {
-                (Some(x), Some(y)) => passages::diff::related(&x.hashes, &y.hashes, params.min_similarity),
-                _ => false,
-            })
-            .collect()
-    };
-    let groups = cluster::groups(places.len(), &verified);
-    let clusters = passages::build_clusters(&groups, &places, &texts);
-    let document_pairs = passages::document_pairs(&doc_hashes, &sentence_counts, &clusters, params.copy_share);
-    let report = DiffReport {
-        documents,
-        passages: places.len(),
-        candidate_pairs: pairs.len(),
-        verified_pairs: verified.len(),
-        min_similarity: params.min_similarity,
-        bands: params.sketch.bands,
-        rows: params.sketch.rows,
-        document_pairs,
-        clusters,
-    };
+    let report = index.finish(pairs, args.max_locations);
     let target = open_output(args.output.as_deref())?;
     let color = use_color(args.color, args.output.as_deref());
     let mut writer = BufWriter::new(target);
     match args.format {
         DiffFormat::Text => output::diff_report::write_text(&report, color, &mut writer)?,
         DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut writer, &report)?;
+            serde_json::to_writer(&mut writer, &report)?;
             writeln!(writer)?;
         }
         DiffFormat::Html => output::diff_report::write_html(&report, &mut writer)?,

@@ -116,7 +116,11 @@ pub fn is_word_hyphen(c: char) -> bool {
 
 /// Whether a character belongs to a word: letters, digits and combining marks.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    // Most characters are ASCII, and no combining mark is below U+0300.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || (c >= '\u{300}' && is_combining_mark(c))
 }
 
 /// The largest char boundary of `text` at or below `index`.

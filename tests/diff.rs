@@ -26,11 +26,12 @@ fn clusters(report: &serde_json::Value) -> Vec<Vec<(String, u64)>> {
         .unwrap()
         .iter()
         .map(|c| {
-            c["members"]
+            c["renderings"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|m| (docs[m["document"].as_u64().unwrap() as usize].clone(), m["line"].as_u64().unwrap()))
+                .flat_map(|r| r["locations"].as_array().unwrap())
+                .map(|l| (docs[l["document"].as_u64().unwrap() as usize].clone(), l["line"].as_u64().unwrap()))
                 .collect()
         })
         .collect()
@@ -65,14 +66,17 @@ fn each_rendering_carries_its_classified_word_diff() {
         .unwrap()
         .iter()
         .find(|c| {
-            c["members"]
+            c["renderings"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|m| m["text"].as_str().unwrap().contains("Loukachenko appelle à une \"trêve\""))
+                .any(|r| r["text"].as_str().unwrap().contains("Loukachenko appelle à une \"trêve\""))
         })
         .expect("the title cluster");
-    let member = cluster["members"].as_array().unwrap().iter().find(|m| m["changes"].is_array()).unwrap();
+    // The representative (seen twice) has no diff; the other rendering has its own.
+    let renderings = cluster["renderings"].as_array().unwrap();
+    assert_eq!((renderings[0]["count"].as_u64(), renderings[0]["changes"].is_null()), (Some(2), true));
+    let member = renderings.iter().find(|m| m["changes"].is_array()).unwrap();
     let classes: Vec<&str> =
         member["changes"].as_array().unwrap().iter().map(|c| c["class"].as_str().unwrap()).collect();
     assert_eq!(classes, ["punctuation", "punctuation", "punctuation"]);

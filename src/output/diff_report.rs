@@ -1,7 +1,7 @@
 //! `mtaudit diff` reports: text with inline word diffs, and one self-contained HTML page.
 
 use crate::passages::diff::Piece;
-use crate::passages::{Cluster, DiffReport, DocumentRef};
+use crate::passages::{Cluster, DiffReport, DocumentRef, Rendering};
 use std::io::{self, Write};
 
 const RED: &str = "\x1b[31m";
@@ -17,40 +17,32 @@ fn place(doc: &DocumentRef, line: u32) -> String {
 }
 
 /// Clusters largest first; each rendering against the representative, `[-removed-]{+added+}`
-/// (in colour on a terminal), with the classes of its changes.
+/// (in colour on a terminal), with the classes of its changes and where it occurs.
 pub fn write_text(report: &DiffReport, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let paint = |code: &'static str| if color { code } else { "" };
-    for cluster in &report.clusters {
+    report.clusters.for_each(|cluster| -> io::Result<()> {
         writeln!(
             out,
-            "{}cluster {}{}: {} seen {} times in {} document{}",
+            "{}cluster {}{}: {} seen {} times in {} document{}, {} rendering{}",
             paint(BOLD),
             cluster.id,
             paint(RESET),
             kind_name(cluster),
             cluster.size,
             cluster.documents,
-            if cluster.documents == 1 { "" } else { "s" }
+            plural(cluster.documents),
+            cluster.renderings.len(),
+            plural(cluster.renderings.len()),
         )?;
-        let representative = &cluster.members[cluster.representative];
-        writeln!(out, "  = {}", place(&report.documents[representative.document], representative.line))?;
-        writeln!(out, "    {}", representative.text)?;
-        for (i, member) in cluster.members.iter().enumerate() {
-            if i == cluster.representative {
+        for (i, rendering) in cluster.renderings.iter().enumerate() {
+            if i == 0 {
+                writeln!(out, "  = representative, {}", places(report, rendering))?;
+                writeln!(out, "    {}", rendering.text)?;
                 continue;
             }
-            writeln!(
-                out,
-                "  ~ {} (similarity {:.2})",
-                place(&report.documents[member.document], member.line),
-                member.similarity
-            )?;
-            if member.pieces.is_empty() {
-                writeln!(out, "    (identical)")?;
-                continue;
-            }
+            writeln!(out, "  ~ similarity {:.2}, {}", rendering.similarity, places(report, rendering))?;
             let mut line = String::new();
-            for piece in &member.pieces {
+            for piece in &rendering.pieces {
                 match piece {
                     Piece::Equal { text } => line.push_str(text),
                     Piece::Delete { text } => {
@@ -68,7 +60,7 @@ pub fn write_text(report: &DiffReport, color: bool, out: &mut dyn Write) -> io::
                 }
             }
             writeln!(out, "    {}", line.trim_end())?;
-            for change in &member.changes {
+            for change in &rendering.changes {
                 let (old, new) = (
                     if change.old.is_empty() { "∅" } else { &change.old },
                     if change.new.is_empty() { "∅" } else { &change.new },
@@ -76,8 +68,8 @@ pub fn write_text(report: &DiffReport, color: bool, out: &mut dyn Write) -> io::
                 writeln!(out, "      {}: {} → {}", change.class.label(), old, new)?;
             }
         }
-        writeln!(out)?;
-    }
+        writeln!(out)
+    })?;
     for pair in &report.document_pairs {
         writeln!(
             out,
@@ -91,12 +83,27 @@ pub fn write_text(report: &DiffReport, color: bool, out: &mut dyn Write) -> io::
     writeln!(out, "{}", summary_line(report))
 }
 
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `doc:line, doc:line … (and N more)`.
+fn places(report: &DiffReport, rendering: &Rendering) -> String {
+    let mut listed: Vec<String> =
+        rendering.locations.iter().map(|l| place(&report.documents[l.document], l.line)).collect();
+    if rendering.more_locations > 0 {
+        listed.push(format!("and {} more", rendering.more_locations));
+    }
+    format!("{}× at {}", rendering.count, listed.join(", "))
+}
+
 fn summary_line(report: &DiffReport) -> String {
     format!(
-        "{} clusters · {} passages in {} documents · {} candidate pairs, {} verified (similarity ≥ {:.2})",
+        "{} clusters · {} passages ({} distinct) in {} documents · {} candidate pairs, {} verified (similarity ≥ {:.2})",
         report.clusters.len(),
         report.passages,
-        report.documents.len(),
+        report.renderings,
+        report.documents_read,
         report.candidate_pairs,
         report.verified_pairs,
         report.min_similarity
@@ -131,7 +138,7 @@ const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;margin:2em;max-widt
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em;border-top:1px solid #ccc;padding-top:1em}\
 table{border-collapse:collapse;width:100%}td,th{vertical-align:top;text-align:left;padding:.4em;border-bottom:1px solid #eee}\
 th{width:14em;font-weight:normal;color:#555}del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}\
-.changes{color:#555;font-size:.9em}.rep{background:#f6f6f6}a{color:#036}code{font-size:.95em}";
+.changes,.where{color:#555;font-size:.9em}.rep{background:#f6f6f6}a{color:#036}code{font-size:.95em}";
 
 /// One self-contained page: no script, no external resource, every piece of document text
 /// escaped.
@@ -156,7 +163,7 @@ pub fn write_html(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "</ul>")?;
     }
-    for cluster in &report.clusters {
+    report.clusters.for_each(|cluster| -> io::Result<()> {
         writeln!(
             out,
             "<h2 id=\"cluster-{id}\">Cluster {id}: {kind} seen {size} times in {docs} document{s}</h2>",
@@ -166,47 +173,46 @@ pub fn write_html(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
             docs = cluster.documents,
             s = if cluster.documents == 1 { "" } else { "s" }
         )?;
-        let representative = &cluster.members[cluster.representative];
         writeln!(out, "<table>")?;
-        writeln!(
-            out,
-            "<tr class=\"rep\"><th>{}<br>representative</th><td>{}</td></tr>",
-            doc_link(&report.documents[representative.document], Some(representative.line)),
-            escape(&representative.text)
-        )?;
-        for (i, member) in cluster.members.iter().enumerate() {
-            if i == cluster.representative {
-                continue;
-            }
+        for (i, rendering) in cluster.renderings.iter().enumerate() {
             let mut cell = String::new();
-            if member.pieces.is_empty() {
-                cell.push_str(&escape(&member.text));
+            if rendering.pieces.is_empty() {
+                cell.push_str(&escape(&rendering.text));
             }
-            for piece in &member.pieces {
+            for piece in &rendering.pieces {
                 match piece {
                     Piece::Equal { text } => cell.push_str(&escape(text)),
                     Piece::Delete { text } => cell.push_str(&format!("<del>{}</del>", escape(text))),
                     Piece::Insert { text } => cell.push_str(&format!("<ins>{}</ins>", escape(text))),
                 }
             }
-            let changes: Vec<String> = member
+            let changes: Vec<String> = rendering
                 .changes
                 .iter()
                 .map(|c| {
                     format!("{}: <code>{}</code> → <code>{}</code>", c.class.label(), escape(&c.old), escape(&c.new))
                 })
                 .collect();
+            let mut links: Vec<String> =
+                rendering.locations.iter().map(|l| doc_link(&report.documents[l.document], Some(l.line))).collect();
+            if rendering.more_locations > 0 {
+                links.push(format!("and {} more", rendering.more_locations));
+            }
+            let label =
+                if i == 0 { "representative".to_string() } else { format!("similarity {:.2}", rendering.similarity) };
             writeln!(
                 out,
-                "<tr><th>{}<br>similarity {:.2}</th><td>{}<div class=\"changes\">{}</div></td></tr>",
-                doc_link(&report.documents[member.document], Some(member.line)),
-                member.similarity,
+                "<tr{}><th>{}× · {}<div class=\"where\">{}</div></th><td>{}<div class=\"changes\">{}</div></td></tr>",
+                if i == 0 { " class=\"rep\"" } else { "" },
+                rendering.count,
+                label,
+                links.join("<br>"),
                 cell,
                 changes.join("<br>")
             )?;
         }
-        writeln!(out, "</table>")?;
-    }
+        writeln!(out, "</table>")
+    })?;
     writeln!(out, "</body></html>")
 }
 

@@ -243,6 +243,13 @@ pub fn related(a: &[u64], b: &[u64], min_similarity: f64) -> bool {
     if a == b {
         return true;
     }
+    // The words shared at both ends are shared in order: when they alone make the pair similar
+    // enough (a respelled name, a changed figure), no diff is needed.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    if 2.0 * (prefix + suffix) as f64 / (a.len() + b.len()) as f64 >= min_similarity {
+        return true;
+    }
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let (mut shared, mut longest) = (0usize, 0usize);
     for op in &ops {

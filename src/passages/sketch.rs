@@ -37,15 +37,37 @@ impl Default for SketchParams {
     }
 }
 
-/// One passage: where it is, and its band keys.
-#[derive(Debug, Clone)]
-pub struct Sketch {
+/// One passage of a document as the first pass records it.
+#[derive(Debug, Clone, Copy)]
+pub struct PassageSketch {
     pub kind: Kind,
-    pub span: Span,
+    pub start: u32,
+    pub end: u32,
     /// 0-based line of its start.
     pub line: u32,
-    pub words: u32,
-    pub bands: Vec<u32>,
+    /// The passage's exact text (with its kind): two equal keys are one rendering.
+    pub rendering: u64,
+    /// The passage's folded words (with its kind): two equal keys are one passage for
+    /// comparison, however their punctuation, case and accents differ.
+    pub form: u64,
+}
+
+/// What the first pass keeps of a document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentSketch {
+    pub passages: Vec<PassageSketch>,
+    /// The forms first seen here, and their band keys (`bands` per form, in order).
+    pub new_forms: Vec<u64>,
+    pub new_bands: Vec<u32>,
+    /// The anchors of each new form (how many, then all of them in order).
+    pub anchor_counts: Vec<u32>,
+    pub new_anchors: Vec<u32>,
+    /// When asked to hold texts: the renderings first seen here with their text, and the new
+    /// forms with their word hashes.
+    pub new_texts: Vec<(u64, String)>,
+    pub new_hashes: Vec<(u64, Vec<u64>)>,
+    /// A hash of all the document's folded words (0 without words).
+    pub whole: u64,
 }
 
 /// The passages of a document, in text order.
@@ -100,25 +122,42 @@ fn quotes(doc: &Document, paragraph: Span, words: std::ops::Range<usize>) -> Vec
     out
 }
 
-/// The folded hash of each word of `words` (indices into `doc.words`), appended to `out`.
-pub fn word_hashes(doc: &Document, words: std::ops::Range<usize>, out: &mut Vec<u64>) {
-    for word in &doc.words[words] {
-        out.push(fold_hash(doc.slice_lower(word.span)));
+/// The folded hash of every word of a document, in order.
+pub fn word_hashes(doc: &Document) -> Vec<u64> {
+    doc.words.iter().map(|word| fold_hash(doc.slice_lower(word.span))).collect()
+}
+
+/// The key of a sequence of folded word hashes: paragraphs apart from other passages.
+pub fn form_key(kind: Kind, hashes: &[u64]) -> u64 {
+    hashes.iter().fold(if kind == Kind::Paragraph { 0x5041_5241 } else { 0x5345_4e54 }, |acc, &h| mix(acc ^ h))
+}
+
+/// The key of a passage's exact text, eight bytes at a time.
+pub fn rendering_key(kind: Kind, text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut h = mix(bytes.len() as u64 ^ if kind == Kind::Paragraph { 0x5041_5241 } else { 0x5345_4e54 });
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = mix(h ^ u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
     }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(h ^ u64::from_le_bytes(last))
 }
 
 /// A hash of a lowercase word with its Latin diacritics removed (`Fédération` and `federation`
 /// hash alike), without allocating.
 pub fn fold_hash(lower: &str) -> u64 {
+    // A multiply-rotate step per character (as in FxHash), finalised once.
     let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
     for c in lower.chars() {
-        let folded = fold_char(c);
+        let folded = if c.is_ascii() { c } else { fold_char(c) };
         if folded == '\0' {
             continue;
         }
-        h = mix(h ^ folded as u64);
+        h = (h.rotate_left(5) ^ folded as u64).wrapping_mul(0x517C_C1B7_2722_0A95);
     }
-    h
+    mix(h)
 }
 
 /// The base letter of a Latin letter with a diacritic; `\0` for a combining mark.
@@ -177,6 +216,44 @@ pub fn band_keys(hashes: &[u64], params: &SketchParams, out: &mut Vec<u32>) {
     }
 }
 
+/// Words per anchor shingle, and shingles per winnowing window: any run of
+/// `ANCHOR_WORDS + ANCHOR_WINDOW - 1` words that two passages share gives both one same anchor.
+pub const ANCHOR_WORDS: usize = 4;
+pub const ANCHOR_WINDOW: usize = 3;
+
+/// The anchors of a passage: the minimum of every window of `ANCHOR_WINDOW` consecutive word
+/// 4-shingle hashes (winnowing), distinct. MinHash finds passages that are alike as wholes; a
+/// short quotation inside a long sentence is not, but it shares a run of words with its
+/// source, and so an anchor.
+pub fn anchors(hashes: &[u64], out: &mut Vec<u32>) {
+    if hashes.len() < ANCHOR_WORDS + ANCHOR_WINDOW - 1 {
+        return;
+    }
+    let shingles: Vec<u32> = hashes
+        .windows(ANCHOR_WORDS)
+        .map(|w| {
+            let h = w.iter().fold(0x414e_4348u64, |acc, &x| mix(acc ^ x));
+            (h >> 32) as u32 ^ h as u32
+        })
+        .collect();
+    let start = out.len();
+    for window in shingles.windows(ANCHOR_WINDOW) {
+        let least = window.iter().copied().min().unwrap_or(0);
+        if out[start..].last() != Some(&least) {
+            out.push(least);
+        }
+    }
+    out[start..].sort_unstable();
+    let mut kept = start;
+    for i in start..out.len() {
+        if i == start || out[i] != out[kept - 1] {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
 /// Fixed seeds: the same sketch on every machine and run.
 const SEEDS: [u64; 8] = [
     0x243F_6A88_85A3_08D3,
@@ -189,20 +266,54 @@ const SEEDS: [u64; 8] = [
     0x3F84_D5B5_B547_0917,
 ];
 
-/// The sketches of every passage of a document.
-pub fn sketch_document(doc: &Document, params: &SketchParams) -> Vec<Sketch> {
-    let mut hashes = Vec::new();
-    passages(doc, params.min_words)
-        .into_iter()
-        .map(|(kind, span, words)| {
-            hashes.clear();
-            let count = words.len() as u32;
-            word_hashes(doc, words, &mut hashes);
-            let mut bands = Vec::with_capacity(params.bands);
-            band_keys(&hashes, params, &mut bands);
-            Sketch { kind, span, line: doc.line_index(span.start) as u32, words: count, bands }
-        })
-        .collect()
+/// The passages of a document, with the band keys of the forms for which `first_form` says
+/// yes (the forms no other document has claimed): a passage repeated a thousand times is
+/// sketched once. When `hold`, also the text of each rendering `first_rendering` says yes to,
+/// and the word hashes of each new form.
+pub fn sketch_document(
+    doc: &Document,
+    params: &SketchParams,
+    first_form: impl Fn(u64) -> bool,
+    hold: Option<&dyn Fn(u64) -> bool>,
+) -> DocumentSketch {
+    let hashes = word_hashes(doc);
+    let mut sketch =
+        DocumentSketch { whole: hashes.iter().fold(0u64, |acc, &h| mix(acc ^ h)), ..DocumentSketch::default() };
+    for (kind, span, words) in passages(doc, params.min_words) {
+        let words = &hashes[words];
+        let form = form_key(kind, words);
+        let rendering = rendering_key(kind, doc.slice(span));
+        sketch.passages.push(PassageSketch {
+            kind,
+            start: span.start as u32,
+            end: span.end as u32,
+            line: doc.line_index(span.start) as u32,
+            rendering,
+            form,
+        });
+        let new_form = first_form(form);
+        if new_form {
+            sketch.new_forms.push(form);
+            band_keys(words, params, &mut sketch.new_bands);
+            let before = sketch.new_anchors.len();
+            if kind != Kind::Paragraph {
+                anchors(words, &mut sketch.new_anchors);
+            }
+            sketch.anchor_counts.push((sketch.new_anchors.len() - before) as u32);
+        }
+        if let Some(first_rendering) = hold {
+            if new_form {
+                sketch.new_hashes.push((form, words.to_vec()));
+            }
+            if first_rendering(rendering) {
+                sketch.new_texts.push((rendering, doc.slice(span).to_string()));
+            }
+        }
+    }
+    if hashes.is_empty() {
+        sketch.whole = 0;
+    }
+    sketch
 }
 
 #[cfg(test)]
@@ -211,7 +322,8 @@ mod tests {
 
     fn keys(text: &str) -> Vec<Vec<u32>> {
         let doc = Document::segmented("t", text.to_string());
-        sketch_document(&doc, &SketchParams::default()).into_iter().map(|s| s.bands).collect()
+        let sketch = sketch_document(&doc, &SketchParams::default(), |_| true, None);
+        sketch.new_bands.chunks(SketchParams::default().bands).map(<[u32]>::to_vec).collect()
     }
 
     #[test]
@@ -219,6 +331,25 @@ mod tests {
         let a = keys("Le Kremlin a déclaré que « la guerre » continuera jusqu’à la victoire.");
         let b = keys("le kremlin a declare que \"la guerre\" continuera jusqu'a la victoire !");
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_shared_run_of_six_words_shares_an_anchor() {
+        assert_eq!(ANCHOR_WORDS + ANCHOR_WINDOW - 1, crate::passages::diff::MIN_SHARED_RUN);
+        let anchors_of = |words: &[u64]| {
+            let mut out = Vec::new();
+            anchors(words, &mut out);
+            out
+        };
+        let quote: Vec<u64> = (100..106).collect();
+        for offset in 0..5 {
+            let long: Vec<u64> = (0..offset).chain(100..106).chain(200..210).collect();
+            let (a, b) = (anchors_of(&quote), anchors_of(&long));
+            assert!(a.iter().any(|x| b.contains(x)), "offset {offset}");
+        }
+        assert!(anchors_of(&[1, 2, 3, 4, 5]).is_empty(), "too short to hold a run of six");
+        let other: Vec<u64> = (300..320).collect();
+        assert!(!anchors_of(&other).iter().any(|x| anchors_of(&quote).contains(x)));
     }
 
     #[test]
