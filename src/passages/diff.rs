@@ -175,7 +175,10 @@ fn classify_replacement(old: &[&str], new: &[&str]) -> ChangeClass {
         return if only_punctuation_differs { ChangeClass::Punctuation } else { ChangeClass::CaseOrAccents };
     }
     let has_digit = |tokens: &[&str]| tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
-    if has_digit(old) || has_digit(new) {
+    // A figure changed: digits on both sides, or a short span that gains or loses one (not a
+    // long rewrite that happens to hold a date).
+    let short = old.len().max(new.len()) <= 3;
+    if (has_digit(old) && has_digit(new)) || ((has_digit(old) || has_digit(new)) && short) {
         return ChangeClass::Number;
     }
     let capitalised = |t: &&str| t.chars().next().is_some_and(char::is_uppercase);
@@ -292,6 +295,10 @@ mod tests {
         assert_eq!(
             classes("Ils ont tiré 22 missiles.", "Ils ont tiré 25 missiles."),
             [(Number, "22".into(), "25".into())]
+        );
+        assert_eq!(
+            classes("La crise de Corona.", "La crise de 990,5 le dimanche soir tard."),
+            [(Substitution, "Corona".into(), "990,5 le dimanche soir tard".into())]
         );
         assert_eq!(
             classes("Il a dit « non » hier.", "Il a dit \" non \" hier."),
