@@ -29,6 +29,10 @@ pub enum Command {
     Gate(GateArgs),
     /// Find passages repeated across and within documents and show how the renderings differ.
     Diff(DiffArgs),
+    /// Measure accuracy on labelled documents: ROC AUC, precision and recall, ablations.
+    Eval(EvalArgs),
+    /// Fit the score's rule weights and threshold to labelled documents; write a configuration.
+    Calibrate(CalibrateArgs),
     /// List the names of a corpus that are spelled several ways, with counts and documents.
     Names(NamesArgs),
     /// List the rules.
@@ -84,6 +88,66 @@ pub struct DiffArgs {
     /// Occurrences listed per rendering (0: all); the counts are always complete.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub max_locations: usize,
+}
+
+/// Which documents are machine translations.
+#[derive(Args, Debug, Clone)]
+pub struct LabelArgs {
+    /// Labels: JSONL, or a CSV/TSV manifest with a header, naming each document by id or path
+    /// (relative to the labels file) with `mt` or `human`.
+    #[arg(long, value_name = "FILE")]
+    pub labels: PathBuf,
+    /// Field holding the label.
+    #[arg(long, value_name = "FIELD", default_value = "label")]
+    pub label_field: String,
+    /// Fields naming the document, tried in order (comma-separated).
+    #[arg(long, value_name = "FIELDS", value_delimiter = ',', default_value = "id,path")]
+    pub key_field: Vec<String>,
+    /// Field grouping documents that share content (one story's translations): a group stays
+    /// in one cross-validation fold.
+    #[arg(long, value_name = "FIELD")]
+    pub group_field: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub labels: LabelArgs,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct CalibrateArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub labels: LabelArgs,
+    /// Cross-validation folds for the out-of-sample figures.
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub folds: usize,
+    /// Strength of the pull of each weight towards its configured value.
+    #[arg(long, value_name = "L", default_value_t = 1.0)]
+    pub l2: f64,
+    /// The configuration file to write.
+    #[arg(long, value_name = "FILE", default_value = "mtaudit.toml")]
+    pub write: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,6 +23,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Gate(args) => gate(config, args),
         Command::Names(args) => names(config, args),
         Command::Diff(args) => diff(config, args),
+        Command::Eval(args) => crate::labelled::eval(config, args),
+        Command::Calibrate(args) => crate::labelled::calibrate(config, args),
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Lexicon { words, json } => lexicon(config, &words, json),
@@ -34,7 +36,7 @@ pub fn run(cli: Cli) -> Result<u8> {
 }
 
 /// Applies the command line's reading options to the configuration.
-fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: Option<f64>) -> Result<()> {
+pub(crate) fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: Option<f64>) -> Result<()> {
     if let Some(f) = &read.text_field {
         config.input.text_field = f.clone();
     }
@@ -66,7 +68,7 @@ fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: Option<f64>)
     Ok(())
 }
 
-fn input_options(config: &Config, read: &ReadArgs, keep_records: bool) -> InputOptions {
+pub(crate) fn input_options(config: &Config, read: &ReadArgs, keep_records: bool) -> InputOptions {
     InputOptions {
         text_field: config.input.text_field.clone(),
         id_field: config.input.id_field.clone(),
@@ -78,12 +80,12 @@ fn input_options(config: &Config, read: &ReadArgs, keep_records: bool) -> InputO
     }
 }
 
-fn threads(read: &ReadArgs) -> usize {
+pub(crate) fn threads(read: &ReadArgs) -> usize {
     read.threads.filter(|&n| n > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// A spinner on standard error, only on a terminal.
-fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
+pub(crate) fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
@@ -96,7 +98,7 @@ fn progress(quiet: bool) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64) {
+pub(crate) fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64) {
     if let Some(bar) = bar {
         bar.set_message(format!("{docs} documents, {:.1} MB", bytes as f64 / 1e6));
     }
@@ -692,7 +694,7 @@ fn count_error(error: Option<mtaudit::input::InputError>, quiet: bool, errored: 
 }
 
 /// The report's destination: the file (written atomically) or standard output.
-fn open_output(output: Option<&Path>) -> Result<Target> {
+pub(crate) fn open_output(output: Option<&Path>) -> Result<Target> {
     Target::open(output)
         .with_context(|| format!("cannot write {}", output.map_or("-".into(), |p| p.display().to_string())))
 }

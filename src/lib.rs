@@ -11,6 +11,7 @@ pub mod corpus_names;
 pub mod detectors;
 pub mod document;
 pub mod engine;
+pub mod evaluation;
 pub mod finding;
 pub mod gate;
 pub mod input;

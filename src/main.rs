@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod labelled;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -7,7 +7,7 @@
 //! 100·exp(−P/scale), so families multiply: overall = translation × boilerplate / 100.
 
 use crate::config::ScoreConfig;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::rule::{Family, ScoreGroup};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -40,15 +40,39 @@ pub struct RuleWeight {
 }
 
 pub fn score(findings: &[Finding], words: usize, params: &ScoreConfig, rule: impl Fn(&str) -> RuleWeight) -> Score {
+    let hits: Vec<(&str, Severity)> = findings.iter().map(|f| (f.rule, f.severity)).collect();
+    score_hits(&hits, words, params, rule)
+}
+
+/// The penalty units of each hit (rule, severity), in order, before its rule's weight: the
+/// severity's multiplier × `repeat_decay`^k for the k-th hit of its rule × the length factor.
+/// A document's penalty is the sum of each unit times its rule's weight, which is what
+/// calibration fits.
+pub fn units(hits: &[(&str, Severity)], words: usize, params: &ScoreConfig) -> Vec<f64> {
     let length_factor = (params.reference_words / (words as f64).max(params.reference_words)).sqrt();
     let mut seen: BTreeMap<&str, i32> = BTreeMap::new();
+    hits.iter()
+        .map(|&(rule, severity)| {
+            let k = seen.entry(rule).or_insert(0);
+            let unit = params.severity_weights.of(severity) * params.repeat_decay.powi(*k) * length_factor;
+            *k += 1;
+            unit
+        })
+        .collect()
+}
+
+/// `score` of hits given as (rule, severity).
+pub fn score_hits(
+    hits: &[(&str, Severity)],
+    words: usize,
+    params: &ScoreConfig,
+    rule: impl Fn(&str) -> RuleWeight,
+) -> Score {
     let mut family_penalty: BTreeMap<Family, f64> = Family::ALL.iter().map(|&f| (f, 0.0)).collect();
-    let mut penalties = Vec::with_capacity(findings.len());
-    for f in findings {
-        let RuleWeight { weight, family } = rule(f.rule);
-        let k = seen.entry(f.rule).or_insert(0);
-        let penalty = weight * params.severity_weights.of(f.severity) * params.repeat_decay.powi(*k) * length_factor;
-        *k += 1;
+    let mut penalties = Vec::with_capacity(hits.len());
+    for (&(id, _), unit) in hits.iter().zip(units(hits, words, params)) {
+        let RuleWeight { weight, family } = rule(id);
+        let penalty = weight * unit;
         *family_penalty.entry(family).or_insert(0.0) += penalty;
         penalties.push(penalty);
     }
@@ -85,7 +109,7 @@ fn round2(x: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::finding::{Severity, Span};
+    use crate::finding::Span;
 
     fn finding(rule: &'static str, severity: Severity) -> Finding {
         Finding::new(rule, severity, Span::new(0, 1), "m")
