@@ -74,7 +74,8 @@ fn content_farm_pages_are_marked_down_for_boilerplate() {
     let docs = seed_docs();
     for seed in ["000", "003"] {
         let d = get(&docs, seed);
-        assert!(d["score"]["boilerplate"].as_f64().unwrap() < 70.0, "{seed}: {}", d["score"]);
+        // Below the default threshold on boilerplate alone.
+        assert!(d["score"]["boilerplate"].as_f64().unwrap() < 80.0, "{seed}: {}", d["score"]);
     }
     let d000 = get(&docs, "000");
     let rules = rules_of(d000);

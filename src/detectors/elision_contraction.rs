@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     name: "elision-contraction",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 12.0,
+    default_weight: 48.6,
     fallback: false,
     summary: "French words left whole where French elides or contracts them (`ne en`, `de le`, `a-il`).",
     explanation: "\

@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     name: "lost-diacritics",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 8.0,
+    default_weight: 0.0,
     fallback: false,
     summary: "French words stripped of their accents (`defendre`, `Bielorussie`), reported per line.",
     explanation: "\
@@ -36,7 +36,9 @@ pèche and is not counted). The document's rate of such words is reported with i
 figures (`accents_lost_rate`).
 
 Limits: words that are valid both ways (`a`/`à`, `ou`/`où`, `la`/`là`) cannot be judged; all-caps
-words are skipped (French often drops accents on capitals).",
+words are skipped (French often drops accents on capitals). Its default weight is 0 (reported,
+not scored): fitted on labelled data, its findings were as frequent in human technical prose as
+in machine translation; give it a weight in `[rules.weight]` where stripped accents matter.",
 };
 
 impl Detector for LostDiacritics {

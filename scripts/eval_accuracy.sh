@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Accuracy on labelled data, every set reported on its own, and never on the documents that
+# weights were fitted on.
+#
+# Sets: the Apertium round-trip corpus (human French from Debian's documentation and its
+# fr→es→fr machine translation, built by scripts/make_apertium_corpus.py), WMT22 de→fr news
+# (human French against six MT systems, from ../shared/benchmarks when present), and the seeds
+# with EXPECTED.md's ranking (001 worst on translation; 000, 001 and 003 rejected at the
+# default threshold, 002 and 004 accepted).
+#
+# Each labelled set is split in two halves by group (a document and its twin, or one story's
+# translations, stay together). `mtaudit calibrate` fits on the training halves, starting from
+# (and pulled towards) the hand-set weights of scripts/hand-set-weights.toml; `mtaudit eval`
+# then reports the hand-set weights, the embedded defaults and the weights just fitted on the
+# test halves. The embedded defaults are this script's fit with L2 = 10.
+#
+#   scripts/eval_accuracy.sh [WORK_DIR] [L2]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-$(mktemp -d)}
+l2=${2:-10}
+mkdir -p "$work"
+cargo build --release --quiet
+bin=$(pwd)/target/release/mtaudit
+wmt=$(cd .. && pwd)/shared/benchmarks/wmt22-de-fr
+if [ ! -f "$work/apertium/labels.jsonl" ]; then
+  python3 scripts/make_apertium_corpus.py "$work/apertium" --max-docs 330
+fi
+
+# Halves: {train,test}.jsonl naming Apertium documents by id and WMT22 documents by absolute
+# path, with a group field.
+python3 - "$work" "$wmt" <<'EOF'
+import hashlib, json, os, sys
+work, wmt = sys.argv[1], sys.argv[2]
+def half(group):
+    return "train" if hashlib.sha256(group.encode()).digest()[0] % 2 == 0 else "test"
+out = {f"{set_}-{h}": [] for set_ in ("apertium", "wmt22") for h in ("train", "test")}
+for line in open(os.path.join(work, "apertium", "labels.jsonl"), encoding="utf-8"):
+    r = json.loads(line)
+    group = f"apertium-{r['pair']}"
+    out[f"apertium-{half(group)}"].append({"id": r["id"], "label": r["label"], "group": group})
+manifest = os.path.join(wmt, "wmt22_manifest.jsonl")
+if os.path.exists(manifest):
+    for line in open(manifest, encoding="utf-8"):
+        r = json.loads(line)
+        group = f"wmt22-{r['doc_id']}"
+        path = os.path.join(wmt, r["path"])
+        out[f"wmt22-{half(group)}"].append({"path": path, "label": r["label"], "group": group})
+for name, rows in out.items():
+    with open(os.path.join(work, f"{name}.jsonl"), "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in rows)
+with open(os.path.join(work, "train.jsonl"), "w", encoding="utf-8") as f:
+    for name in ("apertium-train", "wmt22-train"):
+        f.writelines(json.dumps(r) + "\n" for r in out[name])
+for name, rows in out.items():
+    print(f"{name}: {len(rows)} documents, {sum(r['label'] == 'mt' for r in rows)} machine translations")
+EOF
+
+inputs=("$work/apertium/corpus.jsonl")
+[ -d "$wmt" ] && inputs+=("$wmt")
+echo
+echo "== calibrate on the training halves (l2 $l2)"
+"$bin" --config scripts/hand-set-weights.toml calibrate -q --labels "$work/train.jsonl" --group-field group --l2 "$l2" \
+  --write "$work/fitted.toml" --force "${inputs[@]}"
+
+evaluate() {
+  local name=$1 labels=$2; shift 2
+  [ -s "$labels" ] || return 0
+  for config in hand-set embedded fitted; do
+    local flag=(--no-config)
+    [ "$config" = hand-set ] && flag=(--config scripts/hand-set-weights.toml)
+    [ "$config" = fitted ] && flag=(--config "$work/fitted.toml")
+    echo
+    echo "== $name, $config"
+    "$bin" "${flag[@]}" eval -q --labels "$labels" "$@" | head -4
+  done
+}
+echo
+echo "# Test halves (never fitted on)"
+evaluate "Apertium test half" "$work/apertium-test.jsonl" "$work/apertium/corpus.jsonl"
+[ -d "$wmt" ] && evaluate "WMT22 test half" "$work/wmt22-test.jsonl" "$wmt"
+
+echo
+echo "# Seeds, EXPECTED.md's ranking"
+for config in hand-set embedded fitted; do
+  flag=(--no-config)
+  [ "$config" = hand-set ] && flag=(--config scripts/hand-set-weights.toml)
+  [ "$config" = fitted ] && flag=(--config "$work/fitted.toml")
+  "$bin" "${flag[@]}" check -q --format jsonl corpora/seeds | python3 -c '
+import json, os, sys
+config = sys.argv[1]
+docs = [d for d in map(json.loads, sys.stdin) if d.get("type") == "document"]
+score = {os.path.basename(d["id"])[:3]: d["score"] for d in docs}
+worst = min(score, key=lambda k: score[k]["translation"])
+rejected = sorted(k for k, v in score.items() if v["overall"] < float(sys.argv[2]))
+ok = worst == "001" and rejected == ["000", "001", "003"]
+print(f"{config}: worst on translation {worst}; rejected {rejected}; "
+      + ", ".join("%s %.1f" % (k, v["overall"]) for k, v in sorted(score.items()))
+      + ("  (as expected)" if ok else "  (NOT as expected)"))
+' "$config" "$("$bin" "${flag[@]}" config --show | grep -m1 '^threshold' | cut -d= -f2)"
+done
