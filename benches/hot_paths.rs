@@ -47,7 +47,10 @@ fn analysis(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes(&texts)));
     group.bench_function("every rule", |b| {
         b.iter(|| {
-            texts.iter().map(|t| analyze("d".into(), Origin::file("d"), t.clone(), &settings).0.findings.len()).sum::<usize>()
+            texts
+                .iter()
+                .map(|t| analyze("d".into(), Origin::file("d"), t.clone(), &settings).0.findings.len())
+                .sum::<usize>()
         })
     });
     group.finish();
@@ -62,15 +65,30 @@ fn lexicon(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("lexicon");
     group.throughput(Throughput::Elements(words.len() as u64));
-    group.bench_function("lookup (cached)", |b| b.iter(|| words.iter().filter(|w| lexicon.lookup(w).is_some()).count()));
+    group
+        .bench_function("lookup (cached)", |b| b.iter(|| words.iter().filter(|w| lexicon.lookup(w).is_some()).count()));
     group.bench_function("fst (uncached)", |b| b.iter(|| words.iter().filter(|w| lexicon.contains(w)).count()));
     group.finish();
 }
 
 fn names(c: &mut Criterion) {
     let spellings: Vec<String> = [
-        "Loukachenko", "Lukachenko", "Luukachenko", "Lukashnikov", "Lukashenko", "Zelensky", "Zelenski", "Zelenskiy",
-        "Peskov", "Peskow", "Kolesnikov", "Kolesnikova", "Podoliak", "Podolyak", "Poutine", "Putin",
+        "Loukachenko",
+        "Lukachenko",
+        "Luukachenko",
+        "Lukashnikov",
+        "Lukashenko",
+        "Zelensky",
+        "Zelenski",
+        "Zelenskiy",
+        "Peskov",
+        "Peskow",
+        "Kolesnikov",
+        "Kolesnikova",
+        "Podoliak",
+        "Podolyak",
+        "Poutine",
+        "Putin",
     ]
     .iter()
     .map(|s| mtaudit::names::fold_name(s))
@@ -88,7 +106,9 @@ fn minhash(c: &mut Criterion) {
     let mut group = c.benchmark_group("passages");
     group.throughput(Throughput::Bytes(bytes(&texts)));
     group.bench_function("sketch every passage", |b| {
-        b.iter(|| docs.iter().map(|d| sketch::sketch_document(d, &params, |_| true, None).new_bands.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter().map(|d| sketch::sketch_document(d, &params, |_| true, None).new_bands.len()).sum::<usize>()
+        })
     });
     let hashes: Vec<Vec<u64>> = docs.iter().map(sketch::word_hashes).collect();
     group.bench_function("anchors", |b| {

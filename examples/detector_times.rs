@@ -42,9 +42,17 @@ fn main() {
         }
     }
     let total = build + per_rule.iter().sum::<Duration>();
-    println!("{} documents, {:.1} MB, {:.2} s on one thread ({:.1} MB/s)", texts.len(), bytes as f64 / 1e6, total.as_secs_f64(), bytes as f64 / 1e6 / total.as_secs_f64());
+    println!(
+        "{} documents, {:.1} MB, {:.2} s on one thread ({:.1} MB/s)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        total.as_secs_f64(),
+        bytes as f64 / 1e6 / total.as_secs_f64()
+    );
     let mut rows: Vec<(String, Duration)> = vec![("document model".into(), build)];
-    rows.extend(settings.detectors.iter().zip(&per_rule).map(|(d, t)| (format!("{} {}", d.meta().id, d.meta().name), *t)));
+    rows.extend(
+        settings.detectors.iter().zip(&per_rule).map(|(d, t)| (format!("{} {}", d.meta().id, d.meta().name), *t)),
+    );
     rows.sort_by(|a, b| b.1.cmp(&a.1));
     for (name, time) in rows {
         println!("{:>6.1}%  {:>7.3} s  {}", time.as_secs_f64() / total.as_secs_f64() * 100.0, time.as_secs_f64(), name);

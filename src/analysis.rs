@@ -13,7 +13,6 @@ use crate::rule::{Detector, Family};
 use crate::score::{self, Contribution, RuleWeight, Score};
 use crate::text::{ceil_char_boundary, clip, floor_char_boundary};
 use serde::Serialize;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// The resolved configuration and everything built from it, once per run.
@@ -182,7 +181,7 @@ pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
         }
     }
     // A line is explained by a specific finding on it, or by one whose evidence points at it.
-    let claimed: HashSet<(Family, usize)> = findings
+    let claimed: crate::text::FastSet<(Family, usize)> = findings
         .iter()
         .filter_map(|f| registry::find(f.rule).filter(|m| !m.fallback).map(|m| (m.family, f)))
         .flat_map(|(family, f)| {

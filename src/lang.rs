@@ -4,8 +4,8 @@
 
 use crate::document::Document;
 use crate::resources::Resources;
+use crate::text::FastMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use whatlang::Lang;
 
 /// Most languages a profile tracks (one bit each).
@@ -89,7 +89,7 @@ impl Profile {
 /// The function words of several languages in one table.
 pub struct FunctionWords {
     langs: Vec<Lang>,
-    table: HashMap<Box<str>, u16>,
+    table: FastMap<Box<str>, u16>,
 }
 
 const EMBEDDED_LISTS: &[(&str, &str)] = &[
@@ -110,7 +110,7 @@ const EMBEDDED_LISTS: &[(&str, &str)] = &[
 impl FunctionWords {
     pub fn embedded() -> Self {
         let mut langs = Vec::new();
-        let mut table: HashMap<Box<str>, u16> = HashMap::new();
+        let mut table: FastMap<Box<str>, u16> = FastMap::default();
         for (code, list) in EMBEDDED_LISTS {
             let Some(lang) = Lang::from_code(*code) else {
                 continue;

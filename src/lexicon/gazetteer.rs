@@ -2,8 +2,8 @@
 //! called in several languages.
 
 use super::{LexiconError, Source};
+use crate::text::FastMap;
 use crate::text::fold_for_comparison;
-use std::collections::HashMap;
 
 pub const EMBEDDED_COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 pub const EMBEDDED_CITIES: &str = include_str!("../../data/gazetteer/cities.tsv");
@@ -36,12 +36,12 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub cities: Vec<City>,
     /// Folded spelling → city index.
-    by_spelling: HashMap<String, usize>,
+    by_spelling: FastMap<String, usize>,
 }
 
 impl Gazetteer {
     pub fn load(countries: &[Source<'_>], cities: &[Source<'_>], hubs: &str) -> Result<Gazetteer, LexiconError> {
-        let mut gazetteer = Gazetteer { countries: Vec::new(), cities: Vec::new(), by_spelling: HashMap::new() };
+        let mut gazetteer = Gazetteer { countries: Vec::new(), cities: Vec::new(), by_spelling: FastMap::default() };
         for source in countries {
             for (n, line) in data_lines(source.text) {
                 let fields: Vec<&str> = line.split('\t').collect();
