@@ -53,7 +53,7 @@ fn main() {
     rows.extend(
         settings.detectors.iter().zip(&per_rule).map(|(d, t)| (format!("{} {}", d.meta().id, d.meta().name), *t)),
     );
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     for (name, time) in rows {
         println!("{:>6.1}%  {:>7.3} s  {}", time.as_secs_f64() / total.as_secs_f64() * 100.0, time.as_secs_f64(), name);
     }
