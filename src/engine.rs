@@ -97,9 +97,24 @@ pub fn map_ordered<I: Held + Send, T: Send>(
                 sink(result)?;
             }
             after_chunk();
+            if interrupted() {
+                return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted"));
+            }
         }
         Ok(())
     })
+}
+
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Asks every run to stop after its current chunk (from a signal handler): the run returns an
+/// `Interrupted` error, so that outputs being written are dropped, not left half written.
+pub fn interrupt() {
+    INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// What a queued item holds in memory, so that chunks stay bounded in bytes too.

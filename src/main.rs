@@ -9,8 +9,23 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    // SIGINT or SIGTERM: the run stops after the chunk at hand and unwinds, which removes the
+    // temporary file of any output being written; a second signal ends the process at once.
+    let _ = ctrlc::set_handler(|| {
+        if mtaudit::engine::interrupted() {
+            std::process::exit(130);
+        }
+        mtaudit::engine::interrupt();
+    });
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(e) if mtaudit::engine::interrupted() => {
+            eprintln!(
+                "mtaudit: interrupted{}",
+                if e.to_string() == "interrupted" { String::new() } else { format!(": {e:#}") }
+            );
+            ExitCode::from(130)
+        }
         Err(e) => {
             // `mtaudit check ... | head`: the reader left; that is not an error.
             if e.chain().any(|c| {

@@ -60,15 +60,17 @@ fn contributions_add_up_to_the_points_lost() {
 }
 
 #[test]
-fn output_is_identical_for_one_and_four_threads() {
-    let run = |threads: &str, format: &str| {
-        mtaudit().args(["check", "-q", "--format", format, "-j", threads, "corpora"]).output().unwrap().stdout
+fn output_is_identical_for_one_two_and_eight_threads() {
+    let run = |command: &str, threads: &str, format: &str| {
+        mtaudit().args([command, "-q", "--format", format, "-j", threads, "corpora"]).output().unwrap().stdout
     };
-    for format in ["json", "text", "csv"] {
-        let one = run("1", format);
+    for (command, format) in [("check", "json"), ("check", "text"), ("check", "csv"), ("diff", "json")] {
+        let one = run(command, "1", format);
         assert!(!one.is_empty());
-        assert_eq!(one, run("4", format), "{format}");
-        assert_eq!(one, run("4", format), "{format}, again");
+        for threads in ["2", "8"] {
+            assert_eq!(one, run(command, threads, format), "{command} {format}, {threads} threads");
+        }
+        assert_eq!(one, run(command, "8", format), "{command} {format}, again");
     }
 }
 
@@ -543,4 +545,42 @@ fn duplicates_flags_later_copies_of_earlier_documents() {
     assert_eq!(out.status.code(), Some(1));
     assert!(manifest.lines().any(|l| l.contains("b.txt") && l.contains("\"reject\"")), "{manifest}");
     mtaudit().args(["check", "--duplicates", "-"]).write_stdin("x").assert().code(2);
+}
+
+#[test]
+fn an_interrupted_run_leaves_the_previous_output_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("corpora/seeds/001_5850d522661397fc.txt")).unwrap();
+    let lines: String =
+        (0..3000).map(|i| serde_json::json!({"id": i.to_string(), "text": text}).to_string() + "\n").collect();
+    let big = dir.path().join("big.jsonl");
+    std::fs::write(&big, lines).unwrap();
+    let out = dir.path().join("out.json");
+    for (signal, previous) in [("-INT", None), ("-TERM", Some("the previous report\n"))] {
+        match previous {
+            Some(content) => std::fs::write(&out, content).unwrap(),
+            None => {
+                let _ = std::fs::remove_file(&out);
+            }
+        }
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("mtaudit"))
+            .args(["--no-config", "check", "-q", "--format", "json", "--output"])
+            .arg(&out)
+            .arg(&big)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::process::Command::new("kill").arg(signal).arg(child.id().to_string()).status().unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(130), "{signal}");
+        match previous {
+            Some(content) => assert_eq!(std::fs::read_to_string(&out).unwrap(), content),
+            None => assert!(!out.exists()),
+        }
+        // No temporary file is left behind.
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        let expected: Vec<&str> = if previous.is_some() { vec!["big.jsonl", "out.json"] } else { vec!["big.jsonl"] };
+        assert_eq!(names, expected, "{signal}");
+    }
 }
