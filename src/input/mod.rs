@@ -7,6 +7,15 @@ mod jsonl;
 
 pub use decode::{read_document, validate_text};
 
+/// The items of a JSONL stream, one per line: a document, or an error naming its line.
+pub fn read_jsonl(
+    reader: Box<dyn std::io::Read + Send>,
+    source: String,
+    options: InputOptions,
+) -> impl Iterator<Item = Item> {
+    JsonlReader::new(reader, source, options)
+}
+
 use jsonl::JsonlReader;
 use serde::Serialize;
 use std::collections::VecDeque;
