@@ -168,12 +168,33 @@ pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) ->
 
 /// Runs the enabled detectors, applies severity overrides, drops fallback findings that a
 /// specific rule of the same family explains, and sorts.
+/// Findings of one rule kept per document, and related places kept per finding.
+pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+
 pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
     let res = settings.resources();
     let mut findings = Vec::new();
     for detector in &settings.detectors {
         let start = findings.len();
         detector.check(doc, res, &mut findings);
+        // A page of ten thousand share buttons says no more than a thousand do (and the score's
+        // repeat decay gives the rest no weight): the report keeps the first ones and says how
+        // many more there were, so its size stays bounded.
+        for finding in &mut findings[start..] {
+            if finding.related.len() > MAX_FINDINGS_PER_RULE {
+                let more = finding.related.len() - MAX_FINDINGS_PER_RULE;
+                finding.related.truncate(MAX_FINDINGS_PER_RULE);
+                finding.message.push_str(&format!(" (and {more} more places not listed)"));
+            }
+        }
+        let found = findings.len() - start;
+        if found > MAX_FINDINGS_PER_RULE {
+            findings.truncate(start + MAX_FINDINGS_PER_RULE);
+            if let Some(last) = findings.last_mut() {
+                last.message
+                    .push_str(&format!(" (and {} more of this rule in the document)", found - MAX_FINDINGS_PER_RULE));
+            }
+        }
         if let Some(&severity) = settings.config.rules.severity.get(detector.meta().id) {
             for f in &mut findings[start..] {
                 f.severity = severity;
@@ -350,5 +371,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_rule_keeps_at_most_a_thousand_findings_and_places_per_document() {
+        let settings = Settings::new(Config::default()).unwrap();
+        let text = "Partager sur Facebook\n".repeat(1500);
+        let (report, _) = analyze("p".into(), Origin::file("p"), text, &settings);
+        let interface: Vec<&ReportedFinding> = report.findings.iter().filter(|f| f.rule == "MT402").collect();
+        assert_eq!(interface.len(), MAX_FINDINGS_PER_RULE);
+        assert!(interface.last().unwrap().message.ends_with("(and 500 more of this rule in the document)"));
+        let repeats = report.findings.iter().find(|f| f.rule == "MT401").unwrap();
+        assert_eq!(repeats.related.len(), MAX_FINDINGS_PER_RULE);
+        assert!(repeats.message.ends_with("(and 499 more places not listed)"), "{}", repeats.message);
     }
 }
