@@ -200,3 +200,81 @@ fn guarded(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::Document;
+    use crate::finding::{Finding, Severity};
+    use crate::input::{InputOptions, read_jsonl};
+    use crate::resources::Resources;
+    use crate::rule::{Detector, Family, RuleMeta};
+
+    /// A rule that fails on one document: the stand-in for a bug no test has found yet.
+    struct FailsOnBoom;
+
+    static META: RuleMeta = RuleMeta {
+        id: "MT999",
+        name: "fails-on-boom",
+        family: Family::Boilerplate,
+        default_severity: Severity::Info,
+        default_weight: 1.0,
+        fallback: false,
+        summary: "Fails.",
+        explanation: "",
+    };
+
+    impl Detector for FailsOnBoom {
+        fn meta(&self) -> &'static RuleMeta {
+            &META
+        }
+
+        fn check(&self, doc: &Document, _: &Resources, _: &mut Vec<Finding>) {
+            assert!(!doc.text.contains("boom"), "a rule failed");
+        }
+    }
+
+    #[test]
+    fn a_document_whose_analysis_fails_is_an_error_and_the_run_goes_on() {
+        static FAILS: FailsOnBoom = FailsOnBoom;
+        let mut settings = Settings::new(Config::default()).unwrap();
+        settings.detectors.push(&FAILS);
+        let jsonl = "{\"id\": \"a\", \"text\": \"Un texte tranquille.\"}\n{\"id\": \"b\", \"text\": \"boom\"}\n{\"id\": \"c\", \"text\": \"Encore un texte.\"}\n";
+        let options = InputOptions {
+            text_field: "text".into(),
+            id_field: "id".into(),
+            max_document_bytes: 1 << 20,
+            text_extensions: vec![],
+            jsonl_extensions: vec![],
+            stdin_jsonl: false,
+            keep_records: false,
+        };
+        let items = read_jsonl(Box::new(std::io::Cursor::new(jsonl.as_bytes().to_vec())), "t.jsonl".into(), options);
+        let mut outcomes = Vec::new();
+        // The failing rule's panic message is printed; the run goes on.
+        run(
+            items,
+            &settings,
+            2,
+            |_, _| {},
+            |o| {
+                outcomes.push(o);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let summary: Vec<String> = outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Document { report, .. } => format!("document {}", report.id),
+                Outcome::Error(e) => format!("error {}:{} {}", e.origin.source, e.origin.line.unwrap_or(0), e.reason),
+                Outcome::Skipped { .. } => "skipped".into(),
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            ["document a", "error t.jsonl:2 internal error while analysing: a rule failed", "document c"]
+        );
+    }
+}

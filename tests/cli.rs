@@ -157,6 +157,8 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
     write(d, "g_records.jsonl", jsonl.as_bytes());
     write(d, "h_image.png", b"\x89PNG");
     std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("i_dangling.txt")).unwrap();
+    let fifo = std::process::Command::new("mkfifo").arg(d.join("h_pipe.txt")).status();
+    assert!(fifo.is_ok_and(|s| s.success()), "mkfifo");
     std::fs::create_dir(d.join("j_loop")).unwrap();
     std::os::unix::fs::symlink(d, d.join("j_loop").join("back")).unwrap();
     let config_dir = tempfile::tempdir().unwrap();
@@ -206,7 +208,7 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
     assert_eq!(summary["type"], "summary");
     assert_eq!(summary["read"], 2 + 12);
     assert_eq!(summary["errored"], 12);
-    assert_eq!(summary["skipped"], 1, "the png");
+    assert_eq!(summary["skipped"], 2, "the png, and the pipe (which would block)");
     assert_eq!(summary["accepted"].as_u64().unwrap() + summary["rejected"].as_u64().unwrap(), 2);
 }
 
@@ -582,5 +584,39 @@ fn an_interrupted_run_leaves_the_previous_output_or_none() {
         names.sort();
         let expected: Vec<&str> = if previous.is_some() { vec!["big.jsonl", "out.json"] } else { vec!["big.jsonl"] };
         assert_eq!(names, expected, "{signal}");
+    }
+}
+
+#[test]
+fn a_generated_corpus_gives_the_same_output_at_any_thread_count() {
+    // 200 documents cut from the seeds' paragraphs in a fixed pseudo-random order.
+    let mut paragraphs: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(root().join("corpora/seeds")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        paragraphs.extend(text.split("\n\n").map(str::to_string));
+    }
+    paragraphs.sort();
+    let dir = tempfile::tempdir().unwrap();
+    let mut state: u64 = 7;
+    let mut lines = String::new();
+    for doc in 0..200 {
+        let mut text = String::new();
+        for _ in 0..4 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(&paragraphs[(state >> 33) as usize % paragraphs.len()]);
+            text.push_str("\n\n");
+        }
+        lines.push_str(&(serde_json::json!({"id": format!("g{doc}"), "text": text}).to_string() + "\n"));
+    }
+    let corpus = dir.path().join("generated.jsonl");
+    std::fs::write(&corpus, lines).unwrap();
+    let run = |command: &str, format: &str, threads: &str| {
+        mtaudit().args([command, "-q", "--format", format, "-j", threads]).arg(&corpus).output().unwrap().stdout
+    };
+    for (command, format) in [("check", "jsonl"), ("diff", "json")] {
+        let one = run(command, format, "1");
+        assert!(one.len() > 1000);
+        assert_eq!(one, run(command, format, "2"), "{command}, 2 threads");
+        assert_eq!(one, run(command, format, "8"), "{command}, 8 threads");
     }
 }

@@ -184,6 +184,14 @@ impl Iterator for Inputs {
                         if entry.file_type().is_dir() {
                             continue;
                         }
+                        // A pipe, socket or device found in a tree would block or never end;
+                        // named on the command line (`<(zcat a.gz)`), a pipe is read.
+                        if !entry.file_type().is_file() {
+                            return Some(Item::Skipped {
+                                origin: Origin::file(entry.path().display().to_string()),
+                                reason: "not a regular file (a pipe, socket or device)".into(),
+                            });
+                        }
                         if let Some(item) = self.file_item(entry.into_path(), false) {
                             return Some(item);
                         }
