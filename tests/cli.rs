@@ -169,6 +169,8 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
         .args(["check", "-q", "--format", "jsonl"])
         .arg(d)
         .arg(d.join("k_missing.txt"))
+        // Unreadable even by root: reading a process's memory at offset 0 fails.
+        .arg("/proc/self/mem")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "some inputs failed");
@@ -199,6 +201,7 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
         "i_dangling.txt: no such file or directory (or a dangling link)",
         "j_loop/back: directory loop",
         "k_missing.txt: no such file or directory",
+        "proc/self/mem: read failed",
     ];
     assert_eq!(errors.len(), expected_prefixes.len(), "{errors:#?}");
     for (error, prefix) in errors.iter().zip(expected_prefixes) {
@@ -206,8 +209,8 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
     }
     let summary = records.last().unwrap();
     assert_eq!(summary["type"], "summary");
-    assert_eq!(summary["read"], 2 + 12);
-    assert_eq!(summary["errored"], 12);
+    assert_eq!(summary["read"], 2 + 13);
+    assert_eq!(summary["errored"], 13);
     assert_eq!(summary["skipped"], 2, "the png, and the pipe (which would block)");
     assert_eq!(summary["accepted"].as_u64().unwrap() + summary["rejected"].as_u64().unwrap(), 2);
 }
