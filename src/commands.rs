@@ -545,7 +545,7 @@ fn rules(format: RulesFormat) -> Result<u8> {
 /// `mtaudit diff`: passages repeated across and within documents, in two passes over the
 /// inputs (sketch everything, then read back the passages that have a candidate).
 fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
-    use mtaudit::passages::{self, DiffParams, DocumentRef, index::PassageIndex, index::SeenForms, sketch};
+    use mtaudit::passages::{self, DiffParams, DocumentRef, index::PassageIndex, index::SeenKeys, sketch};
     apply_read_args(&mut config, &args.read, None)?;
     if !(0.0..=1.0).contains(&args.min_similarity) {
         bail!("--min-similarity must be between 0 and 1");
@@ -576,7 +576,7 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
 
     // Pass 1: every passage's place and rendering; each form sketched once.
     let mut index = PassageIndex::new(params);
-    let (seen_forms, seen_renderings) = (SeenForms::default(), SeenForms::default());
+    let (seen_forms, seen_renderings) = (SeenKeys::default(), SeenKeys::default());
     let first_rendering = |rendering: u64| seen_renderings.first_sight(rendering);
     let holding = std::sync::atomic::AtomicBool::new(true);
     let mut errored = 0u64;

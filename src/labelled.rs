@@ -85,7 +85,7 @@ fn write_evaluation(e: &Evaluation, unlabelled: usize, out: &mut dyn Write) -> s
     writeln!(
         out,
         "{} labelled documents: {} machine translations, {} human texts ({} inputs without a label)",
-        e.documents, e.machine_translations, e.human_texts, unlabelled
+        e.counts.documents, e.counts.machine_translations, e.counts.human_texts, unlabelled
     )?;
     writeln!(out, "ROC AUC {}", figure(e.roc_auc))?;
     writeln!(out, "at the threshold {:.1}: {}", e.at_threshold.threshold, confusion_line(&e.at_threshold))?;
@@ -127,7 +127,7 @@ fn write_calibration(c: &Calibration, written: &str, out: &mut dyn Write) -> std
     writeln!(
         out,
         "{} labelled documents: {} machine translations, {} human texts",
-        c.documents, c.machine_translations, c.human_texts
+        c.counts.documents, c.counts.machine_translations, c.counts.human_texts
     )?;
     writeln!(
         out,

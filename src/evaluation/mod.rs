@@ -43,12 +43,26 @@ pub fn score_of(sample: &Sample, config: &Config, without: Option<Family>) -> f6
     .overall
 }
 
-/// `mtaudit eval`'s figures.
-#[derive(Debug, Clone, Serialize)]
-pub struct Evaluation {
+/// How many labelled documents, of each class.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Counts {
     pub documents: usize,
     pub machine_translations: usize,
     pub human_texts: usize,
+}
+
+impl Counts {
+    fn of(mt: &[bool]) -> Counts {
+        let machine_translations = mt.iter().filter(|&&m| m).count();
+        Counts { documents: mt.len(), machine_translations, human_texts: mt.len() - machine_translations }
+    }
+}
+
+/// `mtaudit eval`'s figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    #[serde(flatten)]
+    pub counts: Counts,
     /// Area under the ROC curve of the score as a detector of machine translation.
     pub roc_auc: Option<f64>,
     /// At the configured threshold (`score.threshold`).
@@ -110,9 +124,7 @@ pub fn evaluate(samples: &[Sample], config: &Config) -> Evaluation {
         }
     }
     Evaluation {
-        documents: samples.len(),
-        machine_translations: mt.iter().filter(|&&m| m).count(),
-        human_texts: mt.iter().filter(|&&m| !m).count(),
+        counts: Counts::of(&mt),
         roc_auc: auc_of_scores(&scores, &mt),
         at_threshold: metrics::confusion(&scores, &mt, config.score.threshold),
         best_f1: metrics::best_f1(&scores, &mt),
@@ -127,9 +139,8 @@ pub fn evaluate(samples: &[Sample], config: &Config) -> Evaluation {
 /// `mtaudit calibrate`'s result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Calibration {
-    pub documents: usize,
-    pub machine_translations: usize,
-    pub human_texts: usize,
+    #[serde(flatten)]
+    pub counts: Counts,
     pub folds: usize,
     pub l2: f64,
     /// Out of sample: each fold scored by weights and a threshold fitted on the others.
@@ -246,9 +257,7 @@ pub fn calibrate(samples: &[Sample], config: &Config, k: usize, l2: f64) -> (Cal
     cross_validated.threshold = fitted.score.threshold;
     let scores_with = |c: &Config| -> Vec<f64> { samples.iter().map(|s| score_of(s, c, None)).collect() };
     let calibration = Calibration {
-        documents: samples.len(),
-        machine_translations: mt.iter().filter(|&&m| m).count(),
-        human_texts: mt.iter().filter(|&&m| !m).count(),
+        counts: Counts::of(&mt),
         folds: k,
         l2,
         cross_validated_roc_auc: auc_of_scores(&held_out_scores, &mt),
@@ -276,7 +285,7 @@ pub fn calibration_toml(calibration: &Calibration, source: &str) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "# Fitted by `mtaudit calibrate` on {} documents ({} machine translations, {} human texts)\n# of {source}.\n",
-        calibration.documents, calibration.machine_translations, calibration.human_texts
+        calibration.counts.documents, calibration.counts.machine_translations, calibration.counts.human_texts
     ));
     let auc = |a: Option<f64>| a.map_or("n/a".to_string(), |a| format!("{a:.3}"));
     out.push_str(&format!(

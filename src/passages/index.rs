@@ -15,20 +15,21 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-/// The forms some document has already claimed, shared by the workers of the first pass so
-/// that each form is sketched once. Which worker sketches a form does not change its sketch.
-pub struct SeenForms {
+/// The keys (forms, renderings) some document has already claimed, shared by the workers of the
+/// first pass so that each form is sketched and each text held once. Which worker claims a key
+/// does not change the result.
+pub struct SeenKeys {
     shards: Vec<Mutex<FastSet<u64>>>,
 }
 
-impl Default for SeenForms {
+impl Default for SeenKeys {
     fn default() -> Self {
-        SeenForms { shards: (0..64).map(|_| Mutex::new(FastSet::default())).collect() }
+        SeenKeys { shards: (0..64).map(|_| Mutex::new(FastSet::default())).collect() }
     }
 }
 
-impl SeenForms {
-    /// True the first time a form is offered.
+impl SeenKeys {
+    /// True the first time a key is offered.
     pub fn first_sight(&self, form: u64) -> bool {
         let shard = &self.shards[(form >> 58) as usize];
         shard.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(form)
@@ -770,34 +771,12 @@ const MAX_COPY_SOURCES: usize = 32;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::passages::sketch::sketch_document;
 
-    /// Both passes over in-memory documents, as `mtaudit diff` runs them.
     fn scan(texts: &[&str], held_bytes: usize, max_locations: usize) -> DiffReport {
         let params = DiffParams { held_bytes, ..DiffParams::default() };
-        let (forms, renderings) = (SeenForms::default(), SeenForms::default());
-        let first_rendering = |r: u64| renderings.first_sight(r);
-        let mut index = PassageIndex::new(params);
-        for (i, text) in texts.iter().enumerate() {
-            let doc = Document::segmented(format!("d{i}"), text.to_string());
-            let hold = index.holding().then_some(&first_rendering as &dyn Fn(u64) -> bool);
-            let sketch = sketch_document(&doc, &params.sketch, |f| forms.first_sight(f), hold);
-            index.add_document(
-                DocumentRef { id: format!("d{i}"), source: format!("d{i}"), record_line: None },
-                i,
-                sketch,
-            );
-        }
-        index.seal();
-        let pairs = index.candidates();
-        for (item, wants) in index.wanted(&pairs) {
-            let doc = Document::segmented("", texts[item].to_string());
-            for (rendering, text, hashes) in crate::passages::read_back(&doc, &wants, params.sketch.min_words) {
-                index.add_read_back(rendering, text, hashes);
-            }
-        }
-        index.finish(pairs, max_locations)
+        let named: Vec<(String, String)> =
+            texts.iter().enumerate().map(|(i, t)| (format!("d{i}"), t.to_string())).collect();
+        crate::passages::scan_texts(&named, params, max_locations)
     }
 
     /// (count, text) of each rendering of each cluster.

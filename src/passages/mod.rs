@@ -166,3 +166,27 @@ pub fn read_back(
         })
         .collect()
 }
+
+/// Both passes over documents held in memory, `(id, text)`, as `mtaudit diff` runs them over
+/// its inputs: for small corpora, tests and fuzzing.
+pub fn scan_texts(texts: &[(String, String)], params: DiffParams, max_locations: usize) -> DiffReport {
+    use crate::document::Document;
+    let (forms, renderings) = (index::SeenKeys::default(), index::SeenKeys::default());
+    let first_rendering = |key: u64| renderings.first_sight(key);
+    let mut index = index::PassageIndex::new(params);
+    for (item, (id, text)) in texts.iter().enumerate() {
+        let doc = Document::segmented(id.clone(), text.clone());
+        let hold = index.holding().then_some(&first_rendering as &dyn Fn(u64) -> bool);
+        let sketched = sketch::sketch_document(&doc, &params.sketch, |key| forms.first_sight(key), hold);
+        index.add_document(DocumentRef { id: id.clone(), source: id.clone(), record_line: None }, item, sketched);
+    }
+    index.seal();
+    let pairs = index.candidates();
+    for (item, wants) in index.wanted(&pairs) {
+        let doc = Document::segmented(texts[item].0.clone(), texts[item].1.clone());
+        for (rendering, text, hashes) in read_back(&doc, &wants, params.sketch.min_words) {
+            index.add_read_back(rendering, text, hashes);
+        }
+    }
+    index.finish(pairs, max_locations)
+}
