@@ -363,11 +363,15 @@ pub fn bigram_similarity(a: &[char], b: &[char]) -> f64 {
 /// vowel (`Alexandre`/`Alexandra`) are different names; short names must match exactly
 /// (`Biden`/`Bidet`).
 pub fn kinship(a: &str, b: &str) -> Kinship {
-    let (sa, sb) = (skeleton(a), skeleton(b));
+    kinship_of(a, &skeleton(a), b, &skeleton(b))
+}
+
+/// `kinship` of two spellings whose skeletons are known.
+fn kinship_of(a: &str, sa: &str, b: &str, sb: &str) -> Kinship {
     if sa == sb {
         return Kinship::Transliteration;
     }
-    if a.starts_with(b) || b.starts_with(a) || sa.starts_with(&sb) || sb.starts_with(&sa) {
+    if a.starts_with(b) || b.starts_with(a) || sa.starts_with(sb) || sb.starts_with(sa) {
         return Kinship::Different;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (sa.chars().collect(), sb.chars().collect());
@@ -403,7 +407,11 @@ pub struct Grouping {
 /// Groups folded spellings that are one name. Only spellings that share a `bucket_key` are
 /// compared, so the work stays near-linear in the number of spellings.
 pub fn group_spellings(folded: &[String]) -> Grouping {
-    let skeletons: Vec<String> = folded.iter().map(|f| skeleton(f)).collect();
+    group_spellings_with(folded, folded.iter().map(|f| skeleton(f)).collect())
+}
+
+/// `group_spellings` when the skeletons (one per spelling) are already known.
+pub fn group_spellings_with(folded: &[String], skeletons: Vec<String>) -> Grouping {
     let mut buckets: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
     for (i, s) in skeletons.iter().enumerate() {
         buckets.entry(bucket_key(s)).or_default().push(i);
@@ -419,7 +427,7 @@ pub fn group_spellings(folded: &[String]) -> Grouping {
     for members in buckets.values() {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
-                if kinship(&folded[a], &folded[b]) != Kinship::Different {
+                if kinship_of(&folded[a], &skeletons[a], &folded[b], &skeletons[b]) != Kinship::Different {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
                 }

@@ -98,7 +98,8 @@ impl Detector for NameVariants {
             return;
         }
         let folded: Vec<String> = forms.iter().map(|f| f.folded.clone()).collect();
-        let mut group = names::group_spellings(&folded).group;
+        let skeletons: Vec<String> = forms.iter().map(|f| f.skeleton.clone()).collect();
+        let mut group = names::group_spellings_with(&folded, skeletons).group;
         // Mangled one-offs join a name that is already spelled several ways. Group sizes are
         // taken before any joins: only groups formed by `kinship` attract.
         let mut sizes = vec![0usize; forms.len()];
@@ -110,22 +111,31 @@ impl Detector for NameVariants {
             buckets.entry(names::bucket_key(&form.skeleton)).or_default().push(i);
         }
         let fixed = group.clone();
+        // Only a one-off can join, and only a name already spelled several ways attracts.
+        let chars = |f: usize| -> Vec<char> { forms[f].skeleton.chars().collect() };
         for members in buckets.values() {
+            if !members.iter().any(|&j| sizes[fixed[j]] >= 2) {
+                continue;
+            }
             for &i in members {
                 let form = &forms[i];
-                let chars: Vec<char> = form.skeleton.chars().collect();
-                if sizes[fixed[i]] > 1 || form.occurrences.len() > LOOSE_MAX_MENTIONS || chars.len() < LOOSE_MIN_LEN {
+                if sizes[fixed[i]] > 1 || form.occurrences.len() > LOOSE_MAX_MENTIONS {
+                    continue;
+                }
+                let own = chars(i);
+                if own.len() < LOOSE_MIN_LEN {
                     continue;
                 }
                 let target = members.iter().copied().find(|&j| {
-                    let other: Vec<char> = forms[j].skeleton.chars().collect();
-                    j != i
-                        && sizes[fixed[j]] >= 2
-                        && other.len() >= LOOSE_MIN_LEN
-                        && other[..4] == chars[..4]
+                    if j == i || sizes[fixed[j]] < 2 {
+                        return false;
+                    }
+                    let other = chars(j);
+                    other.len() >= LOOSE_MIN_LEN
+                        && other[..4] == own[..4]
                         && !forms[j].folded.starts_with(&form.folded)
                         && !form.folded.starts_with(&forms[j].folded)
-                        && names::bigram_similarity(&chars, &other) >= LOOSE_MIN_SIMILARITY
+                        && names::bigram_similarity(&own, &other) >= LOOSE_MIN_SIMILARITY
                 });
                 if let Some(j) = target {
                     group[i] = fixed[j];
