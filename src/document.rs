@@ -76,6 +76,7 @@ pub struct Document {
     repeats: OnceLock<Vec<RepeatGroup>>,
     mentions: OnceLock<Vec<crate::names::Mention>>,
     french_words: OnceLock<Vec<crate::detectors::french::WordLex>>,
+    french_sentences: OnceLock<Vec<usize>>,
     fingerprint: OnceLock<crate::corpus_copies::Fingerprint>,
 }
 
@@ -129,6 +130,7 @@ impl Document {
             repeats: OnceLock::new(),
             mentions: OnceLock::new(),
             french_words: OnceLock::new(),
+            french_sentences: OnceLock::new(),
             fingerprint: OnceLock::new(),
         };
         doc.segment();
@@ -257,6 +259,12 @@ impl Document {
                 Vec::new()
             }
         })
+    }
+
+    /// The indices of the sentences the grammar rules judge (French, outside the comments),
+    /// chosen on first use and shared by those rules.
+    pub fn french_sentences(&self, res: &Resources) -> &[usize] {
+        self.french_sentences.get_or_init(|| crate::detectors::french::select_sentences(self, res))
     }
 
     /// The folded text and sentence hashes, computed on first use and shared by MT501 and MT502.

@@ -125,21 +125,10 @@ impl Token<'_> {
 /// The tokens of every French sentence outside the comment section, sentence by sentence. A
 /// sentence where the lexicon knows too few of the lowercase words (an English disclaimer, a
 /// quotation in another language) is left out.
-pub fn sentences<'a>(doc: &'a Document, res: &Resources) -> impl Iterator<Item = Vec<Token<'a>>> + 'a {
+pub fn sentences<'a>(doc: &'a Document, res: &'a Resources) -> impl Iterator<Item = Vec<Token<'a>>> + 'a {
     let lex = doc.french_words(res);
-    let french_sentence = move |sentence: &crate::document::Sentence| {
-        let (mut checked, mut unknown) = (0usize, 0usize);
-        for index in sentence.words.clone() {
-            let text = doc.slice(doc.words[index].span);
-            if text.chars().next().is_some_and(char::is_lowercase) && text.chars().all(char::is_alphabetic) {
-                checked += 1;
-                let word = lex.get(index).copied().unwrap_or_default();
-                unknown += usize::from(!word.known && !word.in_known_compound);
-            }
-        }
-        checked < 4 || unknown * 10 < checked * 3
-    };
-    doc.sentences.iter().filter(move |s| !doc.in_comments(s.span) && french_sentence(s)).map(move |sentence| {
+    doc.french_sentences(res).iter().map(move |&s| {
+        let sentence = &doc.sentences[s];
         let mut previous_end = sentence.span.start;
         sentence
             .words
@@ -161,6 +150,27 @@ pub fn sentences<'a>(doc: &'a Document, res: &Resources) -> impl Iterator<Item =
             })
             .collect()
     })
+}
+
+/// The indices of the sentences `sentences` gives (computed once per document, through
+/// `Document::french_sentences`).
+pub fn select_sentences(doc: &Document, res: &Resources) -> Vec<usize> {
+    let lex = doc.french_words(res);
+    let french_sentence = |sentence: &crate::document::Sentence| {
+        let (mut checked, mut unknown) = (0usize, 0usize);
+        for index in sentence.words.clone() {
+            let text = doc.slice(doc.words[index].span);
+            if text.chars().next().is_some_and(char::is_lowercase) && text.chars().all(char::is_alphabetic) {
+                checked += 1;
+                let word = lex.get(index).copied().unwrap_or_default();
+                unknown += usize::from(!word.known && !word.in_known_compound);
+            }
+        }
+        checked < 4 || unknown * 10 < checked * 3
+    };
+    (0..doc.sentences.len())
+        .filter(|&s| !doc.in_comments(doc.sentences[s].span) && french_sentence(&doc.sentences[s]))
+        .collect()
 }
 
 /// A finite form of être (`est`, `soient`), the auxiliary several rules look for.
