@@ -89,7 +89,7 @@ for config in hand-set embedded fitted; do
   "$bin" "${flag[@]}" check -q --format jsonl corpora/seeds | python3 -c '
 import json, os, sys
 config = sys.argv[1]
-docs = [d for d in map(json.loads, sys.stdin) if d.get("type") == "document"]
+docs = [d["mtaudit"] for d in map(json.loads, sys.stdin) if d["mtaudit"].get("type") == "document"]
 score = {os.path.basename(d["id"])[:3]: d["score"] for d in docs}
 worst = min(score, key=lambda k: score[k]["translation"])
 rejected = sorted(k for k, v in score.items() if v["overall"] < float(sys.argv[2]))

@@ -4,7 +4,7 @@ grammar-fr benchmark (../shared/benchmarks/grammar-fr/: Grammalecte's test lines
 LanguageTool's rule examples). The data is read in place and never copied into the repository;
 when it is absent the script says so and exits 0.
 
-All sentences go to one `mtaudit check --stdin-jsonl` run as {"id": "<set>:<index>", "text": ...}.
+All sentences go to one `mtaudit check --format jsonl -` run as {"id": "<set>:<index>", "text": ...}.
 Reported, per data set and combined, per topic of the data's `topics` field and for all sentences:
   - recall: share of incorrect sentences with at least one MT6 finding;
   - strict recall: share with an MT6 finding whose span overlaps a marked span of the sentence;
@@ -69,7 +69,7 @@ def load_items(bench_dir):
 def run_mtaudit(binary, items, lang_flag, prefix):
     """Runs one `mtaudit check` over all sentences; returns {id: [findings of rules starting with
     `prefix`]} and run statistics."""
-    cmd = [str(binary), "check", "--no-config", "--stdin-jsonl"]
+    cmd = [str(binary), "check", "--no-config"]
     cmd += ["--lang", "fr"] if lang_flag else []
     cmd += ["--select", prefix, "-q", "-f", "jsonl", "-"]
     stdin = "".join(json.dumps({"id": it["id"], "text": it["sentence"]}, ensure_ascii=False) + "\n" for it in items)
@@ -86,7 +86,7 @@ def run_mtaudit(binary, items, lang_flag, prefix):
     findings = defaultdict(list)
     stats = Counter()
     for line in proc.stdout.splitlines():
-        rec = json.loads(line)
+        rec = json.loads(line)["mtaudit"]
         stats[rec["type"]] += 1
         if rec["type"] != "document":
             continue

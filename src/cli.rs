@@ -192,7 +192,7 @@ pub struct ReadArgs {
     /// JSONL field holding the document id.
     #[arg(long, value_name = "FIELD")]
     pub id_field: Option<String>,
-    /// Read standard input as JSONL instead of one text.
+    /// Read standard input as JSONL instead of one text (implied by `check --format jsonl`).
     #[arg(long)]
     pub stdin_jsonl: bool,
     /// Run only rules whose id starts with one of these prefixes (comma-separated).

@@ -108,7 +108,11 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
     let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
     let settings = with_duplicates(settings, &args.read, args.duplicates)?;
-    let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
+    // The JSONL format is a pipeline stage: records in, the same records annotated out.
+    let stage = args.format == Format::Jsonl;
+    let mut read = args.read.clone();
+    read.stdin_jsonl |= stage;
+    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, &read, stage));
     let target = open_output(args.output.as_deref())?;
     let color = use_color(args.color, args.output.as_deref());
     let mut writer = BufWriter::new(target);
@@ -119,7 +123,7 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
         let mut emitter: Box<dyn Emitter + '_> = match args.format {
             Format::Text => Box::new(TextEmitter::new(out, color, args.verbose)),
             Format::Json => Box::new(JsonEmitter::new(out)),
-            Format::Jsonl => Box::new(JsonlEmitter::new(out)),
+            Format::Jsonl => Box::new(JsonlEmitter::new(out, &settings.config.input.text_field)),
             Format::Csv => Box::new(CsvEmitter::new(out)),
         };
         let report_errors_on_stderr = args.format != Format::Text && !args.read.quiet;
@@ -143,6 +147,9 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
         bar.finish_and_clear();
     }
     writer.into_inner().map_err(|e| e.into_error())?.commit()?;
+    if stage && !args.read.quiet {
+        eprintln!("{}", tally_line(&summary));
+    }
     Ok(if summary.tally.errored > 0 { 1 } else { 0 })
 }
 
@@ -235,21 +242,22 @@ fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
     if let Some(w) = outs.rejects.take() {
         w.into_inner().map_err(|e| e.into_error())?.commit()?;
     }
+    eprintln!("{}", tally_line(&summary));
+    Ok(summary.tally.gate_exit_code() as u8)
+}
+
+/// The one-line account of every input, for standard error.
+fn tally_line(summary: &Summary) -> String {
     let t = summary.tally;
-    eprintln!(
+    format!(
         "{} inputs read = {} accepted + {} rejected (score below {}) + {} errored{}",
         summary.read,
         t.accepted,
         t.rejected,
         summary.threshold,
         t.errored,
-        if summary.skipped > 0 {
-            format!("; {} files skipped (not documents)", summary.skipped)
-        } else {
-            String::new()
-        }
-    );
-    Ok(t.gate_exit_code() as u8)
+        if summary.skipped > 0 { format!("; {} skipped (not documents)", summary.skipped) } else { String::new() }
+    )
 }
 
 fn gate_outcome(

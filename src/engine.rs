@@ -13,6 +13,8 @@ use rayon::prelude::*;
 const DOCS_PER_THREAD: usize = 8;
 /// Most bytes of in-memory text (JSONL records) in one chunk.
 const CHUNK_BYTES: usize = 64 << 20;
+/// How long a chunk waits for its next item before it is analysed as it is.
+const CHUNK_LINGER: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// A JSONL record kept to be written back: its fields (the text field holds a placeholder)
 /// and its text.
@@ -61,8 +63,10 @@ pub fn run(
 /// Applies `work` to every item on a pool of `threads` and hands the results to `sink` in
 /// input order; `after_chunk` runs after each chunk.
 ///
-/// A reader thread pulls items and builds the next chunk while the pool works on the current
-/// one; the channel holds at most one chunk, so at most three are alive at once.
+/// A reader thread pulls items into a channel that holds at most one chunk's worth, so the
+/// next chunk is read while the pool works on the current one. A chunk is cut short when the
+/// next item is slow to come (an interactive pipe, a stage fed line by line): what has
+/// arrived is analysed and written at once rather than held back for more input.
 pub fn map_ordered<I: Held + Send, T: Send>(
     items: impl Iterator<Item = I> + Send,
     threads: usize,
@@ -70,28 +74,37 @@ pub fn map_ordered<I: Held + Send, T: Send>(
     mut after_chunk: impl FnMut(),
     mut sink: impl FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    use std::sync::mpsc::RecvTimeoutError;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(std::io::Error::other)?;
     let chunk_items = DOCS_PER_THREAD * threads.max(1);
+    let queued = &ByteBudget::default();
     std::thread::scope(|scope| {
-        let (chunks_out, chunks_in) = std::sync::mpsc::sync_channel::<Vec<I>>(1);
+        let (items_out, items_in) = std::sync::mpsc::sync_channel::<I>(chunk_items);
         scope.spawn(move || {
-            let mut items = items;
-            loop {
-                let mut chunk = Vec::with_capacity(chunk_items);
-                let mut held = 0usize;
-                while chunk.len() < chunk_items && held < CHUNK_BYTES {
-                    let Some(item) = items.next() else { break };
-                    held += item.memory_bytes();
-                    chunk.push(item);
-                }
-                // An empty chunk means the inputs are done; a closed channel, that the
-                // consumer stopped (a closed pipe).
-                if chunk.is_empty() || chunks_out.send(chunk).is_err() {
+            // A closed channel means that the consumer stopped (a closed pipe).
+            for item in items {
+                queued.take(item.memory_bytes());
+                if items_out.send(item).is_err() {
                     return;
                 }
             }
         });
-        for chunk in chunks_in {
+        // The first item of a chunk is waited for; the rest only briefly.
+        while let Ok(first) = items_in.recv() {
+            let mut held = first.memory_bytes();
+            queued.give_back(held);
+            let mut chunk = Vec::with_capacity(chunk_items);
+            chunk.push(first);
+            while chunk.len() < chunk_items && held < CHUNK_BYTES {
+                match items_in.recv_timeout(CHUNK_LINGER) {
+                    Ok(item) => {
+                        held += item.memory_bytes();
+                        queued.give_back(item.memory_bytes());
+                        chunk.push(item);
+                    }
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                }
+            }
             let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&work).collect());
             for result in results {
                 sink(result)?;
@@ -103,6 +116,30 @@ pub fn map_ordered<I: Held + Send, T: Send>(
         }
         Ok(())
     })
+}
+
+/// The bytes of text queued between the reader and the pool, kept under `CHUNK_BYTES` (one
+/// item is always let through, however large, so that the run cannot stall).
+#[derive(Default)]
+struct ByteBudget {
+    used: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl ByteBudget {
+    fn take(&self, bytes: usize) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + bytes > CHUNK_BYTES {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += bytes;
+    }
+
+    fn give_back(&self, bytes: usize) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used = used.saturating_sub(bytes);
+        self.freed.notify_one();
+    }
 }
 
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -35,11 +35,12 @@ fn every_output_format_on_the_seeds() {
     {
         assert!(!first[key].is_null(), "finding lacks {key}: {first}");
     }
-    // jsonl: tagged lines, the summary last
-    let records = jsonl_records(&[&seeds()]);
-    assert_eq!(records.len(), 6);
-    assert!(records[..5].iter().all(|r| r["type"] == "document"));
-    assert_eq!(records[5]["type"], "summary");
+    // jsonl: one line per input, the report under `mtaudit`; the summary on standard error
+    let out = mtaudit().args(["check", "--format", "jsonl"]).arg(seeds()).output().unwrap();
+    let reports = stage_reports(&out.stdout);
+    assert_eq!(reports.len(), 5);
+    assert!(reports.iter().all(|r| r["type"] == "document"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 inputs read"));
     // csv: a header and a row per document
     let out = mtaudit().args(["check", "--format", "csv"]).arg(seeds()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -121,18 +122,76 @@ fn jsonl_input_plain_and_compressed_with_ids_and_fields() {
 
 #[test]
 fn standard_input_as_text_and_as_jsonl() {
-    let out = mtaudit().args(["check", "--format", "jsonl", "-"]).write_stdin(FRENCH_MT).output().unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
-    assert_eq!(first["id"], "-");
-    assert!(rules_of(&first).contains(&"MT101".to_string()));
+    let records = |args: &[&str], stdin: String| {
+        let out = mtaudit().args(["check", "--format", "json"]).args(args).arg("-").write_stdin(stdin).output();
+        let run: serde_json::Value = serde_json::from_slice(&out.unwrap().stdout).unwrap();
+        run["inputs"].as_array().unwrap().clone()
+    };
+    let text = records(&[], FRENCH_MT.to_string());
+    assert_eq!(text[0]["id"], "-");
+    assert!(rules_of(&text[0]).contains(&"MT101".to_string()));
     let line = serde_json::json!({"id": "x", "text": FRENCH}).to_string();
-    mtaudit()
-        .args(["check", "--format", "jsonl", "--stdin-jsonl", "-"])
-        .write_stdin(line)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(r#""type":"document","id":"x","source":"-","line":1"#));
+    let jsonl = records(&["--stdin-jsonl"], line);
+    assert_eq!((&jsonl[0]["id"], &jsonl[0]["source"], &jsonl[0]["line"]), (&"x".into(), &"-".into(), &1.into()));
+}
+
+#[test]
+fn the_jsonl_format_is_a_stage_one_annotated_line_per_input_line() {
+    let input = [
+        serde_json::json!({"id": "a", "text": FRENCH_MT, "url": "https://example.org/a", "mtaudit": "old"}).to_string(),
+        "{not json".to_string(),
+        String::new(),
+        serde_json::json!({"id": "b", "body": FRENCH}).to_string(),
+        serde_json::json!({"id": "c", "text": FRENCH, "n": [1, 2]}).to_string(),
+    ]
+    .join("\n");
+    let out = mtaudit().args(["check", "--format", "jsonl", "-j", "2", "-"]).write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "two lines are errors");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5, "one line per input line, the blank one included");
+    // The input's fields are kept, in order, the text included; the report replaces a field
+    // of the same name.
+    let a = lines[0].as_object().unwrap();
+    assert_eq!(a.keys().collect::<Vec<_>>(), ["id", "text", "url", "mtaudit"]);
+    assert_eq!(a["text"], FRENCH_MT);
+    assert_eq!(a["mtaudit"]["type"], "document");
+    assert_eq!(a["mtaudit"]["verdict"], "reject");
+    assert!(rules_of(&a["mtaudit"]).contains(&"MT101".to_string()));
+    let kinds: Vec<(&str, u64)> = lines
+        .iter()
+        .map(|l| (l["mtaudit"]["type"].as_str().unwrap(), l["mtaudit"]["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("document", 1), ("error", 2), ("skipped", 3), ("error", 4), ("document", 5)]);
+    assert_eq!(lines[3]["mtaudit"]["reason"], "no `text` field");
+    assert_eq!(lines[4]["n"], serde_json::json!([1, 2]));
+    assert_eq!(lines[4]["mtaudit"]["verdict"], "accept");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("4 inputs read = 1 accepted + 1 rejected"), "{stderr}");
+}
+
+#[test]
+fn the_stage_answers_each_line_without_waiting_for_the_end_of_its_input() {
+    use std::io::{BufRead, Write};
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtaudit"))
+        .args(["--no-config", "check", "-q", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    for id in ["first", "second"] {
+        writeln!(stdin, "{}", serde_json::json!({"id": id, "text": FRENCH})).unwrap();
+        stdin.flush().unwrap();
+        // Standard input is still open: the answer must come anyway.
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let answer: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(answer["id"], id);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
 }
 
 #[test]
@@ -166,7 +225,7 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
     std::fs::write(&config, "[input]\nmax-document-bytes = 1000\n").unwrap();
 
     let out = mtaudit_with_config(&config)
-        .args(["check", "-q", "--format", "jsonl"])
+        .args(["check", "-q", "--format", "json"])
         .arg(d)
         .arg(d.join("k_missing.txt"))
         // Unreadable even by root: reading a process's memory at offset 0 fails.
@@ -174,8 +233,9 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "some inputs failed");
-    let records: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let run: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut records = run["inputs"].as_array().unwrap().clone();
+    records.push(run["summary"].clone());
     let errors: Vec<String> = records
         .iter()
         .filter(|r| r["type"] == "error")
@@ -208,7 +268,6 @@ fn every_kind_of_bad_input_is_reported_with_its_path_and_the_run_goes_on() {
         assert!(error.starts_with(prefix), "{error} should start with {prefix}");
     }
     let summary = records.last().unwrap();
-    assert_eq!(summary["type"], "summary");
     assert_eq!(summary["read"], 2 + 13);
     assert_eq!(summary["errored"], 13);
     assert_eq!(summary["skipped"], 2, "the png, and the pipe (which would block)");
@@ -328,8 +387,7 @@ fn configuration_selects_rules_and_overrides_severity() {
         .arg("corpora/seeds/001_5850d522661397fc.txt")
         .output()
         .unwrap();
-    let doc: serde_json::Value =
-        serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    let doc = stage_reports(&out.stdout).remove(0);
     let rules = rules_of(&doc);
     assert!(rules.iter().all(|r| !r.starts_with("MT4")), "{rules:?}");
     let units = doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "MT202").unwrap();
@@ -460,10 +518,8 @@ fn a_stated_language_skips_identification() {
         if let Some(code) = lang {
             cmd.args(["--lang", code]);
         }
-        let out = cmd.arg("-").write_stdin("Il ne en veut pas.").output().unwrap();
-        let first: serde_json::Value =
-            serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
-        first
+        let out = cmd.arg("-").write_stdin(serde_json::json!({"text": "Il ne en veut pas."}).to_string()).output();
+        stage_reports(&out.unwrap().stdout).remove(0)
     };
     let forced = run(Some("fr"));
     assert_eq!(forced["language"]["code"], "fra");
@@ -515,10 +571,8 @@ fn duplicates_flags_later_copies_of_earlier_documents() {
     );
     let flagged = |extra: &[&str]| -> Vec<(String, String)> {
         let out = mtaudit().args(["check", "--format", "jsonl"]).args(extra).arg(dir.path()).output().unwrap();
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        stage_reports(&out.stdout)
+            .into_iter()
             .filter(|r| r["type"] == "document")
             .flat_map(|r| {
                 let id =

@@ -99,10 +99,9 @@ fn calibrate_writes_a_configuration_that_check_uses() {
     let toml = std::fs::read_to_string(&written).unwrap();
     assert!(toml.contains("[rules.weight]\nMT101 = "), "{toml}");
     let score = |cmd: &mut assert_cmd::Command| -> f64 {
-        let out = cmd.args(["check", "--format", "jsonl", "-"]).write_stdin(DISCLAIMER).output().unwrap();
-        let first: serde_json::Value =
-            serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
-        first["score"]["overall"].as_f64().unwrap()
+        let out = cmd.args(["check", "--format", "json", "-"]).write_stdin(DISCLAIMER).output().unwrap();
+        let run: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        run["inputs"][0]["score"]["overall"].as_f64().unwrap()
     };
     assert!(score(&mut mtaudit_with_config(&written)) < score(&mut mtaudit()));
 

@@ -64,14 +64,12 @@ fn the_grammar_rules_meet_their_targets_on_the_benchmark() {
         .map(|(i, s)| serde_json::json!({"id": i.to_string(), "text": s.text}).to_string() + "\n")
         .collect();
     let out = mtaudit()
-        .args(["check", "--stdin-jsonl", "--lang", "fr", "--select", "MT6", "-q", "-f", "jsonl", "-"])
+        .args(["check", "--lang", "fr", "--select", "MT6", "-q", "-f", "jsonl", "-"])
         .write_stdin(input)
         .output()
         .expect("runs");
-    let flagged: HashSet<usize> = String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+    let flagged: HashSet<usize> = common::stage_reports(&out.stdout)
+        .into_iter()
         .filter(|r| r["type"] == "document" && r["findings"].as_array().is_some_and(|f| !f.is_empty()))
         .map(|r| r["id"].as_str().and_then(|id| id.parse().ok()).expect("numeric id"))
         .collect();

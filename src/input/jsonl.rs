@@ -126,33 +126,29 @@ impl Iterator for JsonlReader {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        loop {
-            if self.done {
-                return None;
+        if self.done {
+            return None;
+        }
+        self.line += 1;
+        match self.read_line() {
+            Err(e) => {
+                self.done = true;
+                Some(self.error(format!("read failed: {e}")))
             }
-            self.line += 1;
-            match self.read_line() {
-                Err(e) => {
-                    self.done = true;
-                    return Some(self.error(format!("read failed: {e}")));
-                }
-                Ok(Line::Eof) => {
-                    self.done = true;
-                    return None;
-                }
-                Ok(Line::TooLong(n)) => {
-                    return Some(self.error(format!(
-                        "line of {n} bytes is over the limit of {} bytes (input.max-document-bytes)",
-                        self.options.max_document_bytes
-                    )));
-                }
-                Ok(Line::Complete) => {
-                    if self.buffer.iter().all(u8::is_ascii_whitespace) {
-                        continue; // blank lines hold no document
-                    }
-                    return Some(self.parse());
-                }
+            Ok(Line::Eof) => {
+                self.done = true;
+                None
             }
+            Ok(Line::TooLong(n)) => Some(self.error(format!(
+                "line of {n} bytes is over the limit of {} bytes (input.max-document-bytes)",
+                self.options.max_document_bytes
+            ))),
+            // No document, but a line: accounted for, and kept in its place by the stage format.
+            Ok(Line::Complete) if self.buffer.iter().all(u8::is_ascii_whitespace) => Some(Item::Skipped {
+                origin: Origin { source: self.source.clone(), line: Some(self.line) },
+                reason: "blank line".into(),
+            }),
+            Ok(Line::Complete) => Some(self.parse()),
         }
     }
 }

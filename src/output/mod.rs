@@ -11,7 +11,7 @@ pub use json_out::{JsonEmitter, JsonlEmitter};
 pub use text_out::TextEmitter;
 
 use crate::analysis::DocReport;
-use crate::engine::Outcome;
+use crate::engine::{Outcome, Record};
 use crate::gate::{Tally, Verdict};
 use crate::input::{InputError, Origin};
 use serde::Serialize;
@@ -29,7 +29,9 @@ pub enum Format {
     Text,
     /// The whole run as one JSON document.
     Json,
-    /// One JSON record per line (document, error, skipped), then a summary line.
+    /// One line per input, in input order: a JSONL record's own fields (its text included)
+    /// with the report added under `mtaudit`; an error or a skipped file is a line too. The
+    /// summary goes to standard error. Standard input is read as JSONL.
     Jsonl,
     /// One row per document.
     Csv,
@@ -120,7 +122,8 @@ impl Summary {
 
 /// Writes one run in one format.
 pub trait Emitter {
-    fn document(&mut self, report: &DocReport) -> std::io::Result<()>;
+    /// A document's report; `record` is the JSONL record it came from, when it was kept.
+    fn document(&mut self, report: &DocReport, record: Option<&Record>) -> std::io::Result<()>;
     fn error(&mut self, error: &InputError) -> std::io::Result<()>;
     fn skipped(&mut self, origin: &Origin, reason: &str) -> std::io::Result<()>;
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
@@ -129,7 +132,7 @@ pub trait Emitter {
 /// Hands an outcome to an emitter.
 pub fn emit(emitter: &mut dyn Emitter, outcome: &Outcome) -> std::io::Result<()> {
     match outcome {
-        Outcome::Document { report, .. } => emitter.document(report),
+        Outcome::Document { report, record, .. } => emitter.document(report, record.as_ref()),
         Outcome::Error(e) => emitter.error(e),
         Outcome::Skipped { origin, reason } => emitter.skipped(origin, reason),
     }

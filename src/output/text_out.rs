@@ -2,6 +2,7 @@
 
 use super::{Emitter, Summary};
 use crate::analysis::DocReport;
+use crate::engine::Record;
 use crate::finding::Severity;
 use crate::input::{InputError, Origin};
 use crate::text::clip;
@@ -35,7 +36,7 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 impl<W: Write> Emitter for TextEmitter<W> {
-    fn document(&mut self, r: &DocReport) -> std::io::Result<()> {
+    fn document(&mut self, r: &DocReport, _record: Option<&Record>) -> std::io::Result<()> {
         if r.findings.is_empty() && !self.verbose {
             return Ok(());
         }
@@ -130,13 +131,7 @@ impl<W: Write> Emitter for TextEmitter<W> {
         )?;
         if s.skipped > 0 {
             let reasons: Vec<String> = s.skipped_reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
-            write!(
-                self.out,
-                "; {} file{} skipped ({})",
-                s.skipped,
-                if s.skipped == 1 { "" } else { "s" },
-                reasons.join("; ")
-            )?;
+            write!(self.out, "; {} skipped ({})", s.skipped, reasons.join("; "))?;
         }
         writeln!(self.out)?;
         self.out.flush()

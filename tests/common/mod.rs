@@ -26,13 +26,24 @@ pub fn seeds() -> String {
     "corpora/seeds".to_string()
 }
 
-/// Runs `check --format jsonl` and returns the parsed records.
+/// Runs `check --format json` and returns its records (document, error, skipped), then the
+/// summary tagged `"type": "summary"`.
 pub fn jsonl_records(args: &[&str]) -> Vec<serde_json::Value> {
-    let out = mtaudit().args(["check", "--format", "jsonl"]).args(args).output().expect("runs");
-    String::from_utf8(out.stdout)
+    let out = mtaudit().args(["check", "--format", "json"]).args(args).output().expect("runs");
+    let run: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the output is JSON");
+    let mut records = run["inputs"].as_array().cloned().unwrap_or_default();
+    let mut summary = run["summary"].clone();
+    summary["type"] = "summary".into();
+    records.push(summary);
+    records
+}
+
+/// The reports of a stage's output lines (`check --format jsonl`): each line's `mtaudit` value.
+pub fn stage_reports(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
         .expect("utf-8 output")
         .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("each line is JSON")["mtaudit"].clone())
         .collect()
 }
 
