@@ -35,6 +35,11 @@ pub enum Command {
     Calibrate(CalibrateArgs),
     /// List the names of a corpus that are spelled several ways, with counts and documents.
     Names(NamesArgs),
+    /// Write the mergeable statistics of a shard (name spellings, text and sentence
+    /// fingerprints), for `merge` and `--corpus-sketch`.
+    Sketch(SketchArgs),
+    /// Combine sketches of shards into the sketch of the whole corpus (any order, any grouping).
+    Merge(MergeArgs),
     /// List the rules.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -227,14 +232,8 @@ pub struct CheckArgs {
     /// In text output, also list documents without findings.
     #[arg(long, short = 'v')]
     pub verbose: bool,
-    /// First count the name spellings of all inputs, then flag documents that depart from
-    /// the corpus's agreed spelling (MT303). Reads the inputs twice.
-    #[arg(long)]
-    pub name_consensus: bool,
-    /// First index the texts and sentences of all inputs, then flag documents that repeat an
-    /// earlier one exactly (MT501) or mostly (MT502). Reads the inputs twice.
-    #[arg(long)]
-    pub duplicates: bool,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
 }
 
 #[derive(Args, Debug)]
@@ -268,6 +267,13 @@ pub struct GateArgs {
     /// Write rejected JSONL records, annotated, to this file (accepted ones go to standard output).
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+}
+
+/// Corpus statistics for the rules that compare a document with the rest of its corpus.
+#[derive(Args, Debug, Clone)]
+pub struct CorpusArgs {
     /// First count the name spellings of all inputs, then flag documents that depart from
     /// the corpus's agreed spelling (MT303). Reads the inputs twice.
     #[arg(long)]
@@ -276,4 +282,34 @@ pub struct GateArgs {
     /// earlier one exactly (MT501) or mostly (MT502). Reads the inputs twice.
     #[arg(long)]
     pub duplicates: bool,
+    /// Compare every document with the corpus this sketch describes (from `sketch` and
+    /// `merge`) instead of with the inputs: both MT303 and MT501/MT502 run. For scoring one
+    /// shard against the whole corpus.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["name_consensus", "duplicates"])]
+    pub corpus_sketch: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SketchArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// This shard's number. Number shards in corpus order: where copies of a text are in
+    /// several shards, the one in the lowest shard is the original.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub shard: u32,
+    /// Write the sketch here (atomically; gzip-compressed if it ends in `.gz`) instead of
+    /// standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// Sketch files (`.gz` ones are decompressed).
+    #[arg(required = true, value_name = "SKETCH")]
+    pub sketches: Vec<PathBuf>,
+    /// Write the merged sketch here (atomically; gzip-compressed if it ends in `.gz`) instead
+    /// of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

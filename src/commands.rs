@@ -1,10 +1,14 @@
 //! The subcommands: they resolve the configuration, run the library and print.
 
-use crate::cli::{CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, GateArgs, NamesArgs, ReadArgs, RulesFormat};
+use crate::cli::{
+    CheckArgs, Cli, Color, Command, CorpusArgs, DiffArgs, DiffFormat, GateArgs, MergeArgs, NamesArgs, ReadArgs,
+    RulesFormat, SketchArgs,
+};
 use anyhow::{Context, Result, bail};
 use mtaudit::analysis::{DocReport, Settings};
 use mtaudit::config::Config;
 use mtaudit::corpus_names::{Consensus, NameStats};
+use mtaudit::corpus_sketch::{CorpusSketch, sketch_document};
 use mtaudit::document::Document;
 use mtaudit::engine::{self, Loaded, Outcome, Record};
 use mtaudit::gate::Verdict;
@@ -22,6 +26,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check(config, args),
         Command::Gate(args) => gate(config, args),
         Command::Names(args) => names(config, args),
+        Command::Sketch(args) => sketch(config, args),
+        Command::Merge(args) => merge(args),
         Command::Diff(args) => diff(config, args),
         Command::Eval(args) => crate::labelled::eval(config, args),
         Command::Calibrate(args) => crate::labelled::calibrate(config, args),
@@ -106,8 +112,7 @@ pub(crate) fn update(bar: &Option<indicatif::ProgressBar>, docs: u64, bytes: u64
 
 fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
-    let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
-    let settings = with_duplicates(settings, &args.read, args.duplicates)?;
+    let settings = with_corpus(Settings::new(config)?, &args.read, &args.corpus)?;
     // The JSONL format is a pipeline stage: records in, the same records annotated out.
     let stage = args.format == Format::Jsonl;
     let mut read = args.read.clone();
@@ -171,8 +176,7 @@ struct GateOutputs {
 
 fn gate(mut config: Config, args: GateArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
-    let settings = with_name_consensus(Settings::new(config)?, &args.read, args.name_consensus)?;
-    let settings = with_duplicates(settings, &args.read, args.duplicates)?;
+    let settings = with_corpus(Settings::new(config)?, &args.read, &args.corpus)?;
     for dir in [&args.accept_dir, &args.reject_dir].into_iter().flatten() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let dir_abs = dir.canonicalize()?;
@@ -403,50 +407,108 @@ fn count_names(settings: &Settings, read: &ReadArgs) -> Result<(NameStats, u64)>
     Ok((corpus, errored))
 }
 
-/// With `--name-consensus`: a first pass counts the corpus's name spellings, and the
-/// detectors get the agreed spellings.
-fn with_name_consensus(settings: Settings, read: &ReadArgs, enabled: bool) -> Result<Settings> {
-    if !enabled {
-        return Ok(settings);
+/// The corpus statistics the rules compare documents with: read from `--corpus-sketch`, or
+/// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
+fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
+    let (sketch, names, copies) = match &corpus.corpus_sketch {
+        Some(path) => (CorpusSketch::read(path)?, true, true),
+        None if corpus.name_consensus || corpus.duplicates => {
+            if read.inputs.iter().any(|i| i == "-") {
+                bail!(
+                    "--name-consensus and --duplicates read the inputs twice, and standard input can be read only \
+                     once (make a sketch with `mtaudit sketch` and pass it with --corpus-sketch)"
+                );
+            }
+            (sketch_inputs(&settings, read, 0)?.0, corpus.name_consensus, corpus.duplicates)
+        }
+        None => return Ok(settings),
+    };
+    let mut settings = settings;
+    if names {
+        settings = settings.with_name_consensus(Consensus::from_stats(&sketch.names))?;
     }
-    if read.inputs.iter().any(|i| i == "-") {
-        bail!("--name-consensus reads the inputs twice, and standard input can be read only once");
+    if copies {
+        settings = settings.with_copy_index(sketch.copies)?;
     }
-    let (corpus, _) = count_names(&settings, read)?;
-    Ok(settings.with_name_consensus(Consensus::from_stats(&corpus))?)
+    Ok(settings)
 }
 
-/// With `--duplicates`: a first pass records the first document of every text and sentence.
-fn with_duplicates(settings: Settings, read: &ReadArgs, enabled: bool) -> Result<Settings> {
-    if !enabled {
-        return Ok(settings);
-    }
-    if read.inputs.iter().any(|i| i == "-") {
-        bail!("--duplicates reads the inputs twice, and standard input can be read only once");
-    }
+/// One pass over the inputs, sketching every document in input order; returns the sketch and
+/// the number of inputs that could not be read.
+fn sketch_inputs(settings: &Settings, read: &ReadArgs, shard: u32) -> Result<(CorpusSketch, u64)> {
+    let res = settings.resources();
     let limit = settings.config.input.max_document_bytes;
     let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
-    let mut index = mtaudit::corpus_copies::CopyIndex::default();
+    let bar = progress(read.quiet);
+    let mut sketch = CorpusSketch::new(shard);
+    let done = std::cell::Cell::new((0u64, 0u64));
+    let mut errored = 0u64;
     engine::map_ordered(
         inputs,
         threads(read),
-        // Unreadable inputs are reported by the check itself.
         |item| {
-            analyse_item(item, limit, |id, text| {
-                mtaudit::corpus_copies::fingerprint(&Document::segmented(id.to_string(), text))
-            })
-            .ok()
-            .map(|(id, _, fingerprint, _)| (id, fingerprint))
+            analyse_item(item, limit, |id, text| sketch_document(id, text, res)).map(|(_, _, doc, size)| (doc, size))
         },
-        || {},
-        |fingerprinted| {
-            if let Some((id, fingerprint)) = fingerprinted {
-                index.add(&id, &fingerprint);
+        || update(&bar, done.get().0, done.get().1),
+        |result| {
+            match result {
+                Ok((doc, size)) => {
+                    let (docs, bytes) = done.get();
+                    done.set((docs + 1, bytes + size));
+                    sketch.add(doc);
+                }
+                Err(e) => count_error(e, read.quiet, &mut errored),
             }
             Ok(())
         },
     )?;
-    Ok(settings.with_copy_index(index)?)
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok((sketch, errored))
+}
+
+/// `mtaudit sketch`: the mergeable statistics of one shard.
+fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
+    apply_read_args(&mut config, &args.read, None)?;
+    let settings = Settings::new(config)?;
+    let (sketch, errored) = sketch_inputs(&settings, &args.read, args.shard)?;
+    write_sketch(&sketch, args.output.as_deref())?;
+    if !args.read.quiet {
+        eprintln!(
+            "shard {}: {} documents sketched, {} errored; {} name words, {} texts and {} sentences indexed",
+            args.shard,
+            sketch.documents(),
+            errored,
+            sketch.names.spellings.len(),
+            sketch.copies.to_table().texts.len(),
+            sketch.copies.to_table().sentences.len(),
+        );
+    }
+    Ok(if errored > 0 { 1 } else { 0 })
+}
+
+/// `mtaudit merge`: sketches of shards into one.
+fn merge(args: MergeArgs) -> Result<u8> {
+    let mut merged: Option<CorpusSketch> = None;
+    for path in &args.sketches {
+        let sketch = CorpusSketch::read(path)?;
+        match &mut merged {
+            None => merged = Some(sketch),
+            Some(all) => all.merge(sketch).with_context(|| format!("merging {}", path.display()))?,
+        }
+    }
+    let merged = merged.unwrap_or_default();
+    write_sketch(&merged, args.output.as_deref())?;
+    Ok(0)
+}
+
+fn write_sketch(sketch: &CorpusSketch, output: Option<&Path>) -> Result<()> {
+    let gzip = output.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
+    let mut target = open_output(output)?;
+    sketch.write_to(&mut target, gzip)?;
+    target.commit()?;
+    Ok(())
 }
 
 /// `mtaudit names`: one pass over the inputs, merging each document's name spellings.

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod config;
 pub mod corpus_copies;
 pub mod corpus_names;
+pub mod corpus_sketch;
 pub mod detectors;
 pub mod document;
 pub mod engine;

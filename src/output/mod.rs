@@ -151,7 +151,11 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new().prefix(".mtaudit-").suffix(".tmp").tempfile_in(dir)?;
+        // Readable by others, as a file created in place would be (a temporary file is 0600).
+        let mut builder = tempfile::Builder::new();
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let temp = builder.prefix(".mtaudit-").suffix(".tmp").tempfile_in(dir)?;
         Ok(AtomicFile { target: target.to_path_buf(), temp })
     }
 
