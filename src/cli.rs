@@ -232,6 +232,13 @@ pub struct CheckArgs {
     /// In text output, also list documents without findings.
     #[arg(long, short = 'v')]
     pub verbose: bool,
+    /// Also write, for each JSONL input file, an attribute file in dolma's layout under DIR
+    /// (same relative path and compression; one line per input line: id, scores, finding spans).
+    #[arg(long, value_name = "DIR")]
+    pub attributes: Option<PathBuf>,
+    /// The experiment name of the attributes: keys are `NAME__mtaudit__score`, ….
+    #[arg(long, value_name = "NAME", default_value = "mtaudit", requires = "attributes")]
+    pub attributes_name: String,
     #[command(flatten)]
     pub corpus: CorpusArgs,
 }

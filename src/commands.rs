@@ -13,6 +13,7 @@ use mtaudit::document::Document;
 use mtaudit::engine::{self, Loaded, Outcome, Record};
 use mtaudit::gate::Verdict;
 use mtaudit::input::{InputOptions, Inputs};
+use mtaudit::output::attributes::AttributeWriter;
 use mtaudit::output::{
     self, AtomicFile, CsvEmitter, Emitter, Format, JsonEmitter, JsonlEmitter, Summary, Target, TextEmitter,
 };
@@ -117,7 +118,11 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
     let stage = args.format == Format::Jsonl;
     let mut read = args.read.clone();
     read.stdin_jsonl |= stage;
-    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, &read, stage));
+    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, &read, stage || args.attributes.is_some()));
+    let mut attributes = args
+        .attributes
+        .as_deref()
+        .map(|dir| AttributeWriter::new(dir, &args.attributes_name, &settings.config.input.id_field, &read.inputs));
     let target = open_output(args.output.as_deref())?;
     let color = use_color(args.color, args.output.as_deref());
     let mut writer = BufWriter::new(target);
@@ -142,6 +147,9 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
                 if let (true, Outcome::Error(e)) = (report_errors_on_stderr, &outcome) {
                     eprintln!("mtaudit: {e}");
                 }
+                if let Some(writer) = &mut attributes {
+                    writer.outcome(&outcome)?;
+                }
                 output::emit(emitter.as_mut(), &outcome)
             },
         )?;
@@ -152,6 +160,15 @@ fn check(mut config: Config, args: CheckArgs) -> Result<u8> {
         bar.finish_and_clear();
     }
     writer.into_inner().map_err(|e| e.into_error())?.commit()?;
+    if let Some(writer) = attributes {
+        let files = writer.finish()?;
+        if !args.read.quiet {
+            eprintln!(
+                "{files} attribute files written under {}",
+                args.attributes.as_deref().unwrap_or(Path::new("")).display()
+            );
+        }
+    }
     if stage && !args.read.quiet {
         eprintln!("{}", tally_line(&summary));
     }

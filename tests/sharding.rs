@@ -18,6 +18,7 @@ fn corpus() -> Vec<String> {
         &story.to_uppercase(),
         "{broken",
         &format!("{story} Fin du communiqué."),
+        "Les élèves de l'école été évacués à Genève vendredi. Ce texte a été généré par une intelligence artificielle.",
     ]
     .iter()
     .enumerate()
@@ -153,4 +154,91 @@ fn a_shard_merged_twice_or_a_bad_sketch_is_a_clear_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("bad.json: not an mtaudit sketch"));
+}
+
+#[test]
+fn attribute_files_mirror_the_jsonl_inputs_line_for_line_in_dolma_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = dir.path().join("documents");
+    std::fs::create_dir_all(documents.join("sub")).unwrap();
+    let lines = corpus();
+    std::fs::write(documents.join("a.jsonl"), lines[..5].join("\n") + "\n").unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, (lines[5..].join("\n") + "\n").as_bytes()).unwrap();
+    std::fs::write(documents.join("sub/b.jsonl.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(documents.join("notes.txt"), "Une note sans attributs, car ce n'est pas du JSONL.").unwrap();
+    let attributes = dir.path().join("attributes/exp");
+    let out = mtaudit()
+        .args(["check", "-q", "--format", "csv", "--attributes", attributes.to_str().unwrap()])
+        .args(["--attributes-name", "exp", documents.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "one line is not JSON");
+    let mut files: Vec<String> = walk(&attributes);
+    files.sort();
+    assert_eq!(files, ["a.jsonl", "sub/b.jsonl.gz"]);
+    let read_lines = |path: &Path| -> Vec<serde_json::Value> {
+        let bytes = std::fs::read(path).unwrap();
+        let text = if path.extension().is_some_and(|e| e == "gz") {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut s).unwrap();
+            s
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let mut attribute_lines = read_lines(&attributes.join("a.jsonl"));
+    attribute_lines.extend(read_lines(&attributes.join("sub/b.jsonl.gz")));
+    assert_eq!(attribute_lines.len(), lines.len(), "one attribute line per input line");
+    for (input, attrs) in lines.iter().zip(&attribute_lines) {
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(input) else {
+            assert_eq!(attrs, &serde_json::json!({"id": null, "attributes": {}}));
+            continue;
+        };
+        let Some(text) = record["text"].as_str() else {
+            assert_eq!(attrs["id"], serde_json::Value::Null);
+            continue;
+        };
+        assert_eq!(attrs["id"], record["id"]);
+        let chars: Vec<char> = text.chars().collect();
+        let score = &attrs["attributes"]["exp__mtaudit__score"][0];
+        assert_eq!((score[0].as_u64(), score[1].as_u64()), (Some(0), Some(chars.len() as u64)));
+        assert!(attrs["attributes"]["exp__mtaudit__reject"][0][2].is_f64());
+    }
+    // Spans are in characters (Python's string indexes): each covers its finding's evidence.
+    let out = mtaudit().args(["check", "--format", "json", documents.to_str().unwrap()]).output().unwrap();
+    let run: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut checked = 0;
+    for report in run["inputs"].as_array().unwrap().iter().filter(|r| r["type"] == "document") {
+        let Some(attrs) = attribute_lines.iter().find(|a| a["id"] == report["id"]) else { continue };
+        let input = lines.iter().find(|l| l.contains(&format!("\"id\":{}", report["id"]))).unwrap();
+        let chars: Vec<char> =
+            serde_json::from_str::<serde_json::Value>(input).unwrap()["text"].as_str().unwrap().chars().collect();
+        for finding in report["findings"].as_array().unwrap() {
+            let key = format!("exp__mtaudit__{}", finding["rule"].as_str().unwrap());
+            let spans = attrs["attributes"][&key].as_array().unwrap();
+            let covered: Vec<String> = spans
+                .iter()
+                .map(|s| chars[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize].iter().collect())
+                .collect();
+            assert!(covered.iter().any(|c| c == finding["evidence"].as_str().unwrap()), "{key}: {covered:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "findings checked: {checked}");
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            out.extend(walk(&path).into_iter().map(|f| format!("{name}/{f}")));
+        } else {
+            out.push(path.file_name().unwrap().to_str().unwrap().to_string());
+        }
+    }
+    out
 }

@@ -1,6 +1,7 @@
 //! Emitters: one per format, each writing outcomes as they arrive, then the summary.
 //! The library never prints; emitters write to the writer they are given.
 
+pub mod attributes;
 mod csv_out;
 pub mod diff_report;
 mod json_out;
