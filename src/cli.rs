@@ -28,6 +28,7 @@ pub enum Command {
     /// Accept or reject each document against a score threshold.
     Gate(GateArgs),
     /// Find passages repeated across and within documents and show how the renderings differ.
+    #[command(mut_arg("inputs", |a| a.required(false).required_unless_present("corpus_sketch")))]
     Diff(DiffArgs),
     /// Measure accuracy on labelled documents: ROC AUC, precision and recall, ablations.
     Eval(EvalArgs),
@@ -81,6 +82,21 @@ pub struct DiffArgs {
     /// Word-level similarity (0 to 1) for two passages to count as one.
     #[arg(long, value_name = "S", default_value_t = 0.5)]
     pub min_similarity: f64,
+    #[command(flatten)]
+    pub passages: PassageArgs,
+    /// Occurrences listed per rendering (0: all); the counts are always complete.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_locations: usize,
+    /// Cluster the passages of the corpus this sketch describes (made with `sketch
+    /// --passages`, merged with `merge`) instead of reading them from the inputs; with
+    /// inputs, report only the clusters that involve their documents (by id).
+    #[arg(long, value_name = "FILE")]
+    pub corpus_sketch: Option<PathBuf>,
+}
+
+/// What a passage is, and how passages are sketched.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct PassageArgs {
     /// Sentences shorter than this many words are not passages.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub min_words: usize,
@@ -90,9 +106,6 @@ pub struct DiffArgs {
     /// MinHash rows per band (more rows make candidates stricter).
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub rows: usize,
-    /// Occurrences listed per rendering (0: all); the counts are always complete.
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub max_locations: usize,
 }
 
 /// Which documents are machine translations.
@@ -304,6 +317,12 @@ pub struct SketchArgs {
     /// several shards, the one in the lowest shard is the original.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub shard: u32,
+    /// Also record the passages of every document, with their texts, for `diff
+    /// --corpus-sketch` (the sketch then holds about the shard's distinct sentences).
+    #[arg(long)]
+    pub passages: bool,
+    #[command(flatten)]
+    pub passage_shape: PassageArgs,
     /// Write the sketch here (atomically; gzip-compressed if it ends in `.gz`) instead of
     /// standard output.
     #[arg(long, short = 'o', value_name = "FILE")]

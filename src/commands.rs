@@ -17,6 +17,7 @@ use mtaudit::output::attributes::AttributeWriter;
 use mtaudit::output::{
     self, AtomicFile, CsvEmitter, Emitter, Format, JsonEmitter, JsonlEmitter, Summary, Target, TextEmitter,
 };
+use mtaudit::passages::DocumentRef as PassageDocument;
 use mtaudit::registry;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
@@ -436,7 +437,7 @@ fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Resu
                      once (make a sketch with `mtaudit sketch` and pass it with --corpus-sketch)"
                 );
             }
-            (sketch_inputs(&settings, read, 0)?.0, corpus.name_consensus, corpus.duplicates)
+            (sketch_inputs(&settings, read, 0, None)?.0, corpus.name_consensus, corpus.duplicates)
         }
         None => return Ok(settings),
     };
@@ -452,27 +453,34 @@ fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Resu
 
 /// One pass over the inputs, sketching every document in input order; returns the sketch and
 /// the number of inputs that could not be read.
-fn sketch_inputs(settings: &Settings, read: &ReadArgs, shard: u32) -> Result<(CorpusSketch, u64)> {
+fn sketch_inputs(
+    settings: &Settings,
+    read: &ReadArgs,
+    shard: u32,
+    passages: Option<mtaudit::passages::sketch::SketchParams>,
+) -> Result<(CorpusSketch, u64)> {
     let res = settings.resources();
     let limit = settings.config.input.max_document_bytes;
     let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
     let bar = progress(read.quiet);
-    let mut sketch = CorpusSketch::new(shard);
+    let mut sketch = CorpusSketch::new(shard, passages);
+
     let done = std::cell::Cell::new((0u64, 0u64));
     let mut errored = 0u64;
     engine::map_ordered(
         inputs,
         threads(read),
         |item| {
-            analyse_item(item, limit, |id, text| sketch_document(id, text, res)).map(|(_, _, doc, size)| (doc, size))
+            analyse_item(item, limit, |id, text| sketch_document(id, text, res, passages.as_ref()))
+                .map(|(id, origin, doc, size)| (id, origin, doc, size))
         },
         || update(&bar, done.get().0, done.get().1),
         |result| {
             match result {
-                Ok((doc, size)) => {
+                Ok((id, origin, doc, size)) => {
                     let (docs, bytes) = done.get();
                     done.set((docs + 1, bytes + size));
-                    sketch.add(doc);
+                    sketch.add(doc, PassageDocument { id, source: origin.source, record_line: origin.line });
                 }
                 Err(e) => count_error(e, read.quiet, &mut errored),
             }
@@ -489,7 +497,8 @@ fn sketch_inputs(settings: &Settings, read: &ReadArgs, shard: u32) -> Result<(Co
 fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
-    let (sketch, errored) = sketch_inputs(&settings, &args.read, args.shard)?;
+    let shape = args.passages.then(|| passage_params(&args.passage_shape)).transpose()?;
+    let (sketch, errored) = sketch_inputs(&settings, &args.read, args.shard, shape)?;
     write_sketch(&sketch, args.output.as_deref())?;
     if !args.read.quiet {
         eprintln!(
@@ -637,13 +646,12 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     if !(0.0..=1.0).contains(&args.min_similarity) {
         bail!("--min-similarity must be between 0 and 1");
     }
-    if args.bands == 0 || args.rows == 0 || args.bands * args.rows > 1024 || args.min_words == 0 {
-        bail!("--bands, --rows and --min-words must be positive, and bands × rows at most 1024");
+    let params = DiffParams::new(passage_params(&args.passages)?, args.min_similarity);
+    if let Some(path) = &args.corpus_sketch {
+        let mut index = passage_index_of_sketch(path, params, &config, &args.read)?;
+        let pairs = index.candidates();
+        return write_diff(index.finish(pairs, args.max_locations), &args, 0);
     }
-    let params = DiffParams::new(
-        sketch::SketchParams { min_words: args.min_words, bands: args.bands, rows: args.rows },
-        args.min_similarity,
-    );
     // Standard input can be read once: it is spooled to a temporary file read twice.
     let (read_inputs, spool) = spool_standard_input(&args.read)?;
     let mut read = ReadArgs { inputs: read_inputs, ..args.read.clone() };
@@ -731,7 +739,70 @@ fn diff(mut config: Config, args: DiffArgs) -> Result<u8> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let report = index.finish(pairs, args.max_locations);
+    write_diff(index.finish(pairs, args.max_locations), &args, errored)
+}
+
+/// The sketch parameters of the command line, checked.
+fn passage_params(args: &crate::cli::PassageArgs) -> Result<mtaudit::passages::sketch::SketchParams> {
+    if args.bands == 0 || args.rows == 0 || args.bands * args.rows > 1024 || args.min_words == 0 {
+        bail!("--bands, --rows and --min-words must be positive, and bands × rows at most 1024");
+    }
+    Ok(mtaudit::passages::sketch::SketchParams { min_words: args.min_words, bands: args.bands, rows: args.rows })
+}
+
+/// `diff --corpus-sketch`: the first pass's index rebuilt from the passages of a merged sketch
+/// (every shard in order, so the index is the one a single run over the corpus builds); with
+/// inputs, focused on their documents.
+fn passage_index_of_sketch(
+    path: &Path,
+    params: mtaudit::passages::DiffParams,
+    config: &Config,
+    read: &ReadArgs,
+) -> Result<mtaudit::passages::index::PassageIndex> {
+    let sketch = CorpusSketch::read(path)?;
+    let Some(passages) = sketch.passages else {
+        bail!("{}: this sketch records no passages (make it with `mtaudit sketch --passages`)", path.display());
+    };
+    if passages.params != params.sketch {
+        bail!(
+            "{}: the sketch's passages were made with --min-words {} --bands {} --rows {}; give the same to diff",
+            path.display(),
+            passages.params.min_words,
+            passages.params.bands,
+            passages.params.rows
+        );
+    }
+    // Every text is in the sketch: nothing is read back.
+    let mut index =
+        mtaudit::passages::index::PassageIndex::new(mtaudit::passages::DiffParams { held_bytes: usize::MAX, ..params });
+    let mut item = 0;
+    for shard in passages.shards {
+        for (place, document) in shard.documents {
+            index.add_document(place, item, document);
+            item += 1;
+        }
+    }
+    index.seal();
+    if !read.inputs.is_empty() {
+        let mut ids = mtaudit::text::FastSet::default();
+        for input in Inputs::new(&read.inputs, input_options(config, read, false)) {
+            match input {
+                mtaudit::input::Item::Inline { id, .. } => {
+                    ids.insert(id);
+                }
+                mtaudit::input::Item::File { origin, .. } => {
+                    ids.insert(origin.source);
+                }
+                mtaudit::input::Item::Error(e) if !read.quiet => eprintln!("mtaudit: {e}"),
+                _ => {}
+            }
+        }
+        index.focus_on(&ids);
+    }
+    Ok(index)
+}
+
+fn write_diff(report: mtaudit::passages::DiffReport, args: &DiffArgs, errored: u64) -> Result<u8> {
     let target = open_output(args.output.as_deref())?;
     let color = use_color(args.color, args.output.as_deref());
     let mut writer = BufWriter::new(target);

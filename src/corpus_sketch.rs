@@ -9,7 +9,10 @@
 use crate::corpus_copies::{CopyIndex, CopyTable, Fingerprint, order_key};
 use crate::corpus_names::NameStats;
 use crate::document::Document;
+use crate::passages::DocumentRef;
+use crate::passages::sketch::{self as passage_sketch, SketchParams};
 use crate::resources::Resources;
+use crate::text::FastSet;
 use serde::{Deserialize, Serialize};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
@@ -26,23 +29,53 @@ pub struct CorpusSketch {
     pub shards: Vec<u32>,
     pub names: NameStats,
     pub copies: CopyIndex,
+    /// The passage records `diff` clusters, when asked for (`sketch --passages`).
+    pub passages: Option<PassageSketches>,
+    /// The forms and renderings this shard has recorded.
+    seen_forms: FastSet<u64>,
+    seen_renderings: FastSet<u64>,
+}
+
+/// The passages of the documents of each shard: what the first pass of `diff` records of them
+/// (places, renderings, forms, MinHash band keys, anchors), with the text of every rendering a
+/// shard saw first. Replayed in shard order, they give `diff` the index a single run builds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassageSketches {
+    pub params: SketchParams,
+    /// Sorted by shard number.
+    pub shards: Vec<ShardPassages>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShardPassages {
+    pub shard: u32,
+    /// The shard's documents in input order.
+    pub documents: Vec<(DocumentRef, passage_sketch::DocumentSketch)>,
 }
 
 /// What one document gives a sketch.
 #[derive(Debug, Clone)]
-pub struct DocumentSketch {
+pub struct DocumentStats {
     pub id: String,
     pub names: NameStats,
     pub fingerprint: Fingerprint,
+    pub passages: Option<passage_sketch::DocumentSketch>,
 }
 
-/// Sketches one document: its name spellings and its text and sentence fingerprints.
-pub fn sketch_document(id: &str, text: String, res: &Resources) -> DocumentSketch {
+/// Sketches one document: its name spellings, its text and sentence fingerprints, and, when
+/// asked, its passages.
+pub fn sketch_document(id: &str, text: String, res: &Resources, passages: Option<&SketchParams>) -> DocumentStats {
     let doc = Document::build(id.to_string(), text, res);
     let names = NameStats::of_document(id, &doc, res);
-    // The fingerprint of `check --duplicates`, made from the bare segmentation.
-    let fingerprint = crate::corpus_copies::fingerprint(&Document::segmented(id.to_string(), doc.into_text()));
-    DocumentSketch { id: id.to_string(), names, fingerprint }
+    // The fingerprint of `check --duplicates` and the passages of `diff` come from the bare
+    // segmentation, as in those commands.
+    let segmented = Document::segmented(id.to_string(), doc.into_text());
+    let fingerprint = crate::corpus_copies::fingerprint(&segmented);
+    // Every form and text is recorded here; `CorpusSketch::add` keeps the first of each, in
+    // input order, so that the sketch does not depend on which thread saw a passage first.
+    let passages =
+        passages.map(|params| passage_sketch::sketch_document(&segmented, params, |_| true, Some(&|_: u64| true)));
+    DocumentStats { id: id.to_string(), names, fingerprint, passages }
 }
 
 /// A sketch file as written: sorted tables, so the same corpus gives the same bytes.
@@ -53,6 +86,8 @@ struct SketchFile {
     shards: Vec<u32>,
     names: NameStats,
     copies: CopyTable,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    passages: Option<PassageSketches>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,20 +100,35 @@ pub enum SketchError {
     ShardTwice(u32),
     #[error(transparent)]
     Order(#[from] crate::corpus_copies::OrderClash),
+    #[error("the sketches merged record passages differently: {0}")]
+    Passages(String),
 }
 
 impl CorpusSketch {
-    /// An empty sketch of shard `shard`.
-    pub fn new(shard: u32) -> Self {
-        CorpusSketch { shards: vec![shard], ..CorpusSketch::default() }
+    /// An empty sketch of shard `shard`; with `passages`, it records them with these
+    /// parameters.
+    pub fn new(shard: u32, passages: Option<SketchParams>) -> Self {
+        CorpusSketch {
+            shards: vec![shard],
+            passages: passages
+                .map(|params| PassageSketches { params, shards: vec![ShardPassages { shard, documents: Vec::new() }] }),
+            ..CorpusSketch::default()
+        }
     }
 
-    /// Adds the next document of the shard, in the shard's input order.
-    pub fn add(&mut self, document: DocumentSketch) {
+    /// Adds the next document of the shard, in the shard's input order; `place` names it in
+    /// `diff` reports.
+    pub fn add(&mut self, document: DocumentStats, place: DocumentRef) {
         let shard = self.shards.first().copied().unwrap_or(0);
         let order = order_key(shard, self.copies.len());
         self.copies.add_at(order, &document.id, &document.fingerprint);
         self.names.merge(document.names);
+        if let (Some(all), Some(mut passages)) = (&mut self.passages, document.passages)
+            && let Some(own) = all.shards.last_mut()
+        {
+            passages.keep_first_sightings(&mut self.seen_forms, &mut self.seen_renderings, all.params.bands);
+            own.documents.push((place, passages));
+        }
     }
 
     /// Documents counted.
@@ -91,6 +141,21 @@ impl CorpusSketch {
         if let Some(&twice) = other.shards.iter().find(|s| self.shards.contains(s)) {
             return Err(SketchError::ShardTwice(twice));
         }
+        self.passages = match (self.passages.take(), other.passages) {
+            (None, None) => None,
+            (Some(mut ours), Some(theirs)) => {
+                if ours.params != theirs.params {
+                    return Err(SketchError::Passages(format!(
+                        "made with {:?} and with {:?}",
+                        ours.params, theirs.params
+                    )));
+                }
+                ours.shards.extend(theirs.shards);
+                ours.shards.sort_by_key(|s| s.shard);
+                Some(ours)
+            }
+            _ => return Err(SketchError::Passages("some were made with --passages, some without".into())),
+        };
         self.copies.merge(other.copies)?;
         self.names.merge(other.names);
         self.shards.extend(other.shards);
@@ -121,7 +186,13 @@ impl CorpusSketch {
         }
         let copies =
             CopyIndex::from_table(file.copies).map_err(|reason| SketchError::Format { path: shown, reason })?;
-        Ok(CorpusSketch { shards: file.shards, names: file.names, copies })
+        Ok(CorpusSketch {
+            shards: file.shards,
+            names: file.names,
+            copies,
+            passages: file.passages,
+            ..Default::default()
+        })
     }
 
     /// Writes the sketch as JSON (gzip-compressed when the name ends in `.gz`).
@@ -132,6 +203,7 @@ impl CorpusSketch {
             shards: self.shards.clone(),
             names: self.names.clone(),
             copies: self.copies.to_table(),
+            passages: self.passages.clone(),
         };
         if gzip {
             let mut encoder = flate2::write::GzEncoder::new(BufWriter::new(out), flate2::Compression::fast());
@@ -167,9 +239,11 @@ mod tests {
     ];
 
     fn shard(number: u32, docs: &[usize]) -> CorpusSketch {
-        let mut sketch = CorpusSketch::new(number);
+        let mut sketch = CorpusSketch::new(number, None);
         for &i in docs {
-            sketch.add(sketch_document(&format!("d{i}"), TEXTS[i].to_string(), Resources::embedded()));
+            let id = format!("d{i}");
+            let place = DocumentRef { id: id.clone(), source: "-".into(), record_line: None };
+            sketch.add(sketch_document(&id, TEXTS[i].to_string(), Resources::embedded(), None), place);
         }
         sketch
     }
@@ -189,7 +263,8 @@ mod tests {
             assert_eq!(merged.documents(), 6);
             assert_eq!(merged.copies.len(), 6);
             // The same answers as the single run's index, and the same file.
-            let fingerprint = |i: usize| sketch_document("x", TEXTS[i].to_string(), Resources::embedded()).fingerprint;
+            let fingerprint =
+                |i: usize| sketch_document("x", TEXTS[i].to_string(), Resources::embedded(), None).fingerprint;
             for i in 0..6 {
                 let id = format!("d{i}");
                 assert_eq!(

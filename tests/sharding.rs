@@ -242,3 +242,77 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn diff_from_merged_passage_sketches_is_the_single_run_s_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = corpus();
+    for (i, text) in [
+        "Les pompiers sont intervenus rapidement pour éteindre l'incendie du hangar. Personne n'a été blessé.",
+        "Les pompiers sont intervenus très rapidement pour éteindre l'incendie du hangar. Une enquête est ouverte.",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        lines.push(serde_json::json!({"id": format!("fire{i}"), "text": text}).to_string());
+    }
+    let whole = dir.path().join("corpus.jsonl");
+    std::fs::write(&whole, lines.join("\n") + "\n").unwrap();
+    let without_sources = |stdout: Vec<u8>| {
+        let mut report: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+        for doc in report["documents"].as_array_mut().unwrap() {
+            let doc = doc.as_object_mut().unwrap();
+            doc.remove("source");
+            doc.remove("record_line");
+        }
+        report
+    };
+    let single = without_sources(run(&["diff", "-q", "--format", "json", whole.to_str().unwrap()], None));
+    assert!(single["clusters"].as_array().unwrap().len() >= 2, "{single}");
+
+    let mut sketches = Vec::new();
+    for (shard, (from, to)) in [(0, 4), (4, 7), (7, lines.len())].into_iter().enumerate() {
+        let input = lines[from..to].join("\n") + "\n";
+        let path = dir.path().join(format!("p{shard}.json"));
+        let shard = shard.to_string();
+        let sketch = |threads: &str| {
+            let args = ["sketch", "-q", "--passages", "--stdin-jsonl", "-j", threads, "--shard", &shard, "-o"];
+            run(&[&args[..], &[path.to_str().unwrap(), "-"]].concat(), Some(&input));
+            std::fs::read(&path).unwrap()
+        };
+        assert_eq!(sketch("1"), sketch("3"), "a sketch does not depend on the thread count");
+        sketches.push(path.to_str().unwrap().to_string());
+    }
+    let merged = dir.path().join("merged.json.gz");
+    run(&["merge", "-o", merged.to_str().unwrap(), &sketches[2], &sketches[0], &sketches[1]], None);
+    let from_sketch =
+        without_sources(run(&["diff", "--format", "json", "--corpus-sketch", merged.to_str().unwrap()], None));
+    assert_eq!(from_sketch, single);
+
+    // With inputs: only the clusters that involve their documents.
+    let shard = dir.path().join("middle.jsonl");
+    std::fs::write(&shard, lines[4..7].join("\n") + "\n").unwrap();
+    let focused = run(
+        &["diff", "-q", "--format", "json", "--corpus-sketch", merged.to_str().unwrap(), shard.to_str().unwrap()],
+        None,
+    );
+    let focused: serde_json::Value = serde_json::from_slice(&focused).unwrap();
+    let ids: Vec<&str> = focused["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let clusters = focused["clusters"].as_array().unwrap();
+    assert!(!clusters.is_empty() && clusters.len() < single["clusters"].as_array().unwrap().len());
+    for cluster in clusters {
+        let involved =
+            cluster["renderings"].as_array().unwrap().iter().flat_map(|r| r["locations"].as_array().unwrap().clone());
+        assert!(
+            involved.map(|l| ids[l["document"].as_u64().unwrap() as usize]).any(|id| id == "doc8" || id == "doc9"),
+            "{cluster}"
+        );
+    }
+
+    // A sketch without passages, or made with other parameters, is refused by diff.
+    mtaudit()
+        .args(["diff", "--corpus-sketch", merged.to_str().unwrap(), "--bands", "16"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--bands 32"));
+}

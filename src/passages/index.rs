@@ -166,6 +166,8 @@ pub struct PassageIndex {
     hashes: FastMap<u32, Vec<u64>>,
     held_bytes: usize,
     holding: bool,
+    /// When set, only clusters and pairs that involve one of these documents are reported.
+    focus: Option<FastSet<u32>>,
 }
 
 impl PassageIndex {
@@ -192,6 +194,7 @@ impl PassageIndex {
             hashes: FastMap::default(),
             held_bytes: 0,
             holding: params.held_bytes > 0,
+            focus: None,
         }
     }
 
@@ -241,7 +244,8 @@ impl PassageIndex {
             sketch.new_forms.iter().zip(sketch.new_bands.chunks_exact(band_count)).zip(&sketch.anchor_counts)
         {
             let own: Vec<u32> = anchors.by_ref().take(count as usize).copied().collect();
-            if let Some(&form) = self.form_ids.get(key) {
+            // A form already sketched (by another shard of a merged sketch) is not added twice.
+            if let Some(&form) = self.form_ids.get(key).filter(|&&f| !self.forms[f as usize].sketched) {
                 let at = form as usize * band_count;
                 self.bands[at..at + band_count].copy_from_slice(keys);
                 self.forms[form as usize].sketched = true;
@@ -252,13 +256,17 @@ impl PassageIndex {
             return;
         }
         for (key, text) in sketch.new_texts {
-            if let Some(&rendering) = self.rendering_ids.get(&key) {
+            if let Some(&rendering) = self.rendering_ids.get(&key)
+                && !self.texts.contains_key(&rendering)
+            {
                 self.held_bytes += text.len();
                 self.texts.insert(rendering, text);
             }
         }
         for (key, hashes) in sketch.new_hashes {
-            if let Some(&form) = self.form_ids.get(&key) {
+            if let Some(&form) = self.form_ids.get(&key)
+                && !self.hashes.contains_key(&form)
+            {
                 self.held_bytes += hashes.len() * 8;
                 self.hashes.insert(form, hashes);
             }
@@ -270,6 +278,13 @@ impl PassageIndex {
 
     pub fn documents(&self) -> usize {
         self.document_ids.len()
+    }
+
+    /// Reports only the clusters and document pairs that involve a document with one of these
+    /// ids (a shard's view of the whole corpus).
+    pub fn focus_on(&mut self, ids: &FastSet<String>) {
+        let docs = (0..self.document_ids.len() as u32).filter(|&d| ids.contains(&*self.document_ids[d as usize]));
+        self.focus = Some(docs.collect());
     }
 
     /// Ends the first pass: indexes the occurrences by form. A form whose sketch was lost (its
@@ -433,6 +448,10 @@ impl PassageIndex {
             .collect();
         let mut document_pairs = self.document_pairs(&gathered);
         let mut kept = self.drop_nested(gathered);
+        if let Some(focus) = &self.focus {
+            kept.retain(|members| members.iter().any(|&o| focus.contains(&self.at(o).doc)));
+            document_pairs.retain(|p| focus.contains(&(p.first as u32)) || focus.contains(&(p.second as u32)));
+        }
         // Largest first; then where the passage first occurs.
         kept.sort_by_cached_key(|members| {
             let first = self.at(members[0]);

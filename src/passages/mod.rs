@@ -54,12 +54,12 @@ impl Default for DiffParams {
 }
 
 /// A document as the report names it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DocumentRef {
     pub id: String,
     pub source: String,
     /// 1-based line of a JSONL record.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_line: Option<u64>,
 }
 

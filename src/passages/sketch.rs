@@ -10,7 +10,7 @@
 use crate::document::Document;
 use crate::finding::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Words between quotation marks inside a sentence or paragraph: a quoted statement travels
@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 /// Shape of the sketch and of what counts as a passage.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SketchParams {
     pub min_words: usize,
     pub bands: usize,
@@ -38,7 +38,7 @@ impl Default for SketchParams {
 }
 
 /// One passage of a document as the first pass records it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PassageSketch {
     pub kind: Kind,
     pub start: u32,
@@ -53,7 +53,7 @@ pub struct PassageSketch {
 }
 
 /// What the first pass keeps of a document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentSketch {
     pub passages: Vec<PassageSketch>,
     /// The forms first seen here, and their band keys (`bands` per form, in order).
@@ -68,6 +68,45 @@ pub struct DocumentSketch {
     pub new_hashes: Vec<(u64, Vec<u64>)>,
     /// A hash of all the document's folded words (0 without words).
     pub whole: u64,
+}
+
+impl DocumentSketch {
+    /// Keeps the forms, band keys, anchors, word hashes and texts of the forms and renderings
+    /// not in `forms` and `renderings` (which are then added): sketched with every key claimed,
+    /// documents taken in input order through this filter give the same record whatever the
+    /// number of threads.
+    pub fn keep_first_sightings(
+        &mut self,
+        forms: &mut crate::text::FastSet<u64>,
+        renderings: &mut crate::text::FastSet<u64>,
+        bands: usize,
+    ) {
+        let with_hashes = self.new_hashes.len() == self.new_forms.len();
+        let mut kept = Vec::with_capacity(self.new_forms.len());
+        let (mut new_forms, mut new_bands, mut anchor_counts, mut new_anchors) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut anchors_at = 0;
+        for (i, &form) in self.new_forms.iter().enumerate() {
+            let count = self.anchor_counts[i] as usize;
+            let own = &self.new_anchors[anchors_at..anchors_at + count];
+            anchors_at += count;
+            let first = forms.insert(form);
+            kept.push(first);
+            if first {
+                new_forms.push(form);
+                new_bands.extend_from_slice(&self.new_bands[i * bands..(i + 1) * bands]);
+                anchor_counts.push(count as u32);
+                new_anchors.extend_from_slice(own);
+            }
+        }
+        (self.new_forms, self.new_bands, self.anchor_counts, self.new_anchors) =
+            (new_forms, new_bands, anchor_counts, new_anchors);
+        if with_hashes {
+            let mut keep = kept.into_iter();
+            self.new_hashes.retain(|_| keep.next().unwrap_or(false));
+        }
+        self.new_texts.retain(|(rendering, _)| renderings.insert(*rendering));
+    }
 }
 
 /// The passages of a document, in text order.
