@@ -470,10 +470,7 @@ fn sketch_inputs(
     engine::map_ordered(
         inputs,
         threads(read),
-        |item| {
-            analyse_item(item, limit, |id, text| sketch_document(id, text, res, passages.as_ref()))
-                .map(|(id, origin, doc, size)| (id, origin, doc, size))
-        },
+        |item| analyse_item(item, limit, |id, text| sketch_document(id, text, res, passages.as_ref())),
         || update(&bar, done.get().0, done.get().1),
         |result| {
             match result {
