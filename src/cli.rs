@@ -334,6 +334,10 @@ pub struct MergeArgs {
     /// Sketch files (`.gz` ones are decompressed).
     #[arg(required = true, value_name = "SKETCH")]
     pub sketches: Vec<PathBuf>,
+    /// Leave the passages out of the merged sketch: what `check --corpus-sketch` needs, a
+    /// fraction of the size.
+    #[arg(long)]
+    pub no_passages: bool,
     /// Write the merged sketch here (atomically; gzip-compressed if it ends in `.gz`) instead
     /// of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]

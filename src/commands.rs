@@ -515,7 +515,10 @@ fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
 fn merge(args: MergeArgs) -> Result<u8> {
     let mut merged: Option<CorpusSketch> = None;
     for path in &args.sketches {
-        let sketch = CorpusSketch::read(path)?;
+        let mut sketch = CorpusSketch::read(path)?;
+        if args.no_passages {
+            sketch.passages = None;
+        }
         match &mut merged {
             None => merged = Some(sketch),
             Some(all) => all.merge(sketch).with_context(|| format!("merging {}", path.display()))?,

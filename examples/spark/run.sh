@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs mtaudit on a local Spark over a JSONL corpus split into shards (sketch, merge, score via
-# RDD.pipe) and checks that Spark's annotated output equals one run of the plain binary over
-# the whole corpus, line for line. Prints both runs' throughput.
+# Runs mtaudit on a local Spark over a JSONL corpus split into shards (sketch, merge, diff from
+# the merged sketch, score via RDD.pipe) and checks that Spark's annotated output equals one run
+# of the plain binary over the whole corpus, line for line, and that the diff equals the single
+# run's. Prints both runs' throughput.
 #
 # usage: examples/spark/run.sh [SIZE_MB] [PARTITIONS]      (default: 3 MB, 4 shards)
 #
@@ -64,6 +65,7 @@ fi
 echo "--- one run of the binary over the whole corpus"
 start=$(date +%s.%N)
 "$bin" --no-config check -q --format jsonl --name-consensus --duplicates "$corpus" > "$work/single.jsonl" || [ $? -le 1 ]
+"$bin" --no-config diff -q --format json "$corpus" > "$work/single.diff.json" || [ $? -le 1 ]
 single_s=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
 
 echo "--- Spark: local[$(nproc)], $partitions shards"
@@ -96,12 +98,23 @@ assert len(spark) == inputs, f"Spark: {len(spark)} lines for {inputs} input line
 for i, (a, b) in enumerate(zip(single, spark)):
     if comparable(a) != comparable(b):
         sys.exit(f"line {i + 1} differs:\n single: {a[:400]}\n spark:  {b[:400]}")
+# The diff from the merged sketch: the single run's, but for where each document was read.
+def diff_report(path):
+    report = json.load(open(path, encoding="utf-8"))
+    for doc in report["documents"]:
+        doc.pop("source", None)
+        doc.pop("record_line", None)
+    return report
+single_diff, spark_diff = diff_report(single_path.replace(".jsonl", ".diff.json")), diff_report(spark_dir + ".diff.json")
+if single_diff != spark_diff:
+    sys.exit("the diff from the merged sketch differs from the single run's")
 kinds = Counter(json.loads(l)["mtaudit"]["type"] for l in spark)
 rules = Counter(f["rule"] for l in spark for f in json.loads(l)["mtaudit"].get("findings", [])
                 if f["rule"] in ("MT303", "MT501", "MT502"))
 mb = os.path.getsize(corpus) / 1e6
 print(f"{inputs} lines, {mb:.1f} MB: Spark's output equals the single run's, line for line "
-      f"({dict(kinds)}; corpus rules {dict(sorted(rules.items()))})")
+      f"({dict(kinds)}; corpus rules {dict(sorted(rules.items()))}); "
+      f"the diff from the merged sketch equals the single run's ({len(single_diff['clusters'])} clusters)")
 print(f"single run {float(single_s):.1f} s ({mb / float(single_s):.1f} MB/s); "
       f"Spark {float(spark_s):.1f} s with start-up ({mb / float(spark_s):.1f} MB/s)")
 # The generated corpus holds name variants and copies across shards: the corpus rules must fire.
