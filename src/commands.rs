@@ -776,8 +776,10 @@ fn passage_index_of_sketch(
     let mut index =
         mtaudit::passages::index::PassageIndex::new(mtaudit::passages::DiffParams { held_bytes: usize::MAX, ..params });
     let mut item = 0;
+    let mut known = mtaudit::text::FastSet::default();
     for shard in passages.shards {
-        for (place, document) in shard.documents {
+        for (place, mut document) in shard.documents {
+            document.restore_forms(&passages.params, &mut known);
             index.add_document(place, item, document);
             item += 1;
         }

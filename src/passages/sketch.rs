@@ -37,8 +37,10 @@ impl Default for SketchParams {
     }
 }
 
-/// One passage of a document as the first pass records it.
+/// One passage of a document as the first pass records it. Written as a row
+/// `[kind, start, end, line, rendering, form]`.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "PassageRow", from = "PassageRow")]
 pub struct PassageSketch {
     pub kind: Kind,
     pub start: u32,
@@ -52,25 +54,69 @@ pub struct PassageSketch {
     pub form: u64,
 }
 
-/// What the first pass keeps of a document.
+type PassageRow = (Kind, u32, u32, u32, u64, u64);
+
+impl From<PassageSketch> for PassageRow {
+    fn from(p: PassageSketch) -> Self {
+        (p.kind, p.start, p.end, p.line, p.rendering, p.form)
+    }
+}
+
+impl From<PassageRow> for PassageSketch {
+    fn from((kind, start, end, line, rendering, form): PassageRow) -> Self {
+        PassageSketch { kind, start, end, line, rendering, form }
+    }
+}
+
+/// What the first pass keeps of a document. Written to a corpus sketch, it keeps its passages
+/// and texts only: the records of its new forms follow from the texts
+/// ([`DocumentSketch::restore_forms`]), and would be several times their size.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentSketch {
     pub passages: Vec<PassageSketch>,
     /// The forms first seen here, and their band keys (`bands` per form, in order).
+    #[serde(skip)]
     pub new_forms: Vec<u64>,
+    #[serde(skip)]
     pub new_bands: Vec<u32>,
     /// The anchors of each new form (how many, then all of them in order).
+    #[serde(skip)]
     pub anchor_counts: Vec<u32>,
+    #[serde(skip)]
     pub new_anchors: Vec<u32>,
     /// When asked to hold texts: the renderings first seen here with their text, and the new
     /// forms with their word hashes.
     pub new_texts: Vec<(u64, String)>,
+    #[serde(skip)]
     pub new_hashes: Vec<(u64, Vec<u64>)>,
     /// A hash of all the document's folded words (0 without words).
     pub whole: u64,
 }
 
 impl DocumentSketch {
+    /// Rebuilds the records of the forms first seen here (band keys, anchors, word hashes) from
+    /// the texts, for a sketch read from a file; `known` holds the forms already rebuilt.
+    pub fn restore_forms(&mut self, params: &SketchParams, known: &mut crate::text::FastSet<u64>) {
+        let by_rendering: crate::text::FastMap<u64, (u64, Kind)> =
+            self.passages.iter().map(|p| (p.rendering, (p.form, p.kind))).collect();
+        (self.new_forms, self.new_bands, self.anchor_counts, self.new_anchors, self.new_hashes) = Default::default();
+        for (rendering, text) in &self.new_texts {
+            let Some(&(form, kind)) = by_rendering.get(rendering) else { continue };
+            if !known.insert(form) {
+                continue;
+            }
+            let words = word_hashes(&Document::segmented("", text.clone()));
+            self.new_forms.push(form);
+            band_keys(&words, params, &mut self.new_bands);
+            let before = self.new_anchors.len();
+            if kind != Kind::Paragraph {
+                anchors(&words, &mut self.new_anchors);
+            }
+            self.anchor_counts.push((self.new_anchors.len() - before) as u32);
+            self.new_hashes.push((form, words));
+        }
+    }
+
     /// Keeps the forms, band keys, anchors, word hashes and texts of the forms and renderings
     /// not in `forms` and `renderings` (which are then added): sketched with every key claimed,
     /// documents taken in input order through this filter give the same record whatever the
