@@ -315,7 +315,7 @@ pub struct SketchArgs {
     pub read: ReadArgs,
     /// This shard's number. Number shards in corpus order: where copies of a text are in
     /// several shards, the one in the lowest shard is the original.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(..(1i64 << 24)))]
     pub shard: u32,
     /// Also record the passages of every document, with their texts, for `diff
     /// --corpus-sketch` (the sketch then holds about the shard's distinct sentences).

@@ -464,6 +464,7 @@ fn sketch_inputs(
     let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
     let bar = progress(read.quiet);
     let mut sketch = CorpusSketch::new(shard, passages);
+    let mut unnamed = 0u64;
 
     let done = std::cell::Cell::new((0u64, 0u64));
     let mut errored = 0u64;
@@ -477,6 +478,9 @@ fn sketch_inputs(
                 Ok((id, origin, doc, size)) => {
                     let (docs, bytes) = done.get();
                     done.set((docs + 1, bytes + size));
+                    if origin.line.is_some() && id == origin.to_string() {
+                        unnamed += 1;
+                    }
                     sketch.add(doc, PassageDocument { id, source: origin.source, record_line: origin.line });
                 }
                 Err(e) => count_error(e, read.quiet, &mut errored),
@@ -486,6 +490,14 @@ fn sketch_inputs(
     )?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    if unnamed > 0 && !read.quiet {
+        eprintln!(
+            "mtaudit: warning: {unnamed} JSONL records have no `{}` field and are named by their line; names \
+             like `-:12` recur in every shard, and copies across shards are told apart by name: give every \
+             record an id",
+            settings.config.input.id_field
+        );
     }
     Ok((sketch, errored))
 }

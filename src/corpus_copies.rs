@@ -44,7 +44,7 @@ pub fn order_key(shard: u32, position: u64) -> u64 {
     (u64::from(shard) << POSITION_BITS) | (position & ((1 << POSITION_BITS) - 1))
 }
 
-/// Positions within a shard: up to 2^40 documents.
+/// Positions within a shard: up to 2^40 documents (shards: up to 2^24).
 const POSITION_BITS: u32 = 40;
 
 /// The first document (in corpus order) of every text and every sentence of the corpus.

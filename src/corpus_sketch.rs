@@ -184,6 +184,15 @@ impl CorpusSketch {
                 ),
             });
         }
+        if let Some(passages) = &file.passages {
+            let mut rows = passages.shards.iter().flat_map(|s| &s.documents).flat_map(|(_, d)| &d.passages);
+            if let Some(p) = rows.find(|p| p.start > p.end) {
+                return Err(SketchError::Format {
+                    path: shown,
+                    reason: format!("a passage ends ({}) before it starts ({})", p.end, p.start),
+                });
+            }
+        }
         let copies =
             CopyIndex::from_table(file.copies).map_err(|reason| SketchError::Format { path: shown, reason })?;
         Ok(CorpusSketch {

@@ -13,6 +13,8 @@ use rayon::prelude::*;
 const DOCS_PER_THREAD: usize = 8;
 /// Most bytes of in-memory text (JSONL records) in one chunk.
 const CHUNK_BYTES: usize = 64 << 20;
+/// How often a consumer waiting for input checks for an interruption.
+const IDLE_CHECK: std::time::Duration = std::time::Duration::from_millis(100);
 /// How long a chunk waits for its next item before it is analysed as it is.
 const CHUNK_LINGER: std::time::Duration = std::time::Duration::from_millis(20);
 
@@ -35,7 +37,7 @@ pub enum Outcome {
 /// Runs every item through analysis and hands each outcome to `sink`, in input order.
 /// `progress` is called after each chunk with the documents and bytes done so far.
 pub fn run(
-    items: impl Iterator<Item = Item> + Send,
+    items: impl Iterator<Item = Item> + Send + 'static,
     settings: &Settings,
     threads: usize,
     mut progress: impl FnMut(u64, u64),
@@ -67,8 +69,8 @@ pub fn run(
 /// next chunk is read while the pool works on the current one. A chunk is cut short when the
 /// next item is slow to come (an interactive pipe, a stage fed line by line): what has
 /// arrived is analysed and written at once rather than held back for more input.
-pub fn map_ordered<I: Held + Send, T: Send>(
-    items: impl Iterator<Item = I> + Send,
+pub fn map_ordered<I: Held + Send + 'static, T: Send>(
+    items: impl Iterator<Item = I> + Send + 'static,
     threads: usize,
     work: impl Fn(I) -> T + Sync,
     mut after_chunk: impl FnMut(),
@@ -77,20 +79,35 @@ pub fn map_ordered<I: Held + Send, T: Send>(
     use std::sync::mpsc::RecvTimeoutError;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build().map_err(std::io::Error::other)?;
     let chunk_items = DOCS_PER_THREAD * threads.max(1);
-    let queued = &ByteBudget::default();
-    std::thread::scope(|scope| {
-        let (items_out, items_in) = std::sync::mpsc::sync_channel::<I>(chunk_items);
-        scope.spawn(move || {
-            // A closed channel means that the consumer stopped (a closed pipe).
-            for item in items {
-                queued.take(item.memory_bytes());
-                if items_out.send(item).is_err() {
-                    return;
-                }
+    let queued = std::sync::Arc::new(ByteBudget::default());
+    let (items_out, items_in) = std::sync::mpsc::sync_channel::<I>(chunk_items);
+    // The reader is not joined: a run that stops (an interruption, a closed pipe) must not
+    // wait for a read that may block for ever (an idle standard input). It ends when its next
+    // send fails, or with the process.
+    let reader_budget = queued.clone();
+    std::thread::spawn(move || {
+        for item in items {
+            reader_budget.take(item.memory_bytes());
+            if items_out.send(item).is_err() {
+                return;
             }
-        });
-        // The first item of a chunk is waited for; the rest only briefly.
-        while let Ok(first) = items_in.recv() {
+        }
+    });
+    let queued = &*queued;
+    {
+        // However the consumer ends, a reader waiting for room is let go.
+        let _closing = CloseOnDrop(queued);
+        // The first item of a chunk is waited for (checking for an interruption now and then);
+        // the rest only briefly.
+        loop {
+            let first = match items_in.recv_timeout(IDLE_CHECK) {
+                Ok(item) => item,
+                Err(RecvTimeoutError::Timeout) if interrupted() => {
+                    return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted"));
+                }
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
             let mut held = first.memory_bytes();
             queued.give_back(held);
             let mut chunk = Vec::with_capacity(chunk_items);
@@ -115,30 +132,45 @@ pub fn map_ordered<I: Held + Send, T: Send>(
             }
         }
         Ok(())
-    })
+    }
 }
 
 /// The bytes of text queued between the reader and the pool, kept under `CHUNK_BYTES` (one
 /// item is always let through, however large, so that the run cannot stall).
 #[derive(Default)]
 struct ByteBudget {
-    used: std::sync::Mutex<usize>,
+    /// Bytes queued, and whether the consumer is gone.
+    used: std::sync::Mutex<(usize, bool)>,
     freed: std::sync::Condvar,
 }
 
 impl ByteBudget {
     fn take(&self, bytes: usize) {
-        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        while *used > 0 && *used + bytes > CHUNK_BYTES {
-            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        let mut state = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.1 && state.0 > 0 && state.0 + bytes > CHUNK_BYTES {
+            state = self.freed.wait(state).unwrap_or_else(|e| e.into_inner());
         }
-        *used += bytes;
+        state.0 += bytes;
     }
 
     fn give_back(&self, bytes: usize) {
-        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        *used = used.saturating_sub(bytes);
+        let mut state = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        state.0 = state.0.saturating_sub(bytes);
         self.freed.notify_one();
+    }
+
+    /// The consumer stopped: nothing waits for room any more (the reader's next send fails).
+    fn close(&self) {
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.freed.notify_all();
+    }
+}
+
+struct CloseOnDrop<'a>(&'a ByteBudget);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
     }
 }
 
@@ -247,6 +279,42 @@ mod tests {
     use crate::input::{InputOptions, read_jsonl};
     use crate::resources::Resources;
     use crate::rule::{Detector, Family, RuleMeta};
+
+    /// An item that claims to hold a lot of text.
+    struct Large(usize);
+
+    impl Held for Large {
+        fn memory_bytes(&self) -> usize {
+            40 << 20
+        }
+    }
+
+    #[test]
+    fn a_consumer_that_stops_early_lets_a_reader_waiting_for_room_go() {
+        // The reader fills the byte budget and waits; the consumer's first write fails (a
+        // closed pipe). The run must end with that error rather than wait for ever.
+        let items = (0..1000).map(Large);
+        let result =
+            map_ordered(items, 1, |item| item.0, || {}, |_| Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe)));
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn every_item_comes_out_once_in_order_under_a_tight_byte_budget() {
+        let mut seen = Vec::new();
+        map_ordered(
+            (0..50).map(Large),
+            2,
+            |item| item.0,
+            || {},
+            |n| {
+                seen.push(n);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..50).collect::<Vec<_>>());
+    }
 
     /// A rule that fails on one document: the stand-in for a bug no test has found yet.
     struct FailsOnBoom;

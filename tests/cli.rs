@@ -677,3 +677,25 @@ fn a_generated_corpus_gives_the_same_output_at_any_thread_count() {
         assert_eq!(one, run(command, format, "8"), "{command}, 8 threads");
     }
 }
+
+#[test]
+fn an_idle_stage_stops_at_an_interruption() {
+    // Standard input stays open and silent: the stage must still stop when asked.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtaudit"))
+        .args(["--no-config", "check", "-q", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed().as_secs() < 10, "still running 10 s after SIGINT");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(130));
+}

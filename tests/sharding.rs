@@ -316,3 +316,19 @@ fn diff_from_merged_passage_sketches_is_the_single_run_s_diff() {
         .code(2)
         .stderr(predicates::str::contains("--bands 32"));
 }
+
+#[test]
+fn two_inputs_that_would_share_an_attribute_file_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("x.jsonl"), corpus()[0].clone() + "\n").unwrap();
+    }
+    let attributes = dir.path().join("attributes");
+    let (a, b) = (dir.path().join("a/x.jsonl"), dir.path().join("b/x.jsonl"));
+    mtaudit()
+        .args(["check", "-q", "--attributes", attributes.to_str().unwrap(), a.to_str().unwrap(), b.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("was already written for another input"));
+}

@@ -27,6 +27,8 @@ pub struct AttributeWriter {
     /// The inputs as given, to name each file by its path under the input it was found in.
     roots: Vec<PathBuf>,
     current: Option<(String, AttributeFile)>,
+    /// The attribute files opened, so that two inputs never write one.
+    targets: std::collections::BTreeSet<PathBuf>,
     /// Attribute files written.
     pub files: u64,
 }
@@ -79,7 +81,10 @@ impl AttributeFile {
             AttributeFile::Plain(w) => w.into_inner().map_err(|e| e.into_error())?.commit(),
             AttributeFile::Gzip(w) => w.finish()?.into_inner().map_err(|e| e.into_error())?.commit(),
             AttributeFile::Zstd(held, mut file) => {
-                ruzstd::encoding::compress(&held[..], &mut file, ruzstd::encoding::CompressionLevel::Fastest);
+                // Compressed in memory: the streaming encoder cannot report a failed write.
+                let compressed =
+                    ruzstd::encoding::compress_to_vec(&held[..], ruzstd::encoding::CompressionLevel::Fastest);
+                file.write_all(&compressed)?;
                 file.commit()
             }
         }
@@ -96,6 +101,7 @@ impl AttributeWriter {
             id_field: id_field.to_string(),
             roots: inputs.iter().map(PathBuf::from).collect(),
             current: None,
+            targets: Default::default(),
             files: 0,
         }
     }
@@ -132,8 +138,23 @@ impl AttributeWriter {
         };
         if self.current.as_ref().is_none_or(|(current, _)| current != source) {
             self.finish_file()?;
-            let file = AttributeFile::create(&self.target(source))?;
+            let target = self.target(source);
+            if !self.targets.insert(target.clone()) {
+                return Err(std::io::Error::other(format!(
+                    "{source}: its attribute file {} was already written for another input",
+                    target.display()
+                )));
+            }
+            let file = AttributeFile::create(&target)?;
             self.current = Some((source.clone(), file));
+        }
+        // A file that could not be read to its end has no complete attribute file: its lines
+        // would no longer match the input's. The temporary file is dropped.
+        if let Outcome::Error(e) = outcome
+            && e.reason.starts_with(READ_FAILED)
+        {
+            self.current = None;
+            return Ok(());
         }
         let (_, file) = self.current.as_mut().expect("opened above");
         serde_json::to_writer(&mut *file, &line).map_err(std::io::Error::from)?;
@@ -180,6 +201,9 @@ impl AttributeWriter {
         serde_json::json!({"id": id, "attributes": attributes})
     }
 }
+
+/// How the readers word an input that failed partway (`crate::input`).
+const READ_FAILED: &str = "read failed";
 
 fn not_a_document() -> serde_json::Value {
     serde_json::json!({"id": null, "attributes": {}})
