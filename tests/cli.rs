@@ -170,15 +170,20 @@ fn the_jsonl_format_is_a_stage_one_annotated_line_per_input_line() {
     assert!(stderr.contains("4 inputs read = 1 accepted + 1 rejected"), "{stderr}");
 }
 
-#[test]
-fn the_stage_answers_each_line_without_waiting_for_the_end_of_its_input() {
-    use std::io::{BufRead, Write};
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtaudit"))
+/// `check --format jsonl -` with its standard input and output piped to the test.
+fn spawn_stage() -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("mtaudit"))
         .args(["--no-config", "check", "-q", "--format", "jsonl", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn the_stage_answers_each_line_without_waiting_for_the_end_of_its_input() {
+    use std::io::{BufRead, Write};
+    let mut child = spawn_stage();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
     for id in ["first", "second"] {
@@ -681,12 +686,7 @@ fn a_generated_corpus_gives_the_same_output_at_any_thread_count() {
 #[test]
 fn an_idle_stage_stops_at_an_interruption() {
     // Standard input stays open and silent: the stage must still stop when asked.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtaudit"))
-        .args(["--no-config", "check", "-q", "--format", "jsonl", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_stage();
     std::thread::sleep(std::time::Duration::from_millis(300));
     std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     let started = std::time::Instant::now();

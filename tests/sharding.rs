@@ -147,6 +147,11 @@ fn a_shard_merged_twice_or_a_bad_sketch_is_a_clear_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("shard 0 is in two of the sketches merged"));
+    mtaudit()
+        .args(["diff", "--corpus-sketch", &shards[0]])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("this sketch records no passages"));
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{}").unwrap();
     mtaudit()
@@ -309,7 +314,7 @@ fn diff_from_merged_passage_sketches_is_the_single_run_s_diff() {
         );
     }
 
-    // A sketch without passages, or made with other parameters, is refused by diff.
+    // A sketch made with other parameters is refused by diff.
     mtaudit()
         .args(["diff", "--corpus-sketch", merged.to_str().unwrap(), "--bands", "16"])
         .assert()
