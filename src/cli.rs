@@ -338,6 +338,11 @@ pub struct MergeArgs {
     /// fraction of the size.
     #[arg(long)]
     pub no_passages: bool,
+    /// Keep only what scoring the shard of this sketch needs: the first holders of the texts
+    /// and sentences it holds (names whole, no passages). For corpora whose sketch outgrows
+    /// the memory of one scoring process.
+    #[arg(long, value_name = "SHARD_SKETCH")]
+    pub for_shard: Option<PathBuf>,
     /// Write the merged sketch here (atomically; gzip-compressed if it ends in `.gz`) instead
     /// of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -536,7 +536,12 @@ fn merge(args: MergeArgs) -> Result<u8> {
             Some(all) => all.merge(sketch).with_context(|| format!("merging {}", path.display()))?,
         }
     }
-    let merged = merged.unwrap_or_default();
+    let mut merged = merged.unwrap_or_default();
+    if let Some(path) = &args.for_shard {
+        let shard = CorpusSketch::read(path)?;
+        merged.copies.restrict_to(&shard.copies);
+        merged.passages = None;
+    }
     write_sketch(&merged, args.output.as_deref())?;
     Ok(0)
 }

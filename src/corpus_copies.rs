@@ -193,6 +193,13 @@ impl CopyIndex {
         })
     }
 
+    /// Keeps only the texts and sentences that `shard` holds: all that scoring the shard's
+    /// documents consults (each of them holds its own texts and sentences first or later).
+    pub fn restrict_to(&mut self, shard: &CopyIndex) {
+        self.first_by_text.retain(|hash, _| shard.first_by_text.contains_key(hash));
+        self.first_by_sentence.retain(|hash, _| shard.first_by_sentence.contains_key(hash));
+    }
+
     /// The index as sorted tables, holding only the documents still referenced.
     pub fn to_table(&self) -> CopyTable {
         let mut used: Vec<u32> = self.first_by_text.values().chain(self.first_by_sentence.values()).copied().collect();

@@ -120,6 +120,21 @@ fn shards_scored_against_the_merged_sketch_match_one_run_over_the_corpus() {
     }
     assert_eq!(sharded, single);
 
+    // A shard's view of the merged sketch scores it as the whole sketch does, from less.
+    let view = dir.path().join("view2.json");
+    run(&["merge", "--for-shard", &shards[2], "-o", view.to_str().unwrap(), merged_a.to_str().unwrap()], None);
+    assert!(std::fs::metadata(&view).unwrap().len() < std::fs::metadata(&merged_a).unwrap().len());
+    let input = lines[6..].join("\n") + "\n";
+    let with = |sketch: &Path| {
+        without_origin(&run(
+            &["check", "-q", "--format", "jsonl", "--corpus-sketch", sketch.to_str().unwrap(), "-"],
+            Some(&input),
+        ))
+    };
+    let scored = with(&view);
+    assert_eq!(scored, with(&merged_a));
+    assert!(scored.iter().any(|l| l["mtaudit"]["findings"].to_string().contains("MT501")), "the copies are found");
+
     // The merged sketch is the single run's sketch, but for the list of shards it holds.
     let single_sketch = dir.path().join("single.json");
     run(&["sketch", "-q", "-o", single_sketch.to_str().unwrap(), whole.to_str().unwrap()], None);
