@@ -54,7 +54,9 @@ impl Detector for DebrisLine {
             let text = doc.slice(line.content);
             let at_edge = rank < EDGE_LINES || rank + EDGE_LINES >= non_empty.len();
             // Acronyms and agency sign-offs (`AFP`, `dpa`) are not debris.
-            let tiny = text.chars().count() <= 3
+            // (At most 3 characters are at most 12 bytes: long lines are not counted through.)
+            let tiny = text.len() <= 12
+                && text.chars().count() <= 3
                 && text.chars().all(char::is_alphabetic)
                 && !text.chars().all(char::is_uppercase)
                 && !res.media.is_agency(&text.to_lowercase());
