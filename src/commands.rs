@@ -7,7 +7,7 @@ use crate::cli::{
 use anyhow::{Context, Result, bail};
 use mtaudit::analysis::{DocReport, Settings};
 use mtaudit::config::Config;
-use mtaudit::corpus_names::{Consensus, NameStats};
+use mtaudit::corpus_names::Consensus;
 use mtaudit::corpus_sketch::{CorpusSketch, sketch_document};
 use mtaudit::document::Document;
 use mtaudit::engine::{self, Loaded, Outcome, Record};
@@ -385,46 +385,6 @@ fn copy_into(dir: &Path, source: &str, path: Option<&Path>, report: &DocReport) 
     file.commit()
 }
 
-/// Counts the name spellings of every input in one pass; returns them and the inputs that
-/// could not be read.
-fn count_names(settings: &Settings, read: &ReadArgs) -> Result<(NameStats, u64)> {
-    let res = settings.resources();
-    let limit = settings.config.input.max_document_bytes;
-    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
-    let bar = progress(read.quiet);
-    let mut corpus = NameStats::default();
-    // Read by the progress callback, written by the sink: both run on this thread.
-    let done = std::cell::Cell::new((0u64, 0u64));
-    let mut errored = 0u64;
-    engine::map_ordered(
-        inputs,
-        threads(read),
-        |item| {
-            analyse_item(item, limit, |id, text| {
-                let doc = Document::build(id.to_string(), text, res);
-                NameStats::of_document(id, &doc, res)
-            })
-            .map(|(_, _, stats, size)| (stats, size))
-        },
-        || update(&bar, done.get().0, done.get().1),
-        |result| {
-            match result {
-                Ok((stats, size)) => {
-                    let (docs, bytes) = done.get();
-                    done.set((docs + 1, bytes + size));
-                    corpus.merge(stats);
-                }
-                Err(e) => count_error(e, read.quiet, &mut errored),
-            }
-            Ok(())
-        },
-    )?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    Ok((corpus, errored))
-}
-
 /// The corpus statistics the rules compare documents with: read from `--corpus-sketch`, or
 /// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
 fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
@@ -437,7 +397,7 @@ fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Resu
                      once (make a sketch with `mtaudit sketch` and pass it with --corpus-sketch)"
                 );
             }
-            (sketch_inputs(&settings, read, 0, None)?.0, corpus.name_consensus, corpus.duplicates)
+            (sketch_inputs(&settings, read, 0, None)?.sketch, corpus.name_consensus, corpus.duplicates)
         }
         None => return Ok(settings),
     };
@@ -451,14 +411,13 @@ fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Resu
     Ok(settings)
 }
 
-/// One pass over the inputs, sketching every document in input order; returns the sketch and
-/// the number of inputs that could not be read.
+/// One pass over the inputs, sketching every document in input order.
 fn sketch_inputs(
     settings: &Settings,
     read: &ReadArgs,
     shard: u32,
     passages: Option<mtaudit::passages::sketch::SketchParams>,
-) -> Result<(CorpusSketch, u64)> {
+) -> Result<SketchedInputs> {
     let res = settings.resources();
     let limit = settings.config.input.max_document_bytes;
     let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
@@ -491,15 +450,16 @@ fn sketch_inputs(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if unnamed > 0 && !read.quiet {
-        eprintln!(
-            "mtaudit: warning: {unnamed} JSONL records have no `{}` field and are named by their line; names \
-             like `-:12` recur in every shard, and copies across shards are told apart by name: give every \
-             record an id",
-            settings.config.input.id_field
-        );
-    }
-    Ok((sketch, errored))
+    Ok(SketchedInputs { sketch, errored, unnamed })
+}
+
+/// What a sketching pass over the inputs gives.
+struct SketchedInputs {
+    sketch: CorpusSketch,
+    /// Inputs that could not be read.
+    errored: u64,
+    /// JSONL records without an id, named by their place in the input.
+    unnamed: u64,
 }
 
 /// `mtaudit sketch`: the mergeable statistics of one shard.
@@ -507,7 +467,15 @@ fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
     let shape = args.passages.then(|| passage_params(&args.passage_shape)).transpose()?;
-    let (sketch, errored) = sketch_inputs(&settings, &args.read, args.shard, shape)?;
+    let SketchedInputs { sketch, errored, unnamed } = sketch_inputs(&settings, &args.read, args.shard, shape)?;
+    if unnamed > 0 && !args.read.quiet {
+        eprintln!(
+            "mtaudit: warning: {unnamed} JSONL records have no `{}` field and are named by their line; names \
+             like `-:12` recur in every shard, and copies across shards are told apart by name: give every \
+             record an id",
+            settings.config.input.id_field
+        );
+    }
     write_sketch(&sketch, args.output.as_deref())?;
     if !args.read.quiet {
         eprintln!(
@@ -558,7 +526,8 @@ fn write_sketch(sketch: &CorpusSketch, output: Option<&Path>) -> Result<()> {
 fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
-    let (corpus, errored) = count_names(&settings, &args.read)?;
+    let SketchedInputs { sketch, errored, .. } = sketch_inputs(&settings, &args.read, 0, None)?;
+    let corpus = sketch.names;
     let groups = corpus.groups();
     let mut out = BufWriter::new(Target::open(args.output.as_deref())?);
     match args.format {
