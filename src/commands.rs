@@ -397,7 +397,8 @@ fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Resu
                      once (make a sketch with `mtaudit sketch` and pass it with --corpus-sketch)"
                 );
             }
-            (sketch_inputs(&settings, read, 0, None)?.sketch, corpus.name_consensus, corpus.duplicates)
+            let sketch = sketch_inputs(&settings, read, 0, corpus.name_consensus, None)?.sketch;
+            (sketch, corpus.name_consensus, corpus.duplicates)
         }
         None => return Ok(settings),
     };
@@ -416,6 +417,7 @@ fn sketch_inputs(
     settings: &Settings,
     read: &ReadArgs,
     shard: u32,
+    names: bool,
     passages: Option<mtaudit::passages::sketch::SketchParams>,
 ) -> Result<SketchedInputs> {
     let res = settings.resources();
@@ -430,7 +432,7 @@ fn sketch_inputs(
     engine::map_ordered(
         inputs,
         threads(read),
-        |item| analyse_item(item, limit, |id, text| sketch_document(id, text, res, passages.as_ref())),
+        |item| analyse_item(item, limit, |id, text| sketch_document(id, text, res, names, passages.as_ref())),
         || update(&bar, done.get().0, done.get().1),
         |result| {
             match result {
@@ -467,7 +469,7 @@ fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
     let shape = args.passages.then(|| passage_params(&args.passage_shape)).transpose()?;
-    let SketchedInputs { sketch, errored, unnamed } = sketch_inputs(&settings, &args.read, args.shard, shape)?;
+    let SketchedInputs { sketch, errored, unnamed } = sketch_inputs(&settings, &args.read, args.shard, true, shape)?;
     if unnamed > 0 && !args.read.quiet {
         eprintln!(
             "mtaudit: warning: {unnamed} JSONL records have no `{}` field and are named by their line; names \
@@ -526,7 +528,7 @@ fn write_sketch(sketch: &CorpusSketch, output: Option<&Path>) -> Result<()> {
 fn names(mut config: Config, args: NamesArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
-    let SketchedInputs { sketch, errored, .. } = sketch_inputs(&settings, &args.read, 0, None)?;
+    let SketchedInputs { sketch, errored, .. } = sketch_inputs(&settings, &args.read, 0, true, None)?;
     let corpus = sketch.names;
     let groups = corpus.groups();
     let mut out = BufWriter::new(Target::open(args.output.as_deref())?);

@@ -64,12 +64,24 @@ pub struct DocumentStats {
 
 /// Sketches one document: its name spellings, its text and sentence fingerprints, and, when
 /// asked, its passages.
-pub fn sketch_document(id: &str, text: String, res: &Resources, passages: Option<&SketchParams>) -> DocumentStats {
-    let doc = Document::build(id.to_string(), text, res);
-    let names = NameStats::of_document(id, &doc, res);
+/// Without `names`, the spellings are not counted and the document model is not built
+/// (`check --duplicates` alone needs only the segmentation).
+pub fn sketch_document(
+    id: &str,
+    text: String,
+    res: &Resources,
+    names: bool,
+    passages: Option<&SketchParams>,
+) -> DocumentStats {
+    let (names, text) = if names {
+        let doc = Document::build(id.to_string(), text, res);
+        (NameStats::of_document(id, &doc, res), doc.into_text())
+    } else {
+        (NameStats { documents: 1, ..NameStats::default() }, text)
+    };
     // The fingerprint of `check --duplicates` and the passages of `diff` come from the bare
     // segmentation, as in those commands.
-    let segmented = Document::segmented(id.to_string(), doc.into_text());
+    let segmented = Document::segmented(id.to_string(), text);
     let fingerprint = crate::corpus_copies::fingerprint(&segmented);
     // Every form and text is recorded here; `CorpusSketch::add` keeps the first of each, in
     // input order, so that the sketch does not depend on which thread saw a passage first.
@@ -252,7 +264,7 @@ mod tests {
         for &i in docs {
             let id = format!("d{i}");
             let place = DocumentRef { id: id.clone(), source: "-".into(), record_line: None };
-            sketch.add(sketch_document(&id, TEXTS[i].to_string(), Resources::embedded(), None), place);
+            sketch.add(sketch_document(&id, TEXTS[i].to_string(), Resources::embedded(), true, None), place);
         }
         sketch
     }
@@ -273,7 +285,7 @@ mod tests {
             assert_eq!(merged.copies.len(), 6);
             // The same answers as the single run's index, and the same file.
             let fingerprint =
-                |i: usize| sketch_document("x", TEXTS[i].to_string(), Resources::embedded(), None).fingerprint;
+                |i: usize| sketch_document("x", TEXTS[i].to_string(), Resources::embedded(), true, None).fingerprint;
             for i in 0..6 {
                 let id = format!("d{i}");
                 assert_eq!(
