@@ -389,7 +389,7 @@ fn copy_into(dir: &Path, source: &str, path: Option<&Path>, report: &DocReport) 
 /// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
 fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
     let (sketch, names, copies) = match &corpus.corpus_sketch {
-        Some(path) => (CorpusSketch::read(path)?, true, true),
+        Some(path) => (CorpusSketch::read_without_passages(path)?, true, true),
         None if corpus.name_consensus || corpus.duplicates => {
             if read.inputs.iter().any(|i| i == "-") {
                 bail!(
@@ -486,8 +486,8 @@ fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
             sketch.documents(),
             errored,
             sketch.names.spellings.len(),
-            sketch.copies.to_table().texts.len(),
-            sketch.copies.to_table().sentences.len(),
+            sketch.copies.distinct().0,
+            sketch.copies.distinct().1,
         );
     }
     Ok(if errored > 0 { 1 } else { 0 })
@@ -497,10 +497,11 @@ fn sketch(mut config: Config, args: SketchArgs) -> Result<u8> {
 fn merge(args: MergeArgs) -> Result<u8> {
     let mut merged: Option<CorpusSketch> = None;
     for path in &args.sketches {
-        let mut sketch = CorpusSketch::read(path)?;
-        if args.no_passages {
-            sketch.passages = None;
-        }
+        let sketch = if args.no_passages || args.for_shard.is_some() {
+            CorpusSketch::read_without_passages(path)?
+        } else {
+            CorpusSketch::read(path)?
+        };
         match &mut merged {
             None => merged = Some(sketch),
             Some(all) => all.merge(sketch).with_context(|| format!("merging {}", path.display()))?,
@@ -508,9 +509,8 @@ fn merge(args: MergeArgs) -> Result<u8> {
     }
     let mut merged = merged.unwrap_or_default();
     if let Some(path) = &args.for_shard {
-        let shard = CorpusSketch::read(path)?;
+        let shard = CorpusSketch::read_without_passages(path)?;
         merged.copies.restrict_to(&shard.copies);
-        merged.passages = None;
     }
     write_sketch(&merged, args.output.as_deref())?;
     Ok(0)

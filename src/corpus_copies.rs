@@ -107,6 +107,11 @@ impl CopyIndex {
         }
     }
 
+    /// Distinct texts and sentences indexed.
+    pub fn distinct(&self) -> (usize, usize) {
+        (self.first_by_text.len(), self.first_by_sentence.len())
+    }
+
     /// Documents added to this index and to those merged into it.
     pub fn len(&self) -> u64 {
         self.added

@@ -90,16 +90,22 @@ pub fn sketch_document(
     DocumentStats { id: id.to_string(), names, fingerprint, passages }
 }
 
-/// A sketch file as written: sorted tables, so the same corpus gives the same bytes.
+/// A sketch file as written: sorted tables, so the same corpus gives the same bytes. Written
+/// from references (`P = &PassageSketches`); read with the passages, or skipping over them
+/// (`P = IgnoredAny`) when only the names and copies are wanted.
 #[derive(Debug, Serialize, Deserialize)]
-struct SketchFile {
+struct SketchFile<N, P> {
     format: String,
     version: u32,
     shards: Vec<u32>,
-    names: NameStats,
+    names: N,
     copies: CopyTable,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    passages: Option<PassageSketches>,
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    passages: Option<P>,
+}
+
+fn none<P>() -> Option<P> {
+    None
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -177,6 +183,19 @@ impl CorpusSketch {
 
     /// Reads a sketch file (`.gz` files are decompressed).
     pub fn read(path: &Path) -> Result<CorpusSketch, SketchError> {
+        Self::read_file::<PassageSketches>(path, Some)
+    }
+
+    /// Reads a sketch file's names and copies; its passages, if any, are skipped unread (what
+    /// `check --corpus-sketch` and `merge --no-passages` need).
+    pub fn read_without_passages(path: &Path) -> Result<CorpusSketch, SketchError> {
+        Self::read_file::<serde::de::IgnoredAny>(path, |_| None)
+    }
+
+    fn read_file<P: serde::de::DeserializeOwned>(
+        path: &Path,
+        keep: impl FnOnce(P) -> Option<PassageSketches>,
+    ) -> Result<CorpusSketch, SketchError> {
         let shown = path.display().to_string();
         let io = |source| SketchError::Io { path: shown.clone(), source };
         let file = std::fs::File::open(path).map_err(io)?;
@@ -185,7 +204,7 @@ impl CorpusSketch {
         } else {
             Box::new(file)
         };
-        let file: SketchFile = serde_json::from_reader(BufReader::new(reader))
+        let file: SketchFile<NameStats, P> = serde_json::from_reader(BufReader::new(reader))
             .map_err(|e| SketchError::Format { path: shown.clone(), reason: e.to_string() })?;
         if file.format != SKETCH_FORMAT || file.version != SKETCH_VERSION {
             return Err(SketchError::Format {
@@ -196,7 +215,8 @@ impl CorpusSketch {
                 ),
             });
         }
-        if let Some(passages) = &file.passages {
+        let passages = file.passages.and_then(keep);
+        if let Some(passages) = &passages {
             let mut rows = passages.shards.iter().flat_map(|s| &s.documents).flat_map(|(_, d)| &d.passages);
             if let Some(p) = rows.find(|p| p.start > p.end) {
                 return Err(SketchError::Format {
@@ -207,13 +227,7 @@ impl CorpusSketch {
         }
         let copies =
             CopyIndex::from_table(file.copies).map_err(|reason| SketchError::Format { path: shown, reason })?;
-        Ok(CorpusSketch {
-            shards: file.shards,
-            names: file.names,
-            copies,
-            passages: file.passages,
-            ..Default::default()
-        })
+        Ok(CorpusSketch { shards: file.shards, names: file.names, copies, passages, ..Default::default() })
     }
 
     /// Writes the sketch as JSON (gzip-compressed when the name ends in `.gz`).
@@ -222,9 +236,9 @@ impl CorpusSketch {
             format: SKETCH_FORMAT.into(),
             version: SKETCH_VERSION,
             shards: self.shards.clone(),
-            names: self.names.clone(),
+            names: &self.names,
             copies: self.copies.to_table(),
-            passages: self.passages.clone(),
+            passages: self.passages.as_ref(),
         };
         if gzip {
             let mut encoder = flate2::write::GzEncoder::new(BufWriter::new(out), flate2::Compression::fast());
