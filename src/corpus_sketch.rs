@@ -253,7 +253,8 @@ impl CorpusSketch {
     }
 
     /// The sketch file's bytes, for comparisons.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    #[cfg(test)]
+    fn to_bytes(&self) -> Vec<u8> {
         let mut bytes = Vec::new();
         self.write_to(&mut bytes, false).expect("writing to memory");
         bytes
