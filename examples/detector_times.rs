@@ -8,6 +8,10 @@ use mtaudit::config::Config;
 use mtaudit::document::Document;
 use std::time::{Duration, Instant};
 
+// The binary's allocator, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(path) = args.get(1) else {

@@ -70,6 +70,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub words: Vec<Word>,
     pub lang: LangInfo,
+    /// Each word's function-word mask (`FunctionWords::mask` of its lowercase text), looked up
+    /// once for every profile taken of the document (empty for `Document::segmented`).
+    pub function_word_masks: Vec<u16>,
     /// The reader-comment section of a scraped page, if there is one. Translation detectors
     /// skip it: comments are written by readers, not by the article's translator.
     pub comments: Option<Span>,
@@ -94,6 +97,7 @@ impl Document {
         let mut doc =
             Document::segment_with(id.into(), text, |text, lower, starts| classify_lines(text, lower, starts, res));
         doc.comments = crate::detectors::comment_section::find_comment_zone(&doc, res);
+        doc.function_word_masks = doc.words.iter().map(|w| res.function_words.mask(doc.slice_lower(w.span))).collect();
         doc.lang = lang::detect_document(&doc, res);
         doc
     }
@@ -126,6 +130,7 @@ impl Document {
             sentences: Vec::new(),
             words: Vec::new(),
             lang: LangInfo::unknown(),
+            function_word_masks: Vec::new(),
             comments: None,
             repeats: OnceLock::new(),
             mentions: OnceLock::new(),
@@ -332,13 +337,25 @@ fn classify_lines(text: &str, lower: &str, line_starts: &[usize], res: &Resource
 /// Splits a paragraph into sentences, calling `emit` with each trimmed sentence span.
 fn split_sentences(text: &str, para: Span, mut emit: impl FnMut(Span)) {
     let slice = &text[para.start..para.end];
+    let bytes = slice.as_bytes();
     let mut start = 0usize;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0usize;
+    loop {
+        // Skip to the next byte that can begin a terminal character (`.`, `!`, `?`, or the lead
+        // byte of `…`, `。`, `！`, `？`, `؟`) without decoding what lies between.
+        let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF | 0xD8))
+        else {
+            break;
+        };
+        i += skip;
+        let c = slice[i..].chars().next().unwrap_or(' ');
         if !text::is_sentence_terminal(c) {
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
+        let offset = end;
+        let mut chars = slice[offset..].char_indices().map(|(j, c)| (j + offset, c)).peekable();
         while let Some(&(j, next)) = chars.peek() {
             if text::is_sentence_terminal(next) || text::is_closing(next) {
                 end = j + next.len_utf8();
@@ -350,6 +367,10 @@ fn split_sentences(text: &str, para: Span, mut emit: impl FnMut(Span)) {
                 break;
             }
         }
+        // Scanning resumes after the punctuation just read (as a boundary or not).
+        let scanned = chars.peek().map_or(slice.len(), |&(j, _)| j);
+        let boundary_at = i;
+        i = scanned;
         // A boundary needs white space, then a capital, a digit or an opening mark.
         let rest = &slice[end..];
         let after_space = rest.trim_start();
@@ -368,7 +389,7 @@ fn split_sentences(text: &str, para: Span, mut emit: impl FnMut(Span)) {
         if !opens_sentence {
             continue;
         }
-        if c == '.' && is_abbreviation(&slice[start..i]) {
+        if c == '.' && is_abbreviation(&slice[start..boundary_at]) {
             continue;
         }
         push_trimmed(para.start, slice, start, end, &mut emit);
@@ -416,22 +437,31 @@ fn is_abbreviation(before: &str) -> bool {
 /// Appends the words of `span` to `words`.
 fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
     let slice = &text[span.start..span.end];
+    let bytes = slice.as_bytes();
     let mut current: Option<usize> = None;
     let mut joiner = Joiner::Space;
     let mut prev_was_word = false;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are classified without decoding; other characters are decoded.
+        let (c, len) = if bytes[i].is_ascii() {
+            (bytes[i] as char, 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         if text::is_word_char(c) {
             if current.is_none() {
                 current = Some(i);
             }
             prev_was_word = true;
+            i += len;
             continue;
         }
         if let Some(start) = current.take() {
             words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
         }
-        let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
+        let next_is_word = slice[i + len..].chars().next().is_some_and(text::is_word_char);
         joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
             Joiner::Apostrophe
         } else if prev_was_word && next_is_word && text::is_word_hyphen(c) {
@@ -440,6 +470,7 @@ fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
             Joiner::Space
         };
         prev_was_word = false;
+        i += len;
     }
     if let Some(start) = current {
         words.push(Word { span: Span::new(span.start + start, span.end), joiner });

@@ -138,29 +138,46 @@ impl FunctionWords {
         self.langs[index]
     }
 
+    /// The languages (one bit per profiled language) of which a lowercase word is a function
+    /// word; 0 for none.
+    pub fn mask(&self, word: &str) -> u16 {
+        self.table.get(word).copied().unwrap_or(0)
+    }
+
     /// Profiles words given in lowercase.
     pub fn profile<'a>(&self, words: impl Iterator<Item = &'a str>) -> Profile {
+        Profile::of_masks(words.map(|word| self.mask(word)))
+    }
+
+    /// Profiles a range of the document's words, from the masks the document model keeps.
+    pub fn profile_words(&self, doc: &Document, range: std::ops::Range<usize>) -> Profile {
+        match doc.function_word_masks.get(range.clone()) {
+            Some(masks) => Profile::of_masks(masks.iter().copied()),
+            None => self.profile(doc.words[range].iter().map(|w| doc.slice_lower(w.span))),
+        }
+    }
+}
+
+impl Profile {
+    /// The profile of words given by their function-word masks (`FunctionWords::mask`).
+    pub fn of_masks(masks: impl Iterator<Item = u16>) -> Profile {
         let mut profile = Profile::default();
-        for word in words {
+        for mask in masks {
             profile.words += 1;
-            if let Some(&mask) = self.table.get(word) {
-                if mask.count_ones() == 1 {
-                    profile.exclusive[mask.trailing_zeros() as usize] += 1;
-                }
-                let mut bits = mask;
-                while bits != 0 {
-                    let i = bits.trailing_zeros() as usize;
-                    profile.counts[i] += 1;
-                    bits &= bits - 1;
-                }
+            if mask == 0 {
+                continue;
+            }
+            if mask.count_ones() == 1 {
+                profile.exclusive[mask.trailing_zeros() as usize] += 1;
+            }
+            let mut bits = mask;
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                profile.counts[i] += 1;
+                bits &= bits - 1;
             }
         }
         profile
-    }
-
-    /// Profiles a range of the document's words.
-    pub fn profile_words(&self, doc: &Document, range: std::ops::Range<usize>) -> Profile {
-        self.profile(doc.words[range].iter().map(|w| doc.slice_lower(w.span)))
     }
 }
 
@@ -206,7 +223,12 @@ pub fn detect_document(doc: &Document, res: &Resources) -> LangInfo {
         return *forced;
     }
     let words = &res.function_words;
-    let profile = words.profile(doc.words.iter().filter(|w| !doc.in_comments(w.span)).map(|w| doc.slice_lower(w.span)));
+    let profile = match doc.comments {
+        None => words.profile_words(doc, 0..doc.words.len()),
+        Some(_) => {
+            words.profile(doc.words.iter().filter(|w| !doc.in_comments(w.span)).map(|w| doc.slice_lower(w.span)))
+        }
+    };
     if let Some((index, confidence)) = profile.decisive() {
         return LangInfo::from_lang(words.lang(index), confidence, true, "function-words");
     }

@@ -111,20 +111,12 @@ fn is_capitalised(word: &str) -> bool {
 /// The name mentions of a document, in text order, outside the comment section.
 pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
     let function_words = &res.function_words;
+    let is_function_word = |index: usize| match doc.function_word_masks.get(index) {
+        Some(&mask) => mask != 0,
+        None => function_words.is_function_word(doc.slice_lower(doc.words[index].span)),
+    };
     // Words written in lowercase somewhere are common words when capitalised at a sentence start.
-    let lowercase_forms: FastSet<&str> = doc
-        .words
-        .iter()
-        .map(|w| doc.slice(w.span))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
-    let capitalised_inside: FastSet<&str> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| s.words.clone().skip(1))
-        .map(|i| doc.slice(doc.words[i].span))
-        .filter(|w| is_capitalised(w))
-        .collect();
+    let mut presence = WordPresence { doc, sets: None, scans: 0 };
     // In French, the lexicon also knows which capitalised first words are common words
     // (`Assisons`, `Defendre` aside, a sentence-initial `Selon` or `Hier` is no name).
     let french = crate::detectors::french::is_french(doc).then_some(res.french);
@@ -180,7 +172,7 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
             // take a lone word only if it is never written in lowercase and not a function word.
             let mut first = start;
             if start == range.start {
-                while first <= last && function_words.is_function_word(doc.slice_lower(doc.words[first].span)) {
+                while first <= last && is_function_word(first) {
                     first += 1;
                 }
                 if first > last {
@@ -190,16 +182,16 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
                 let lower = doc.slice_lower(doc.words[first].span);
                 if first == last
                     && first == range.start
-                    && (lowercase_forms.contains(lower) || common_french_word(lone, lower))
-                    && !capitalised_inside.contains(lone)
+                    && (presence.written_lowercase(lower) || common_french_word(lone, lower))
+                    && !presence.capitalised_inside(lone)
                 {
                     continue;
                 }
             }
-            while last > first && function_words.is_function_word(doc.slice_lower(doc.words[last].span)) {
+            while last > first && is_function_word(last) {
                 last -= 1;
             }
-            if function_words.is_function_word(doc.slice_lower(doc.words[last].span)) {
+            if is_function_word(last) {
                 continue;
             }
             if !(first..=last).any(|k| {
@@ -213,10 +205,7 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
                 last: doc.words[last].span,
                 parts: (first..=last)
                     .filter(|&k| is_capitalised(doc.slice(doc.words[k].span)))
-                    .filter(|&k| {
-                        let lower = doc.slice_lower(doc.words[k].span);
-                        !function_words.is_function_word(lower) && !TITLES.contains(&lower)
-                    })
+                    .filter(|&k| !is_function_word(k) && !TITLES.contains(&doc.slice_lower(doc.words[k].span)))
                     .map(|k| doc.words[k].span)
                     .collect(),
                 particles: (first..=last)
@@ -228,6 +217,68 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a word is written in lowercase somewhere in a document, or capitalised inside a
+/// sentence. A document asks a few times: the first questions are answered by scanning the
+/// words (comparing lengths first), and only a document that asks many times gets hash sets.
+struct WordPresence<'a> {
+    doc: &'a Document,
+    /// The lowercase words, and the capitalised words that do not open their sentence.
+    sets: Option<(FastSet<&'a str>, FastSet<&'a str>)>,
+    scans: usize,
+}
+
+impl<'a> WordPresence<'a> {
+    const MAX_SCANS: usize = 16;
+
+    fn sets(&mut self) -> Option<&(FastSet<&'a str>, FastSet<&'a str>)> {
+        if self.sets.is_none() && self.scans >= Self::MAX_SCANS {
+            let doc = self.doc;
+            let lowercase = doc
+                .words
+                .iter()
+                .map(|w| doc.slice(w.span))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect();
+            let capitalised = doc
+                .sentences
+                .iter()
+                .flat_map(|s| s.words.clone().skip(1))
+                .map(|i| doc.slice(doc.words[i].span))
+                .filter(|w| is_capitalised(w))
+                .collect();
+            self.sets = Some((lowercase, capitalised));
+        }
+        self.scans += 1;
+        self.sets.as_ref()
+    }
+
+    /// Whether `lower` (a lowercase word) is a word of the document.
+    fn written_lowercase(&mut self, lower: &str) -> bool {
+        if !lower.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        if let Some((lowercase, _)) = self.sets() {
+            return lowercase.contains(lower);
+        }
+        let doc = self.doc;
+        doc.words.iter().any(|w| w.span.len() == lower.len() && doc.slice(w.span) == lower)
+    }
+
+    /// Whether `word` is written capitalised somewhere other than at a sentence start.
+    fn capitalised_inside(&mut self, word: &str) -> bool {
+        if !is_capitalised(word) {
+            return false;
+        }
+        if let Some((_, capitalised)) = self.sets() {
+            return capitalised.contains(word);
+        }
+        let doc = self.doc;
+        doc.sentences.iter().any(|s| {
+            doc.words[s.words.clone()].iter().skip(1).any(|w| w.span.len() == word.len() && doc.slice(w.span) == word)
+        })
+    }
 }
 
 /// A spelling folded for comparison: lowercase, no diacritics (`Choïgou` = `Choigou`:

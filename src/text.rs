@@ -40,31 +40,42 @@ pub fn strip_accents(text: &str) -> String {
 pub fn fold_for_comparison(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
+    let push = |c: char, out: &mut String, pending_space: &mut bool| {
         if is_combining_mark(c) {
             return;
         }
         if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
+            if *pending_space && !out.is_empty() {
                 out.push(' ');
             }
-            pending_space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
+            *pending_space = false;
+            out.extend(c.to_lowercase());
         } else {
-            pending_space = true;
+            *pending_space = true;
         }
     };
-    for c in text.chars() {
-        if c.is_ascii() {
-            push(c, &mut out);
-        } else {
-            // Only non-ASCII characters can carry diacritics: decompose those alone.
-            unicode_normalization::char::decompose_canonical(c, |d| push(d, &mut out));
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // Most text is ASCII: no decomposition, no combining mark, one table test.
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                pending_space = true;
+            }
+            i += 1;
+            continue;
         }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        // Only non-ASCII characters can carry diacritics: decompose those alone.
+        unicode_normalization::char::decompose_canonical(c, |d| push(d, &mut out, &mut pending_space));
     }
     out
 }
@@ -120,7 +131,22 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Latin-1 and Latin Extended-A (the accented letters of French and its neighbours)
+    // without the Unicode table search.
+    if c < '\u{180}' {
+        return is_latin_alphanumeric(c);
+    }
     c.is_alphanumeric() || (c >= '\u{300}' && is_combining_mark(c))
+}
+
+/// `char::is_alphanumeric` for U+0080 to U+017F.
+fn is_latin_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{100}'..='\u{17F}' => true,
+        'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾' => true,
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => false,
+    }
 }
 
 /// The largest char boundary of `text` at or below `index`.
@@ -184,6 +210,13 @@ mod tests {
             "votre adresse e-mail ne sera pas publiée. les champs"
         );
         assert_eq!(fold_line("Aujourd’hui"), "aujourd'hui");
+    }
+
+    #[test]
+    fn latin_letters_take_the_short_path_with_the_same_answer() {
+        for c in ('\u{80}'..'\u{180}').chain('a'..='z') {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

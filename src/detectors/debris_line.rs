@@ -72,16 +72,20 @@ impl Detector for DebrisLine {
             if text.len() > 160 {
                 continue; // a code line has at most twelve short tokens
             }
+            // Most lines hold fewer than two figures: that test first, without splitting.
+            if text.bytes().filter(u8::is_ascii_digit).take(2).count() < 2 {
+                continue;
+            }
             let tokens: Vec<&str> = text.split_whitespace().collect();
-            let with_digits = tokens.iter().filter(|t| t.chars().any(|c| c.is_ascii_digit())).count();
+            let with_digits = tokens.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).count();
             let last = text.chars().next_back().unwrap_or('.');
             // A code, not a date or a headline with figures: a long number or broken capitals.
             let code_like =
-                tokens.iter().any(|t| t.len() >= 5 && t.bytes().all(|b| b.is_ascii_digit()) || irregular_case(t));
+                || tokens.iter().any(|t| t.len() >= 5 && t.bytes().all(|b| b.is_ascii_digit()) || irregular_case(t));
             if (3..=12).contains(&tokens.len())
-                && code_like
                 && with_digits >= 2
                 && with_digits * 100 >= tokens.len() * 35
+                && code_like()
                 && !is_sentence_terminal(last)
                 && !is_closing(last)
                 && text.chars().any(char::is_alphabetic)

@@ -72,9 +72,16 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
     Span::new(a.span.start, b.span.end)
 }
 
+/// The words `missing_elision` may find unelided, or in their non-euphonic form.
+const ELIDED_OR_EUPHONIC: &[&str] = &[
+    "ne", "je", "me", "te", "se", "que", "le", "la", "de", "si", "lorsque", "puisque", "quoique", "jusque", "ce", "du",
+    "au", "nouveau", "beau", "vieux", "fou", "mou", "ma", "ta", "sa",
+];
+
 fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Found> {
     let (before, word) = (&tokens[i - 1], &tokens[i]);
-    if !word.follows_closely(true) || before.joiner == Joiner::Hyphen {
+    // Most pairs start with a word that is never elided: the cheapest test first.
+    if !ELIDED_OR_EUPHONIC.contains(&before.lower) || !word.follows_closely(true) || before.joiner == Joiner::Hyphen {
         return None;
     }
     // One-letter words: `ne y`, `que a`, `le a`, `que à` are elided; other letters (`de a à z`)
@@ -263,9 +270,6 @@ const VERBAL: u64 = tag::FINITE | tag::INFINITIVE | tag::PRESENT_PARTICIPLE;
 fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> Option<Found> {
     let (before, article) = (&tokens[i - 1], &tokens[i]);
     let next = tokens.get(i + 1)?;
-    if !article.follows_closely(false) || !next.follows_closely(true) || before.joiner == Joiner::Hyphen {
-        return None;
-    }
     let contracted = match (before.lower, article.text) {
         ("de", "le") => "du",
         ("de", "les") => "des",
@@ -273,6 +277,9 @@ fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) 
         ("à", "les") => "aux",
         _ => return None,
     };
+    if !article.follows_closely(false) || !next.follows_closely(true) || before.joiner == Joiner::Hyphen {
+        return None;
+    }
     let tags = if next.is_capitalised() && !next.sentence_initial { lexicon.tags(next.text) } else { next.tags() };
     let nominal = tags.has(tag::NOUN | tag::ADJ | tag::NUMERAL)
         && !tags.has(VERBAL | tag::PRON | tag::ADV | tag::PREP | tag::DET | tag::CONJ);
