@@ -340,13 +340,10 @@ fn split_sentences(text: &str, para: Span, mut emit: impl FnMut(Span)) {
     let bytes = slice.as_bytes();
     let mut start = 0usize;
     let mut i = 0usize;
-    loop {
-        // Skip to the next byte that can begin a terminal character (`.`, `!`, `?`, or the lead
-        // byte of `…`, `。`, `！`, `？`, `؟`) without decoding what lies between.
-        let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF | 0xD8))
-        else {
-            break;
-        };
+    // Skip to the next byte that can begin a terminal character (`.`, `!`, `?`, or the lead
+    // byte of `…`, `。`, `！`, `？`, `؟`) without decoding what lies between.
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF | 0xD8))
+    {
         i += skip;
         let c = slice[i..].chars().next().unwrap_or(' ');
         if !text::is_sentence_terminal(c) {
