@@ -78,6 +78,7 @@ pub struct Document {
     pub comments: Option<Span>,
     repeats: OnceLock<Vec<RepeatGroup>>,
     mentions: OnceLock<Vec<crate::names::Mention>>,
+    name_forms: OnceLock<crate::names::NameForms>,
     french_words: OnceLock<Vec<crate::detectors::french::WordLex>>,
     french_sentences: OnceLock<Vec<usize>>,
     fingerprint: OnceLock<crate::corpus_copies::Fingerprint>,
@@ -134,6 +135,7 @@ impl Document {
             comments: None,
             repeats: OnceLock::new(),
             mentions: OnceLock::new(),
+            name_forms: OnceLock::new(),
             french_words: OnceLock::new(),
             french_sentences: OnceLock::new(),
             fingerprint: OnceLock::new(),
@@ -252,6 +254,12 @@ impl Document {
     /// The name mentions, computed on first use and shared by the name rules.
     pub fn mentions(&self, res: &Resources) -> &[crate::names::Mention] {
         self.mentions.get_or_init(|| crate::names::mentions(self, res))
+    }
+
+    /// The folded spellings of the mentions' capitalised words, computed on first use and
+    /// shared by the name rules.
+    pub fn name_forms(&self, res: &Resources) -> &crate::names::NameForms {
+        self.name_forms.get_or_init(|| crate::names::name_forms(self, self.mentions(res)))
     }
 
     /// Each word's French lexicon lookup, computed on first use and shared by the grammar

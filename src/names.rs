@@ -219,6 +219,49 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
     out
 }
 
+/// The spellings of the capitalised words of a document's name mentions, each distinct
+/// spelling folded once and given its skeleton: shared by the name rules.
+#[derive(Debug, Default)]
+pub struct NameForms {
+    /// Distinct folded spellings, in order of first occurrence.
+    pub folded: Vec<String>,
+    /// The skeleton of each folded spelling.
+    pub skeletons: Vec<String>,
+    /// For each capitalised word of the mentions (their `parts`, mention after mention), the
+    /// index of its folded spelling.
+    pub of_part: Vec<usize>,
+}
+
+impl NameForms {
+    /// The first four characters of spelling `index`'s skeleton.
+    pub fn skeleton_start(&self, index: usize) -> &str {
+        let skeleton = &self.skeletons[index];
+        let cut = skeleton.char_indices().nth(4).map_or(skeleton.len(), |(i, _)| i);
+        &skeleton[..cut]
+    }
+}
+
+/// Folds the spellings of `mentions` (computed once per document, through
+/// `Document::name_forms`).
+pub fn name_forms(doc: &Document, mentions: &[Mention]) -> NameForms {
+    let mut forms = NameForms::default();
+    let mut by_surface: crate::text::FastMap<&str, usize> = crate::text::FastMap::default();
+    let mut by_folded: crate::text::FastMap<String, usize> = crate::text::FastMap::default();
+    for part in mentions.iter().flat_map(|m| &m.parts) {
+        let surface = doc.slice(*part);
+        let index = *by_surface.entry(surface).or_insert_with(|| {
+            let folded = fold_name(surface);
+            *by_folded.entry(folded).or_insert_with_key(|folded| {
+                forms.skeletons.push(skeleton(folded));
+                forms.folded.push(folded.clone());
+                forms.folded.len() - 1
+            })
+        });
+        forms.of_part.push(index);
+    }
+    forms
+}
+
 /// Whether a word is written in lowercase somewhere in a document, or capitalised inside a
 /// sentence. A document asks a few times: the first questions are answered by scanning the
 /// words (comparing lengths first), and only a document that asks many times gets hash sets.
@@ -319,10 +362,26 @@ pub fn skeleton(folded: &str) -> String {
         ("x", "ks"),
         ("q", "k"),
     ];
+    // The bytes that start some rule: most letters start none and skip the rule list.
+    const STARTS_A_RULE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut r = 0;
+        while r < RULES.len() {
+            table[RULES[r].0.as_bytes()[0] as usize] = true;
+            r += 1;
+        }
+        table
+    };
     let bytes = folded.as_bytes();
     let mut mapped = String::with_capacity(folded.len());
     let mut i = 0;
     'outer: while i < bytes.len() {
+        if !STARTS_A_RULE[bytes[i] as usize] {
+            let c = folded[i..].chars().next().unwrap_or(' ');
+            mapped.push(c);
+            i += c.len_utf8();
+            continue;
+        }
         for (from, to) in RULES {
             if folded[i..].starts_with(from) {
                 mapped.push_str(to);
@@ -458,14 +517,17 @@ pub struct Grouping {
 /// Groups folded spellings that are one name. Only spellings that share a `bucket_key` are
 /// compared, so the work stays near-linear in the number of spellings.
 pub fn group_spellings(folded: &[String]) -> Grouping {
-    group_spellings_with(folded, folded.iter().map(|f| skeleton(f)).collect())
+    let skeletons: Vec<String> = folded.iter().map(|f| skeleton(f)).collect();
+    let group = group_spellings_with(folded, &skeletons);
+    Grouping { group, skeletons }
 }
 
-/// `group_spellings` when the skeletons (one per spelling) are already known.
-pub fn group_spellings_with(folded: &[String], skeletons: Vec<String>) -> Grouping {
+/// `group_spellings` when the skeletons (one per spelling) are already known: for each
+/// spelling, the index of its group's first spelling.
+pub fn group_spellings_with<S: AsRef<str>>(folded: &[S], skeletons: &[S]) -> Vec<usize> {
     let mut buckets: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
     for (i, s) in skeletons.iter().enumerate() {
-        buckets.entry(bucket_key(s)).or_default().push(i);
+        buckets.entry(bucket_key(s.as_ref())).or_default().push(i);
     }
     let mut parent: Vec<usize> = (0..folded.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -478,15 +540,16 @@ pub fn group_spellings_with(folded: &[String], skeletons: Vec<String>) -> Groupi
     for members in buckets.values() {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
-                if kinship_of(&folded[a], &skeletons[a], &folded[b], &skeletons[b]) != Kinship::Different {
+                let (fa, sa, fb, sb) =
+                    (folded[a].as_ref(), skeletons[a].as_ref(), folded[b].as_ref(), skeletons[b].as_ref());
+                if kinship_of(fa, sa, fb, sb) != Kinship::Different {
                     let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
                 }
             }
         }
     }
-    let group = (0..folded.len()).map(|i| root(&mut parent, i)).collect();
-    Grouping { group, skeletons }
+    (0..folded.len()).map(|i| root(&mut parent, i)).collect()
 }
 
 #[cfg(test)]

@@ -39,35 +39,50 @@ pub fn strip_accents(text: &str) -> String {
 /// typography fold to the same key.
 pub fn fold_for_comparison(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_for_comparison_into(text, usize::MAX, &mut out);
+    out
+}
+
+/// Appends to `out` the first `max_words` words of `fold_for_comparison(text)`, folding no
+/// further than needed.
+pub fn fold_for_comparison_into(text: &str, max_words: usize, out: &mut String) {
+    let base = out.len();
+    let mut words = 0usize;
     let mut pending_space = false;
-    let push = |c: char, out: &mut String, pending_space: &mut bool| {
-        if is_combining_mark(c) {
-            return;
+    // Called with each character of the folded stream; false once `max_words` are complete.
+    let mut push = |c: char, out: &mut String| -> bool {
+        if !c.is_ascii() && is_combining_mark(c) {
+            return true;
         }
         if c.is_alphanumeric() {
-            if *pending_space && !out.is_empty() {
-                out.push(' ');
+            if out.len() == base || pending_space {
+                if words == max_words {
+                    return false;
+                }
+                words += 1;
+                if out.len() > base {
+                    out.push(' ');
+                }
             }
-            *pending_space = false;
-            out.extend(c.to_lowercase());
+            pending_space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
-            *pending_space = true;
+            pending_space = true;
         }
+        true
     };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // Most text is ASCII: no decomposition, no combining mark, one table test.
-            if b.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                pending_space = true;
+            // Most text is ASCII: no decomposition, no combining mark.
+            if !push(b as char, out) {
+                return;
             }
             i += 1;
             continue;
@@ -75,9 +90,12 @@ pub fn fold_for_comparison(text: &str) -> String {
         let c = text[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         // Only non-ASCII characters can carry diacritics: decompose those alone.
-        unicode_normalization::char::decompose_canonical(c, |d| push(d, &mut out, &mut pending_space));
+        let mut more = true;
+        unicode_normalization::char::decompose_canonical(c, |d| more = more && push(d, out));
+        if !more {
+            return;
+        }
     }
-    out
 }
 
 /// Folds an interface line for pattern matching: lowercase, typographic apostrophes and
@@ -201,6 +219,9 @@ mod tests {
             fold_for_comparison("Loukachenko appelle a une \"treve\", d'arrêter")
         );
         assert_eq!(fold_for_comparison("  « Défendre »  la Biélorussie! "), "defendre la bielorussie");
+        let mut first_two = String::new();
+        fold_for_comparison_into("  « Défendre »  la Biélorussie! ", 2, &mut first_two);
+        assert_eq!(first_two, "defendre la");
     }
 
     #[test]

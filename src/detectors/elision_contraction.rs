@@ -73,15 +73,40 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
 }
 
 /// The words `missing_elision` may find unelided, or in their non-euphonic form.
-const ELIDED_OR_EUPHONIC: &[&str] = &[
-    "ne", "je", "me", "te", "se", "que", "le", "la", "de", "si", "lorsque", "puisque", "quoique", "jusque", "ce", "du",
-    "au", "nouveau", "beau", "vieux", "fou", "mou", "ma", "ta", "sa",
-];
+fn elided_or_euphonic(word: &str) -> bool {
+    matches!(
+        word,
+        "ne" | "je"
+            | "me"
+            | "te"
+            | "se"
+            | "que"
+            | "le"
+            | "la"
+            | "de"
+            | "si"
+            | "lorsque"
+            | "puisque"
+            | "quoique"
+            | "jusque"
+            | "ce"
+            | "du"
+            | "au"
+            | "nouveau"
+            | "beau"
+            | "vieux"
+            | "fou"
+            | "mou"
+            | "ma"
+            | "ta"
+            | "sa"
+    )
+}
 
 fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Found> {
     let (before, word) = (&tokens[i - 1], &tokens[i]);
     // Most pairs start with a word that is never elided: the cheapest test first.
-    if !ELIDED_OR_EUPHONIC.contains(&before.lower) || !word.follows_closely(true) || before.joiner == Joiner::Hyphen {
+    if !elided_or_euphonic(before.lower) || !word.follows_closely(true) || before.joiner == Joiner::Hyphen {
         return None;
     }
     // One-letter words: `ne y`, `que a`, `le a`, `que à` are elided; other letters (`de a à z`)

@@ -55,33 +55,31 @@ impl Detector for ForeignTransliteration {
             return;
         }
         let mentions = doc.mentions(res);
+        let forms = doc.name_forms(res);
         // Every capitalised word, grouped by folded spelling, in order of first occurrence.
         // With whether the word belongs to a name with an Arabic particle.
-        let mut spellings: Vec<(String, Vec<Span>, bool)> = Vec::new();
-        let mut index: FastMap<String, usize> = FastMap::default();
+        let mut spans: Vec<Vec<Span>> = vec![Vec::new(); forms.folded.len()];
+        let mut arabic: Vec<bool> = vec![false; forms.folded.len()];
+        let mut part = 0;
         for mention in mentions {
-            let arabic = mention.particles.iter().any(|p| names::ARABIC_PARTICLES.contains(&p.as_str()))
+            let arabic_name = mention.particles.iter().any(|p| names::ARABIC_PARTICLES.contains(&p.as_str()))
                 || mention.parts.iter().any(|p| names::ARABIC_PARTICLES.contains(&doc.slice_lower(*p)));
-            for part in &mention.parts {
-                let folded = names::fold_name(doc.slice(*part));
-                let i = *index.entry(folded.clone()).or_insert_with(|| {
-                    spellings.push((folded, Vec::new(), false));
-                    spellings.len() - 1
-                });
-                spellings[i].1.push(*part);
-                spellings[i].2 |= arabic;
+            for span in &mention.parts {
+                let spelling = forms.of_part[part];
+                part += 1;
+                spans[spelling].push(*span);
+                arabic[spelling] |= arabic_name;
             }
         }
         // Names with another spelling in the document are MT301's: the problem there is the
         // inconsistency, and the canonical spelling is unknown.
-        let starts: Vec<String> =
-            spellings.iter().map(|(folded, _, _)| names::skeleton(folded).chars().take(4).collect()).collect();
         let mut by_start: FastMap<&str, usize> = FastMap::default();
-        for start in &starts {
-            *by_start.entry(start).or_insert(0) += 1;
+        for spelling in 0..forms.folded.len() {
+            *by_start.entry(forms.skeleton_start(spelling)).or_insert(0) += 1;
         }
-        for ((folded, spans, arabic), start) in spellings.iter().zip(&starts) {
-            if by_start.get(start.as_str()).copied().unwrap_or(0) > 1 || folded.chars().count() < 3 {
+        for (spelling, spans) in spans.iter().enumerate() {
+            let (folded, arabic) = (&forms.folded[spelling], arabic[spelling]);
+            if by_start.get(forms.skeleton_start(spelling)).copied().unwrap_or(0) > 1 || folded.chars().count() < 3 {
                 continue;
             }
             let written = doc.slice(spans[0]);

@@ -48,6 +48,9 @@ impl Detector for ImperialUnits {
         if !doc.lang.reliable || units.imperial_languages.iter().any(|l| l == doc.lang.code) {
             return;
         }
+        if !units.may_hold_measure(&doc.lower) {
+            return;
+        }
         let text = doc.text.as_str();
         let first = out.len();
         for caps in units.imperial_measure.captures_iter(text) {

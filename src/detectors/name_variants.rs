@@ -56,9 +56,9 @@ const LOOSE_MIN_LEN: usize = 7;
 /// ...and shares this much of its letter pairs with a member.
 const LOOSE_MIN_SIMILARITY: f64 = 0.55;
 
-struct Form {
-    folded: String,
-    skeleton: String,
+struct Form<'a> {
+    folded: &'a str,
+    skeleton: &'a str,
     /// Indices into the compared words.
     occurrences: Vec<usize>,
 }
@@ -70,36 +70,30 @@ impl Detector for NameVariants {
 
     fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
         let mentions = doc.mentions(res);
-        let mut forms: Vec<Form> = Vec::new();
-        let mut by_folded: FastMap<String, usize> = FastMap::default();
+        let spellings = doc.name_forms(res);
         // Every capitalised word of every mention is compared: surnames, first names and the
         // parts of compound places (`Afrique du Sud`).
         let words: Vec<(Span, bool)> =
             mentions.iter().flat_map(|m| m.parts.iter().map(move |&p| (p, m.words() >= 2))).collect();
-        // Each distinct surface spelling is folded once.
-        let mut by_surface: FastMap<&str, Option<usize>> = FastMap::default();
-        for (w, &(span, _)) in words.iter().enumerate() {
-            let surface = doc.slice(span);
-            let index = *by_surface.entry(surface).or_insert_with(|| {
-                let folded = names::fold_name(surface);
-                if folded.chars().count() < 3 {
-                    return None;
-                }
-                Some(*by_folded.entry(folded.clone()).or_insert_with(|| {
-                    forms.push(Form { skeleton: names::skeleton(&folded), folded, occurrences: Vec::new() });
-                    forms.len() - 1
-                }))
-            });
-            if let Some(index) = index {
-                forms[index].occurrences.push(w);
+        let mut forms: Vec<Form> = Vec::new();
+        let mut form_of: Vec<Option<usize>> = vec![None; spellings.folded.len()];
+        for (w, &spelling) in spellings.of_part.iter().enumerate() {
+            let folded = spellings.folded[spelling].as_str();
+            if folded.chars().count() < 3 {
+                continue;
             }
+            let index = *form_of[spelling].get_or_insert_with(|| {
+                forms.push(Form { folded, skeleton: &spellings.skeletons[spelling], occurrences: Vec::new() });
+                forms.len() - 1
+            });
+            forms[index].occurrences.push(w);
         }
         if forms.len() < 2 {
             return;
         }
-        let folded: Vec<String> = forms.iter().map(|f| f.folded.clone()).collect();
-        let skeletons: Vec<String> = forms.iter().map(|f| f.skeleton.clone()).collect();
-        let mut group = names::group_spellings_with(&folded, skeletons).group;
+        let folded: Vec<&str> = forms.iter().map(|f| f.folded).collect();
+        let skeletons: Vec<&str> = forms.iter().map(|f| f.skeleton).collect();
+        let mut group = names::group_spellings_with(&folded, &skeletons);
         // Mangled one-offs join a name that is already spelled several ways. Group sizes are
         // taken before any joins: only groups formed by `kinship` attract.
         let mut sizes = vec![0usize; forms.len()];

@@ -113,7 +113,16 @@ fn after_last_space(text: &str) -> usize {
 /// A short line that opens with a credit word followed by a name, a colon or an agency.
 fn is_credit_line(doc: &Document, line: Span, res: &Resources) -> bool {
     let lower = doc.slice_lower(line);
-    if lower.len() > MAX_CREDIT_LINE_WORDS * 20 || lower.split_whitespace().count() > MAX_CREDIT_LINE_WORDS {
+    if lower.len() > MAX_CREDIT_LINE_WORDS * 20 {
+        return false;
+    }
+    // A credit word followed by a non-word character opens the line only if the line's first
+    // word opens that credit word (lines that open with a sign go on to the full test).
+    let opening = crate::lexicon::media::leading_word(lower);
+    if !opening.is_empty() && !res.media.credit_openings.contains(opening) {
+        return false;
+    }
+    if lower.split_whitespace().count() > MAX_CREDIT_LINE_WORDS {
         return false;
     }
     let ends_sentence = lower.trim_end().ends_with(['.', '!', '?']);

@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::FastMap;
-use crate::text::{clip, fold_for_comparison};
+use crate::text::{clip, fold_for_comparison, fold_for_comparison_into};
 
 pub struct RepeatedLine;
 
@@ -52,9 +52,24 @@ const MIN_PREFIX_WORDS: usize = 5;
 
 /// Finds the repeated lines of a document. Called once per document (see `Document::repeats`).
 pub fn find_repeats(doc: &Document) -> Vec<RepeatGroup> {
-    let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
+    // Lines of one group share their first MIN_WORDS folded words (equal keys, or a key of at
+    // least MIN_PREFIX_WORDS words that starts the other). Folding only those words first
+    // leaves out, unfolded, the lines that share their opening with no other line: most lines.
+    let mut openings: FastMap<String, u32> = FastMap::default();
+    let mut opening_of: Vec<Option<String>> = vec![None; doc.lines.len()];
     for (i, line) in doc.lines.iter().enumerate() {
         if line.content.is_empty() {
+            continue;
+        }
+        let mut opening = String::new();
+        fold_for_comparison_into(strip_list_marker(doc.slice(line.content)), MIN_WORDS, &mut opening);
+        *openings.entry(opening.clone()).or_insert(0) += 1;
+        opening_of[i] = Some(opening);
+    }
+    let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, line) in doc.lines.iter().enumerate() {
+        let shared = opening_of[i].as_ref().is_some_and(|o| openings.get(o).is_some_and(|&n| n >= 2));
+        if !shared {
             continue;
         }
         let key = fold_for_comparison(strip_list_marker(doc.slice(line.content)));

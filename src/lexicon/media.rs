@@ -22,6 +22,9 @@ pub struct Media {
     pub agencies: Vec<String>,
     /// Words that open a credit, lowercase, every language.
     pub credit_words: Vec<String>,
+    /// The first word (leading run of letters and digits) of each credit word: a line that
+    /// opens with another word opens with no credit word.
+    pub credit_openings: crate::text::FastSet<String>,
     /// Metadata keys, lowercase, every language.
     pub metadata_keys: Vec<String>,
     /// `metadata_keys` as one automaton (leftmost-longest).
@@ -45,10 +48,17 @@ impl Media {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&metadata_keys)
             .map_err(|e| LexiconError::new("media", e.to_string()))?;
-        Ok(Media { agencies, credit_words, metadata_keys, metadata_automaton })
+        let credit_openings =
+            credit_words.iter().map(|w| leading_word(w).to_string()).filter(|opening| !opening.is_empty()).collect();
+        Ok(Media { agencies, credit_words, credit_openings, metadata_keys, metadata_automaton })
     }
 
     pub fn is_agency(&self, lower: &str) -> bool {
         self.agencies.iter().any(|a| a == lower)
     }
+}
+
+/// The leading run of letters and digits of `text` (empty if it opens with anything else).
+pub fn leading_word(text: &str) -> &str {
+    &text[..text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len())]
 }

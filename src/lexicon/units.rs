@@ -44,6 +44,9 @@ pub struct Units {
     pub metric_after: Regex,
     /// Per language: a number followed by one of its own imperial words.
     pub native_measure: BTreeMap<String, Regex>,
+    /// The first word of every unit form above, lowercase: a text in which none follows a
+    /// number needs no regex search (most texts; the regexes have no literal to skip ahead to).
+    unit_openings: aho_corasick::AhoCorasick,
 }
 
 /// A number as news text writes it: `22`, `1,5`, `3.5`, `30 000`, `1,000`.
@@ -72,6 +75,14 @@ impl Units {
             }
         }
         let bad = |e: regex::Error| LexiconError::new("units", e.to_string());
+        let openings: Vec<String> = imperial
+            .iter()
+            .flat_map(|u| u.forms.iter())
+            .chain(native.values().flatten())
+            .filter_map(|form| form.split_whitespace().next().map(str::to_lowercase))
+            .collect();
+        let unit_openings =
+            aho_corasick::AhoCorasick::new(&openings).map_err(|e| LexiconError::new("units", e.to_string()))?;
         let imperial_alt = alternation(imperial.iter().flat_map(|u| u.forms.iter().cloned()));
         let imperial_measure =
             Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{imperial_alt})")).map_err(bad)?;
@@ -83,7 +94,31 @@ impl Units {
             let alt = alternation(words.into_iter());
             native_measure.insert(lang, Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{alt})")).map_err(bad)?);
         }
-        Ok(Units { imperial_languages, imperial, imperial_measure, metric_before, metric_after, native_measure })
+        Ok(Units {
+            imperial_languages,
+            imperial,
+            imperial_measure,
+            metric_before,
+            metric_after,
+            native_measure,
+            unit_openings,
+        })
+    }
+
+    /// Whether `lower` (a lowercased text, see `text::lowercase_in_place_offsets`) may hold a
+    /// measure: the first word of a unit form right after a number (and at most one white-space
+    /// character). False means neither `imperial_measure` nor `native_measure` can match,
+    /// except on the rare capitals whose lowercase is of another length (`ẞ`), which the
+    /// lowercase text keeps as they are.
+    pub fn may_hold_measure(&self, lower: &str) -> bool {
+        self.unit_openings.find_overlapping_iter(lower).any(|m| {
+            let mut before = lower[..m.start()].chars().rev();
+            match before.next() {
+                Some(c) if c.is_numeric() => true,
+                Some(c) if c.is_whitespace() => before.next().is_some_and(char::is_numeric),
+                _ => false,
+            }
+        })
     }
 
     /// Whether a measure ending at `end` ends a word, and the number starting at `start`
