@@ -102,7 +102,7 @@ impl Detector for NameVariants {
         }
         let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, form) in forms.iter().enumerate() {
-            buckets.entry(names::bucket_key(&form.skeleton)).or_default().push(i);
+            buckets.entry(names::bucket_key(form.skeleton)).or_default().push(i);
         }
         let fixed = group.clone();
         // Only a one-off can join, and only a name already spelled several ways attracts.
@@ -127,8 +127,8 @@ impl Detector for NameVariants {
                     let other = chars(j);
                     other.len() >= LOOSE_MIN_LEN
                         && other[..4] == own[..4]
-                        && !forms[j].folded.starts_with(&form.folded)
-                        && !form.folded.starts_with(&forms[j].folded)
+                        && !forms[j].folded.starts_with(form.folded)
+                        && !form.folded.starts_with(forms[j].folded)
                         && names::bigram_similarity(&own, &other) >= LOOSE_MIN_SIMILARITY
                 });
                 if let Some(j) = target {
