@@ -14,11 +14,16 @@ pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 /// Spans found in the result are therefore valid spans of `text`.
 pub fn lowercase_in_place_offsets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII are copied and lowercased whole.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -121,6 +126,43 @@ pub fn fold_line(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `fold_line` would give `lower` back unchanged, for a line already lowercased by
+/// `lowercase_in_place_offsets`: trimmed, no white space but single spaces, no typographic
+/// apostrophe or quote, and no character that lowercasing would still change. Most lines are:
+/// they are matched as they are, without a folded copy.
+pub fn is_folded_line(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for c in lower.chars() {
+        if c.is_ascii() {
+            if c == ' ' {
+                if previous_space {
+                    return false;
+                }
+                previous_space = true;
+                continue;
+            }
+            if c.is_ascii_whitespace() || c.is_ascii_uppercase() {
+                return false;
+            }
+        } else {
+            let mut folded = c.to_lowercase();
+            let unchanged = folded.next() == Some(c) && folded.next().is_none();
+            if !unchanged
+                || c.is_whitespace()
+                || matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{201C}' | '\u{201D}')
+            {
+                return false;
+            }
+        }
+        previous_space = false;
+    }
+    true
 }
 
 /// Characters that end a sentence.
@@ -231,6 +273,14 @@ mod tests {
             "votre adresse e-mail ne sera pas publiée. les champs"
         );
         assert_eq!(fold_line("Aujourd’hui"), "aujourd'hui");
+        for line in ["partager sur facebook", "votre adresse e-mail ne sera pas publiée.", "x"] {
+            assert!(is_folded_line(line) && fold_line(line) == line, "{line}");
+        }
+        for line in ["aujourd’hui", "a  b", "a\tb", "a\u{a0}b", " a", "À bientôt", "İ"] {
+            let lower = lowercase_in_place_offsets(line);
+            assert!(!is_folded_line(&lower) || fold_line(line) == lower, "{line}");
+            assert!(!is_folded_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -63,6 +63,10 @@ impl Detector for ForeignDateline {
         let lines = doc.lines.iter().filter(|l| !l.content.is_empty() && l.ui_pattern.is_none()).take(LINES_TO_SEARCH);
         for line in lines {
             let text = doc.slice(line.content);
+            // Every dateline holds its separator: lines without one skip the regex.
+            if !text.contains(['-', ':', '–', '—']) {
+                continue;
+            }
             let Some(caps) = DATELINE.captures(text) else {
                 continue;
             };

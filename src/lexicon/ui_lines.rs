@@ -70,7 +70,11 @@ impl UiLines {
         if line.len() > MAX_UI_LINE_CHARS * 4 || line.chars().count() > MAX_UI_LINE_CHARS {
             return None;
         }
-        let folded = crate::text::fold_line(line);
+        let folded = if crate::text::is_folded_line(line) {
+            std::borrow::Cow::Borrowed(line)
+        } else {
+            std::borrow::Cow::Owned(crate::text::fold_line(line))
+        };
         // `is_match` runs on the lazy DFA; `RegexSet::matches` would need the slow PikeVM, so
         // the few lines that match are tested pattern by pattern.
         if !self.set.is_match(&folded) {

@@ -46,7 +46,9 @@ pub struct Units {
     pub native_measure: BTreeMap<String, Regex>,
     /// The first word of every unit form above, lowercase: a text in which none follows a
     /// number needs no regex search (most texts; the regexes have no literal to skip ahead to).
-    unit_openings: aho_corasick::AhoCorasick,
+    unit_openings: Vec<String>,
+    /// The first bytes of `unit_openings`.
+    opening_bytes: [bool; 256],
 }
 
 /// A number as news text writes it: `22`, `1,5`, `3.5`, `30 000`, `1,000`.
@@ -75,14 +77,20 @@ impl Units {
             }
         }
         let bad = |e: regex::Error| LexiconError::new("units", e.to_string());
-        let openings: Vec<String> = imperial
+        let mut unit_openings: Vec<String> = imperial
             .iter()
             .flat_map(|u| u.forms.iter())
             .chain(native.values().flatten())
             .filter_map(|form| form.split_whitespace().next().map(str::to_lowercase))
             .collect();
-        let unit_openings =
-            aho_corasick::AhoCorasick::new(&openings).map_err(|e| LexiconError::new("units", e.to_string()))?;
+        unit_openings.sort();
+        unit_openings.dedup();
+        let mut opening_bytes = [false; 256];
+        for opening in &unit_openings {
+            if let Some(&b) = opening.as_bytes().first() {
+                opening_bytes[b as usize] = true;
+            }
+        }
         let imperial_alt = alternation(imperial.iter().flat_map(|u| u.forms.iter().cloned()));
         let imperial_measure =
             Regex::new(&format!(r"(?i)(?P<num>{NUMBER})\s?(?P<unit>{imperial_alt})")).map_err(bad)?;
@@ -102,6 +110,7 @@ impl Units {
             metric_after,
             native_measure,
             unit_openings,
+            opening_bytes,
         })
     }
 
@@ -111,14 +120,40 @@ impl Units {
     /// except on the rare capitals whose lowercase is of another length (`ẞ`), which the
     /// lowercase text keeps as they are.
     pub fn may_hold_measure(&self, lower: &str) -> bool {
-        self.unit_openings.find_overlapping_iter(lower).any(|m| {
-            let mut before = lower[..m.start()].chars().rev();
-            match before.next() {
-                Some(c) if c.is_numeric() => true,
-                Some(c) if c.is_whitespace() => before.next().is_some_and(char::is_numeric),
-                _ => false,
+        // Numbers are few: look after each digit (any Unicode digit) for a unit's first word.
+        let bytes = lower.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let numeric = if bytes[i].is_ascii() {
+                i += 1;
+                bytes[i - 1].is_ascii_digit()
+            } else {
+                let c = lower[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                c.is_numeric()
+            };
+            if numeric && self.unit_opens(&lower[i..]) {
+                return true;
             }
-        })
+        }
+        false
+    }
+
+    /// Whether `rest` opens, after at most one white-space character, with a unit's first word.
+    fn unit_opens(&self, rest: &str) -> bool {
+        // The last digit of a number comes before the unit: skip the others at once.
+        if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let after_space = match rest.chars().next() {
+            Some(c) if c.is_whitespace() => &rest[c.len_utf8()..],
+            _ => rest,
+        };
+        let opens = |text: &str| {
+            text.as_bytes().first().is_some_and(|&b| self.opening_bytes[b as usize])
+                && self.unit_openings.iter().any(|opening| text.starts_with(opening.as_str()))
+        };
+        opens(rest) || opens(after_space)
     }
 
     /// Whether a measure ending at `end` ends a word, and the number starting at `start`
