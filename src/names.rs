@@ -19,66 +19,68 @@ pub const ARABIC_PARTICLES: &[&str] =
     &["al", "el", "ul", "bin", "ben", "ibn", "bint", "abu", "abou", "abd", "abdel", "abdul", "abdoul"];
 
 /// Titles and forms of address that precede a name but are not part of it (lowercase).
-const TITLES: &[&str] = &[
-    "m",
-    "mm",
-    "mme",
-    "mmes",
-    "mlle",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "pr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "président",
-    "présidente",
-    "president",
-    "presidente",
-    "präsident",
-    "ministre",
-    "minister",
-    "premier",
-    "général",
-    "general",
-    "colonel",
-    "capitaine",
-    "captain",
-    "sénateur",
-    "senator",
-    "maître",
-    "cheikh",
-    "sheikh",
-    "émir",
-    "emir",
-    "roi",
-    "reine",
-    "king",
-    "queen",
-    "prince",
-    "princesse",
-    "princess",
-    "pape",
-    "pope",
-    "saint",
-    "sainte",
-    "herr",
-    "frau",
-    "señor",
-    "señora",
-    "don",
-    "doña",
-    "senhor",
-    "senhora",
-    "bapak",
-    "pak",
-    "ibu",
-    "bu",
-];
+fn is_title(lower: &str) -> bool {
+    matches!(
+        lower,
+        "m" | "mm"
+            | "mme"
+            | "mmes"
+            | "mlle"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "pr"
+            | "prof"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "président"
+            | "présidente"
+            | "president"
+            | "presidente"
+            | "präsident"
+            | "ministre"
+            | "minister"
+            | "premier"
+            | "général"
+            | "general"
+            | "colonel"
+            | "capitaine"
+            | "captain"
+            | "sénateur"
+            | "senator"
+            | "maître"
+            | "cheikh"
+            | "sheikh"
+            | "émir"
+            | "emir"
+            | "roi"
+            | "reine"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princesse"
+            | "princess"
+            | "pape"
+            | "pope"
+            | "saint"
+            | "sainte"
+            | "herr"
+            | "frau"
+            | "señor"
+            | "señora"
+            | "don"
+            | "doña"
+            | "senhor"
+            | "senhora"
+            | "bapak"
+            | "pak"
+            | "ibu"
+            | "bu"
+    )
+}
 
 /// One mention of a name: a run of capitalised words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,7 +198,7 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
             }
             if !(first..=last).any(|k| {
                 let w = doc.slice(doc.words[k].span);
-                is_capitalised(w) && !TITLES.contains(&doc.slice_lower(doc.words[k].span))
+                is_capitalised(w) && !is_title(doc.slice_lower(doc.words[k].span))
             }) {
                 continue; // a title alone (`Président`)
             }
@@ -205,7 +207,7 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
                 last: doc.words[last].span,
                 parts: (first..=last)
                     .filter(|&k| is_capitalised(doc.slice(doc.words[k].span)))
-                    .filter(|&k| !is_function_word(k) && !TITLES.contains(&doc.slice_lower(doc.words[k].span)))
+                    .filter(|&k| !is_function_word(k) && !is_title(doc.slice_lower(doc.words[k].span)))
                     .map(|k| doc.words[k].span)
                     .collect(),
                 particles: (first..=last)
@@ -407,11 +409,11 @@ pub fn skeleton(folded: &str) -> String {
 /// its next two consonants (`Pyongyang` and `Pyeongyang`, `Mohammed` and `Mouhammed` meet).
 /// Every pair that `kinship` can relate shares it, so comparing within keys loses nothing
 /// that matters and keeps the comparisons few.
-pub fn bucket_key(skeleton: &str) -> String {
+pub fn bucket_key(skeleton: &str) -> u64 {
+    // Three characters of 21 bits each, shifted by one so that shorter keys stay distinct.
     let mut chars = skeleton.chars();
-    let mut key: String = chars.next().into_iter().collect();
-    key.extend(chars.filter(|c| !is_vowel(*c)).take(2));
-    key
+    let first = chars.next().into_iter();
+    first.chain(chars.filter(|c| !is_vowel(*c)).take(2)).fold(0u64, |key, c| (key << 21) | (u64::from(c) + 1))
 }
 
 /// How two spellings of a name relate.
@@ -525,10 +527,8 @@ pub fn group_spellings(folded: &[String]) -> Grouping {
 /// `group_spellings` when the skeletons (one per spelling) are already known: for each
 /// spelling, the index of its group's first spelling.
 pub fn group_spellings_with<S: AsRef<str>>(folded: &[S], skeletons: &[S]) -> Vec<usize> {
-    let mut buckets: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
-    for (i, s) in skeletons.iter().enumerate() {
-        buckets.entry(bucket_key(s.as_ref())).or_default().push(i);
-    }
+    let mut keyed: Vec<(u64, usize)> = skeletons.iter().enumerate().map(|(i, s)| (bucket_key(s.as_ref()), i)).collect();
+    keyed.sort_unstable();
     let mut parent: Vec<usize> = (0..folded.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -537,9 +537,9 @@ pub fn group_spellings_with<S: AsRef<str>>(folded: &[S], skeletons: &[S]) -> Vec
         }
         i
     }
-    for members in buckets.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+    for bucket in keyed.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, a)) in bucket.iter().enumerate() {
+            for &(_, b) in &bucket[x + 1..] {
                 let (fa, sa, fb, sb) =
                     (folded[a].as_ref(), skeletons[a].as_ref(), folded[b].as_ref(), skeletons[b].as_ref());
                 if kinship_of(fa, sa, fb, sb) != Kinship::Different {

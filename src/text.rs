@@ -150,6 +150,8 @@ pub fn is_folded_line(lower: &str) -> bool {
             if c.is_ascii_whitespace() || c.is_ascii_uppercase() {
                 return false;
             }
+        } else if matches!(c, 'ß'..='ÿ' | 'œ') && c != '÷' {
+            // Lowercase Latin letters (French accents), unchanged by lowercasing.
         } else {
             let mut folded = c.to_lowercase();
             let unchanged = folded.next() == Some(c) && folded.next().is_none();

@@ -100,7 +100,11 @@ impl Detector for NameVariants {
         for &g in &group {
             sizes[g] += 1;
         }
-        let mut buckets: FastMap<String, Vec<usize>> = FastMap::default();
+        // No name spelled several ways: nothing attracts a one-off, and nothing is reported.
+        if sizes.iter().all(|&size| size < 2) {
+            return;
+        }
+        let mut buckets: FastMap<u64, Vec<usize>> = FastMap::default();
         for (i, form) in forms.iter().enumerate() {
             buckets.entry(names::bucket_key(form.skeleton)).or_default().push(i);
         }
