@@ -72,35 +72,21 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
     Span::new(a.span.start, b.span.end)
 }
 
-/// The words `missing_elision` may find unelided, or in their non-euphonic form.
+/// The words `missing_elision` may find unelided, or in their non-euphonic form. (Sorted by
+/// length first: this runs on every word, and most words have none of these lengths.)
 fn elided_or_euphonic(word: &str) -> bool {
-    matches!(
-        word,
-        "ne" | "je"
-            | "me"
-            | "te"
-            | "se"
-            | "que"
-            | "le"
-            | "la"
-            | "de"
-            | "si"
-            | "lorsque"
-            | "puisque"
-            | "quoique"
-            | "jusque"
-            | "ce"
-            | "du"
-            | "au"
-            | "nouveau"
-            | "beau"
-            | "vieux"
-            | "fou"
-            | "mou"
-            | "ma"
-            | "ta"
-            | "sa"
-    )
+    match word.len() {
+        2 => matches!(
+            word,
+            "ne" | "je" | "me" | "te" | "se" | "le" | "la" | "de" | "si" | "ce" | "du" | "au" | "ma" | "ta" | "sa"
+        ),
+        3 => matches!(word, "que" | "fou" | "mou"),
+        4 => word == "beau",
+        5 => word == "vieux",
+        6 => word == "jusque",
+        7 => matches!(word, "lorsque" | "puisque" | "quoique" | "nouveau"),
+        _ => false,
+    }
 }
 
 fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Found> {
@@ -325,6 +311,10 @@ fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) 
 
 /// `a-il` → a-t-il; `va t'il`, `A t-elle` → va-t-il, a-t-elle; `vient-t-il` → vient-il.
 fn missing_euphonic_t(before: &Token<'_>, word: &Token<'_>, after: Option<&Token<'_>>) -> Option<Found> {
+    // Both cases need a hyphenated pronoun or a `t`: most pairs stop here.
+    if word.joiner != Joiner::Hyphen && word.lower != "t" {
+        return None;
+    }
     let verb = before.tags().has(tag::FINITE);
     let ends_in_vowel = before.lower.ends_with(['a', 'e', 'c']);
     // A verb ending in a vowel (or -c: `vainc`) directly hyphenated to the subject pronoun.

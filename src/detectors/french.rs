@@ -16,6 +16,9 @@ pub struct WordLex {
     /// The word is part of a hyphen or apostrophe compound that the lexicon knows as a whole
     /// (`aujourd'hui`, `c'est-à-dire`); its parts are not judged alone.
     pub in_known_compound: bool,
+    /// The word is all letters and opens with a lowercase one: the words whose share the
+    /// lexicon knows tells French text from other text.
+    pub lowercase_alphabetic: bool,
 }
 
 /// Whether the French rules apply to this document.
@@ -30,24 +33,27 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
         .iter()
         .map(|w| {
             let text = doc.slice(w.span);
+            let first_lowercase = text.chars().next().is_some_and(char::is_lowercase);
+            let lowercase_alphabetic = first_lowercase && text.chars().all(char::is_alphabetic);
             // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
-            if w.span.len() <= 6 && is_elided_clitic(doc.slice_lower(w.span)) {
-                let followed_by_apostrophe = doc.text[w.span.end..].starts_with(['\'', '’']);
-                if followed_by_apostrophe {
-                    return WordLex { tags: Tags(tag::OTHER), known: true, in_known_compound: false };
-                }
+            if w.span.len() <= 6
+                && doc.text[w.span.end..].starts_with(['\'', '’'])
+                && is_elided_clitic(doc.slice_lower(w.span))
+            {
+                return WordLex { tags: Tags(tag::OTHER), known: true, in_known_compound: false, lowercase_alphabetic };
             }
             let exact = lexicon.lookup(text);
             let mut known = exact.is_some();
             let mut tags = exact.unwrap_or_default();
             // A capital may only mark the start of a sentence or a title: `A` is also `a`.
-            if text.chars().next().is_some_and(char::is_uppercase)
+            if !first_lowercase
+                && text.chars().next().is_some_and(char::is_uppercase)
                 && let Some(lower) = lexicon.lookup(doc.slice_lower(w.span))
             {
                 known = true;
                 tags = Tags(tags.0 | lower.0);
             }
-            WordLex { tags, known, in_known_compound: false }
+            WordLex { tags, known, in_known_compound: false, lowercase_alphabetic }
         })
         .collect();
     // Compounds: try the joined text of two or three words glued by a hyphen or an apostrophe.
@@ -129,40 +135,39 @@ pub fn sentences<'a>(doc: &'a Document, res: &'a Resources) -> impl Iterator<Ite
     let lex = doc.french_words(res);
     doc.french_sentences(res).iter().map(move |&s| {
         let sentence = &doc.sentences[s];
-        let mut previous_end = sentence.span.start;
-        sentence
-            .words
-            .clone()
-            .map(|index| {
-                let word = doc.words[index];
-                let token = Token {
-                    index,
-                    span: word.span,
-                    text: doc.slice(word.span),
-                    lower: doc.slice_lower(word.span),
-                    joiner: word.joiner,
-                    gap: &doc.text[previous_end.min(word.span.start)..word.span.start],
-                    lex: lex.get(index).copied().unwrap_or_default(),
-                    sentence_initial: index == sentence.words.start,
-                };
-                previous_end = word.span.end;
-                token
-            })
-            .collect()
+        sentence.words.clone().map(|index| token(doc, lex, sentence, index)).collect()
     })
+}
+
+/// The token of word `index` of `sentence`, with `lex` from `Document::french_words`.
+pub fn token<'a>(doc: &'a Document, lex: &[WordLex], sentence: &crate::document::Sentence, index: usize) -> Token<'a> {
+    let word = doc.words[index];
+    let sentence_initial = index == sentence.words.start;
+    let previous_end = if sentence_initial { sentence.span.start } else { doc.words[index - 1].span.end };
+    Token {
+        index,
+        span: word.span,
+        text: doc.slice(word.span),
+        lower: doc.slice_lower(word.span),
+        joiner: word.joiner,
+        gap: &doc.text[previous_end.min(word.span.start)..word.span.start],
+        lex: lex.get(index).copied().unwrap_or_default(),
+        sentence_initial,
+    }
 }
 
 /// The indices of the sentences `sentences` gives (computed once per document, through
 /// `Document::french_sentences`).
 pub fn select_sentences(doc: &Document, res: &Resources) -> Vec<usize> {
     let lex = doc.french_words(res);
+    if lex.len() != doc.words.len() {
+        return Vec::new(); // not a French document: the grammar rules do not run
+    }
     let french_sentence = |sentence: &crate::document::Sentence| {
         let (mut checked, mut unknown) = (0usize, 0usize);
-        for index in sentence.words.clone() {
-            let text = doc.slice(doc.words[index].span);
-            if text.chars().next().is_some_and(char::is_lowercase) && text.chars().all(char::is_alphabetic) {
+        for word in &lex[sentence.words.clone()] {
+            if word.lowercase_alphabetic {
                 checked += 1;
-                let word = lex.get(index).copied().unwrap_or_default();
                 unknown += usize::from(!word.known && !word.in_known_compound);
             }
         }
@@ -240,11 +245,9 @@ pub fn known_share(doc: &Document, res: &Resources, words: std::ops::Range<usize
         return None;
     }
     let (mut checked, mut known) = (0usize, 0usize);
-    for index in words {
-        let text = doc.slice(doc.words[index].span);
-        if text.chars().next().is_some_and(char::is_lowercase) && text.chars().all(char::is_alphabetic) {
+    for word in lex.get(words).unwrap_or_default() {
+        if word.lowercase_alphabetic {
             checked += 1;
-            let word = lex.get(index).copied().unwrap_or_default();
             known += usize::from(word.known || word.in_known_compound);
         }
     }
@@ -270,15 +273,24 @@ pub fn features(doc: &Document, res: &Resources) -> Option<LexiconFeatures> {
         return None;
     }
     let (mut words, mut unknown, mut accents_lost) = (0usize, 0usize, 0usize);
-    for tokens in sentences(doc, res) {
-        for token in &tokens {
-            if token.sentence_initial || token.text.len() < 2 || !token.is_alphabetic() || token.is_capitalised() {
+    let lex = doc.french_words(res);
+    // Word by word, without laying out the sentences' tokens: only unknown words need one.
+    for &s in doc.french_sentences(res) {
+        let sentence = &doc.sentences[s];
+        for index in sentence.words.clone().skip(1) {
+            let span = doc.words[index].span;
+            let text = doc.slice(span);
+            if text.len() < 2
+                || text.chars().next().is_some_and(char::is_uppercase)
+                || !text.chars().all(char::is_alphabetic)
+            {
                 continue;
             }
             words += 1;
-            if !token.lex.known && !token.lex.in_known_compound {
+            let word = lex.get(index).copied().unwrap_or_default();
+            if !word.known && !word.in_known_compound {
                 unknown += 1;
-                if stripped_accents(token, res.french, |_| true).is_some() {
+                if stripped_accents(&token(doc, lex, sentence, index), res.french, |_| true).is_some() {
                     accents_lost += 1;
                 }
             }

@@ -51,8 +51,16 @@ impl Detector for InvalidWordForm {
             return;
         }
         let lexicon = res.french;
-        for tokens in french::sentences(doc, res) {
-            for token in &tokens {
+        let lex = doc.french_words(res);
+        for &s in doc.french_sentences(res) {
+            let sentence = &doc.sentences[s];
+            for index in sentence.words.clone() {
+                // Known words are never judged: most words stop here, before any token is made.
+                let known = lex.get(index).is_some_and(|word| word.known || word.in_known_compound);
+                if known {
+                    continue;
+                }
+                let token = &french::token(doc, lex, sentence, index);
                 let Some(word) = judged_word(token) else { continue };
                 if lexicon.contains(&word) || french::restored_accents(lexicon, &word).is_some() {
                     continue;

@@ -50,17 +50,39 @@ impl Detector for LostDiacritics {
         if !french::is_french(doc) {
             return;
         }
-        let sentences: Vec<Vec<french::Token<'_>>> = french::sentences(doc, res).collect();
-        // Capitalised words used inside sentences are names (`Bucha`), wherever they occur.
-        let names: FastSet<&str> =
-            sentences.iter().flatten().filter(|t| t.is_capitalised() && !t.sentence_initial).map(|t| t.text).collect();
+        let lex = doc.french_words(res);
+        let sentences = doc.french_sentences(res);
+        // Capitalised words used inside sentences are names (`Bucha`), wherever they occur
+        // (collected only if a capitalised first word needs the answer).
+        let names: std::cell::OnceCell<FastSet<&str>> = std::cell::OnceCell::new();
+        let is_name = |word: &str| {
+            names
+                .get_or_init(|| {
+                    sentences
+                        .iter()
+                        .flat_map(|&s| doc.sentences[s].words.clone().skip(1))
+                        .map(|index| doc.slice(doc.words[index].span))
+                        .filter(|text| text.chars().next().is_some_and(char::is_uppercase))
+                        .collect()
+                })
+                .contains(word)
+        };
         // (line, span of the stripped word, restored form, restored only once lowercased), in
         // text order.
         let mut stripped: Vec<(usize, Span, String, bool)> = Vec::new();
-        for token in sentences.iter().flatten() {
-            if let Some(restored) = french::stripped_accents(token, res.french, |word| names.contains(word)) {
-                let lowercased = !res.french.contains(&restored);
-                stripped.push((doc.line_index(token.span.start), token.span, restored, lowercased));
+        for &s in sentences {
+            let sentence = &doc.sentences[s];
+            for index in sentence.words.clone() {
+                // Only words the lexicon does not know can have lost their accents.
+                let word = lex.get(index).copied().unwrap_or_default();
+                if word.known || word.in_known_compound {
+                    continue;
+                }
+                let token = french::token(doc, lex, sentence, index);
+                if let Some(restored) = french::stripped_accents(&token, res.french, is_name) {
+                    let lowercased = !res.french.contains(&restored);
+                    stripped.push((doc.line_index(token.span.start), token.span, restored, lowercased));
+                }
             }
         }
         // A capitalised first word restored only once lowercased (`Noel`, `Representative`) may
