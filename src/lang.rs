@@ -89,7 +89,23 @@ impl Profile {
 /// The function words of several languages in one table.
 pub struct FunctionWords {
     langs: Vec<Lang>,
-    table: FastMap<Box<str>, u16>,
+    /// Words of up to eight bytes, keyed by their bytes in an integer (most function words:
+    /// one integer probe per word of a document, no string comparison).
+    short: FastMap<u64, u16>,
+    /// Longer words.
+    long: FastMap<Box<str>, u16>,
+}
+
+/// The bytes of a word of up to eight bytes as an integer (words hold no NUL byte, so no two
+/// words share one).
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
 
 const EMBEDDED_LISTS: &[(&str, &str)] = &[
@@ -110,7 +126,7 @@ const EMBEDDED_LISTS: &[(&str, &str)] = &[
 impl FunctionWords {
     pub fn embedded() -> Self {
         let mut langs = Vec::new();
-        let mut table: FastMap<Box<str>, u16> = FastMap::default();
+        let (mut short, mut long): (FastMap<u64, u16>, FastMap<Box<str>, u16>) = Default::default();
         for (code, list) in EMBEDDED_LISTS {
             let Some(lang) = Lang::from_code(*code) else {
                 continue;
@@ -118,16 +134,19 @@ impl FunctionWords {
             let bit = 1u16 << langs.len();
             langs.push(lang);
             for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
-                *table.entry(word.into()).or_insert(0) |= bit;
+                match short_key(word) {
+                    Some(key) => *short.entry(key).or_insert(0) |= bit,
+                    None => *long.entry(word.into()).or_insert(0) |= bit,
+                }
             }
         }
         debug_assert!(langs.len() <= MAX_PROFILED);
-        FunctionWords { langs, table }
+        FunctionWords { langs, short, long }
     }
 
     /// Whether a lowercase word is a function word of any profiled language.
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.table.contains_key(word)
+        self.mask(word) != 0
     }
 
     pub fn index_of(&self, lang: Lang) -> Option<usize> {
@@ -141,7 +160,11 @@ impl FunctionWords {
     /// The languages (one bit per profiled language) of which a lowercase word is a function
     /// word; 0 for none.
     pub fn mask(&self, word: &str) -> u16 {
-        self.table.get(word).copied().unwrap_or(0)
+        let found = match short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        found.copied().unwrap_or(0)
     }
 
     /// Profiles words given in lowercase.

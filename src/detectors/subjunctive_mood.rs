@@ -51,9 +51,18 @@ impl Detector for SubjunctiveMood {
             return;
         }
         let grammar = &res.french_grammar;
-        for tokens in french::sentences(doc, res) {
+        let lex = doc.french_words(res);
+        let is_que = |lower: &str| matches!(lower, "que" | "qu" | "quoique" | "quoiqu");
+        for &s in doc.french_sentences(res) {
+            let sentence = &doc.sentences[s];
+            // Only a sentence with a `que` is laid out in tokens.
+            if !sentence.words.clone().any(|i| is_que(doc.slice_lower(doc.words[i].span))) {
+                continue;
+            }
+            let tokens: Vec<french::Token<'_>> =
+                sentence.words.clone().map(|i| french::token(doc, lex, sentence, i)).collect();
             for i in 0..tokens.len() {
-                if !matches!(tokens[i].lower, "que" | "qu" | "quoique" | "quoiqu") {
+                if !is_que(tokens[i].lower) {
                     continue;
                 }
                 let Some((trigger_start, concessive)) = trigger(&tokens, i, grammar, res.french) else { continue };
