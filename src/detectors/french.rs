@@ -19,6 +19,10 @@ pub struct WordLex {
     /// The word is all letters and opens with a lowercase one: the words whose share the
     /// lexicon knows tells French text from other text.
     pub lowercase_alphabetic: bool,
+    /// The word is all letters.
+    pub alphabetic: bool,
+    /// The word opens with an uppercase letter.
+    pub capitalised: bool,
 }
 
 /// Whether the French rules apply to this document.
@@ -34,26 +38,30 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
         .map(|w| {
             let text = doc.slice(w.span);
             let first_lowercase = text.chars().next().is_some_and(char::is_lowercase);
-            let lowercase_alphabetic = first_lowercase && text.chars().all(char::is_alphabetic);
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            let alphabetic = text.chars().all(char::is_alphabetic);
+            let shape = WordLex {
+                lowercase_alphabetic: first_lowercase && alphabetic,
+                alphabetic,
+                capitalised,
+                ..WordLex::default()
+            };
             // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
             if w.span.len() <= 6
                 && doc.text[w.span.end..].starts_with(['\'', '’'])
                 && is_elided_clitic(doc.slice_lower(w.span))
             {
-                return WordLex { tags: Tags(tag::OTHER), known: true, in_known_compound: false, lowercase_alphabetic };
+                return WordLex { tags: Tags(tag::OTHER), known: true, ..shape };
             }
             let exact = lexicon.lookup(text);
             let mut known = exact.is_some();
             let mut tags = exact.unwrap_or_default();
             // A capital may only mark the start of a sentence or a title: `A` is also `a`.
-            if !first_lowercase
-                && text.chars().next().is_some_and(char::is_uppercase)
-                && let Some(lower) = lexicon.lookup(doc.slice_lower(w.span))
-            {
+            if capitalised && let Some(lower) = lexicon.lookup(doc.slice_lower(w.span)) {
                 known = true;
                 tags = Tags(tags.0 | lower.0);
             }
-            WordLex { tags, known, in_known_compound: false, lowercase_alphabetic }
+            WordLex { tags, known, ..shape }
         })
         .collect();
     // Compounds: try the joined text of two or three words glued by a hyphen or an apostrophe.
@@ -278,16 +286,11 @@ pub fn features(doc: &Document, res: &Resources) -> Option<LexiconFeatures> {
     for &s in doc.french_sentences(res) {
         let sentence = &doc.sentences[s];
         for index in sentence.words.clone().skip(1) {
-            let span = doc.words[index].span;
-            let text = doc.slice(span);
-            if text.len() < 2
-                || text.chars().next().is_some_and(char::is_uppercase)
-                || !text.chars().all(char::is_alphabetic)
-            {
+            let word = lex.get(index).copied().unwrap_or_default();
+            if word.capitalised || !word.alphabetic || doc.words[index].span.len() < 2 {
                 continue;
             }
             words += 1;
-            let word = lex.get(index).copied().unwrap_or_default();
             if !word.known && !word.in_known_compound {
                 unknown += 1;
                 if stripped_accents(&token(doc, lex, sentence, index), res.french, |_| true).is_some() {

@@ -59,8 +59,24 @@ impl Detector for UntranslatedFragment {
         let Some(doc_index) = words.index_of(doc_lang) else {
             return;
         };
+        // Words that are function words of other languages only, counted up to each word: a
+        // passage with fewer than two of them cannot look foreign (see `looks_foreign`: the top
+        // language's words without the document's language outnumber half its count, three or
+        // more), and is not profiled.
+        let doc_bit = 1u16 << doc_index;
+        let mut foreign_before = Vec::with_capacity(doc.function_word_masks.len() + 1);
+        foreign_before.push(0u32);
+        for &mask in &doc.function_word_masks {
+            let foreign = mask != 0 && mask & doc_bit == 0;
+            foreign_before.push(foreign_before[foreign_before.len() - 1] + u32::from(foreign));
+        }
+        let may_look_foreign =
+            |range: &std::ops::Range<usize>| match (foreign_before.get(range.start), foreign_before.get(range.end)) {
+                (Some(before), Some(after)) => after - before >= 2,
+                _ => true,
+            };
         for para in &doc.paragraphs {
-            if doc.in_comments(para.span) {
+            if doc.in_comments(para.span) || !may_look_foreign(&para.words) {
                 continue;
             }
             let profile = words.profile_words(doc, para.words.clone());
@@ -73,6 +89,9 @@ impl Detector for UntranslatedFragment {
                 continue;
             }
             for sentence in &doc.sentences[para.sentences.clone()] {
+                if !may_look_foreign(&sentence.words) {
+                    continue;
+                }
                 let profile = words.profile_words(doc, sentence.words.clone());
                 if looks_foreign(&profile, doc_index) {
                     self.report(doc, res, sentence.span, sentence.words.clone(), "sentence", out);
