@@ -435,6 +435,10 @@ fn is_abbreviation(before: &str) -> bool {
     if word.chars().count() > 5 {
         return false;
     }
+    // Most words before a period are ASCII: compared without a lowercase copy.
+    if word.is_ascii() {
+        return !word.eq_ignore_ascii_case("etc") && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str()) && lower != "etc"
 }

@@ -103,9 +103,8 @@ fn short_key(word: &str) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
     }
-    let mut key = [0u8; 8];
-    key[..bytes.len()].copy_from_slice(bytes);
-    Some(u64::from_le_bytes(key))
+    // Byte by byte: a copy of a variable length would be a call to memcpy.
+    Some(bytes.iter().enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i)))
 }
 
 const EMBEDDED_LISTS: &[(&str, &str)] = &[

@@ -24,6 +24,16 @@ pub fn lowercase_in_place_offsets(text: &str) -> String {
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
+        // Latin-1 (the accents of French and its neighbours) without the Unicode tables: its
+        // capitals lowercase 32 code points on, everything else stays.
+        if c < '\u{100}' {
+            out.push(if ('À'..='Þ').contains(&c) && c != '×' {
+                char::from_u32(c as u32 + 32).unwrap_or(c)
+            } else {
+                c
+            });
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -283,6 +293,13 @@ mod tests {
             assert!(!is_folded_line(&lower) || fold_line(line) == lower, "{line}");
             assert!(!is_folded_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn latin_1_lowercases_as_unicode_does() {
+        let latin: String = ('\u{80}'..'\u{100}').collect();
+        let expected: String = latin.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(lowercase_in_place_offsets(&latin), expected);
     }
 
     #[test]
