@@ -46,6 +46,7 @@ impl Media {
         }
         let metadata_automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&metadata_keys)
             .map_err(|e| LexiconError::new("media", e.to_string()))?;
         let credit_openings =
