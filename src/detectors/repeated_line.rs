@@ -55,21 +55,25 @@ pub fn find_repeats(doc: &Document) -> Vec<RepeatGroup> {
     // Lines of one group share their first MIN_WORDS folded words (equal keys, or a key of at
     // least MIN_PREFIX_WORDS words that starts the other). Folding only those words first
     // leaves out, unfolded, the lines that share their opening with no other line: most lines.
-    let mut openings: FastMap<String, u32> = FastMap::default();
-    let mut opening_of: Vec<Option<String>> = vec![None; doc.lines.len()];
-    for (i, line) in doc.lines.iter().enumerate() {
-        if line.content.is_empty() {
-            continue;
-        }
-        let mut opening = String::new();
-        fold_for_comparison_into(strip_list_marker(doc.slice(line.content)), MIN_WORDS, &mut opening);
-        *openings.entry(opening.clone()).or_insert(0) += 1;
-        opening_of[i] = Some(opening);
+    let openings: Vec<Option<String>> = doc
+        .lines
+        .iter()
+        .map(|line| {
+            (!line.content.is_empty()).then(|| {
+                let mut opening = String::new();
+                fold_for_comparison_into(strip_list_marker(doc.slice(line.content)), MIN_WORDS, &mut opening);
+                opening
+            })
+        })
+        .collect();
+    let mut opening_counts: FastMap<&str, u32> = FastMap::default();
+    for opening in openings.iter().flatten() {
+        *opening_counts.entry(opening).or_insert(0) += 1;
     }
     let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
-    for (i, line) in doc.lines.iter().enumerate() {
-        let shared = opening_of[i].as_ref().is_some_and(|o| openings.get(o).is_some_and(|&n| n >= 2));
-        if !shared {
+    for (i, (line, opening)) in doc.lines.iter().zip(&openings).enumerate() {
+        let recurs = opening.as_deref().and_then(|opening| opening_counts.get(opening)).is_some_and(|&n| n >= 2);
+        if !recurs {
             continue;
         }
         let key = fold_for_comparison(strip_list_marker(doc.slice(line.content)));

@@ -64,12 +64,12 @@ impl Detector for UntranslatedFragment {
         // language's words without the document's language outnumber half its count, three or
         // more), and is not profiled.
         let doc_bit = 1u16 << doc_index;
-        let mut foreign_before = Vec::with_capacity(doc.function_word_masks.len() + 1);
-        foreign_before.push(0u32);
-        for &mask in &doc.function_word_masks {
-            let foreign = mask != 0 && mask & doc_bit == 0;
-            foreign_before.push(foreign_before[foreign_before.len() - 1] + u32::from(foreign));
-        }
+        let foreign_before: Vec<u32> = std::iter::once(0)
+            .chain(doc.function_word_masks.iter().scan(0u32, |count, &mask| {
+                *count += u32::from(mask != 0 && mask & doc_bit == 0);
+                Some(*count)
+            }))
+            .collect();
         let may_look_foreign =
             |range: &std::ops::Range<usize>| match (foreign_before.get(range.start), foreign_before.get(range.end)) {
                 (Some(before), Some(after)) => after - before >= 2,

@@ -170,3 +170,35 @@ impl Units {
         self.imperial.iter().find(|u| u.forms.contains(&normal))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lowercase_in_place_offsets;
+
+    fn units() -> Units {
+        Units::load(&[Source { name: "embedded", text: EMBEDDED }]).unwrap()
+    }
+
+    #[test]
+    fn a_measure_needs_a_unit_right_after_a_number() {
+        let units = units();
+        for text in ["à 22 miles de la ville", "un colis de 3\u{a0}livres", "il fait 90°F", "5 Pieds", "2,5km et 3 MPH"]
+        {
+            assert!(units.may_hold_measure(&lowercase_in_place_offsets(text)), "{text}");
+        }
+        for text in ["des miles et des miles", "le 22 mai, les milles", "22  miles", "l'album 2024"] {
+            assert!(!units.may_hold_measure(&lowercase_in_place_offsets(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_screen_never_hides_a_measure_the_regex_finds() {
+        let units = units();
+        for text in ["22 miles", "1,5 mile", "30 000 pieds", "12 mph", "4 ft 2", "7 sq mi"] {
+            let lower = lowercase_in_place_offsets(text);
+            assert!(units.imperial_measure.is_match(text) || units.native_measure["fra"].is_match(text), "{text}");
+            assert!(units.may_hold_measure(&lower), "{text}");
+        }
+    }
+}
