@@ -91,8 +91,14 @@ fn elided_or_euphonic(word: &str) -> bool {
 
 fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Found> {
     let (before, word) = (&tokens[i - 1], &tokens[i]);
-    // Most pairs start with a word that is never elided: the cheapest test first.
-    if !elided_or_euphonic(before.lower) || !word.follows_closely(true) || before.joiner == Joiner::Hyphen {
+    // Most pairs start with a word that is never elided, or go on with a consonant (every case
+    // below needs a vowel, an h or `y` next): the cheapest tests first.
+    let vowel_like = word.lower.as_bytes().first().is_some_and(|&b| b >= 0x80 || b"aeiouhy".contains(&b));
+    if !elided_or_euphonic(before.lower)
+        || !vowel_like
+        || !word.follows_closely(true)
+        || before.joiner == Joiner::Hyphen
+    {
         return None;
     }
     // One-letter words: `ne y`, `que a`, `le a`, `que à` are elided; other letters (`de a à z`)
