@@ -446,31 +446,22 @@ fn is_abbreviation(before: &str) -> bool {
 /// Appends the words of `span` to `words`.
 fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
     let slice = &text[span.start..span.end];
-    let bytes = slice.as_bytes();
     let mut current: Option<usize> = None;
     let mut joiner = Joiner::Space;
     let mut prev_was_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytes are classified without decoding; other characters are decoded.
-        let (c, len) = if bytes[i].is_ascii() {
-            (bytes[i] as char, 1)
-        } else {
-            let c = slice[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        };
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
         if text::is_word_char(c) {
             if current.is_none() {
                 current = Some(i);
             }
             prev_was_word = true;
-            i += len;
             continue;
         }
         if let Some(start) = current.take() {
             words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
         }
-        let next_is_word = slice[i + len..].chars().next().is_some_and(text::is_word_char);
+        let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
         joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
             Joiner::Apostrophe
         } else if prev_was_word && next_is_word && text::is_word_hyphen(c) {
@@ -479,7 +470,6 @@ fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
             Joiner::Space
         };
         prev_was_word = false;
-        i += len;
     }
     if let Some(start) = current {
         words.push(Word { span: Span::new(span.start + start, span.end), joiner });

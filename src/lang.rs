@@ -247,9 +247,10 @@ pub fn detect_document(doc: &Document, res: &Resources) -> LangInfo {
     let words = &res.function_words;
     let profile = match doc.comments {
         None => words.profile_words(doc, 0..doc.words.len()),
-        Some(_) => {
-            words.profile(doc.words.iter().filter(|w| !doc.in_comments(w.span)).map(|w| doc.slice_lower(w.span)))
-        }
+        // The masks the document model keeps, for the words outside the comments.
+        Some(_) => Profile::of_masks(
+            doc.words.iter().zip(&doc.function_word_masks).filter(|(w, _)| !doc.in_comments(w.span)).map(|(_, &m)| m),
+        ),
     };
     if let Some((index, confidence)) = profile.decisive() {
         return LangInfo::from_lang(words.lang(index), confidence, true, "function-words");

@@ -16,13 +16,20 @@ pub struct WordLex {
     /// The word is part of a hyphen or apostrophe compound that the lexicon knows as a whole
     /// (`aujourd'hui`, `c'est-à-dire`); its parts are not judged alone.
     pub in_known_compound: bool,
-    /// The word is all letters and opens with a lowercase one: the words whose share the
-    /// lexicon knows tells French text from other text.
-    pub lowercase_alphabetic: bool,
+    /// The word opens with a lowercase letter.
+    pub first_lowercase: bool,
     /// The word is all letters.
     pub alphabetic: bool,
     /// The word opens with an uppercase letter.
     pub capitalised: bool,
+}
+
+impl WordLex {
+    /// The word is all letters and opens with a lowercase one: the words whose share the
+    /// lexicon knows tells French text from other text.
+    pub fn lowercase_alphabetic(&self) -> bool {
+        self.first_lowercase && self.alphabetic
+    }
 }
 
 /// Whether the French rules apply to this document.
@@ -40,12 +47,7 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
             let first_lowercase = text.chars().next().is_some_and(char::is_lowercase);
             let capitalised = text.chars().next().is_some_and(char::is_uppercase);
             let alphabetic = text.chars().all(char::is_alphabetic);
-            let shape = WordLex {
-                lowercase_alphabetic: first_lowercase && alphabetic,
-                alphabetic,
-                capitalised,
-                ..WordLex::default()
-            };
+            let shape = WordLex { first_lowercase, alphabetic, capitalised, ..WordLex::default() };
             // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
             if w.span.len() <= 6
                 && doc.text[w.span.end..].starts_with(['\'', '’'])
@@ -174,7 +176,7 @@ pub fn select_sentences(doc: &Document, res: &Resources) -> Vec<usize> {
     let french_sentence = |sentence: &crate::document::Sentence| {
         let (mut checked, mut unknown) = (0usize, 0usize);
         for word in &lex[sentence.words.clone()] {
-            if word.lowercase_alphabetic {
+            if word.lowercase_alphabetic() {
                 checked += 1;
                 unknown += usize::from(!word.known && !word.in_known_compound);
             }
@@ -254,7 +256,7 @@ pub fn known_share(doc: &Document, res: &Resources, words: std::ops::Range<usize
     }
     let (mut checked, mut known) = (0usize, 0usize);
     for word in lex.get(words).unwrap_or_default() {
-        if word.lowercase_alphabetic {
+        if word.lowercase_alphabetic() {
             checked += 1;
             known += usize::from(word.known || word.in_known_compound);
         }
