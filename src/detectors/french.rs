@@ -4,6 +4,7 @@
 use crate::document::{Document, Joiner};
 use crate::lexicon::french::{FrenchLexicon, Tags, tag};
 use crate::resources::Resources;
+use crate::text::FastMap;
 use serde::Serialize;
 
 /// One word's lexicon lookup.
@@ -39,33 +40,27 @@ pub fn is_french(doc: &Document) -> bool {
 
 /// Looks every word up; called once per French document through `Document::french_words`.
 pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
-    let mut out: Vec<WordLex> = doc
-        .words
-        .iter()
-        .map(|w| {
-            let text = doc.slice(w.span);
-            let first_lowercase = text.chars().next().is_some_and(char::is_lowercase);
-            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-            let alphabetic = text.chars().all(char::is_alphabetic);
-            let shape = WordLex { first_lowercase, alphabetic, capitalised, ..WordLex::default() };
-            // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
-            if w.span.len() <= 6
-                && doc.text[w.span.end..].starts_with(['\'', '’'])
-                && is_elided_clitic(doc.slice_lower(w.span))
-            {
-                return WordLex { tags: Tags(tag::OTHER), known: true, ..shape };
-            }
-            let exact = lexicon.lookup(text);
-            let mut known = exact.is_some();
-            let mut tags = exact.unwrap_or_default();
-            // A capital may only mark the start of a sentence or a title: `A` is also `a`.
-            if capitalised && let Some(lower) = lexicon.lookup(doc.slice_lower(w.span)) {
-                known = true;
-                tags = Tags(tags.0 | lower.0);
-            }
-            WordLex { tags, known, ..shape }
-        })
-        .collect();
+    let mut out: Vec<WordLex> = WORD_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.owner != lexicon.id() {
+            cache.owner = lexicon.id();
+            cache.entries.clear();
+        }
+        doc.words
+            .iter()
+            .map(|w| {
+                let text = doc.slice(w.span);
+                // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
+                if w.span.len() <= 6
+                    && doc.text[w.span.end..].starts_with(['\'', '’'])
+                    && is_elided_clitic(doc.slice_lower(w.span))
+                {
+                    return WordLex { tags: Tags(tag::OTHER), known: true, ..word_shape(text) };
+                }
+                cache.read(text, || read_word(text, doc.slice_lower(w.span), lexicon))
+            })
+            .collect()
+    });
     // Compounds: try the joined text of two or three words glued by a hyphen or an apostrophe.
     let mut buffer = String::new();
     for start in 0..doc.words.len() {
@@ -91,6 +86,68 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
         }
     }
     out
+}
+
+/// A word's letter shape.
+fn word_shape(text: &str) -> WordLex {
+    let first = text.chars().next();
+    WordLex {
+        first_lowercase: first.is_some_and(char::is_lowercase),
+        capitalised: first.is_some_and(char::is_uppercase),
+        alphabetic: text.chars().all(char::is_alphabetic),
+        ..WordLex::default()
+    }
+}
+
+/// The lexicon's reading of a word as written (`lower` is its lowercase text), apart from what
+/// its neighbours decide (elision, compounds).
+fn read_word(text: &str, lower: &str, lexicon: &FrenchLexicon) -> WordLex {
+    let shape = word_shape(text);
+    let exact = lexicon.lookup(text);
+    let mut known = exact.is_some();
+    let mut tags = exact.unwrap_or_default();
+    // A capital may only mark the start of a sentence or a title: `A` is also `a`.
+    if shape.capitalised
+        && let Some(lower) = lexicon.lookup(lower)
+    {
+        known = true;
+        tags = Tags(tags.0 | lower.0);
+    }
+    WordLex { tags, known, ..shape }
+}
+
+const MAX_CACHED_WORDS: usize = 1 << 16;
+const MAX_CACHED_BYTES: usize = 40;
+
+/// Each word's reading as written, by its text: word frequencies are Zipfian, so most words
+/// of a document are read with one hash probe instead of up to two lexicon lookups and three
+/// passes over their letters. Bounded (cleared when full) and tied to one lexicon.
+#[derive(Default)]
+struct WordCache {
+    /// Id of the lexicon the entries come from (0: none yet).
+    owner: usize,
+    entries: FastMap<Box<str>, WordLex>,
+}
+
+impl WordCache {
+    fn read(&mut self, text: &str, read: impl FnOnce() -> WordLex) -> WordLex {
+        if text.len() > MAX_CACHED_BYTES {
+            return read();
+        }
+        if let Some(found) = self.entries.get(text) {
+            return *found;
+        }
+        if self.entries.len() >= MAX_CACHED_WORDS {
+            self.entries.clear();
+        }
+        let found = read();
+        self.entries.insert(text.into(), found);
+        found
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
 fn is_elided_clitic(lower: &str) -> bool {

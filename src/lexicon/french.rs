@@ -147,6 +147,12 @@ impl FrenchLexicon {
         self.u32_at(starts, position) as usize..self.u32_at(starts, position + 1) as usize
     }
 
+    /// Unique per lexicon built in this process: the key under which caches of its answers
+    /// are kept.
+    pub fn id(&self) -> usize {
+        self.id
+    }
+
     /// Number of distinct word forms.
     pub fn form_count(&self) -> usize {
         self.forms.len()
