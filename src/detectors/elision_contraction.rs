@@ -50,8 +50,19 @@ impl Detector for ElisionContraction {
         if !french::is_french(doc) {
             return;
         }
-        for tokens in french::sentences(doc, res) {
-            for i in 1..tokens.len() {
+        let lex = doc.french_words(res);
+        for &s in doc.french_sentences(res) {
+            let sentence = &doc.sentences[s];
+            // A sentence's tokens are laid out only once one of its word pairs may be a case.
+            let mut sentence_tokens: Option<Vec<Token<'_>>> = None;
+            for index in sentence.words.start + 1..sentence.words.end {
+                if !may_be_a_case(doc, index, res) {
+                    continue;
+                }
+                let tokens = sentence_tokens.get_or_insert_with(|| {
+                    sentence.words.clone().map(|i| french::token(doc, lex, sentence, i)).collect()
+                });
+                let i = index - sentence.words.start;
                 let (before, word) = (&tokens[i - 1], &tokens[i]);
                 let found = missing_elision(&tokens, i, res)
                     .or_else(|| needless_elision(before, word, res))
@@ -74,6 +85,31 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
 
 /// The words `missing_elision` may find unelided, or in their non-euphonic form. (Sorted by
 /// length first: this runs on every word, and most words have none of these lengths.)
+/// The tests that each case below makes first, on the words' text alone: a pair that passes
+/// none of them is no case, and most pairs pass none.
+fn may_be_a_case(doc: &Document, index: usize, res: &Resources) -> bool {
+    let (before, word) = (&doc.words[index - 1], &doc.words[index]);
+    let (before_lower, word_lower) = (doc.slice_lower(before.span), doc.slice_lower(word.span));
+    // `missing_elision`.
+    let vowel_like = word_lower.as_bytes().first().is_some_and(|&b| b >= 0x80 || b"aeiouhy".contains(&b));
+    if vowel_like && elided_or_euphonic(before_lower) {
+        return true;
+    }
+    // `needless_elision`.
+    if word.joiner == Joiner::Apostrophe
+        && matches!(before_lower, "l" | "d" | "j" | "qu" | "n" | "s" | "m" | "t")
+        && (res.french_grammar.has_aspirated_h(word_lower) || res.french_grammar.refuses_elision(word_lower))
+    {
+        return true;
+    }
+    // `missing_contraction` (which compares the article as written).
+    if matches!((before_lower, doc.slice(word.span)), ("de" | "à", "le" | "les")) {
+        return true;
+    }
+    // `missing_euphonic_t`.
+    word_lower == "t" || (word.joiner == Joiner::Hyphen && matches!(word_lower, "il" | "elle" | "on"))
+}
+
 fn elided_or_euphonic(word: &str) -> bool {
     match word.len() {
         2 => matches!(

@@ -32,6 +32,8 @@ struct File {
 pub struct FrenchGrammar {
     /// Lowercase prefixes of words with an aspirated h.
     h_aspire: Vec<String>,
+    /// The first bytes of those prefixes, as a bit set: most words open with none of them.
+    h_aspire_first_bytes: [u64; 4],
     /// Lowercase prefixes of words with a silent h.
     h_muet: Vec<String>,
     no_elision: FastSet<String>,
@@ -72,6 +74,11 @@ impl FrenchGrammar {
                 grammar.subjunctive_conjunctions.push(words);
             }
         }
+        for prefix in &grammar.h_aspire {
+            if let Some(&b) = prefix.as_bytes().first() {
+                grammar.h_aspire_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
         // Longest first, so that `à condition que` wins over a shorter match.
         grammar.subjunctive_conjunctions.sort_by_key(|words| std::cmp::Reverse(words.len()));
         Ok(grammar)
@@ -99,6 +106,10 @@ impl FrenchGrammar {
 
     /// Whether `word` (lowercase) starts with an aspirated h: eliding before it is a mistake.
     pub fn has_aspirated_h(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else { return false };
+        if self.h_aspire_first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+            return false;
+        }
         self.h_aspire.iter().any(|prefix| word.starts_with(prefix.as_str()))
     }
 }
