@@ -64,9 +64,9 @@ impl Detector for ElisionContraction {
                 });
                 let i = index - sentence.words.start;
                 let (before, word) = (&tokens[i - 1], &tokens[i]);
-                let found = missing_elision(&tokens, i, res)
+                let found = missing_elision(tokens, i, res)
                     .or_else(|| needless_elision(before, word, res))
-                    .or_else(|| missing_contraction(&tokens, i, res.french))
+                    .or_else(|| missing_contraction(tokens, i, res.french))
                     .or_else(|| missing_euphonic_t(before, word, tokens.get(i + 1)));
                 if let Some((span, message, suggestion)) = found {
                     out.push(Finding::new(META.id, Severity::Warning, span, message).with_suggestion(suggestion));
