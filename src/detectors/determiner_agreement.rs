@@ -1,7 +1,7 @@
 //! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
 //! a participle that disagrees with a feminine plural subject.
 
-use super::french::{self, Token, capitalise_like};
+use super::french::{self, SentenceTokens, Token, capitalise_like};
 use crate::document::{Document, Joiner};
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::french::{FrenchLexicon, Tags, tag};
@@ -51,7 +51,9 @@ impl Detector for DeterminerAgreement {
         if !french::is_french(doc) {
             return;
         }
-        for tokens in french::sentences(doc, res) {
+        let lex = doc.french_words(res);
+        for &s in doc.french_sentences(res) {
+            let tokens = french::SentenceTokens::new(doc, lex, &doc.sentences[s]);
             for i in 1..tokens.len() {
                 if let Some(finding) = determiner_noun(&tokens, i, res) {
                     out.push(finding);
@@ -95,10 +97,10 @@ fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str
     })
 }
 
-fn determiner_noun(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Finding> {
+fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Option<Finding> {
     let lexicon = res.french;
-    let (det, noun) = (&tokens[i - 1], &tokens[i]);
-    let (gender, number, masculine_form, feminine_form) = determiner(det.lower)?;
+    let (gender, number, masculine_form, feminine_form) = determiner(tokens.lower(i - 1))?;
+    let (det, noun) = (tokens.at(i - 1), tokens.at(i));
     // `prends-la`, `fais-le`: pronouns after an imperative.
     if !noun.follows_closely(false) || det.joiner == Joiner::Hyphen || noun.is_all_caps() {
         return None;
@@ -116,7 +118,7 @@ fn determiner_noun(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fi
         }
     }
     // `vingt et un jours`, `mille et une nuits`.
-    if matches!(det.lower, "un" | "une") && i >= 2 && tokens[i - 2].lower == "et" {
+    if matches!(det.lower, "un" | "une") && i >= 2 && tokens.lower(i - 2) == "et" {
         return None;
     }
     let proper = noun.is_capitalised() && !noun.sentence_initial;
@@ -217,7 +219,7 @@ fn genders(tags: Tags) -> Option<Gender> {
 
 /// `la souveraineté et l'intégrité ... soient respectés`: two feminine nouns joined by `et`, a
 /// form of être, then a masculine plural participle.
-fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, out: &mut Vec<Finding>) {
+fn feminine_subject_participle(tokens: &SentenceTokens<'_>, lexicon: &FrenchLexicon, out: &mut Vec<Finding>) {
     let feminine_noun = |t: &Token<'_>| {
         let tags = t.tags();
         tags.has(tag::NOUN)
@@ -225,28 +227,29 @@ fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, ou
             && !tags.has(tag::MASCULINE | tag::EPICENE | tag::FINITE | tag::PRON | tag::PROPER)
     };
     for and in 2..tokens.len().saturating_sub(2) {
-        if tokens[and].lower != "et" || !feminine_noun(&tokens[and - 1]) {
+        if tokens.lower(and) != "et" || !feminine_noun(&tokens.at(and - 1)) {
             continue;
         }
         // The second noun comes right after its determiner (`l'`, `la`, `sa` …).
-        let Some(second) = (and + 1..(and + 4).min(tokens.len())).find(|&j| feminine_noun(&tokens[j])) else {
+        let Some(second) = (and + 1..(and + 4).min(tokens.len())).find(|&j| feminine_noun(&tokens.at(j))) else {
             continue;
         };
         // Within the clause: a form of être, adverbs, then the participle.
         let mut j = second + 1;
         let limit = (second + 9).min(tokens.len());
-        while j < limit && !french::is_etre_finite(&tokens[j], lexicon) {
-            if tokens[j].gap.contains([',', ';', ':', '(', '—']) || tokens[j].tags().has(tag::FINITE) {
+        while j < limit && !french::is_etre_finite(&tokens.at(j), lexicon) {
+            let token = tokens.at(j);
+            if token.gap.contains([',', ';', ':', '(', '—']) || token.tags().has(tag::FINITE) {
                 j = limit;
                 break;
             }
             j += 1;
         }
-        if j >= limit || !tokens[j].tags().has(tag::P3PL) {
+        if j >= limit || !tokens.at(j).tags().has(tag::P3PL) {
             continue;
         }
         let mut k = j + 1;
-        while k < tokens.len() && tokens[k].tags().has(tag::ADV) && !tokens[k].tags().has(tag::PAST_PARTICIPLE) {
+        while k < tokens.len() && tokens.at(k).tags().has(tag::ADV) && !tokens.at(k).tags().has(tag::PAST_PARTICIPLE) {
             k += 1;
         }
         let Some(participle) = tokens.get(k) else { continue };
@@ -257,16 +260,15 @@ fn feminine_subject_participle(tokens: &[Token<'_>], lexicon: &FrenchLexicon, ou
         if !masculine_plural_only {
             continue;
         }
-        let subject = Span::new(tokens[and - 1].span.start, tokens[second].span.end);
+        let (first_noun, second_noun) = (tokens.at(and - 1), tokens.at(second));
+        let subject = Span::new(first_noun.span.start, second_noun.span.end);
         let mut finding = Finding::new(
             META.id,
             Severity::Warning,
             participle.span,
             format!(
                 "`{}`: masculine plural, but its subject `{} … {}` is feminine plural",
-                participle.text,
-                tokens[and - 1].text,
-                tokens[second].text
+                participle.text, first_noun.text, second_noun.text
             ),
         )
         .with_related(subject, "the feminine subject");

@@ -195,17 +195,6 @@ impl Token<'_> {
     }
 }
 
-/// The tokens of every French sentence outside the comment section, sentence by sentence. A
-/// sentence where the lexicon knows too few of the lowercase words (an English disclaimer, a
-/// quotation in another language) is left out.
-pub fn sentences<'a>(doc: &'a Document, res: &'a Resources) -> impl Iterator<Item = Vec<Token<'a>>> + 'a {
-    let lex = doc.french_words(res);
-    doc.french_sentences(res).iter().map(move |&s| {
-        let sentence = &doc.sentences[s];
-        sentence.words.clone().map(|index| token(doc, lex, sentence, index)).collect()
-    })
-}
-
 /// The token of word `index` of `sentence`, with `lex` from `Document::french_words`.
 pub fn token<'a>(doc: &'a Document, lex: &[WordLex], sentence: &crate::document::Sentence, index: usize) -> Token<'a> {
     let word = doc.words[index];
@@ -223,8 +212,47 @@ pub fn token<'a>(doc: &'a Document, lex: &[WordLex], sentence: &crate::document:
     }
 }
 
-/// The indices of the sentences `sentences` gives (computed once per document, through
-/// `Document::french_sentences`).
+/// A sentence's tokens, each made when it is asked for: for rules that look at a few words
+/// around a trigger, without laying out the whole sentence.
+pub struct SentenceTokens<'a> {
+    doc: &'a Document,
+    lex: &'a [WordLex],
+    sentence: &'a crate::document::Sentence,
+}
+
+impl<'a> SentenceTokens<'a> {
+    /// The tokens of `sentence`, with `lex` from `Document::french_words`.
+    pub fn new(doc: &'a Document, lex: &'a [WordLex], sentence: &'a crate::document::Sentence) -> Self {
+        SentenceTokens { doc, lex, sentence }
+    }
+
+    pub fn len(&self) -> usize {
+        self.sentence.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentence.words.is_empty()
+    }
+
+    /// The `i`th token of the sentence (`i < len()`).
+    pub fn at(&self, i: usize) -> Token<'a> {
+        token(self.doc, self.lex, self.sentence, self.sentence.words.start + i)
+    }
+
+    pub fn get(&self, i: usize) -> Option<Token<'a>> {
+        (i < self.len()).then(|| self.at(i))
+    }
+
+    /// The lowercase text of the `i`th word (`i < len()`), without making its token.
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.doc.slice_lower(self.doc.words[self.sentence.words.start + i].span)
+    }
+}
+
+/// The indices of the sentences the grammar rules judge: French sentences outside the comment
+/// section. A sentence where the lexicon knows too few of the lowercase words (an English
+/// disclaimer, a quotation in another language) is left out. Computed once per document,
+/// through `Document::french_sentences`.
 pub fn select_sentences(doc: &Document, res: &Resources) -> Vec<usize> {
     let lex = doc.french_words(res);
     if lex.len() != doc.words.len() {
