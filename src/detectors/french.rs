@@ -247,6 +247,16 @@ impl<'a> SentenceTokens<'a> {
     pub fn lower(&self, i: usize) -> &'a str {
         self.doc.slice_lower(self.doc.words[self.sentence.words.start + i].span)
     }
+
+    /// The text of the `i`th word (`i < len()`), without making its token.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.words[self.sentence.words.start + i].span)
+    }
+
+    /// The lexicon reading of the `i`th word, without making its token.
+    pub fn lex(&self, i: usize) -> WordLex {
+        self.lex.get(self.sentence.words.start + i).copied().unwrap_or_default()
+    }
 }
 
 /// The indices of the sentences the grammar rules judge: French sentences outside the comment
