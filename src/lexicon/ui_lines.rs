@@ -2,12 +2,17 @@
 //! headings, blog comment forms, subscription prompts and the like.
 
 use super::{LexiconError, Source};
-use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::util::start;
+use regex_automata::{Anchored, MatchKind};
 use serde::Deserialize;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub const EMBEDDED: &str = include_str!("../../data/boilerplate/ui_lines.toml");
 
-/// Lazy-DFA cache for the interface-line automaton, per thread.
+/// Lazy-DFA cache for the interface-line automaton, per thread: over ~170 Unicode patterns a
+/// small cache would be cleared again and again.
 const UI_DFA_CACHE_BYTES: usize = 16 << 20;
 
 /// Lines longer than this are prose, never interface strings.
@@ -29,9 +34,21 @@ struct File {
 
 pub struct UiLines {
     pub patterns: Vec<UiPattern>,
-    set: RegexSet,
+    /// Every pattern, anchored at both ends, in one lazy DFA that is stepped over a line's
+    /// folded text as it is folded: most lines leave every pattern within a few bytes, and are
+    /// read and folded no further.
+    dfa: DFA,
     /// The same patterns one by one, to tell which one matched.
     each: Vec<regex::Regex>,
+    /// Unique per automaton built in this process: the key of the per-thread DFA cache.
+    id: usize,
+}
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
+
+thread_local! {
+    /// The lazy DFA's cache on this thread, with the id of the automaton it belongs to.
+    static DFA_CACHE: RefCell<Option<(usize, Cache)>> = const { RefCell::new(None) };
 }
 
 impl UiLines {
@@ -50,37 +67,67 @@ impl UiLines {
             ));
         }
         let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{})$", p.pattern)).collect();
-        // A lazy DFA over ~170 Unicode patterns outgrows the default cache and falls back to
-        // the slow PikeVM; a larger cache keeps it on the DFA (memory per thread, bounded).
-        let set = RegexSetBuilder::new(&anchored)
-            .dfa_size_limit(UI_DFA_CACHE_BYTES)
-            .build()
-            .map_err(|e| LexiconError::new(sources.last().map_or("ui lines", |s| s.name), e.to_string()))?;
+        let invalid = |e: String| LexiconError::new(sources.last().map_or("ui lines", |s| s.name), e);
+        // `All`: the DFA tells whether any pattern matches the whole line, whichever it is.
+        let config = DFA::config().match_kind(MatchKind::All).cache_capacity(UI_DFA_CACHE_BYTES);
+        let dfa = DFA::builder().configure(config).build_many(&anchored).map_err(|e| invalid(e.to_string()))?;
         let each = anchored
             .iter()
             .map(|p| regex::Regex::new(p))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| LexiconError::new("ui lines", e.to_string()))?;
-        Ok(UiLines { patterns, set, each })
+            .map_err(|e| invalid(e.to_string()))?;
+        Ok(UiLines { patterns, dfa, each, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) })
     }
 
     /// The first pattern that matches the whole line, if the line is short enough to be an
     /// interface string.
     pub fn match_line(&self, line: &str) -> Option<u32> {
-        if line.len() > MAX_UI_LINE_CHARS * 4 || line.chars().count() > MAX_UI_LINE_CHARS {
+        if line.len() > MAX_UI_LINE_CHARS * 4 {
             return None;
         }
-        let folded = if crate::text::is_folded_line(line) {
-            std::borrow::Cow::Borrowed(line)
-        } else {
-            std::borrow::Cow::Owned(crate::text::fold_line(line))
-        };
-        // `is_match` runs on the lazy DFA; `RegexSet::matches` would need the slow PikeVM, so
-        // the few lines that match are tested pattern by pattern.
-        if !self.set.is_match(&folded) {
+        // `None`: the lazy DFA gave up, and the patterns decide one by one.
+        if self.dfa_matches(line) == Some(false) || line.chars().count() > MAX_UI_LINE_CHARS {
             return None;
         }
+        let folded = crate::text::fold_line(line);
         self.each.iter().position(|r| r.is_match(&folded)).map(|i| i as u32)
+    }
+
+    /// Whether some pattern matches the folded line, stepping the lazy DFA byte by byte as the
+    /// line is folded and stopping where no pattern can match any more (None if the DFA gave
+    /// up).
+    fn dfa_matches(&self, line: &str) -> Option<bool> {
+        DFA_CACHE.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if slot.as_ref().is_none_or(|(id, _)| *id != self.id) {
+                *slot = Some((self.id, self.dfa.create_cache()));
+            }
+            let (_, cache) = slot.as_mut()?;
+            let dfa = &self.dfa;
+            let mut state = dfa.start_state(cache, &start::Config::new().anchored(Anchored::Yes)).ok()?;
+            let mut gave_up = false;
+            let mut utf8 = [0u8; 4];
+            let read_whole = crate::text::fold_line_chars(line, |c| {
+                for &byte in c.encode_utf8(&mut utf8).as_bytes() {
+                    match dfa.next_state(cache, state, byte) {
+                        Ok(next) if next.is_quit() => gave_up = true,
+                        Ok(next) => state = next,
+                        Err(_) => gave_up = true,
+                    }
+                    if gave_up || state.is_dead() {
+                        return false;
+                    }
+                }
+                true
+            });
+            if gave_up {
+                return None;
+            }
+            if !read_whole {
+                return Some(false);
+            }
+            Some(dfa.next_eoi_state(cache, state).ok()?.is_match())
+        })
     }
 
     pub fn pattern(&self, index: u32) -> &UiPattern {
@@ -110,6 +157,35 @@ mod tests {
             "Related posts",
         ] {
             assert!(ui.match_line(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_stepped_automaton_agrees_with_the_patterns_one_by_one() {
+        let ui = embedded();
+        let one_by_one = |line: &str| {
+            let folded = crate::text::fold_line(line);
+            ui.each.iter().position(|r| r.is_match(&folded)).map(|i| i as u32)
+        };
+        for line in [
+            "Share this article on Facebook",
+            "SHARE  THIS:",
+            "49 Comments",
+            "Leave a Reply Cancel reply",
+            "Votre adresse e-mail ne sera pas publiée.\u{a0}Les champs obligatoires sont indiqués avec *",
+            "Laisser un commentaire",
+            "L’auteur",
+            "Lire aussi :",
+            "Lire aussi : le président a déclaré",
+            "İstanbul",
+            "",
+            "Le président a déclaré qu’il allait partager ses conclusions.",
+            "share",
+            "shar",
+            "facebook twitter whatsapp",
+            "facebook twitter whatsapp et le reste",
+        ] {
+            assert_eq!(ui.match_line(line), one_by_one(line), "{line}");
         }
     }
 
