@@ -5,8 +5,9 @@
 use crate::document::{Document, Joiner};
 use crate::finding::Span;
 use crate::resources::Resources;
-use crate::text::FastSet;
 use crate::text::strip_accents;
+use crate::text::{FastMap, FastSet};
+use std::sync::Arc;
 
 /// Words that link the parts of a name (`Charles de Gaulle`, `Ursula von der Leyen`).
 const PARTICLES: &[&str] = &[
@@ -226,9 +227,9 @@ pub fn mentions(doc: &Document, res: &Resources) -> Vec<Mention> {
 #[derive(Debug, Default)]
 pub struct NameForms {
     /// Distinct folded spellings, in order of first occurrence.
-    pub folded: Vec<String>,
+    pub folded: Vec<Arc<str>>,
     /// The skeleton of each folded spelling.
-    pub skeletons: Vec<String>,
+    pub skeletons: Vec<Arc<str>>,
     /// For each capitalised word of the mentions (their `parts`, mention after mention), the
     /// index of its folded spelling.
     pub of_part: Vec<usize>,
@@ -246,22 +247,55 @@ impl NameForms {
 /// Folds the spellings of `mentions` (computed once per document, through
 /// `Document::name_forms`).
 pub fn name_forms(doc: &Document, mentions: &[Mention]) -> NameForms {
-    let mut forms = NameForms::default();
-    let mut by_surface: crate::text::FastMap<&str, usize> = crate::text::FastMap::default();
-    let mut by_folded: crate::text::FastMap<String, usize> = crate::text::FastMap::default();
-    for part in mentions.iter().flat_map(|m| &m.parts) {
-        let surface = doc.slice(*part);
-        let index = *by_surface.entry(surface).or_insert_with(|| {
-            let folded = fold_name(surface);
-            *by_folded.entry(folded).or_insert_with_key(|folded| {
-                forms.skeletons.push(skeleton(folded));
-                forms.folded.push(folded.clone());
-                forms.folded.len() - 1
-            })
-        });
-        forms.of_part.push(index);
-    }
+    let parts = mentions.iter().map(|m| m.parts.len()).sum();
+    let mut forms = NameForms { of_part: Vec::with_capacity(parts), ..NameForms::default() };
+    let mut by_surface: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(parts, Default::default());
+    let mut by_folded: FastMap<Arc<str>, usize> = FastMap::with_capacity_and_hasher(parts, Default::default());
+    SPELLING_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for part in mentions.iter().flat_map(|m| &m.parts) {
+            let surface = doc.slice(*part);
+            let index = *by_surface.entry(surface).or_insert_with(|| {
+                let (folded, skeleton) = cache.fold(surface);
+                *by_folded.entry(folded.clone()).or_insert_with(|| {
+                    forms.folded.push(folded);
+                    forms.skeletons.push(skeleton);
+                    forms.folded.len() - 1
+                })
+            });
+            forms.of_part.push(index);
+        }
+    });
     forms
+}
+
+/// Each capitalised word's folded spelling and skeleton, by its text: names recur from one
+/// document to the next, and most are folded once per thread. Bounded (cleared when full).
+#[derive(Default)]
+struct SpellingCache {
+    entries: FastMap<Box<str>, (Arc<str>, Arc<str>)>,
+}
+
+impl SpellingCache {
+    const MAX_ENTRIES: usize = 1 << 15;
+
+    fn fold(&mut self, surface: &str) -> (Arc<str>, Arc<str>) {
+        if let Some((folded, skeleton)) = self.entries.get(surface) {
+            return (folded.clone(), skeleton.clone());
+        }
+        if self.entries.len() >= Self::MAX_ENTRIES {
+            self.entries.clear();
+        }
+        let folded = fold_name(surface);
+        let skeleton: Arc<str> = skeleton(&folded).into();
+        let entry = (Arc::<str>::from(folded), skeleton);
+        self.entries.insert(surface.into(), entry.clone());
+        entry
+    }
+}
+
+thread_local! {
+    static SPELLING_CACHE: std::cell::RefCell<SpellingCache> = std::cell::RefCell::new(SpellingCache::default());
 }
 
 /// Whether a word is written in lowercase somewhere in a document, or capitalised inside a

@@ -78,7 +78,7 @@ impl Detector for NameVariants {
         let mut forms: Vec<Form> = Vec::new();
         let mut form_of: Vec<Option<usize>> = vec![None; spellings.folded.len()];
         for (w, &spelling) in spellings.of_part.iter().enumerate() {
-            let folded = spellings.folded[spelling].as_str();
+            let folded: &str = &spellings.folded[spelling];
             if folded.chars().count() < 3 {
                 continue;
             }
