@@ -96,17 +96,6 @@ pub struct FunctionWords {
     long: FastMap<Box<str>, u16>,
 }
 
-/// The bytes of a word of up to eight bytes as an integer (words hold no NUL byte, so no two
-/// words share one).
-fn short_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 8 {
-        return None;
-    }
-    // Byte by byte: a copy of a variable length would be a call to memcpy.
-    Some(bytes.iter().enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i)))
-}
-
 const EMBEDDED_LISTS: &[(&str, &str)] = &[
     ("eng", include_str!("../data/stopwords/eng.txt")),
     ("fra", include_str!("../data/stopwords/fra.txt")),
@@ -133,7 +122,7 @@ impl FunctionWords {
             let bit = 1u16 << langs.len();
             langs.push(lang);
             for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
-                match short_key(word) {
+                match crate::text::short_key(word) {
                     Some(key) => *short.entry(key).or_insert(0) |= bit,
                     None => *long.entry(word.into()).or_insert(0) |= bit,
                 }
@@ -159,7 +148,7 @@ impl FunctionWords {
     /// The languages (one bit per profiled language) of which a lowercase word is a function
     /// word; 0 for none.
     pub fn mask(&self, word: &str) -> u16 {
-        let found = match short_key(word) {
+        let found = match crate::text::short_key(word) {
             Some(key) => self.short.get(&key),
             None => self.long.get(word),
         };

@@ -43,6 +43,17 @@ pub fn lowercase_in_place_offsets(text: &str) -> String {
     out
 }
 
+/// The bytes of a word of up to eight bytes as an integer (words hold no NUL byte, so no two
+/// words share one).
+pub fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 {
+        return None;
+    }
+    // Byte by byte: a copy of a variable length would be a call to memcpy.
+    Some(bytes.iter().enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i)))
+}
+
 /// Removes diacritics: `Biélorussie` → `Bielorussie`, `Choïgou` → `Choigou`.
 pub fn strip_accents(text: &str) -> String {
     text.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()

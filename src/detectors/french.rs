@@ -43,8 +43,7 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
     let mut out: Vec<WordLex> = WORD_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.owner != lexicon.id() {
-            cache.owner = lexicon.id();
-            cache.entries.clear();
+            *cache = WordCache { owner: lexicon.id(), ..WordCache::default() };
         }
         doc.words
             .iter()
@@ -126,7 +125,10 @@ const MAX_CACHED_BYTES: usize = 40;
 struct WordCache {
     /// Id of the lexicon the entries come from (0: none yet).
     owner: usize,
-    entries: FastMap<Box<str>, WordLex>,
+    /// Words of up to eight bytes (most words), keyed by their bytes in an integer: no string
+    /// comparison.
+    short: FastMap<u64, WordLex>,
+    long: FastMap<Box<str>, WordLex>,
 }
 
 impl WordCache {
@@ -134,15 +136,21 @@ impl WordCache {
         if text.len() > MAX_CACHED_BYTES {
             return read();
         }
-        if let Some(found) = self.entries.get(text) {
-            return *found;
+        if self.short.len() + self.long.len() >= MAX_CACHED_WORDS {
+            self.short.clear();
+            self.long.clear();
         }
-        if self.entries.len() >= MAX_CACHED_WORDS {
-            self.entries.clear();
+        match crate::text::short_key(text) {
+            Some(key) => *self.short.entry(key).or_insert_with(read),
+            None => {
+                if let Some(found) = self.long.get(text) {
+                    return *found;
+                }
+                let found = read();
+                self.long.insert(text.into(), found);
+                found
+            }
         }
-        let found = read();
-        self.entries.insert(text.into(), found);
-        found
     }
 }
 
