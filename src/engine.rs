@@ -68,9 +68,12 @@ pub fn run(
 /// input order; `after_chunk` runs after each chunk.
 ///
 /// A reader thread pulls items into a channel that holds at most one chunk's worth, so the
-/// next chunk is read while the pool works on the current one. A chunk is cut short when the
-/// next item is slow to come (an interactive pipe, a stage fed line by line): what has
-/// arrived is analysed and written at once rather than held back for more input.
+/// next chunk is read while the pool works on the current one, and the current chunk's
+/// results are written while the pool works on the next. A chunk is cut short when the next
+/// item is slow to come (an interactive pipe, a stage fed line by line), and results wait no
+/// longer than that for a slow chunk to fill: what has arrived is analysed and written
+/// promptly rather than held back for more input. At most three chunks are held: one
+/// queued, one analysed, one being written.
 pub fn map_ordered<I: Held + Send + 'static, T: Send>(
     items: impl Iterator<Item = I> + Send + 'static,
     threads: usize,
@@ -132,6 +135,7 @@ pub fn map_ordered<I: Held + Send + 'static, T: Send>(
             queued.give_back(held);
             let mut chunk = Vec::with_capacity(chunk_items);
             chunk.push(first);
+            let gathering = std::time::Instant::now();
             while chunk.len() < chunk_items && held < CHUNK_BYTES {
                 match items_in.recv_timeout(CHUNK_LINGER) {
                     Ok(item) => {
@@ -140,6 +144,13 @@ pub fn map_ordered<I: Held + Send + 'static, T: Send>(
                         chunk.push(item);
                     }
                     Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                }
+                // Input that trickles in fills a chunk slowly: the results before it are
+                // written meanwhile rather than held back until it is full.
+                if gathering.elapsed() >= CHUNK_LINGER
+                    && let Some(results) = pending.take()
+                {
+                    flush(results)?;
                 }
             }
             let mut results: Vec<T> = Vec::new();
@@ -151,10 +162,12 @@ pub fn map_ordered<I: Held + Send + 'static, T: Send>(
                 }
             });
             written?;
-            pending = Some(results);
             if interrupted() {
+                // What was analysed is written before the run stops, as when input pauses.
+                flush(results)?;
                 return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted"));
             }
+            pending = Some(results);
         }
         if let Some(results) = pending.take() {
             flush(results)?;
@@ -380,6 +393,42 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seen, vec![0, 1]);
+    }
+
+    #[test]
+    fn results_are_written_while_trickling_input_fills_the_next_chunk() {
+        // Items come every 2 ms, faster than a chunk is cut short, so the second chunk fills
+        // slowly (256 items with one thread). The first chunk's results must be written while
+        // it fills, not once it is full: the reader counts the items it had sent when the
+        // first result came out.
+        let (written_tx, written_rx) = std::sync::mpsc::channel::<usize>();
+        let (seen_at_tx, seen_at_rx) = std::sync::mpsc::channel::<usize>();
+        let chunk = DOCS_PER_THREAD;
+        let items = (0..chunk * 3).map(move |n| {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            if written_rx.try_recv().is_ok() {
+                let _ = seen_at_tx.send(n);
+            }
+            Small(n)
+        });
+        let mut seen = 0;
+        map_ordered(
+            items,
+            1,
+            |item| item.0,
+            || {},
+            |n| {
+                seen += 1;
+                if n == 0 {
+                    let _ = written_tx.send(n);
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, chunk * 3);
+        let seen_at = seen_at_rx.recv().expect("the first result was written");
+        assert!(seen_at < chunk + chunk / 2, "the first result waited for {seen_at} items");
     }
 
     /// A rule that fails on one document: the stand-in for a bug no test has found yet.

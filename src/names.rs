@@ -279,16 +279,25 @@ struct SpellingCache {
 impl SpellingCache {
     const MAX_ENTRIES: usize = 1 << 15;
 
+    /// Longer words (identifiers, run-together text) are rare and are not cached.
+    const MAX_KEY_BYTES: usize = 40;
+
     fn fold(&mut self, surface: &str) -> (Arc<str>, Arc<str>) {
-        if let Some((folded, skeleton)) = self.entries.get(surface) {
-            return (folded.clone(), skeleton.clone());
+        let fold = || {
+            let folded = fold_name(surface);
+            let skeleton: Arc<str> = skeleton(&folded).into();
+            (Arc::<str>::from(folded), skeleton)
+        };
+        if surface.len() > Self::MAX_KEY_BYTES {
+            return fold();
+        }
+        if let Some(entry) = self.entries.get(surface) {
+            return entry.clone();
         }
         if self.entries.len() >= Self::MAX_ENTRIES {
             self.entries.clear();
         }
-        let folded = fold_name(surface);
-        let skeleton: Arc<str> = skeleton(&folded).into();
-        let entry = (Arc::<str>::from(folded), skeleton);
+        let entry = fold();
         self.entries.insert(surface.into(), entry.clone());
         entry
     }

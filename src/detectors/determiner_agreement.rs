@@ -103,7 +103,8 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
     // The agreement is judged first, from the lexicon reading alone: most pairs agree, and the
     // tests after it only spare pairs that disagree but are no determiner and noun.
     let reading = tokens.lex(i);
-    let proper = reading.capitalised && i > 0;
+    // The noun is never the first word of its sentence (`i` ≥ 1): a capital marks a name.
+    let proper = reading.capitalised;
     let tags = if proper { lexicon.tags(tokens.text(i)) } else { reading.tags };
     let nominal = tags.has(tag::NOUN | tag::ADJ);
     // `le`, `la`, `les` are pronouns before a verb; anything else makes the pair uncertain.
@@ -243,8 +244,11 @@ fn feminine_subject_participle(tokens: &SentenceTokens<'_>, lexicon: &FrenchLexi
         // Within the clause: a form of être, adverbs, then the participle.
         let mut j = second + 1;
         let limit = (second + 9).min(tokens.len());
-        while j < limit && !french::is_etre_finite(&tokens.at(j), lexicon) {
+        while j < limit {
             let token = tokens.at(j);
+            if french::is_etre_finite(&token, lexicon) {
+                break;
+            }
             if token.gap.contains([',', ';', ':', '(', '—']) || token.tags().has(tag::FINITE) {
                 j = limit;
                 break;

@@ -56,7 +56,8 @@ impl Detector for ElisionContraction {
             // A sentence's tokens are laid out only once one of its word pairs may be a case.
             let mut sentence_tokens: Option<Vec<Token<'_>>> = None;
             for index in sentence.words.start + 1..sentence.words.end {
-                if !may_be_a_case(doc, index, res) {
+                let screened_out = !may_be_a_case(doc, index, res);
+                if screened_out && !cfg!(debug_assertions) {
                     continue;
                 }
                 let tokens = sentence_tokens.get_or_insert_with(|| {
@@ -68,7 +69,8 @@ impl Detector for ElisionContraction {
                     .or_else(|| needless_elision(before, word, res))
                     .or_else(|| missing_contraction(tokens, i, res.french))
                     .or_else(|| missing_euphonic_t(before, word, tokens.get(i + 1)));
-                if let Some((span, message, suggestion)) = found {
+                debug_assert!(!(screened_out && found.is_some()), "the screen hid a case: {found:?}");
+                if let Some((span, message, suggestion)) = found.filter(|_| !screened_out) {
                     out.push(Finding::new(META.id, Severity::Warning, span, message).with_suggestion(suggestion));
                 }
             }
@@ -83,10 +85,9 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
     Span::new(a.span.start, b.span.end)
 }
 
-/// The words `missing_elision` may find unelided, or in their non-euphonic form. (Sorted by
-/// length first: this runs on every word, and most words have none of these lengths.)
 /// The tests that each case below makes first, on the words' text alone: a pair that passes
-/// none of them is no case, and most pairs pass none.
+/// none of them is no case, and most pairs pass none. (In debug builds, `check` runs every
+/// case on the pairs this screens out too, and asserts that none is found.)
 fn may_be_a_case(doc: &Document, index: usize, res: &Resources) -> bool {
     let (before, word) = (&doc.words[index - 1], &doc.words[index]);
     let (before_lower, word_lower) = (doc.slice_lower(before.span), doc.slice_lower(word.span));
@@ -110,6 +111,8 @@ fn may_be_a_case(doc: &Document, index: usize, res: &Resources) -> bool {
     word_lower == "t" || (word.joiner == Joiner::Hyphen && matches!(word_lower, "il" | "elle" | "on"))
 }
 
+/// The words `missing_elision` may find unelided, or in their non-euphonic form. (Sorted by
+/// length first: this runs on every word, and most words have none of these lengths.)
 fn elided_or_euphonic(word: &str) -> bool {
     match word.len() {
         2 => matches!(
@@ -127,8 +130,6 @@ fn elided_or_euphonic(word: &str) -> bool {
 
 fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Found> {
     let (before, word) = (&tokens[i - 1], &tokens[i]);
-    // Most pairs start with a word that is never elided, or go on with a consonant (every case
-    // below needs a vowel, an h or `y` next): the cheapest tests first.
     let vowel_like = word.lower.as_bytes().first().is_some_and(|&b| b >= 0x80 || b"aeiouhy".contains(&b));
     if !elided_or_euphonic(before.lower)
         || !vowel_like

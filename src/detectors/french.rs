@@ -2,7 +2,7 @@
 //! view of a sentence as tokens with their lowercase text and what separates them.
 
 use crate::document::{Document, Joiner};
-use crate::lexicon::french::{FrenchLexicon, Tags, tag};
+use crate::lexicon::french::{FrenchLexicon, MAX_CACHED_BYTES, MAX_CACHED_WORDS, Tags, tag};
 use crate::resources::Resources;
 use crate::text::FastMap;
 use serde::Serialize;
@@ -114,9 +114,6 @@ fn read_word(text: &str, lower: &str, lexicon: &FrenchLexicon) -> WordLex {
     }
     WordLex { tags, known, ..shape }
 }
-
-const MAX_CACHED_WORDS: usize = 1 << 16;
-const MAX_CACHED_BYTES: usize = 40;
 
 /// Each word's reading as written, by its text: word frequencies are Zipfian, so most words
 /// of a document are read with one hash probe instead of up to two lexicon lookups and three

@@ -65,8 +65,10 @@ pub struct FrenchLexicon {
 
 static NEXT_LEXICON_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
 
-const MAX_CACHED_WORDS: usize = 1 << 16;
-const MAX_CACHED_BYTES: usize = 40;
+/// The bounds of the per-thread caches of lexicon answers: entries, and bytes per word (longer
+/// words are rare and are not cached).
+pub(crate) const MAX_CACHED_WORDS: usize = 1 << 16;
+pub(crate) const MAX_CACHED_BYTES: usize = 40;
 
 #[derive(Default)]
 struct LookupCache {

@@ -59,8 +59,9 @@ impl UiLines {
             patterns.extend(file.line);
         }
         if let Some(p) = patterns.iter().find(|p| p.pattern.contains(r"\b")) {
-            // A Unicode word boundary makes the lazy DFA quit on non-ASCII lines, and every
-            // line would pay for the slow engine; the patterns match whole lines and need none.
+            // A Unicode word boundary makes the lazy DFA give up on lines with non-ASCII letters,
+            // and every such line would be tried pattern by pattern; the patterns match whole
+            // lines and need none.
             return Err(LexiconError::new(
                 "ui lines",
                 format!("pattern uses \\b, which whole-line patterns do not need: {}", p.pattern),
@@ -68,13 +69,22 @@ impl UiLines {
         }
         let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{})$", p.pattern)).collect();
         let invalid = |e: String| LexiconError::new(sources.last().map_or("ui lines", |s| s.name), e);
-        // `All`: the DFA tells whether any pattern matches the whole line, whichever it is.
-        let config = DFA::config().match_kind(MatchKind::All).cache_capacity(UI_DFA_CACHE_BYTES);
-        let dfa = DFA::builder().configure(config).build_many(&anchored).map_err(|e| invalid(e.to_string()))?;
+        // The patterns one by one first: a bad pattern is reported with the regex crate's
+        // message, which shows the pattern and where it fails.
         let each = anchored
             .iter()
             .map(|p| regex::Regex::new(p))
             .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| invalid(e.to_string()))?;
+        // `All`: the DFA tells whether any pattern matches the whole line, whichever it is. A
+        // word-boundary assertion (`\B`) makes it give up on non-ASCII bytes, and the line is
+        // then tried pattern by pattern. The size limit is the regex crate's default.
+        let config =
+            DFA::config().match_kind(MatchKind::All).cache_capacity(UI_DFA_CACHE_BYTES).unicode_word_boundary(true);
+        let dfa = DFA::builder()
+            .configure(config)
+            .thompson(regex_automata::nfa::thompson::Config::new().nfa_size_limit(Some(10 << 20)))
+            .build_many(&anchored)
             .map_err(|e| invalid(e.to_string()))?;
         Ok(UiLines { patterns, dfa, each, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) })
     }
@@ -109,6 +119,8 @@ impl UiLines {
             let mut utf8 = [0u8; 4];
             let read_whole = crate::text::fold_line_chars(line, |c| {
                 for &byte in c.encode_utf8(&mut utf8).as_bytes() {
+                    // Giving up cannot happen with these patterns (no word boundary, no limit on
+                    // cache clearing); it is handled all the same.
                     match dfa.next_state(cache, state, byte) {
                         Ok(next) if next.is_quit() => gave_up = true,
                         Ok(next) => state = next,
@@ -187,6 +199,19 @@ mod tests {
         ] {
             assert_eq!(ui.match_line(line), one_by_one(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_pattern_with_a_word_boundary_assertion_still_matches_on_any_line() {
+        // `\B` makes the lazy DFA give up on non-ASCII bytes: those lines are tried pattern by
+        // pattern.
+        let source =
+            Source { name: "user", text: "[[line]]\nlang = \"fr\"\nkind = \"share\"\npattern = 'a\\Bb|é\\Bt'\n" };
+        let ui = UiLines::load(&[source]).unwrap();
+        assert_eq!(ui.match_line("ab"), Some(0));
+        assert_eq!(ui.match_line("ét"), Some(0));
+        assert_eq!(ui.match_line("a b"), None);
+        assert_eq!(ui.match_line("àb"), None);
     }
 
     #[test]
