@@ -158,10 +158,13 @@ fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &Fr
     }
     // `il est important que`, `c'est dommage que`: a predicate after a form of être.
     let predicate = &tokens[i - 1];
+    // The union of the word's tags (a cached lookup) tells whether any analysis is an
+    // adjective before the analyses are read one by one.
     let listed = grammar.subjunctive_predicates.contains(predicate.lower)
-        || lexicon
-            .analyses(predicate.lower)
-            .any(|a| a.tags.has(tag::ADJ) && grammar.subjunctive_predicates.contains(lexicon.lemma(a.lemma)));
+        || (lexicon.tags(predicate.lower).has(tag::ADJ)
+            && lexicon
+                .analyses(predicate.lower)
+                .any(|a| a.tags.has(tag::ADJ) && grammar.subjunctive_predicates.contains(lexicon.lemma(a.lemma))));
     if listed && i >= 2 {
         let mut e = i - 2;
         // `si utile que`, `tellement important que`: a consequence, not a judgement.
