@@ -6,7 +6,7 @@ use crate::document::{Document, Joiner};
 use crate::finding::Span;
 use crate::resources::Resources;
 use crate::text::strip_accents;
-use crate::text::{FastMap, FastSet};
+use crate::text::{FastMap, FastSet, WordMemo};
 use std::sync::Arc;
 
 /// Words that link the parts of a name (`Charles de Gaulle`, `Ursula von der Leyen`).
@@ -251,12 +251,16 @@ pub fn name_forms(doc: &Document, mentions: &[Mention]) -> NameForms {
     let mut forms = NameForms { of_part: Vec::with_capacity(parts), ..NameForms::default() };
     let mut by_surface: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(parts, Default::default());
     let mut by_folded: FastMap<Arc<str>, usize> = FastMap::with_capacity_and_hasher(parts, Default::default());
-    SPELLING_CACHE.with(|cache| {
+    SPELLINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         for part in mentions.iter().flat_map(|m| &m.parts) {
             let surface = doc.slice(*part);
             let index = *by_surface.entry(surface).or_insert_with(|| {
-                let (folded, skeleton) = cache.fold(surface);
+                let (folded, skeleton) = cache.get_or_insert_with(surface, || {
+                    let folded = fold_name(surface);
+                    let skeleton: Arc<str> = skeleton(&folded).into();
+                    (Arc::<str>::from(folded), skeleton)
+                });
                 *by_folded.entry(folded.clone()).or_insert_with(|| {
                     forms.folded.push(folded);
                     forms.skeletons.push(skeleton);
@@ -269,42 +273,11 @@ pub fn name_forms(doc: &Document, mentions: &[Mention]) -> NameForms {
     forms
 }
 
-/// Each capitalised word's folded spelling and skeleton, by its text: names recur from one
-/// document to the next, and most are folded once per thread. Bounded (cleared when full).
-#[derive(Default)]
-struct SpellingCache {
-    entries: FastMap<Box<str>, (Arc<str>, Arc<str>)>,
-}
-
-impl SpellingCache {
-    const MAX_ENTRIES: usize = 1 << 15;
-
-    /// Longer words (identifiers, run-together text) are rare and are not cached.
-    const MAX_KEY_BYTES: usize = 40;
-
-    fn fold(&mut self, surface: &str) -> (Arc<str>, Arc<str>) {
-        let fold = || {
-            let folded = fold_name(surface);
-            let skeleton: Arc<str> = skeleton(&folded).into();
-            (Arc::<str>::from(folded), skeleton)
-        };
-        if surface.len() > Self::MAX_KEY_BYTES {
-            return fold();
-        }
-        if let Some(entry) = self.entries.get(surface) {
-            return entry.clone();
-        }
-        if self.entries.len() >= Self::MAX_ENTRIES {
-            self.entries.clear();
-        }
-        let entry = fold();
-        self.entries.insert(surface.into(), entry.clone());
-        entry
-    }
-}
-
 thread_local! {
-    static SPELLING_CACHE: std::cell::RefCell<SpellingCache> = std::cell::RefCell::new(SpellingCache::default());
+    /// Each capitalised word's folded spelling and skeleton, by its text: names recur from one
+    /// document to the next, and most are folded once per thread.
+    static SPELLINGS: std::cell::RefCell<WordMemo<(Arc<str>, Arc<str>)>> =
+        std::cell::RefCell::new(WordMemo::new(1 << 15));
 }
 
 /// Whether a word is written in lowercase somewhere in a document, or capitalised inside a

@@ -54,6 +54,59 @@ pub fn short_key(word: &str) -> Option<u64> {
     Some(bytes.iter().enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i)))
 }
 
+/// A memo of answers by word, for a per-thread cache in front of a costly computation (word
+/// frequencies are Zipfian, names recur): bounded in entries (cleared when full) and in key
+/// length (longer words are rare, and are computed each time), and tied to one owner (a
+/// lexicon built in this process), so that it never mixes the answers of two. Words of up to
+/// eight bytes, most of them, are keyed by their bytes in an integer: no string comparison.
+pub struct WordMemo<V> {
+    /// The owner the answers come from (0: none yet).
+    owner: usize,
+    short: FastMap<u64, V>,
+    long: FastMap<Box<str>, V>,
+    max_entries: usize,
+}
+
+impl<V: Clone> WordMemo<V> {
+    /// Words longer than this are not kept.
+    pub const MAX_KEY_BYTES: usize = 40;
+
+    pub fn new(max_entries: usize) -> Self {
+        WordMemo { owner: 0, short: FastMap::default(), long: FastMap::default(), max_entries }
+    }
+
+    /// Forgets every answer if they come from another owner than `owner`.
+    pub fn belong_to(&mut self, owner: usize) {
+        if self.owner != owner {
+            self.owner = owner;
+            self.short.clear();
+            self.long.clear();
+        }
+    }
+
+    /// The answer for `word`, computed by `make` the first time it is asked.
+    pub fn get_or_insert_with(&mut self, word: &str, make: impl FnOnce() -> V) -> V {
+        if word.len() > Self::MAX_KEY_BYTES {
+            return make();
+        }
+        if self.short.len() + self.long.len() >= self.max_entries {
+            self.short.clear();
+            self.long.clear();
+        }
+        match short_key(word) {
+            Some(key) => self.short.entry(key).or_insert_with(make).clone(),
+            None => {
+                if let Some(found) = self.long.get(word) {
+                    return found.clone();
+                }
+                let found = make();
+                self.long.insert(word.into(), found.clone());
+                found
+            }
+        }
+    }
+}
+
 /// Removes diacritics: `Biélorussie` → `Bielorussie`, `Choïgou` → `Choigou`.
 pub fn strip_accents(text: &str) -> String {
     text.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
@@ -281,6 +334,31 @@ mod tests {
         });
         assert!(!whole);
         assert_eq!(seen, "l'œu");
+    }
+
+    #[test]
+    fn a_word_memo_computes_each_answer_once_per_owner_within_its_bounds() {
+        // Each answer is a word's length; `computed` counts the computations.
+        fn ask(memo: &mut WordMemo<usize>, word: &str, computed: &mut usize) -> usize {
+            memo.get_or_insert_with(word, || {
+                *computed += 1;
+                word.len()
+            })
+        }
+        let mut memo = WordMemo::new(3);
+        let mut computed = 0;
+        memo.belong_to(1);
+        let long = "x".repeat(WordMemo::<usize>::MAX_KEY_BYTES + 1);
+        for word in ["le", "gouvernement", "le", &long, &long] {
+            assert_eq!(ask(&mut memo, word, &mut computed), word.len());
+        }
+        assert_eq!(computed, 4, "short and long words kept, the over-long one computed each time");
+        computed = 0;
+        memo.belong_to(2);
+        for word in ["le", "la", "les", "des", "le"] {
+            ask(&mut memo, word, &mut computed);
+        }
+        assert_eq!(computed, 5, "another owner's answers are forgotten, and a full memo starts again");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! view of a sentence as tokens with their lowercase text and what separates them.
 
 use crate::document::{Document, Joiner};
-use crate::lexicon::french::{FrenchLexicon, MAX_CACHED_BYTES, MAX_CACHED_WORDS, Tags, tag};
+use crate::lexicon::french::{FrenchLexicon, MAX_CACHED_WORDS, Tags, tag};
 use crate::resources::Resources;
-use crate::text::FastMap;
+use crate::text::WordMemo;
 use serde::Serialize;
 
 /// One word's lexicon lookup.
@@ -40,11 +40,9 @@ pub fn is_french(doc: &Document) -> bool {
 
 /// Looks every word up; called once per French document through `Document::french_words`.
 pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
-    let mut out: Vec<WordLex> = WORD_CACHE.with(|cache| {
+    let mut out: Vec<WordLex> = WORD_READINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if cache.owner != lexicon.id() {
-            *cache = WordCache { owner: lexicon.id(), ..WordCache::default() };
-        }
+        cache.belong_to(lexicon.id());
         doc.words
             .iter()
             .map(|w| {
@@ -56,7 +54,7 @@ pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
                 {
                     return WordLex { tags: Tags(tag::OTHER), known: true, ..word_shape(text) };
                 }
-                cache.read(text, || read_word(text, doc.slice_lower(w.span), lexicon))
+                cache.get_or_insert_with(text, || read_word(text, doc.slice_lower(w.span), lexicon))
             })
             .collect()
     });
@@ -115,44 +113,11 @@ fn read_word(text: &str, lower: &str, lexicon: &FrenchLexicon) -> WordLex {
     WordLex { tags, known, ..shape }
 }
 
-/// Each word's reading as written, by its text: word frequencies are Zipfian, so most words
-/// of a document are read with one hash probe instead of up to two lexicon lookups and three
-/// passes over their letters. Bounded (cleared when full) and tied to one lexicon.
-#[derive(Default)]
-struct WordCache {
-    /// Id of the lexicon the entries come from (0: none yet).
-    owner: usize,
-    /// Words of up to eight bytes (most words), keyed by their bytes in an integer: no string
-    /// comparison.
-    short: FastMap<u64, WordLex>,
-    long: FastMap<Box<str>, WordLex>,
-}
-
-impl WordCache {
-    fn read(&mut self, text: &str, read: impl FnOnce() -> WordLex) -> WordLex {
-        if text.len() > MAX_CACHED_BYTES {
-            return read();
-        }
-        if self.short.len() + self.long.len() >= MAX_CACHED_WORDS {
-            self.short.clear();
-            self.long.clear();
-        }
-        match crate::text::short_key(text) {
-            Some(key) => *self.short.entry(key).or_insert_with(read),
-            None => {
-                if let Some(found) = self.long.get(text) {
-                    return *found;
-                }
-                let found = read();
-                self.long.insert(text.into(), found);
-                found
-            }
-        }
-    }
-}
-
 thread_local! {
-    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    /// Each word's reading as written, by its text: most words of a document are read with one
+    /// probe instead of up to two lexicon lookups and three passes over their letters.
+    static WORD_READINGS: std::cell::RefCell<WordMemo<WordLex>> =
+        std::cell::RefCell::new(WordMemo::new(MAX_CACHED_WORDS));
 }
 
 fn is_elided_clitic(lower: &str) -> bool {

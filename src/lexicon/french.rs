@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use super::LexiconError;
 pub use super::hunspell::tag;
 use super::hunspell::{self, FORM_BLOCK, TAGSET_BITS, entry, section};
-use crate::text::FastMap;
+use crate::text::{FastMap, WordMemo};
 
 static EMBEDDED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr.lex"));
 
@@ -65,20 +65,12 @@ pub struct FrenchLexicon {
 
 static NEXT_LEXICON_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
 
-/// The bounds of the per-thread caches of lexicon answers: entries, and bytes per word (longer
-/// words are rare and are not cached).
+/// Entries in each per-thread cache of lexicon answers.
 pub(crate) const MAX_CACHED_WORDS: usize = 1 << 16;
-pub(crate) const MAX_CACHED_BYTES: usize = 40;
-
-#[derive(Default)]
-struct LookupCache {
-    /// Id of the lexicon the entries come from (0: none yet).
-    owner: usize,
-    entries: FastMap<Box<str>, Option<Tags>>,
-}
 
 thread_local! {
-    static LOOKUP_CACHE: std::cell::RefCell<LookupCache> = std::cell::RefCell::new(LookupCache::default());
+    static LOOKUP_CACHE: std::cell::RefCell<WordMemo<Option<Tags>>> =
+        std::cell::RefCell::new(WordMemo::new(MAX_CACHED_WORDS));
 }
 
 /// Frequent French words, one per line (the function-word profile used for language
@@ -200,22 +192,10 @@ impl FrenchLexicon {
         if let Some(tags) = self.frequent.get(form) {
             return Some(*tags);
         }
-        if form.len() > MAX_CACHED_BYTES {
-            return self.lookup_uncached(form);
-        }
         LOOKUP_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let owner = self.id;
-            if cache.owner != owner || cache.entries.len() >= MAX_CACHED_WORDS {
-                cache.owner = owner;
-                cache.entries.clear();
-            }
-            if let Some(found) = cache.entries.get(form) {
-                return *found;
-            }
-            let found = self.lookup_uncached(form);
-            cache.entries.insert(form.into(), found);
-            found
+            cache.belong_to(self.id);
+            cache.get_or_insert_with(form, || self.lookup_uncached(form))
         })
     }
 

@@ -119,8 +119,8 @@ impl UiLines {
             let mut utf8 = [0u8; 4];
             let read_whole = crate::text::fold_line_chars(line, |c| {
                 for &byte in c.encode_utf8(&mut utf8).as_bytes() {
-                    // Giving up cannot happen with these patterns (no word boundary, no limit on
-                    // cache clearing); it is handled all the same.
+                    // The DFA gives up only on a non-ASCII byte when a pattern asserts a word
+                    // boundary (`\B`); the patterns then decide one by one.
                     match dfa.next_state(cache, state, byte) {
                         Ok(next) if next.is_quit() => gave_up = true,
                         Ok(next) => state = next,
