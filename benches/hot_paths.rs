@@ -13,6 +13,7 @@ use mtaudit::input::Origin;
 use mtaudit::lexicon::french::FrenchLexicon;
 use mtaudit::passages::sketch::{self, SketchParams};
 use mtaudit::resources::Resources;
+use mtaudit::view::View;
 use std::hint::black_box;
 
 fn seeds() -> Vec<String> {
@@ -35,7 +36,7 @@ fn segmentation(c: &mut Criterion) {
         b.iter(|| texts.iter().map(|t| Document::segmented("d", t.clone()).words.len()).sum::<usize>())
     });
     group.bench_function("build (language and line kinds)", |b| {
-        b.iter(|| texts.iter().map(|t| Document::build("d", t.clone(), res).words.len()).sum::<usize>())
+        b.iter(|| texts.iter().map(|t| View::build("d", t.clone(), res).words.len()).sum::<usize>())
     });
     group.finish();
 }
@@ -91,11 +92,11 @@ fn names(c: &mut Criterion) {
         "Putin",
     ]
     .iter()
-    .map(|s| mtaudit::names::fold_name(s))
+    .map(|s| mtaudit::spelling::fold_name(s))
     .collect();
     let mut group = c.benchmark_group("names");
     group.throughput(Throughput::Elements(spellings.len() as u64));
-    group.bench_function("group spellings", |b| b.iter(|| black_box(mtaudit::names::group_spellings(&spellings))));
+    group.bench_function("group spellings", |b| b.iter(|| black_box(mtaudit::spelling::group_spellings(&spellings))));
     group.finish();
 }
 

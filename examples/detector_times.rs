@@ -5,7 +5,7 @@
 
 use mtaudit::analysis::Settings;
 use mtaudit::config::Config;
-use mtaudit::document::Document;
+use mtaudit::view::View;
 use std::time::{Duration, Instant};
 
 // The binary's allocator, so that the figures are the binary's.
@@ -37,7 +37,7 @@ fn main() {
     let mut per_rule = vec![Duration::ZERO; settings.detectors.len()];
     for text in &texts {
         let start = Instant::now();
-        let doc = Document::build("d", text.clone(), res);
+        let doc = View::build("d", text.clone(), res);
         build += start.elapsed();
         // The views several rules share, timed on their own (the rules then find them built).
         let start = Instant::now();

@@ -1,17 +1,18 @@
 //! One document from text to report: build the model, run the detectors, score, decide.
 
 use crate::config::Config;
-use crate::document::Document;
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::gate::Verdict;
 use crate::input::Origin;
 use crate::lang::LangInfo;
 use crate::lexicon::LexiconError;
+use crate::lexicon::set::Lexicons;
 use crate::registry;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family};
 use crate::score::{self, Contribution, RuleWeight, Score};
 use crate::text::{ceil_char_boundary, clip, floor_char_boundary};
+use crate::view::View;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -19,54 +20,36 @@ use std::ops::Range;
 pub struct Settings {
     pub config: Config,
     pub detectors: Vec<&'static dyn Detector>,
-    resources: ResourceHandle,
-}
-
-enum ResourceHandle {
-    Embedded(&'static Resources),
-    Owned(Box<Resources>),
+    resources: Resources,
 }
 
 impl Settings {
     pub fn new(config: Config) -> Result<Settings, LexiconError> {
         let forced_language = config.input.language.as_deref().and_then(crate::lang::parse_code);
-        let resources = if Resources::needs_user_files(&config.lexicons) || forced_language.is_some() {
-            let mut resources = Box::new(Resources::load(&config.lexicons)?);
-            resources.forced_language = forced_language.map(LangInfo::forced);
-            ResourceHandle::Owned(resources)
+        let resources = if Lexicons::needs_user_files(&config.lexicons) || forced_language.is_some() {
+            let mut lexicons = Lexicons::load(&config.lexicons)?;
+            lexicons.forced_language = forced_language.map(LangInfo::forced);
+            Resources::owning(lexicons)
         } else {
-            ResourceHandle::Embedded(Resources::embedded())
+            Resources::new(Lexicons::embedded())
         };
         Ok(Settings { detectors: config.enabled_detectors(), config, resources })
     }
 
     /// Makes the corpus's agreed name spellings available to the detectors.
-    pub fn with_name_consensus(self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
-        self.with_corpus_view(|resources| resources.name_consensus = Some(consensus))
+    pub fn with_name_consensus(mut self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
+        self.resources.name_consensus = Some(consensus);
+        Ok(self)
     }
 
     /// Makes the inputs' copy index available to MT501 and MT502.
-    pub fn with_copy_index(self, index: crate::corpus_copies::CopyIndex) -> Result<Settings, LexiconError> {
-        self.with_corpus_view(|resources| resources.copies = Some(index))
-    }
-
-    /// Sets something learnt from a first pass over the inputs on this run's own resources.
-    fn with_corpus_view(mut self, set: impl FnOnce(&mut Resources)) -> Result<Settings, LexiconError> {
-        let mut resources = match self.resources {
-            ResourceHandle::Owned(r) => r,
-            // A forced language always makes the handle owned, so nothing is lost here.
-            ResourceHandle::Embedded(_) => Box::new(Resources::load(&self.config.lexicons)?),
-        };
-        set(&mut resources);
-        self.resources = ResourceHandle::Owned(resources);
+    pub fn with_copy_index(mut self, index: crate::corpus_copies::CopyIndex) -> Result<Settings, LexiconError> {
+        self.resources.copies = Some(index);
         Ok(self)
     }
 
     pub fn resources(&self) -> &Resources {
-        match &self.resources {
-            ResourceHandle::Embedded(r) => r,
-            ResourceHandle::Owned(r) => r,
-        }
+        &self.resources
     }
 }
 
@@ -141,7 +124,7 @@ const EXCERPT_CONTEXT: usize = 60;
 /// Analyses one document; gives the text back with the report. Never panics on any text.
 pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) -> (DocReport, String) {
     let res = settings.resources();
-    let doc = Document::build(id, text, res);
+    let doc = View::build(id, text, res);
     let findings = run_detectors(&doc, settings);
     let config = &settings.config;
     let score = score::score(&findings, doc.word_count(), &config.score, |rule| RuleWeight {
@@ -171,7 +154,7 @@ pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) ->
 /// Findings of one rule kept per document, and related places kept per finding.
 pub const MAX_FINDINGS_PER_RULE: usize = 1000;
 
-pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
+pub fn run_detectors(doc: &View, settings: &Settings) -> Vec<Finding> {
     let res = settings.resources();
     let mut findings = Vec::new();
     for detector in &settings.detectors {
@@ -221,14 +204,14 @@ pub fn run_detectors(doc: &Document, settings: &Settings) -> Vec<Finding> {
 /// Lines and columns of increasing offsets, counted forward from the previous one, so that
 /// many findings on one long line cost one pass over it, not one pass each.
 struct ColumnCursor<'a> {
-    doc: &'a Document,
+    doc: &'a View,
     offset: usize,
     line: usize,
     column: usize,
 }
 
 impl<'a> ColumnCursor<'a> {
-    fn new(doc: &'a Document) -> Self {
+    fn new(doc: &'a View) -> Self {
         ColumnCursor { doc, offset: 0, line: 1, column: 1 }
     }
 
@@ -246,12 +229,7 @@ impl<'a> ColumnCursor<'a> {
     }
 }
 
-fn report_finding(
-    doc: &Document,
-    columns: &mut ColumnCursor,
-    f: &Finding,
-    contribution: Contribution,
-) -> ReportedFinding {
+fn report_finding(doc: &View, columns: &mut ColumnCursor, f: &Finding, contribution: Contribution) -> ReportedFinding {
     let meta = registry::find(f.rule);
     let (line, column) = columns.at(f.span.start);
     // The end is counted from the start on the same line: one pass over the evidence.
@@ -295,7 +273,7 @@ fn report_finding(
 }
 
 /// The line holding the start of `span`, clipped to a window around it.
-fn excerpt(doc: &Document, span: crate::finding::Span) -> Excerpt {
+fn excerpt(doc: &View, span: crate::finding::Span) -> Excerpt {
     let line_index = doc.line_index(span.start);
     let line = doc.line_span(line_index);
     let text = &doc.text;

@@ -872,7 +872,8 @@ fn spool_standard_input(read: &ReadArgs) -> Result<(Vec<String>, Option<tempfile
 
 /// `mtaudit lexicon`: what the French lexicon says about each word.
 fn lexicon(config: Config, words: &[String], json: bool) -> Result<u8> {
-    use mtaudit::detectors::{french, invalid_word_form};
+    use mtaudit::detectors::invalid_word_form;
+    use mtaudit::view::french;
     let settings = Settings::new(config)?;
     let lexicon = settings.resources().french;
     let mut out = std::io::stdout().lock();

@@ -1,6 +1,7 @@
 //! Configuration: mtaudit.toml over embedded defaults, resolved into settings.
 
 use crate::finding::Severity;
+pub use crate::lexicon::set::LexiconPaths;
 use crate::registry;
 use crate::rule::{Detector, Family};
 use serde::{Deserialize, Serialize};
@@ -82,31 +83,6 @@ pub struct InputConfig {
     pub language: Option<String>,
 }
 
-/// User files that extend the embedded lexicons.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LexiconPaths {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ui_lines: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub media: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub disclaimers: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub units: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub countries: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cities: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub transliteration: Option<PathBuf>,
-    /// A Hunspell `.dic` (with its `.aff` beside it) replacing the embedded French dictionary.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub french_dictionary: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub french_grammar: Option<PathBuf>,
-}
-
 impl Default for Config {
     fn default() -> Self {
         // Checked by the test suite.
@@ -140,7 +116,7 @@ impl Config {
         .into_iter()
         .flatten()
         {
-            *p = crate::resources::resolve_relative(base, p);
+            *p = crate::lexicon::set::resolve_relative(base, p);
         }
         Ok(config)
     }

@@ -3,39 +3,9 @@
 //! MT501 and MT502. The earliest document of a set of copies is the original; the later ones
 //! are the copies.
 
-use crate::document::Document;
-use crate::passages::sketch::{fold_hash, mix};
 use crate::text::FastMap;
+use crate::view::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
-
-/// Sentences shorter than this are too common to say that a document was copied.
-const MIN_SENTENCE_WORDS: usize = 5;
-
-/// The fingerprint of one document: a hash of all its words (folded: case, accents and
-/// punctuation do not count) and one hash per sentence.
-#[derive(Debug, Clone, Default)]
-pub struct Fingerprint {
-    pub text: u64,
-    pub sentences: Vec<u64>,
-}
-
-/// A hash of all the words of a document, folded (0 for a document without words).
-pub fn text_hash(doc: &Document) -> u64 {
-    doc.words.iter().fold(0u64, |acc, w| mix(acc ^ fold_hash(doc.slice_lower(w.span))))
-}
-
-pub fn fingerprint(doc: &Document) -> Fingerprint {
-    let text = text_hash(doc);
-    let mut sentences: Vec<u64> = doc
-        .sentences
-        .iter()
-        .filter(|s| s.words.len() >= MIN_SENTENCE_WORDS)
-        .map(|s| doc.words[s.words.clone()].iter().fold(0u64, |acc, w| mix(acc ^ fold_hash(doc.slice_lower(w.span)))))
-        .collect();
-    sentences.sort_unstable();
-    sentences.dedup();
-    Fingerprint { text: if doc.words.is_empty() { 0 } else { text }, sentences }
-}
 
 /// The place of a document in the corpus's order: its shard, then its position in the shard.
 /// A single run is shard 0. Shards numbered in corpus order give the order of one run over
@@ -267,6 +237,8 @@ pub struct CopyTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
+    use crate::view::fingerprint::fingerprint;
 
     fn print(text: &str) -> Fingerprint {
         fingerprint(&Document::segmented("t", text.to_string()))

@@ -2,10 +2,10 @@
 //! and grouping (shards can be counted apart and combined); groups of spellings of one name
 //! are formed from the merged counts.
 
-use crate::document::Document;
-use crate::names;
-use crate::resources::Resources;
+use crate::lexicon::set::Lexicons;
+use crate::spelling as names;
 use crate::text::FastMap;
+use crate::view::View;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -48,7 +48,7 @@ pub struct NameGroup {
 
 impl NameStats {
     /// The spellings of one document.
-    pub fn of_document(id: &str, doc: &Document, res: &Resources) -> NameStats {
+    pub fn of_document(id: &str, doc: &View, res: &Lexicons) -> NameStats {
         let mut spellings: BTreeMap<String, SpellingStats> = BTreeMap::new();
         for part in doc.mentions(res).iter().flat_map(|m| m.parts.iter()) {
             let written = doc.slice(*part);
@@ -185,7 +185,7 @@ mod tests {
     use crate::detectors::test_support::doc;
 
     fn stats(id: &str, text: &str) -> NameStats {
-        NameStats::of_document(id, &doc(text), Resources::embedded())
+        NameStats::of_document(id, &doc(text), Lexicons::embedded())
     }
 
     #[test]

@@ -6,13 +6,15 @@
 //! was split or in which order the parts are merged; with shards numbered in corpus order, it
 //! is the sketch a single run over the whole corpus makes.
 
-use crate::corpus_copies::{CopyIndex, CopyTable, Fingerprint, order_key};
+use crate::corpus_copies::{CopyIndex, CopyTable, order_key};
 use crate::corpus_names::NameStats;
 use crate::document::Document;
 use crate::passages::DocumentRef;
 use crate::passages::sketch::{self as passage_sketch, SketchParams};
 use crate::resources::Resources;
 use crate::text::FastSet;
+use crate::view::View;
+use crate::view::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
@@ -74,7 +76,7 @@ pub fn sketch_document(
     passages: Option<&SketchParams>,
 ) -> DocumentStats {
     let (names, text) = if names {
-        let doc = Document::build(id.to_string(), text, res);
+        let doc = View::build(id.to_string(), text, res);
         (NameStats::of_document(id, &doc, res), doc.into_text())
     } else {
         (NameStats { documents: 1, ..NameStats::default() }, text)
@@ -82,7 +84,7 @@ pub fn sketch_document(
     // The fingerprint of `check --duplicates` and the passages of `diff` come from the bare
     // segmentation, as in those commands.
     let segmented = Document::segmented(id.to_string(), text);
-    let fingerprint = crate::corpus_copies::fingerprint(&segmented);
+    let fingerprint = crate::view::fingerprint::fingerprint(&segmented);
     // Every form and text is recorded here; `CorpusSketch::add` keeps the first of each, in
     // input order, so that the sketch does not depend on which thread saw a passage first.
     let passages =

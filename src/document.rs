@@ -1,4 +1,6 @@
-//! The document model: built once per document and shared by every detector.
+//! The document model: segmentation only. A document's text, its lowercase copy and its lines,
+//! paragraphs, sentences and words, with the queries that map offsets to them. What is derived
+//! from a lexicon (language, readings, names, comment zone) is the view's (`view`).
 //!
 //! Segmentation is deliberately simple and fast (one pass per level, no allocation per
 //! token): lines, paragraphs (blank-line separated, with hard-wrapped lines joined),
@@ -6,13 +8,9 @@
 //! words (runs of letters and digits, split at apostrophes and hyphens, with the joiner
 //! remembered so that `l’Ukraine` and `Jean-Pierre` can be put back together).
 
-use crate::detectors::repeated_line::{RepeatGroup, find_repeats};
 use crate::finding::Span;
-use crate::lang::{self, LangInfo};
-use crate::resources::Resources;
 use crate::text;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// How a word is attached to the word before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +52,8 @@ pub struct Paragraph {
 pub struct LineInfo {
     /// The line without its line break and surrounding white space (empty span for blank lines).
     pub content: Span,
-    /// The interface-string pattern the whole line matches, if any (index into the UI lexicon).
+    /// The interface-string pattern the whole line matches, if any (index into the UI lexicon):
+    /// set by the line classifier the document is segmented with (`Document::with_line_classes`).
     pub ui_pattern: Option<u32>,
 }
 
@@ -69,19 +68,6 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub words: Vec<Word>,
-    pub lang: LangInfo,
-    /// Each word's function-word mask (`FunctionWords::mask` of its lowercase text), looked up
-    /// once for every profile taken of the document (empty for `Document::segmented`).
-    pub function_word_masks: Vec<u16>,
-    /// The reader-comment section of a scraped page, if there is one. Translation detectors
-    /// skip it: comments are written by readers, not by the article's translator.
-    pub comments: Option<Span>,
-    repeats: OnceLock<Vec<RepeatGroup>>,
-    mentions: OnceLock<Vec<crate::names::Mention>>,
-    name_forms: OnceLock<crate::names::NameForms>,
-    french_words: OnceLock<Vec<crate::detectors::french::WordLex>>,
-    french_sentences: OnceLock<Vec<usize>>,
-    fingerprint: OnceLock<crate::corpus_copies::Fingerprint>,
 }
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the period).
@@ -93,20 +79,10 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 impl Document {
-    /// Analyses `text`. Never panics, whatever the text.
-    pub fn build(id: impl Into<String>, text: String, res: &Resources) -> Document {
-        let mut doc =
-            Document::segment_with(id.into(), text, |text, lower, starts| classify_lines(text, lower, starts, res));
-        doc.comments = crate::detectors::comment_section::find_comment_zone(&doc, res);
-        doc.function_word_masks = doc.words.iter().map(|w| res.function_words.mask(doc.slice_lower(w.span))).collect();
-        doc.lang = lang::detect_document(&doc, res);
-        doc
-    }
-
-    /// Lines, paragraphs, sentences and words only: no interface-line patterns, comment zone
-    /// or language. For passes that only need the segmentation (`mtaudit diff`).
+    /// Lines, paragraphs, sentences and words, with no line classified. For passes that only
+    /// need the segmentation (`mtaudit diff`). Never panics, whatever the text.
     pub fn segmented(id: impl Into<String>, text: String) -> Document {
-        Document::segment_with(id.into(), text, |text, _, starts| {
+        Document::with_line_classes(id.into(), text, |text, _, starts| {
             (0..starts.len())
                 .map(|i| LineInfo {
                     content: trimmed_line(text, starts[i], starts.get(i + 1).copied().unwrap_or(text.len())),
@@ -116,8 +92,13 @@ impl Document {
         })
     }
 
-    /// Lowercases, finds the lines (described by `lines`) and segments.
-    fn segment_with(id: String, text: String, lines: impl FnOnce(&str, &str, &[usize]) -> Vec<LineInfo>) -> Document {
+    /// Lowercases, finds the lines (described by `lines`, given the text, its lowercase copy
+    /// and the line starts) and segments. Never panics, whatever the text.
+    pub fn with_line_classes(
+        id: String,
+        text: String,
+        lines: impl FnOnce(&str, &str, &[usize]) -> Vec<LineInfo>,
+    ) -> Document {
         let lower = text::lowercase_in_place_offsets(&text);
         let line_starts = line_starts(&text);
         let lines = lines(&text, &lower, &line_starts);
@@ -130,15 +111,6 @@ impl Document {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             words: Vec::new(),
-            lang: LangInfo::unknown(),
-            function_word_masks: Vec::new(),
-            comments: None,
-            repeats: OnceLock::new(),
-            mentions: OnceLock::new(),
-            name_forms: OnceLock::new(),
-            french_words: OnceLock::new(),
-            french_sentences: OnceLock::new(),
-            fingerprint: OnceLock::new(),
         };
         doc.segment();
         doc
@@ -193,7 +165,7 @@ impl Document {
         }
     }
 
-    /// Gives the text back, dropping the analysis.
+    /// Gives the text back, dropping the segmentation.
     pub fn into_text(self) -> String {
         self.text
     }
@@ -241,53 +213,9 @@ impl Document {
         &self.lower[span.start..span.end]
     }
 
-    /// Whether a span lies in the reader-comment section.
-    pub fn in_comments(&self, span: Span) -> bool {
-        self.comments.is_some_and(|zone| zone.overlaps(span))
-    }
-
     /// Number of words, the length that scores are normalised by.
     pub fn word_count(&self) -> usize {
         self.words.len()
-    }
-
-    /// The name mentions, computed on first use and shared by the name rules.
-    pub fn mentions(&self, res: &Resources) -> &[crate::names::Mention] {
-        self.mentions.get_or_init(|| crate::names::mentions(self, res))
-    }
-
-    /// The folded spellings of the mentions' capitalised words, computed on first use and
-    /// shared by the name rules.
-    pub fn name_forms(&self, res: &Resources) -> &crate::names::NameForms {
-        self.name_forms.get_or_init(|| crate::names::name_forms(self, self.mentions(res)))
-    }
-
-    /// Each word's French lexicon lookup, computed on first use and shared by the grammar
-    /// rules (empty for documents that are not French).
-    pub fn french_words(&self, res: &Resources) -> &[crate::detectors::french::WordLex] {
-        self.french_words.get_or_init(|| {
-            if crate::detectors::french::is_french(self) {
-                crate::detectors::french::look_up_words(self, res.french)
-            } else {
-                Vec::new()
-            }
-        })
-    }
-
-    /// The indices of the sentences the grammar rules judge (French, outside the comments),
-    /// chosen on first use and shared by those rules.
-    pub fn french_sentences(&self, res: &Resources) -> &[usize] {
-        self.french_sentences.get_or_init(|| crate::detectors::french::select_sentences(self, res))
-    }
-
-    /// The folded text and sentence hashes, computed on first use and shared by MT501 and MT502.
-    pub fn fingerprint(&self) -> &crate::corpus_copies::Fingerprint {
-        self.fingerprint.get_or_init(|| crate::corpus_copies::fingerprint(self))
-    }
-
-    /// The groups of repeated lines, computed on first use and shared by every consumer.
-    pub fn repeats(&self) -> &[RepeatGroup] {
-        self.repeats.get_or_init(|| find_repeats(self))
     }
 
     /// Index of the word that starts at or after `offset`.
@@ -319,7 +247,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// The line between `start` and `end` without surrounding white space (empty at `start` if
 /// blank).
-fn trimmed_line(text: &str, start: usize, end: usize) -> Span {
+pub fn trimmed_line(text: &str, start: usize, end: usize) -> Span {
     let raw = &text[start..end];
     let trimmed_start = raw.len() - raw.trim_start().len();
     let trimmed = raw.trim();
@@ -328,18 +256,6 @@ fn trimmed_line(text: &str, start: usize, end: usize) -> Span {
     } else {
         Span::new(start + trimmed_start, start + trimmed_start + trimmed.len())
     }
-}
-
-fn classify_lines(text: &str, lower: &str, line_starts: &[usize], res: &Resources) -> Vec<LineInfo> {
-    let mut lines = Vec::with_capacity(line_starts.len());
-    for (i, &start) in line_starts.iter().enumerate() {
-        let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
-        let content = trimmed_line(text, start, end);
-        let ui_pattern =
-            if content.is_empty() { None } else { res.ui_lines.match_line(&lower[content.start..content.end]) };
-        lines.push(LineInfo { content, ui_pattern });
-    }
-    lines
 }
 
 /// Splits a paragraph into sentences, calling `emit` with each trimmed sentence span.
@@ -481,7 +397,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        Document::build("test", text.to_string(), Resources::embedded())
+        Document::segmented("test", text.to_string())
     }
 
     fn sentence_texts(d: &Document) -> Vec<&str> {

@@ -315,11 +315,11 @@ fn guarded(
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::document::Document;
     use crate::finding::{Finding, Severity};
     use crate::input::{InputOptions, read_jsonl};
     use crate::resources::Resources;
     use crate::rule::{Detector, Family, RuleMeta};
+    use crate::view::View;
 
     /// An item that claims to hold a lot of text.
     struct Large(usize);
@@ -450,7 +450,7 @@ mod tests {
             &META
         }
 
-        fn check(&self, doc: &Document, _: &Resources, _: &mut Vec<Finding>) {
+        fn check(&self, doc: &View, _: &Resources, _: &mut Vec<Finding>) {
             assert!(!doc.text.contains("boom"), "a rule failed");
         }
     }

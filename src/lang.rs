@@ -2,16 +2,12 @@
 //! cheaply where whatlang needs to look (whatlang reads about 2 MB/s per core; a profile is
 //! one hash lookup per word).
 
-use crate::document::Document;
-use crate::resources::Resources;
 use crate::text::FastMap;
 use serde::Serialize;
 use whatlang::Lang;
 
 /// Most languages a profile tracks (one bit each).
 const MAX_PROFILED: usize = 16;
-/// Bytes of text given to whatlang to identify a document.
-const SAMPLE_BYTES: usize = 2048;
 
 /// The language of a document or passage.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -40,7 +36,7 @@ impl LangInfo {
         LangInfo::from_lang(lang, 1.0, true, "forced")
     }
 
-    fn from_lang(lang: Lang, confidence: f64, reliable: bool, method: &'static str) -> Self {
+    pub(crate) fn from_lang(lang: Lang, confidence: f64, reliable: bool, method: &'static str) -> Self {
         let confidence = (confidence * 1000.0).round() / 1000.0;
         LangInfo { code: lang.code(), name: lang.eng_name(), confidence, reliable, method, lang: Some(lang) }
     }
@@ -159,14 +155,6 @@ impl FunctionWords {
     pub fn profile<'a>(&self, words: impl Iterator<Item = &'a str>) -> Profile {
         Profile::of_masks(words.map(|word| self.mask(word)))
     }
-
-    /// Profiles a range of the document's words, from the masks the document model keeps.
-    pub fn profile_words(&self, doc: &Document, range: std::ops::Range<usize>) -> Profile {
-        match doc.function_word_masks.get(range.clone()) {
-            Some(masks) => Profile::of_masks(masks.iter().copied()),
-            None => self.profile(doc.words[range].iter().map(|w| doc.slice_lower(w.span))),
-        }
-    }
 }
 
 impl Profile {
@@ -225,45 +213,6 @@ pub fn parse_code(code: &str) -> Option<Lang> {
     Lang::from_code(code)
 }
 
-/// Identifies the document's language: from the function-word profile of its text (outside
-/// the comment section) when that is decisive, else with whatlang on a bounded sample of its
-/// longest paragraphs. whatlang reads about 2 MB/s per core; most news documents in a
-/// profiled language never need it.
-pub fn detect_document(doc: &Document, res: &Resources) -> LangInfo {
-    if let Some(forced) = &res.forced_language {
-        return *forced;
-    }
-    let words = &res.function_words;
-    let profile = match doc.comments {
-        None => words.profile_words(doc, 0..doc.words.len()),
-        // The masks the document model keeps, for the words outside the comments.
-        Some(_) => Profile::of_masks(
-            doc.words.iter().zip(&doc.function_word_masks).filter(|(w, _)| !doc.in_comments(w.span)).map(|(_, &m)| m),
-        ),
-    };
-    if let Some((index, confidence)) = profile.decisive() {
-        return LangInfo::from_lang(words.lang(index), confidence, true, "function-words");
-    }
-    let mut candidates: Vec<usize> =
-        (0..doc.paragraphs.len()).filter(|&i| !doc.in_comments(doc.paragraphs[i].span)).collect();
-    if candidates.is_empty() {
-        candidates = (0..doc.paragraphs.len()).collect();
-    }
-    candidates.sort_by_key(|&i| (std::cmp::Reverse(doc.paragraphs[i].span.len()), i));
-    let mut sample = String::with_capacity(SAMPLE_BYTES + 8);
-    for i in candidates {
-        let para = doc.slice(doc.paragraphs[i].span);
-        let room = SAMPLE_BYTES.saturating_sub(sample.len());
-        if room < 16 {
-            break;
-        }
-        let cut = crate::text::floor_char_boundary(para, room);
-        sample.push_str(&para[..cut]);
-        sample.push('\n');
-    }
-    identify(&sample)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,17 +230,6 @@ mod tests {
     }
 
     #[test]
-    fn documents_get_their_language() {
-        let doc = Document::build(
-            "d",
-            "Le président a déclaré jeudi que les négociations reprendraient la semaine prochaine à Genève, selon un communiqué.".into(),
-            Resources::embedded(),
-        );
-        assert_eq!(doc.lang.code, "fra");
-        assert!(doc.lang.confidence > 0.5);
-    }
-
-    #[test]
     fn a_decisive_profile_spares_whatlang_and_close_languages_do_not_pass_it() {
         let words = FunctionWords::embedded();
         let french = "le gouvernement a présenté mercredi un projet de loi sur le logement qui prévoit de nouvelles aides pour les familles et une simplification des démarches pour les communes et les associations qui ont salué un texte ambitieux mais demandent des moyens pour l appliquer dans les villes";
@@ -300,7 +238,5 @@ mod tests {
         assert!(confidence > 0.6, "{confidence}");
         let catalan = "el govern va presentar dimecres un projecte de llei sobre l habitatge que preveu noves ajudes per a les famílies i una simplificació dels tràmits per als ajuntaments i les associacions que han celebrat un text ambiciós però demanen més mitjans per aplicar-lo a les ciutats";
         assert_eq!(words.profile(catalan.split(' ')).decisive(), None);
-        let doc = Document::build("ca", catalan.to_string(), Resources::embedded());
-        assert_eq!((doc.lang.code, doc.lang.method), ("cat", "whatlang"));
     }
 }

@@ -1,136 +1,56 @@
-//! Everything the detectors look things up in, built once per run.
+//! What a rule reads besides the document: the run's lexicons, and what a first pass over the
+//! inputs learnt of the corpus (the agreed name spellings, the first holder of every text and
+//! sentence). Derefs to the lexicons, so a rule writes `res.units` as for any table.
 
-use crate::config::LexiconPaths;
-use crate::lang::FunctionWords;
-use crate::lexicon::disclaimers::{self, Disclaimers};
-use crate::lexicon::french::FrenchLexicon;
-use crate::lexicon::french_grammar::{self, FrenchGrammar};
-use crate::lexicon::gazetteer::{self, Gazetteer};
-use crate::lexicon::media::{self, Media};
-use crate::lexicon::transliteration::{self, Transliteration};
-use crate::lexicon::ui_lines::{self, UiLines};
-use crate::lexicon::units::{self, Units};
-use crate::lexicon::{LexiconError, Source};
-use std::path::Path;
+use crate::corpus_copies::CopyIndex;
+use crate::corpus_names::Consensus;
+use crate::lexicon::set::Lexicons;
 use std::sync::LazyLock;
 
 pub struct Resources {
-    pub function_words: FunctionWords,
-    pub ui_lines: UiLines,
-    pub media: Media,
-    pub disclaimers: Disclaimers,
-    pub units: Units,
-    pub gazetteer: Gazetteer,
-    pub transliteration: Transliteration,
+    lexicons: LexiconHandle,
     /// The corpus's agreed name spellings, when the run computed them (`check --name-consensus`).
-    pub name_consensus: Option<crate::corpus_names::Consensus>,
+    pub name_consensus: Option<Consensus>,
     /// Set by `--duplicates`: the first document of every text and sentence of the inputs.
-    pub copies: Option<crate::corpus_copies::CopyIndex>,
-    /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
-    pub french: &'static FrenchLexicon,
-    pub french_grammar: FrenchGrammar,
-    /// Set when the user states the documents' language: identification is skipped.
-    pub forced_language: Option<crate::lang::LangInfo>,
+    pub copies: Option<CopyIndex>,
 }
 
-static EMBEDDED: LazyLock<Resources> = LazyLock::new(|| {
-    // The embedded data is checked by the test suite; failing here is a build defect.
-    Resources::load(&LexiconPaths::default()).expect("embedded lexicons are valid")
-});
+/// The embedded lexicons are shared by every run that names no user file.
+enum LexiconHandle {
+    Embedded(&'static Lexicons),
+    Owned(Box<Lexicons>),
+}
+
+static EMBEDDED: LazyLock<Resources> = LazyLock::new(|| Resources::new(Lexicons::embedded()));
 
 impl Resources {
-    /// The embedded lexicons, parsed on first use.
+    /// The embedded lexicons with no corpus view.
     pub fn embedded() -> &'static Resources {
         &EMBEDDED
     }
 
-    /// The embedded lexicons extended with the user's files.
-    pub fn load(paths: &LexiconPaths) -> Result<Resources, LexiconError> {
-        let read = |path: &Option<std::path::PathBuf>| -> Result<Option<(String, String)>, LexiconError> {
-            match path {
-                None => Ok(None),
-                Some(p) => std::fs::read_to_string(p)
-                    .map(|text| Some((p.display().to_string(), text)))
-                    .map_err(|e| LexiconError::new(&p.display().to_string(), e.to_string())),
-            }
-        };
-        let user_ui = read(&paths.ui_lines)?;
-        let user_media = read(&paths.media)?;
-        let user_disclaimers = read(&paths.disclaimers)?;
-        let user_units = read(&paths.units)?;
-        let user_countries = read(&paths.countries)?;
-        let user_cities = read(&paths.cities)?;
-        let user_transliteration = read(&paths.transliteration)?;
-        let user_grammar = read(&paths.french_grammar)?;
-        let french = match &paths.french_dictionary {
-            None => FrenchLexicon::embedded(),
-            Some(path) => user_lexicon(path)?,
-        };
-        Ok(Resources {
-            function_words: FunctionWords::embedded(),
-            ui_lines: UiLines::load(&sources(ui_lines::EMBEDDED, &user_ui))?,
-            media: Media::load(&sources(media::EMBEDDED, &user_media))?,
-            disclaimers: Disclaimers::load(&sources(disclaimers::EMBEDDED, &user_disclaimers))?,
-            units: Units::load(&sources(units::EMBEDDED, &user_units))?,
-            gazetteer: Gazetteer::load(
-                &sources(gazetteer::EMBEDDED_COUNTRIES, &user_countries),
-                &sources(gazetteer::EMBEDDED_CITIES, &user_cities),
-                gazetteer::EMBEDDED_HUBS,
-            )?,
-            transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
-            name_consensus: None,
-            copies: None,
-            french,
-            french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
-            forced_language: None,
-        })
+    /// Shared lexicons (the embedded ones) with no corpus view.
+    pub fn new(lexicons: &'static Lexicons) -> Resources {
+        Resources { lexicons: LexiconHandle::Embedded(lexicons), name_consensus: None, copies: None }
     }
 
-    /// Whether any user lexicon is configured (else the shared embedded copy serves).
-    pub fn needs_user_files(paths: &LexiconPaths) -> bool {
-        [
-            &paths.ui_lines,
-            &paths.media,
-            &paths.disclaimers,
-            &paths.units,
-            &paths.countries,
-            &paths.cities,
-            &paths.transliteration,
-            &paths.french_dictionary,
-            &paths.french_grammar,
-        ]
-        .iter()
-        .any(|p| p.is_some())
+    /// A run's own lexicons (the user's files, a stated language) with no corpus view.
+    pub fn owning(lexicons: Lexicons) -> Resources {
+        Resources { lexicons: LexiconHandle::Owned(Box::new(lexicons)), name_consensus: None, copies: None }
+    }
+
+    pub fn lexicons(&self) -> &Lexicons {
+        match &self.lexicons {
+            LexiconHandle::Embedded(l) => l,
+            LexiconHandle::Owned(l) => l,
+        }
     }
 }
 
-/// A user's French dictionary, expanded once per process and kept for its whole length (a run
-/// loads its resources more than once, for instance with `--name-consensus`).
-fn user_lexicon(path: &Path) -> Result<&'static FrenchLexicon, LexiconError> {
-    static LOADED: std::sync::Mutex<Vec<(std::path::PathBuf, &'static FrenchLexicon)>> =
-        std::sync::Mutex::new(Vec::new());
-    let mut loaded = LOADED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((_, lexicon)) = loaded.iter().find(|(p, _)| p == path) {
-        return Ok(lexicon);
-    }
-    let lexicon: &'static FrenchLexicon = Box::leak(Box::new(FrenchLexicon::from_dictionary(path)?));
-    loaded.push((path.to_path_buf(), lexicon));
-    Ok(lexicon)
-}
+impl std::ops::Deref for Resources {
+    type Target = Lexicons;
 
-/// The embedded source, then the user's file if there is one.
-fn sources<'a>(embedded: &'static str, user: &'a Option<(String, String)>) -> Vec<Source<'a>> {
-    let mut v = vec![Source { name: "embedded", text: embedded }];
-    if let Some((name, text)) = user {
-        v.push(Source { name, text });
-    }
-    v
-}
-
-/// Resolves a path relative to the configuration file that named it.
-pub fn resolve_relative(base: Option<&Path>, path: &Path) -> std::path::PathBuf {
-    match base.and_then(Path::parent) {
-        Some(dir) if path.is_relative() => dir.join(path),
-        _ => path.to_path_buf(),
+    fn deref(&self) -> &Lexicons {
+        self.lexicons()
     }
 }

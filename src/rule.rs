@@ -1,8 +1,8 @@
 //! The detector interface and the static description of each rule.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
+use crate::view::View;
 use serde::{Deserialize, Serialize};
 
 /// The families rules belong to. Each family has its own sub-score.
@@ -87,5 +87,5 @@ pub struct RuleMeta {
 /// It must never panic, and every span it reports lies inside the text on character boundaries.
 pub trait Detector: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>);
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>);
 }

@@ -295,6 +295,51 @@ pub fn clip(text: &str, max_chars: usize) -> String {
     }
 }
 
+/// A hash of a lowercase word with its Latin diacritics removed (`Fédération` and `federation`
+/// hash alike), without allocating.
+pub fn fold_hash(lower: &str) -> u64 {
+    // A multiply-rotate step per character (as in FxHash), finalised once.
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    for c in lower.chars() {
+        let folded = if c.is_ascii() { c } else { fold_char(c) };
+        if folded == '\0' {
+            continue;
+        }
+        h = (h.rotate_left(5) ^ folded as u64).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    mix(h)
+}
+
+/// The base letter of a Latin letter with a diacritic; `\0` for a combining mark.
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' | 'ţ' => 't',
+        '\u{300}'..='\u{36f}' => '\0',
+        other => other,
+    }
+}
+
+/// A 64-bit finaliser (splitmix64): cheap, and good enough to spread shingle hashes.
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use mtaudit::config::Config;
 use mtaudit::document::Document;
 use mtaudit::input::Origin;
 use mtaudit::passages::{diff, sketch};
+use mtaudit::view::View;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -52,7 +53,7 @@ proptest! {
 
     #[test]
     fn findings_lie_inside_the_text_on_character_boundaries(text in text()) {
-        let doc = Document::build("p", text.clone(), settings().resources());
+        let doc = View::build("p", text.clone(), settings().resources());
         for finding in run_detectors(&doc, settings()) {
             for span in std::iter::once(finding.span).chain(finding.related.iter().map(|r| r.span)) {
                 prop_assert!(span.start <= span.end && span.end <= text.len(), "{} {:?}", finding.rule, span);

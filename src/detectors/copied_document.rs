@@ -1,10 +1,10 @@
 //! MT502: a document made mostly of the sentences of an earlier document of the inputs.
 
 use super::duplicate_document::first_line;
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
 
 pub struct CopiedDocument;
 
@@ -45,7 +45,7 @@ impl Detector for CopiedDocument {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let Some(index) = res.copies.as_ref() else { return };
         let fingerprint = doc.fingerprint();
         if index.exact_copy_of(&doc.id, fingerprint).is_some() {
@@ -68,21 +68,24 @@ impl Detector for CopiedDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus_copies::{self, CopyIndex};
+    use crate::corpus_copies::CopyIndex;
 
     #[test]
     fn a_page_made_of_an_earlier_page_is_flagged_but_not_an_exact_copy() {
         let original = "Le conseil municipal a voté mardi un plan de rénovation des écoles. Les travaux commenceront en juin et dureront deux ans. Le maire a salué un investissement historique pour la ville. Les parents d'élèves ont accueilli la nouvelle avec soulagement.";
         let copy = format!("{original} Une réunion publique aura lieu le mois prochain en mairie.");
-        let mut res = Resources::load(&Default::default()).unwrap();
+        let mut res = Resources::new(crate::lexicon::set::Lexicons::embedded());
         let mut index = CopyIndex::default();
         for (id, text) in [("a", original), ("b", copy.as_str()), ("c", original)] {
-            index.add(id, &corpus_copies::fingerprint(&Document::segmented(id, text.to_string())));
+            index.add(
+                id,
+                &crate::view::fingerprint::fingerprint(&crate::document::Document::segmented(id, text.to_string())),
+            );
         }
         res.copies = Some(index);
         let run = |id: &str, text: &str| {
             let mut out = Vec::new();
-            CopiedDocument.check(&Document::build(id, text.to_string(), &res), &res, &mut out);
+            CopiedDocument.check(&View::build(id, text.to_string(), &res), &res, &mut out);
             out.into_iter().map(|f| f.message).collect::<Vec<_>>()
         };
         assert_eq!(run("b", &copy), ["4 of its 5 sentences come from `a`, earlier in the inputs"]);

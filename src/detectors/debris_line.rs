@@ -1,10 +1,10 @@
 //! MT408: scraper debris: a stray word at the page's edge or a line of codes and numbers.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::{is_closing, is_sentence_terminal};
+use crate::view::View;
 
 pub struct DebrisLine;
 
@@ -41,7 +41,7 @@ impl Detector for DebrisLine {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let non_empty: Vec<usize> = (0..doc.lines.len()).filter(|&i| !doc.lines[i].content.is_empty()).collect();
         if non_empty.len() < 2 {
             return;

@@ -1,12 +1,13 @@
 //! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
 //! a participle that disagrees with a feminine plural subject.
 
-use super::french::{self, SentenceTokens, Token, capitalise_like};
-use crate::document::{Document, Joiner};
+use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::french::{FrenchLexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, SentenceTokens, Token, capitalise_like};
 
 pub struct DeterminerAgreement;
 
@@ -47,7 +48,7 @@ impl Detector for DeterminerAgreement {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         if !french::is_french(doc) {
             return;
         }

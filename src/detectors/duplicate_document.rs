@@ -1,9 +1,9 @@
 //! MT501: a document whose words are those of an earlier document of the inputs.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
 
 pub struct DuplicateDocument;
 
@@ -41,7 +41,7 @@ impl Detector for DuplicateDocument {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let Some(index) = res.copies.as_ref() else { return };
         let fingerprint = doc.fingerprint();
         if let Some(original) = index.exact_copy_of(&doc.id, fingerprint) {
@@ -56,32 +56,35 @@ impl Detector for DuplicateDocument {
 }
 
 /// The first non-blank line: where a document-level finding points.
-pub fn first_line(doc: &Document) -> Span {
+pub fn first_line(doc: &View) -> Span {
     doc.lines.iter().map(|l| l.content).find(|c| !c.is_empty()).unwrap_or(Span::new(0, 0))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus_copies::{self, CopyIndex};
+    use crate::corpus_copies::CopyIndex;
 
     #[test]
     fn the_later_copy_is_flagged_with_its_original() {
         let text =
             "Le conseil municipal a voté mardi un plan de rénovation des écoles.\nLes travaux commenceront en juin.";
-        let mut res = Resources::load(&Default::default()).unwrap();
+        let mut res = Resources::new(crate::lexicon::set::Lexicons::embedded());
         let mut index = CopyIndex::default();
         for id in ["a", "b"] {
-            index.add(id, &corpus_copies::fingerprint(&Document::segmented(id, text.to_string())));
+            index.add(
+                id,
+                &crate::view::fingerprint::fingerprint(&crate::document::Document::segmented(id, text.to_string())),
+            );
         }
         res.copies = Some(index);
         let mut out = Vec::new();
-        DuplicateDocument.check(&Document::build("b", text.to_string(), &res), &res, &mut out);
+        DuplicateDocument.check(&View::build("b", text.to_string(), &res), &res, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].message, "the same text as `a`, earlier in the inputs");
         assert_eq!(out[0].span.text(text), "Le conseil municipal a voté mardi un plan de rénovation des écoles.");
         out.clear();
-        DuplicateDocument.check(&Document::build("a", text.to_string(), &res), &res, &mut out);
+        DuplicateDocument.check(&View::build("a", text.to_string(), &res), &res, &mut out);
         assert!(out.is_empty(), "the original is kept");
     }
 }

@@ -1,11 +1,12 @@
 //! MT602: a missing elision, contraction or euphonic form in French (`ne en`, `de le`, `a-il`).
 
-use super::french::{self, Token, capitalise_like};
-use crate::document::{Document, Joiner};
+use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::french::{FrenchLexicon, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, Token, capitalise_like};
 
 pub struct ElisionContraction;
 
@@ -46,7 +47,7 @@ impl Detector for ElisionContraction {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         if !french::is_french(doc) {
             return;
         }
@@ -88,7 +89,7 @@ fn pair_span(a: &Token<'_>, b: &Token<'_>) -> Span {
 /// The tests that each case below makes first, on the words' text alone: a pair that passes
 /// none of them is no case, and most pairs pass none. (In debug builds, `check` runs every
 /// case on the pairs this screens out too, and asserts that none is found.)
-fn may_be_a_case(doc: &Document, index: usize, res: &Resources) -> bool {
+fn may_be_a_case(doc: &View, index: usize, res: &Resources) -> bool {
     let (before, word) = (&doc.words[index - 1], &doc.words[index]);
     let (before_lower, word_lower) = (doc.slice_lower(before.span), doc.slice_lower(word.span));
     // `missing_elision`.

@@ -1,10 +1,10 @@
 //! MT102: an opening dateline naming a city where the document's language is not written.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::fold_for_comparison;
+use crate::view::View;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,7 +56,7 @@ impl Detector for ForeignDateline {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         if !doc.lang.reliable {
             return;
         }
@@ -134,14 +134,14 @@ impl Detector for ForeignDateline {
 /// The folded text of the paragraphs after `from` that are in the document's language, outside
 /// the comment section: a country named only in an appended notice or a foreign-language
 /// paragraph says nothing about where the article was written.
-fn own_language_body(doc: &Document, res: &Resources, from: usize) -> String {
+fn own_language_body(doc: &View, res: &Resources, from: usize) -> String {
     let words = &res.function_words;
     let own = doc.lang.lang.and_then(|l| words.index_of(l));
     let mut body = String::new();
     for para in doc.paragraphs.iter().filter(|p| p.span.end > from && !doc.in_comments(p.span)) {
         let in_own_language = match own {
             Some(index) => {
-                let profile = words.profile_words(doc, para.words.clone());
+                let profile = doc.profile_words(para.words.clone());
                 profile.top().is_none_or(|(top, _)| top == index)
             }
             None => true,

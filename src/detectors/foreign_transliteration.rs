@@ -1,11 +1,12 @@
 //! MT302: a transliterated name written in another language's convention.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
-use crate::names;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::spelling::fold_name;
 use crate::text::FastMap;
+use crate::view::View;
+use crate::view::names::ARABIC_PARTICLES;
 
 pub struct ForeignTransliteration;
 
@@ -48,7 +49,7 @@ impl Detector for ForeignTransliteration {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let table = &res.transliteration;
         let Some(convention) = table.conventions.get(doc.lang.code) else { return };
         if !doc.lang.reliable {
@@ -62,8 +63,8 @@ impl Detector for ForeignTransliteration {
         let mut arabic: Vec<bool> = vec![false; forms.folded.len()];
         let mut part = 0;
         for mention in mentions {
-            let arabic_name = mention.particles.iter().any(|p| names::ARABIC_PARTICLES.contains(&p.as_str()))
-                || mention.parts.iter().any(|p| names::ARABIC_PARTICLES.contains(&doc.slice_lower(*p)));
+            let arabic_name = mention.particles.iter().any(|p| ARABIC_PARTICLES.contains(&p.as_str()))
+                || mention.parts.iter().any(|p| ARABIC_PARTICLES.contains(&doc.slice_lower(*p)));
             for span in &mention.parts {
                 let spelling = forms.of_part[part];
                 part += 1;
@@ -94,7 +95,7 @@ impl Detector for ForeignTransliteration {
             let Some((marks, rewritten)) = table.foreign_marks(doc.lang.code, folded) else { continue };
             let native = capitalise(&rewritten);
             // The gazetteer knows the place's native name: say so when the rewrite matches it.
-            let confirmed = city.is_some_and(|c| c.spellings.iter().any(|s| *s == names::fold_name(&native)));
+            let confirmed = city.is_some_and(|c| c.spellings.iter().any(|s| *s == fold_name(&native)));
             let how: Vec<String> =
                 marks.iter().map(|m| format!("{} for the {} {}", m.letters, convention.name, m.native)).collect();
             let conventions: Vec<&str> = {

@@ -1,10 +1,10 @@
 //! MT403: a line made of hashtags.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::clip;
+use crate::view::View;
 
 pub struct HashtagRun;
 
@@ -35,7 +35,7 @@ impl Detector for HashtagRun {
         &META
     }
 
-    fn check(&self, doc: &Document, _res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, _res: &Resources, out: &mut Vec<Finding>) {
         for line in &doc.lines {
             let text = doc.slice(line.content);
             if !text.contains('#') {

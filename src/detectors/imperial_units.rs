@@ -1,11 +1,11 @@
 //! MT202: imperial units kept in a text whose language measures in metric units.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::units::Units;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::{ceil_char_boundary, floor_char_boundary};
+use crate::view::View;
 
 pub struct ImperialUnits;
 
@@ -43,7 +43,7 @@ impl Detector for ImperialUnits {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let units = &res.units;
         if !doc.lang.reliable || units.imperial_languages.iter().any(|l| l == doc.lang.code) {
             return;

@@ -1,10 +1,10 @@
 //! MT402: a web-interface string kept as a line of text.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::clip;
+use crate::view::View;
 
 pub struct InterfaceString;
 
@@ -42,7 +42,7 @@ impl Detector for InterfaceString {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         for line in &doc.lines {
             let Some(index) = line.ui_pattern else {
                 continue;

@@ -1,12 +1,12 @@
 //! MT601: a lowercase French word that is no form of the lexicon but sits one accent or one
 //! ending away from forms of a known lemma (`négocierent`, `assisons`).
 
-use super::french::{self, Token};
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::french::{FrenchLexicon, LemmaId, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, Token};
 
 pub struct InvalidWordForm;
 
@@ -46,7 +46,7 @@ impl Detector for InvalidWordForm {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         if !french::is_french(doc) {
             return;
         }

@@ -1,11 +1,11 @@
 //! MT605: French words written without their accents (`defendre la Bielorussie`).
 
-use super::french;
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::FastSet;
+use crate::view::View;
+use crate::view::french;
 
 pub struct LostDiacritics;
 
@@ -46,7 +46,7 @@ impl Detector for LostDiacritics {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         if !french::is_french(doc) {
             return;
         }

@@ -1,10 +1,10 @@
 //! MT404: the metadata block of a scraped video or media page.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::{clip, is_word_char};
+use crate::view::View;
 
 pub struct MediaMetadata;
 
@@ -39,7 +39,7 @@ impl Detector for MediaMetadata {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         for line in &doc.lines {
             if line.content.is_empty() || line.content.len() > MAX_LINE_CHARS * 4 {
                 continue;

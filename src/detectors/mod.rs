@@ -26,13 +26,13 @@ pub mod untranslated_fragment;
 
 #[cfg(test)]
 pub mod test_support {
-    use crate::document::Document;
     use crate::finding::{Finding, sort_findings};
     use crate::resources::Resources;
     use crate::rule::Detector;
+    use crate::view::View;
 
-    pub fn doc(text: &str) -> Document {
-        Document::build("test", text.to_string(), Resources::embedded())
+    pub fn doc(text: &str) -> View {
+        View::build("test", text.to_string(), Resources::embedded())
     }
 
     /// Runs one detector on a text and returns its findings in canonical order.

@@ -1,10 +1,10 @@
 //! MT303: a name spelled otherwise than the rest of the corpus spells it.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::names;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::spelling as names;
+use crate::view::View;
 
 pub struct NameConsensus;
 
@@ -42,7 +42,7 @@ impl Detector for NameConsensus {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let Some(consensus) = res.name_consensus.as_ref().filter(|c| !c.is_empty()) else { return };
         let mentions = doc.mentions(res);
         let parts: Vec<_> = mentions.iter().flat_map(|m| m.parts.iter().copied()).collect();
@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn a_spelling_the_corpus_does_not_use() {
-        let mut res = Resources::load(&Default::default()).unwrap();
+        let mut res = Resources::new(crate::lexicon::set::Lexicons::embedded());
         let mut corpus = NameStats::default();
         for (id, text) in [
             ("a", "Le président Loukachenko a parlé."),
@@ -94,7 +94,7 @@ mod tests {
         }
         res.name_consensus = Some(Consensus::from_stats(&corpus));
         let text = "Hier, le président Lukashenko a reçu le ministre.";
-        let d = crate::document::Document::build("c", text.to_string(), &res);
+        let d = crate::view::View::build("c", text.to_string(), &res);
         let mut out = Vec::new();
         NameConsensus.check(&d, &res, &mut out);
         assert_eq!(out.len(), 1);
@@ -102,7 +102,7 @@ mod tests {
         assert_eq!(out[0].message, "`Lukashenko`: the corpus writes `Loukachenko` (2 of 3 mentions, in 2 documents)");
         // A document that mixes spellings is MT301's.
         let mixed = "Le président Loukachenko, ou Lukashenko, a reçu le ministre.";
-        let d = crate::document::Document::build("m", mixed.to_string(), &res);
+        let d = crate::view::View::build("m", mixed.to_string(), &res);
         let mut out = Vec::new();
         NameConsensus.check(&d, &res, &mut out);
         assert!(out.is_empty());

@@ -1,11 +1,11 @@
 //! MT301: one name spelled several ways in one document.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
-use crate::names;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::spelling as names;
 use crate::text::FastMap;
+use crate::view::View;
 
 pub struct NameVariants;
 
@@ -68,7 +68,7 @@ impl Detector for NameVariants {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let mentions = doc.mentions(res);
         let spellings = doc.name_forms(res);
         // Every capitalised word of every mention is compared: surnames, first names and the
@@ -153,7 +153,7 @@ impl Detector for NameVariants {
 }
 
 /// `words`: each compared word with whether it belongs to a mention of several words.
-fn report(doc: &Document, words: &[(Span, bool)], forms: &[Form], group: &[usize]) -> Finding {
+fn report(doc: &View, words: &[(Span, bool)], forms: &[Form], group: &[usize]) -> Finding {
     // Canonical: the spelling used in the first full mention (first and last name), else the
     // most frequent, else the first.
     let first_full = group

@@ -1,10 +1,10 @@
 //! MT405: a photo caption credit or credit line kept in the text.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::clip;
+use crate::view::View;
 
 pub struct PhotoCredit;
 
@@ -42,7 +42,7 @@ impl Detector for PhotoCredit {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         for line in &doc.lines {
             if line.content.is_empty() || line.ui_pattern.is_some() {
                 continue;
@@ -67,7 +67,7 @@ impl Detector for PhotoCredit {
 }
 
 /// `Firstname Lastname/AGENCY[/AGENCY]` ending a line, or `© AGENCY`.
-fn slash_credit(doc: &Document, line: Span, res: &Resources) -> Option<Span> {
+fn slash_credit(doc: &View, line: Span, res: &Resources) -> Option<Span> {
     let text = doc.slice(line);
     // Byte searches (memchr): most lines hold neither, and this runs on every line.
     if !text.as_bytes().contains(&b'/') && !text.contains('©') {
@@ -111,7 +111,7 @@ fn after_last_space(text: &str) -> usize {
 }
 
 /// A short line that opens with a credit word followed by a name, a colon or an agency.
-fn is_credit_line(doc: &Document, line: Span, res: &Resources) -> bool {
+fn is_credit_line(doc: &View, line: Span, res: &Resources) -> bool {
     let lower = doc.slice_lower(line);
     if lower.len() > MAX_CREDIT_LINE_WORDS * 20 {
         return false;

@@ -1,10 +1,10 @@
 //! MT407: a headline-like line run into the article: a teaser or related-article title.
 
-use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::{clip, is_closing, is_sentence_terminal};
+use crate::view::View;
 
 pub struct StrayTitle;
 
@@ -46,7 +46,7 @@ impl Detector for StrayTitle {
         &META
     }
 
-    fn check(&self, doc: &Document, _res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, _res: &Resources, out: &mut Vec<Finding>) {
         let mut prose_seen = false;
         for para in &doc.paragraphs {
             if para.words.len() >= PROSE_WORDS {

@@ -1,12 +1,12 @@
 //! MT603: an indicative or future verb where a French trigger requires the subjunctive.
 
-use super::french::{self, Token, is_determiner};
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::french::{FrenchLexicon, LemmaId, Tags, tag};
 use crate::lexicon::french_grammar::FrenchGrammar;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, Token, is_determiner};
 
 pub struct SubjunctiveMood;
 
@@ -46,7 +46,7 @@ impl Detector for SubjunctiveMood {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         if !french::is_french(doc) {
             return;
         }

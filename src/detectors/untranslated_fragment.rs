@@ -1,12 +1,12 @@
 //! MT201: a paragraph or sentence left in another language than the document's.
 
 use super::french;
-use crate::document::Document;
 use crate::finding::{Finding, Severity, Span};
 use crate::lang::{self, Profile};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::clip;
+use crate::view::View;
 
 pub struct UntranslatedFragment;
 
@@ -51,7 +51,7 @@ impl Detector for UntranslatedFragment {
         &META
     }
 
-    fn check(&self, doc: &Document, res: &Resources, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
         let Some(doc_lang) = doc.lang.lang.filter(|_| doc.lang.reliable) else {
             return;
         };
@@ -79,7 +79,7 @@ impl Detector for UntranslatedFragment {
             if doc.in_comments(para.span) || !may_look_foreign(&para.words) {
                 continue;
             }
-            let profile = words.profile_words(doc, para.words.clone());
+            let profile = doc.profile_words(para.words.clone());
             if looks_foreign(&profile, doc_index)
                 && self.report(doc, res, para.span, para.words.clone(), "paragraph", out)
             {
@@ -92,7 +92,7 @@ impl Detector for UntranslatedFragment {
                 if !may_look_foreign(&sentence.words) {
                     continue;
                 }
-                let profile = words.profile_words(doc, sentence.words.clone());
+                let profile = doc.profile_words(sentence.words.clone());
                 if looks_foreign(&profile, doc_index) {
                     self.report(doc, res, sentence.span, sentence.words.clone(), "sentence", out);
                 }
@@ -138,7 +138,7 @@ impl UntranslatedFragment {
     /// Confirms a candidate with whatlang and reports it; returns whether it was reported.
     fn report(
         &self,
-        doc: &Document,
+        doc: &View,
         res: &Resources,
         span: Span,
         words: std::ops::Range<usize>,

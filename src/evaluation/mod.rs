@@ -193,7 +193,7 @@ pub fn folds(samples: &[Sample], k: usize) -> Vec<usize> {
         .iter()
         .map(|s| {
             let g = key(s);
-            (g.bytes().fold(0x243F_6A88_85A3_08D3u64, |h, b| crate::passages::sketch::mix(h ^ b as u64)), g)
+            (g.bytes().fold(0x243F_6A88_85A3_08D3u64, |h, b| crate::text::mix(h ^ b as u64)), g)
         })
         .collect();
     groups.sort();

@@ -8,6 +8,7 @@ pub mod french_grammar;
 pub mod gazetteer;
 pub mod hunspell;
 pub mod media;
+pub mod set;
 pub mod transliteration;
 pub mod ui_lines;
 pub mod units;

@@ -186,7 +186,7 @@ fn classify_replacement(old: &[&str], new: &[&str]) -> ChangeClass {
         let similar_names = old.iter().zip(new).all(|(a, b)| {
             let a: Vec<char> = crate::text::fold_for_comparison(a).chars().collect();
             let b: Vec<char> = crate::text::fold_for_comparison(b).chars().collect();
-            crate::names::bigram_similarity(&a, &b) >= 0.3
+            crate::spelling::bigram_similarity(&a, &b) >= 0.3
         });
         if similar_names {
             return ChangeClass::NameSpelling;

@@ -8,8 +8,9 @@
 //! form, about 40 per rendering, and `4 × bands` plus about 40 per form.
 
 use super::diff::{self, ChangeClass};
-use super::sketch::{DocumentSketch, Kind, mix};
+use super::sketch::{DocumentSketch, Kind};
 use super::{Cluster, DiffParams, DiffReport, DocumentPair, DocumentRef, Location, Rendering, cluster};
+use crate::text::mix;
 use crate::text::{FastMap, FastSet};
 use rayon::prelude::*;
 use std::collections::BTreeMap;

@@ -1,0 +1,374 @@
+//! What the French grammar rules (MT6xx) share: each word looked up once in the lexicon, and a
+//! view of a sentence as tokens with their lowercase text and what separates them.
+
+use crate::document::{Document, Joiner, Sentence};
+use crate::lexicon::french::{FrenchLexicon, MAX_CACHED_WORDS, Tags, tag};
+use crate::text::WordMemo;
+use crate::view::annotated::Annotated;
+
+/// One word's lexicon lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordLex {
+    /// The union of the tags of every analysis (0 when unknown).
+    pub tags: Tags,
+    /// The word is a form of the lexicon, as written or with its first letter lowercased.
+    pub known: bool,
+    /// The word is part of a hyphen or apostrophe compound that the lexicon knows as a whole
+    /// (`aujourd'hui`, `c'est-à-dire`); its parts are not judged alone.
+    pub in_known_compound: bool,
+    /// The word opens with a lowercase letter.
+    pub first_lowercase: bool,
+    /// The word is all letters.
+    pub alphabetic: bool,
+    /// The word opens with an uppercase letter.
+    pub capitalised: bool,
+}
+
+impl WordLex {
+    /// The word is all letters and opens with a lowercase one: the words whose share the
+    /// lexicon knows tells French text from other text.
+    pub fn lowercase_alphabetic(&self) -> bool {
+        self.first_lowercase && self.alphabetic
+    }
+}
+
+/// Whether the French rules apply to this document.
+pub fn is_french(doc: &Annotated) -> bool {
+    doc.lang.code == "fra" && doc.lang.reliable
+}
+
+/// Looks every word up; called once per French document through `View::french_words`.
+pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
+    let mut out: Vec<WordLex> = WORD_READINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        cache.belong_to(lexicon.id());
+        doc.words
+            .iter()
+            .map(|w| {
+                let text = doc.slice(w.span);
+                // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
+                if w.span.len() <= 6
+                    && doc.text[w.span.end..].starts_with(['\'', '’'])
+                    && is_elided_clitic(doc.slice_lower(w.span))
+                {
+                    return WordLex { tags: Tags(tag::OTHER), known: true, ..word_shape(text) };
+                }
+                cache.get_or_insert_with(text, || read_word(text, doc.slice_lower(w.span), lexicon))
+            })
+            .collect()
+    });
+    // Compounds: try the joined text of two or three words glued by a hyphen or an apostrophe.
+    let mut buffer = String::new();
+    for start in 0..doc.words.len() {
+        for len in [3usize, 2] {
+            let end = start + len;
+            if end > doc.words.len() || !(start + 1..end).all(|i| doc.words[i].joiner != Joiner::Space) {
+                continue;
+            }
+            if (start..end).all(|i| out[i].known) {
+                continue;
+            }
+            buffer.clear();
+            buffer.extend(
+                doc.lower[doc.words[start].span.start..doc.words[end - 1].span.end]
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
+            if lexicon.contains(&buffer) {
+                for item in &mut out[start..end] {
+                    item.in_known_compound = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A word's letter shape.
+fn word_shape(text: &str) -> WordLex {
+    let first = text.chars().next();
+    WordLex {
+        first_lowercase: first.is_some_and(char::is_lowercase),
+        capitalised: first.is_some_and(char::is_uppercase),
+        alphabetic: text.chars().all(char::is_alphabetic),
+        ..WordLex::default()
+    }
+}
+
+/// The lexicon's reading of a word as written (`lower` is its lowercase text), apart from what
+/// its neighbours decide (elision, compounds).
+fn read_word(text: &str, lower: &str, lexicon: &FrenchLexicon) -> WordLex {
+    let shape = word_shape(text);
+    let exact = lexicon.lookup(text);
+    let mut known = exact.is_some();
+    let mut tags = exact.unwrap_or_default();
+    // A capital may only mark the start of a sentence or a title: `A` is also `a`.
+    if shape.capitalised
+        && let Some(lower) = lexicon.lookup(lower)
+    {
+        known = true;
+        tags = Tags(tags.0 | lower.0);
+    }
+    WordLex { tags, known, ..shape }
+}
+
+thread_local! {
+    /// Each word's reading as written, by its text: most words of a document are read with one
+    /// probe instead of up to two lexicon lookups and three passes over their letters.
+    static WORD_READINGS: std::cell::RefCell<WordMemo<WordLex>> =
+        std::cell::RefCell::new(WordMemo::new(MAX_CACHED_WORDS));
+}
+
+fn is_elided_clitic(lower: &str) -> bool {
+    matches!(
+        lower,
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu" | "quoiqu" | "presqu"
+    )
+}
+
+/// A word of a sentence as the grammar rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// Index into `Document::words`.
+    pub index: usize,
+    pub span: crate::finding::Span,
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub joiner: Joiner,
+    /// The text between the previous word of the sentence and this one.
+    pub gap: &'a str,
+    pub lex: WordLex,
+    /// First word of its sentence (its capital says nothing about it being a name).
+    pub sentence_initial: bool,
+}
+
+impl Token<'_> {
+    pub fn tags(&self) -> Tags {
+        self.lex.tags
+    }
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn is_all_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !self.text.chars().any(char::is_lowercase)
+    }
+    pub fn is_alphabetic(&self) -> bool {
+        self.text.chars().all(char::is_alphabetic)
+    }
+    /// Nothing but spaces (and, if `quotes`, opening quotation marks) separates it from the
+    /// previous word.
+    pub fn follows_closely(&self, quotes: bool) -> bool {
+        self.joiner == Joiner::Space
+            && !self.gap.is_empty()
+            && self.gap.chars().all(|c| c.is_whitespace() || (quotes && matches!(c, '«' | '“' | '"' | '„')))
+    }
+}
+
+/// The token of word `index` of `sentence`, with `lex` from `View::french_words`.
+pub fn token<'a>(doc: &'a Document, lex: &[WordLex], sentence: &Sentence, index: usize) -> Token<'a> {
+    let word = doc.words[index];
+    let sentence_initial = index == sentence.words.start;
+    let previous_end = if sentence_initial { sentence.span.start } else { doc.words[index - 1].span.end };
+    Token {
+        index,
+        span: word.span,
+        text: doc.slice(word.span),
+        lower: doc.slice_lower(word.span),
+        joiner: word.joiner,
+        gap: &doc.text[previous_end.min(word.span.start)..word.span.start],
+        lex: lex.get(index).copied().unwrap_or_default(),
+        sentence_initial,
+    }
+}
+
+/// A sentence's tokens, each made when it is asked for: for rules that look at a few words
+/// around a trigger, without laying out the whole sentence.
+pub struct SentenceTokens<'a> {
+    doc: &'a Document,
+    lex: &'a [WordLex],
+    sentence: &'a Sentence,
+}
+
+impl<'a> SentenceTokens<'a> {
+    /// The tokens of `sentence`, with `lex` from `View::french_words`.
+    pub fn new(doc: &'a Document, lex: &'a [WordLex], sentence: &'a Sentence) -> Self {
+        SentenceTokens { doc, lex, sentence }
+    }
+
+    pub fn len(&self) -> usize {
+        self.sentence.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentence.words.is_empty()
+    }
+
+    /// The `i`th token of the sentence (`i < len()`).
+    pub fn at(&self, i: usize) -> Token<'a> {
+        token(self.doc, self.lex, self.sentence, self.sentence.words.start + i)
+    }
+
+    pub fn get(&self, i: usize) -> Option<Token<'a>> {
+        (i < self.len()).then(|| self.at(i))
+    }
+
+    /// The lowercase text of the `i`th word (`i < len()`), without making its token.
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.doc.slice_lower(self.doc.words[self.sentence.words.start + i].span)
+    }
+
+    /// The text of the `i`th word (`i < len()`), without making its token.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.words[self.sentence.words.start + i].span)
+    }
+
+    /// The lexicon reading of the `i`th word, without making its token.
+    pub fn lex(&self, i: usize) -> WordLex {
+        self.lex.get(self.sentence.words.start + i).copied().unwrap_or_default()
+    }
+}
+
+/// The indices of the sentences the grammar rules judge: French sentences outside the comment
+/// section. A sentence where the lexicon knows too few of the lowercase words (an English
+/// disclaimer, a quotation in another language) is left out. Computed once per document,
+/// through `View::french_sentences`.
+pub fn select_sentences(doc: &Annotated, lex: &[WordLex]) -> Vec<usize> {
+    if lex.len() != doc.words.len() {
+        return Vec::new(); // not a French document: the grammar rules do not run
+    }
+    let french_sentence = |sentence: &Sentence| {
+        let (mut checked, mut unknown) = (0usize, 0usize);
+        for word in &lex[sentence.words.clone()] {
+            if word.lowercase_alphabetic() {
+                checked += 1;
+                unknown += usize::from(!word.known && !word.in_known_compound);
+            }
+        }
+        checked < 4 || unknown * 10 < checked * 3
+    };
+    (0..doc.sentences.len())
+        .filter(|&s| !doc.in_comments(doc.sentences[s].span) && french_sentence(&doc.sentences[s]))
+        .collect()
+}
+
+/// A finite form of être (`est`, `soient`), the auxiliary several rules look for.
+pub fn is_etre_finite(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
+    token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
+}
+
+/// `word` with the case of its first letter taken from `model` (`Le` → `La`, `le` → `la`).
+pub fn capitalise_like(model: &str, word: &str) -> String {
+    if model.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = word.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    } else {
+        word.to_string()
+    }
+}
+
+/// Words that are only ever determiners (or are read as such before a noun).
+pub fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "le" | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "mon"
+            | "ma"
+            | "mes"
+            | "ton"
+            | "ta"
+            | "tes"
+            | "son"
+            | "sa"
+            | "ses"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "leur"
+            | "leurs"
+            | "au"
+            | "aux"
+            | "chaque"
+            | "quelques"
+            | "plusieurs"
+            | "tout"
+            | "toute"
+            | "tous"
+            | "toutes"
+    )
+}
+
+/// The accented word that `token` stands for if it is a common word written without its
+/// accents (MT605, and the `accents_lost` figure). `mid_sentence_capitals` says whether a
+/// capitalised word occurs inside sentences of the document (a name, then).
+pub fn stripped_accents(token: &Token<'_>, lexicon: &FrenchLexicon, is_name: impl Fn(&str) -> bool) -> Option<String> {
+    if token.lex.known
+        || token.lex.in_known_compound
+        || token.text.chars().count() < 3
+        || !token.text.chars().all(|c| c.is_ascii_alphabetic())
+        || token.is_all_caps()
+    {
+        return None;
+    }
+    let capitalised = token.is_capitalised();
+    // A capitalised word is judged as written (`Bielorussie` is the country `Biélorussie`),
+    // except that a French capital often goes without its accent (`Ecosse`): a word whose only
+    // missing accent is on its capital is not counted. At the start of a sentence the
+    // lowercase word is tried too, unless the document uses the word as a name elsewhere
+    // (`Bucha` is a town, not the verb `bûcha`).
+    let as_written = restored_accents(lexicon, token.text)
+        .filter(|r| r.chars().next().is_some_and(char::is_uppercase) == capitalised);
+    let restored = match as_written {
+        Some(r) => Some(r),
+        None if capitalised && token.sentence_initial && !is_name(token.text) => {
+            restored_accents(lexicon, token.lower).map(|r| capitalise_like(token.text, &r))
+        }
+        None => None,
+    }?;
+    let common = lexicon.tags(&restored.to_lowercase()).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV)
+        || lexicon.tags(&restored).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV);
+    let only_initial = capitalised && restored.chars().skip(1).eq(token.text.chars().skip(1));
+    (common && !only_initial).then_some(restored)
+}
+
+/// The single valid word that `word` (unknown, written without any diacritic) stands for once
+/// its accents are restored, if there is exactly one.
+pub fn restored_accents(lexicon: &FrenchLexicon, word: &str) -> Option<String> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let candidates = lexicon.accented_forms(word);
+    let mut texts = candidates.iter().map(|&id| lexicon.form_text(id)).filter(|form| form != word);
+    let first = texts.next()?;
+    texts.next().is_none().then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::set::Lexicons;
+    use crate::view::View;
+
+    fn doc(text: &str) -> View {
+        View::build("test", text.to_string(), Lexicons::embedded())
+    }
+
+    #[test]
+    fn compounds_known_as_a_whole_cover_their_parts() {
+        let d = doc("Aujourd’hui, le gouvernement a publié un communiqué dans la soirée, c’est-à-dire tard.");
+        let words = d.french_words(Lexicons::embedded());
+        let aujourd = d.words.iter().position(|w| d.slice(w.span) == "Aujourd").expect("split at the apostrophe");
+        assert!(words[aujourd].in_known_compound);
+    }
+}

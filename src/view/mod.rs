@@ -1,0 +1,97 @@
+//! The view of a document: what is derived from its segmentation once and shared by every rule.
+//! Built eagerly: each line's interface-string class, each word's function-word mask, the
+//! comment zone and the language. Built lazily, on the first rule that asks: the repeated
+//! lines, the name mentions and their spellings, the French readings of the words and the
+//! sentences the grammar rules judge, and the fingerprint. Rules read these and never re-split
+//! the text or look the same word up twice.
+
+pub mod annotated;
+pub mod comment_zone;
+pub mod fingerprint;
+pub mod french;
+pub mod language;
+pub mod names;
+pub mod repeats;
+
+use crate::lexicon::set::Lexicons;
+use annotated::Annotated;
+use fingerprint::Fingerprint;
+use french::WordLex;
+use names::{Mention, NameForms};
+use repeats::RepeatGroup;
+use std::sync::OnceLock;
+
+#[derive(Debug)]
+pub struct View {
+    /// The eager part: segmentation, line classes, masks, comment zone, language. The view
+    /// derefs to it (and through it to the segmentation).
+    pub annotated: Annotated,
+    repeats: OnceLock<Vec<RepeatGroup>>,
+    mentions: OnceLock<Vec<Mention>>,
+    name_forms: OnceLock<NameForms>,
+    french_words: OnceLock<Vec<WordLex>>,
+    french_sentences: OnceLock<Vec<usize>>,
+    fingerprint: OnceLock<Fingerprint>,
+}
+
+impl std::ops::Deref for View {
+    type Target = Annotated;
+
+    fn deref(&self) -> &Annotated {
+        &self.annotated
+    }
+}
+
+impl View {
+    /// Segments and analyses `text`. Never panics, whatever the text.
+    pub fn build(id: impl Into<String>, text: String, res: &Lexicons) -> View {
+        View {
+            annotated: Annotated::build(id.into(), text, res),
+            repeats: OnceLock::new(),
+            mentions: OnceLock::new(),
+            name_forms: OnceLock::new(),
+            french_words: OnceLock::new(),
+            french_sentences: OnceLock::new(),
+            fingerprint: OnceLock::new(),
+        }
+    }
+
+    /// Gives the text back, dropping the analysis.
+    pub fn into_text(self) -> String {
+        self.annotated.doc.into_text()
+    }
+
+    /// The name mentions, computed on first use and shared by the name rules.
+    pub fn mentions(&self, res: &Lexicons) -> &[Mention] {
+        self.mentions.get_or_init(|| names::mentions(self, res))
+    }
+
+    /// The folded spellings of the mentions' capitalised words, computed on first use and
+    /// shared by the name rules.
+    pub fn name_forms(&self, res: &Lexicons) -> &NameForms {
+        self.name_forms.get_or_init(|| names::name_forms(self, self.mentions(res)))
+    }
+
+    /// Each word's French lexicon reading, computed on first use and shared by the grammar
+    /// rules (empty for documents that are not French).
+    pub fn french_words(&self, res: &Lexicons) -> &[WordLex] {
+        self.french_words
+            .get_or_init(|| if french::is_french(self) { french::look_up_words(self, res.french) } else { Vec::new() })
+    }
+
+    /// The indices of the sentences the grammar rules judge (French, outside the comments),
+    /// chosen on first use and shared by those rules.
+    pub fn french_sentences(&self, res: &Lexicons) -> &[usize] {
+        self.french_sentences.get_or_init(|| french::select_sentences(self, self.french_words(res)))
+    }
+
+    /// The folded text and sentence hashes, computed on first use and shared by MT501 and MT502.
+    pub fn fingerprint(&self) -> &Fingerprint {
+        self.fingerprint.get_or_init(|| fingerprint::fingerprint(self))
+    }
+
+    /// The groups of repeated lines, computed on first use and shared by every consumer.
+    pub fn repeats(&self) -> &[RepeatGroup] {
+        self.repeats.get_or_init(|| repeats::find_repeats(self))
+    }
+}
