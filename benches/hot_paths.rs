@@ -10,7 +10,7 @@ use mtaudit::analysis::{Settings, analyze};
 use mtaudit::config::Config;
 use mtaudit::document::Document;
 use mtaudit::input::Origin;
-use mtaudit::lexicon::french::FrenchLexicon;
+use mtaudit::lexicon::words::Lexicon;
 use mtaudit::passages::sketch::{self, SketchParams};
 use mtaudit::resources::Resources;
 use mtaudit::view::View;
@@ -58,7 +58,7 @@ fn analysis(c: &mut Criterion) {
 }
 
 fn lexicon(c: &mut Criterion) {
-    let lexicon = FrenchLexicon::embedded();
+    let lexicon = Lexicon::embedded("fra").unwrap();
     let texts = seeds();
     let words: Vec<String> = texts
         .iter()

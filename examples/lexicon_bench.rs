@@ -5,12 +5,12 @@
 //! Words are taken from TEXT_FILE (default: the bundled corpus) and looked up repeatedly.
 
 use mtaudit::detectors::invalid_word_form;
-use mtaudit::lexicon::french::FrenchLexicon;
+use mtaudit::lexicon::words::Lexicon;
 use std::time::Instant;
 
 fn main() {
     let started = Instant::now();
-    let lexicon = FrenchLexicon::embedded();
+    let lexicon = Lexicon::embedded("fra").unwrap();
     let startup = started.elapsed();
     println!(
         "start-up: {:.2} ms ({} forms, {} lemmas)",

@@ -3,7 +3,7 @@
 
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::french::{FrenchLexicon, Tags, tag};
+use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
@@ -227,7 +227,7 @@ fn genders(tags: Tags) -> Option<Gender> {
 
 /// `la souveraineté et l'intégrité ... soient respectés`: two feminine nouns joined by `et`, a
 /// form of être, then a masculine plural participle.
-fn feminine_subject_participle(tokens: &SentenceTokens<'_>, lexicon: &FrenchLexicon, out: &mut Vec<Finding>) {
+fn feminine_subject_participle(tokens: &SentenceTokens<'_>, lexicon: &Lexicon, out: &mut Vec<Finding>) {
     let feminine_noun = |t: &Token<'_>| {
         let tags = t.tags();
         tags.has(tag::NOUN)
@@ -291,7 +291,7 @@ fn feminine_subject_participle(tokens: &SentenceTokens<'_>, lexicon: &FrenchLexi
 }
 
 /// `respectés` → `respectées`, when the lexicon knows it.
-fn feminine_plural(participle: &str, lexicon: &FrenchLexicon) -> Option<String> {
+fn feminine_plural(participle: &str, lexicon: &Lexicon) -> Option<String> {
     let stem = participle.strip_suffix('s')?;
     let candidate = format!("{stem}es");
     lexicon.tags(&candidate).has_all(tag::FEMININE | tag::PLURAL).then_some(candidate)

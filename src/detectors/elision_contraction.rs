@@ -2,7 +2,7 @@
 
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::french::{FrenchLexicon, tag};
+use crate::lexicon::words::{Lexicon, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
@@ -303,7 +303,7 @@ fn euphony(before: &Token<'_>, word: &Token<'_>, fixed: String) -> Found {
     )
 }
 
-fn only_masculine_nominal(tags: crate::lexicon::french::Tags) -> bool {
+fn only_masculine_nominal(tags: crate::lexicon::words::Tags) -> bool {
     tags.has(tag::NOUN | tag::ADJ)
         && tags.has(tag::MASCULINE)
         && !tags.has(tag::FEMININE | tag::EPICENE | VERBAL | tag::PRON | tag::DET | tag::ADV | tag::PREP)
@@ -311,7 +311,7 @@ fn only_masculine_nominal(tags: crate::lexicon::french::Tags) -> bool {
 
 /// `ma`, `ta`, `sa` are only ever determiners, so a verb reading of the word after (`épouse`)
 /// does not matter.
-fn only_feminine_nominal(tags: crate::lexicon::french::Tags) -> bool {
+fn only_feminine_nominal(tags: crate::lexicon::words::Tags) -> bool {
     tags.has(tag::NOUN | tag::ADJ)
         && tags.has(tag::FEMININE)
         && !tags.has(tag::MASCULINE | tag::EPICENE | tag::PRON | tag::DET | tag::ADV | tag::PREP)
@@ -322,7 +322,7 @@ const VERBAL: u64 = tag::FINITE | tag::INFINITIVE | tag::PRESENT_PARTICIPLE;
 
 /// `de le pays` → du pays; `à les` → aux. Only before a noun or adjective: `de le faire` is an
 /// infinitive with its pronoun.
-fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &FrenchLexicon) -> Option<Found> {
+fn missing_contraction(tokens: &[Token<'_>], i: usize, lexicon: &Lexicon) -> Option<Found> {
     let (before, article) = (&tokens[i - 1], &tokens[i]);
     let next = tokens.get(i + 1)?;
     let contracted = match (before.lower, article.text) {

@@ -2,7 +2,7 @@
 //! ending away from forms of a known lemma (`négocierent`, `assisons`).
 
 use crate::finding::{Finding, Severity};
-use crate::lexicon::french::{FrenchLexicon, LemmaId, tag};
+use crate::lexicon::words::{LemmaId, Lexicon, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
@@ -117,7 +117,7 @@ const MAX_CANDIDATES: usize = 3;
 const MAX_DISTANCE: usize = 2;
 
 /// Valid forms one accent or one ending away from `word`, closest first.
-pub fn candidates(lexicon: &FrenchLexicon, word: &str) -> Vec<Candidate> {
+pub fn candidates(lexicon: &Lexicon, word: &str) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
     let add = |form: String, found: &mut Vec<Candidate>| {
         // Forms ending in `è` exist only before an inverted `je` (`dégainè-je`).
@@ -162,7 +162,7 @@ pub fn candidates(lexicon: &FrenchLexicon, word: &str) -> Vec<Candidate> {
 
 /// Verb lemmas one of whose forms is a prefix of `word` covering at least half of it, with the
 /// rest of the word (at least two letters).
-fn verb_prefixes<'w>(lexicon: &FrenchLexicon, word: &'w str) -> Vec<(LemmaId, &'w str)> {
+fn verb_prefixes<'w>(lexicon: &Lexicon, word: &'w str) -> Vec<(LemmaId, &'w str)> {
     let total = word.chars().count();
     let mut out: Vec<(LemmaId, &str)> = Vec::new();
     for (chars, (split, _)) in word.char_indices().enumerate().skip(3) {
@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn the_candidates_carry_lemma_and_tags() {
-        let c = candidates(FrenchLexicon::embedded(), "négocierent");
+        let c = candidates(Lexicon::embedded("fra").unwrap(), "négocierent");
         assert_eq!(c[0].form, "négocièrent");
         assert_eq!(c[0].lemma, "négocier");
         assert_eq!(c[0].description, "passé simple 3pl");

@@ -1,8 +1,8 @@
 //! MT603: an indicative or future verb where a French trigger requires the subjunctive.
 
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::french::{FrenchLexicon, LemmaId, Tags, tag};
 use crate::lexicon::french_grammar::FrenchGrammar;
+use crate::lexicon::words::{LemmaId, Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
@@ -108,7 +108,7 @@ fn same_word(listed: &str, written: &str) -> bool {
 }
 
 /// Where the trigger ending at token `i` (a `que`) starts, and whether it is concessive.
-fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &FrenchLexicon) -> Option<(usize, bool)> {
+fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &Lexicon) -> Option<(usize, bool)> {
     for words in &grammar.subjunctive_conjunctions {
         if words.len() > i + 1 {
             continue;
@@ -253,7 +253,7 @@ fn subject_person(pronoun: &str) -> Option<u64> {
 
 /// The present subjunctive of the same lemma and person, for each indicative reading of the
 /// form (`suis`: être and suivre), auxiliaries first; at most two.
-fn subjunctive_of(lower: &str, subject: Option<u64>, lexicon: &FrenchLexicon) -> Option<String> {
+fn subjunctive_of(lower: &str, subject: Option<u64>, lexicon: &Lexicon) -> Option<String> {
     let persons = subject.unwrap_or(tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL);
     let mut readings: Vec<(LemmaId, u64)> = lexicon
         .analyses(lower)

@@ -3,7 +3,6 @@
 //! added to the embedded ones.
 
 pub mod disclaimers;
-pub mod french;
 pub mod french_grammar;
 pub mod gazetteer;
 pub mod hunspell;
@@ -12,6 +11,7 @@ pub mod set;
 pub mod transliteration;
 pub mod ui_lines;
 pub mod units;
+pub mod words;
 
 /// A data file that could not be used.
 #[derive(Debug, thiserror::Error)]

@@ -4,13 +4,13 @@
 
 use crate::lang::{FunctionWords, LangInfo};
 use crate::lexicon::disclaimers::{self, Disclaimers};
-use crate::lexicon::french::FrenchLexicon;
 use crate::lexicon::french_grammar::{self, FrenchGrammar};
 use crate::lexicon::gazetteer::{self, Gazetteer};
 use crate::lexicon::media::{self, Media};
 use crate::lexicon::transliteration::{self, Transliteration};
 use crate::lexicon::ui_lines::{self, UiLines};
 use crate::lexicon::units::{self, Units};
+use crate::lexicon::words::Lexicon;
 use crate::lexicon::{LexiconError, Source};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub struct Lexicons {
     pub gazetteer: Gazetteer,
     pub transliteration: Transliteration,
     /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
-    pub french: &'static FrenchLexicon,
+    pub french: &'static Lexicon,
     pub french_grammar: FrenchGrammar,
     /// Set when the user states the documents' language: identification is skipped.
     pub forced_language: Option<LangInfo>,
@@ -86,8 +86,8 @@ impl Lexicons {
         let user_transliteration = read(&paths.transliteration)?;
         let user_grammar = read(&paths.french_grammar)?;
         let french = match &paths.french_dictionary {
-            None => FrenchLexicon::embedded(),
-            Some(path) => user_lexicon(path)?,
+            None => Lexicon::embedded("fra").expect("a French lexicon is registered in data/lexicons.txt"),
+            Some(path) => user_lexicon("fra", path)?,
         };
         Ok(Lexicons {
             function_words: FunctionWords::embedded(),
@@ -105,6 +105,15 @@ impl Lexicons {
             french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
             forced_language: None,
         })
+    }
+
+    /// The full-form lexicon of a language (ISO 639-3 code): the user's dictionary where one
+    /// replaces the embedded one, else the embedded lexicon, if that language has one.
+    pub fn words(&self, lang: &str) -> Option<&Lexicon> {
+        if lang == self.french.lang() {
+            return Some(self.french);
+        }
+        Lexicon::embedded(lang)
     }
 
     /// Whether any user lexicon is configured (else the shared embedded copy serves).
@@ -127,13 +136,13 @@ impl Lexicons {
 
 /// A user's French dictionary, expanded once per process and kept for its whole length (a run
 /// loads its resources more than once, for instance with `--name-consensus`).
-fn user_lexicon(path: &Path) -> Result<&'static FrenchLexicon, LexiconError> {
-    static LOADED: std::sync::Mutex<Vec<(PathBuf, &'static FrenchLexicon)>> = std::sync::Mutex::new(Vec::new());
+fn user_lexicon(lang: &'static str, path: &Path) -> Result<&'static Lexicon, LexiconError> {
+    static LOADED: std::sync::Mutex<Vec<(PathBuf, &'static Lexicon)>> = std::sync::Mutex::new(Vec::new());
     let mut loaded = LOADED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((_, lexicon)) = loaded.iter().find(|(p, _)| p == path) {
         return Ok(lexicon);
     }
-    let lexicon: &'static FrenchLexicon = Box::leak(Box::new(FrenchLexicon::from_dictionary(path)?));
+    let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::from_dictionary(lang, path)?));
     loaded.push((path.to_path_buf(), lexicon));
     Ok(lexicon)
 }

@@ -2,7 +2,7 @@
 //! view of a sentence as tokens with their lowercase text and what separates them.
 
 use crate::document::{Document, Joiner, Sentence};
-use crate::lexicon::french::{FrenchLexicon, MAX_CACHED_WORDS, Tags, tag};
+use crate::lexicon::words::{Lexicon, MAX_CACHED_WORDS, Tags, tag};
 use crate::text::WordMemo;
 use crate::view::annotated::Annotated;
 
@@ -38,7 +38,7 @@ pub fn is_french(doc: &Annotated) -> bool {
 }
 
 /// Looks every word up; called once per French document through `View::french_words`.
-pub fn look_up_words(doc: &Document, lexicon: &FrenchLexicon) -> Vec<WordLex> {
+pub fn look_up_words(doc: &Document, lexicon: &Lexicon) -> Vec<WordLex> {
     let mut out: Vec<WordLex> = WORD_READINGS.with(|cache| {
         let mut cache = cache.borrow_mut();
         cache.belong_to(lexicon.id());
@@ -97,7 +97,7 @@ fn word_shape(text: &str) -> WordLex {
 
 /// The lexicon's reading of a word as written (`lower` is its lowercase text), apart from what
 /// its neighbours decide (elision, compounds).
-fn read_word(text: &str, lower: &str, lexicon: &FrenchLexicon) -> WordLex {
+fn read_word(text: &str, lower: &str, lexicon: &Lexicon) -> WordLex {
     let shape = word_shape(text);
     let exact = lexicon.lookup(text);
     let mut known = exact.is_some();
@@ -252,7 +252,7 @@ pub fn select_sentences(doc: &Annotated, lex: &[WordLex]) -> Vec<usize> {
 }
 
 /// A finite form of être (`est`, `soient`), the auxiliary several rules look for.
-pub fn is_etre_finite(token: &Token<'_>, lexicon: &FrenchLexicon) -> bool {
+pub fn is_etre_finite(token: &Token<'_>, lexicon: &Lexicon) -> bool {
     token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
 }
 
@@ -313,7 +313,7 @@ pub fn is_determiner(lower: &str) -> bool {
 /// The accented word that `token` stands for if it is a common word written without its
 /// accents (MT605, and the `accents_lost` figure). `mid_sentence_capitals` says whether a
 /// capitalised word occurs inside sentences of the document (a name, then).
-pub fn stripped_accents(token: &Token<'_>, lexicon: &FrenchLexicon, is_name: impl Fn(&str) -> bool) -> Option<String> {
+pub fn stripped_accents(token: &Token<'_>, lexicon: &Lexicon, is_name: impl Fn(&str) -> bool) -> Option<String> {
     if token.lex.known
         || token.lex.in_known_compound
         || token.text.chars().count() < 3
@@ -345,7 +345,7 @@ pub fn stripped_accents(token: &Token<'_>, lexicon: &FrenchLexicon, is_name: imp
 
 /// The single valid word that `word` (unknown, written without any diacritic) stands for once
 /// its accents are restored, if there is exactly one.
-pub fn restored_accents(lexicon: &FrenchLexicon, word: &str) -> Option<String> {
+pub fn restored_accents(lexicon: &Lexicon, word: &str) -> Option<String> {
     if !word.is_ascii() {
         return None;
     }

@@ -130,7 +130,7 @@ pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
             lexicon.lookup(lone).is_none()
                 && lexicon
                     .lookup(lower)
-                    .is_some_and(|tags| tags.0 != 0 && !tags.has(crate::lexicon::french::tag::PROPER))
+                    .is_some_and(|tags| tags.0 != 0 && !tags.has(crate::lexicon::words::tag::PROPER))
         })
     };
     let mut out = Vec::new();

@@ -1,26 +1,28 @@
-//! The French full-form lexicon: every word form of the Dicollecte Hunspell dictionary with its
-//! lemmas and grammatical tags.
+//! Full-form lexicons, one per language: every word form of a Hunspell dictionary with its
+//! lemmas and grammatical tags (whatever morphology its `.aff` and `.dic` give), with the same
+//! API for every language: lookup, readings, the forms of a lemma, and an index of spellings
+//! without diacritics.
 //!
-//! The embedded lexicon is expanded and packed by `build.rs` and used in place: start-up is a
-//! header check, and a lookup is one walk of an `fst` map plus a few table reads. A user
-//! dictionary (`lexicons.french_dictionary` in the configuration) is expanded the same way at
-//! start-up instead.
+//! The embedded lexicons (registered in `data/lexicons.txt`) are expanded and packed by
+//! `build.rs` and used in place: start-up is a header check, and a lookup is one walk of an
+//! `fst` map plus a few table reads. A user dictionary (`lexicons.french_dictionary` in the
+//! configuration) is expanded the same way at start-up instead.
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::LexiconError;
 pub use super::hunspell::tag;
 use super::hunspell::{self, FORM_BLOCK, TAGSET_BITS, entry, section};
 use crate::text::{FastMap, WordMemo};
 
-static EMBEDDED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr.lex"));
+include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
-static EMBEDDED: LazyLock<FrenchLexicon> = LazyLock::new(|| {
-    FrenchLexicon::from_blob(Cow::Borrowed(EMBEDDED_BLOB)).expect("the build script packs a valid blob")
-});
+/// The embedded lexicons, each unpacked on first use.
+static EMBEDDED: LazyLock<Vec<(&'static str, OnceLock<Lexicon>)>> =
+    LazyLock::new(|| EMBEDDED_LEXICONS.iter().map(|(code, _, _)| (*code, OnceLock::new())).collect());
 
 /// Grammatical tags of one analysis (see [`tag`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,7 +53,9 @@ pub struct LemmaId(u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FormId(u32);
 
-pub struct FrenchLexicon {
+pub struct Lexicon {
+    /// The language, as an ISO 639-3 code (`fra`).
+    lang: &'static str,
     blob: Cow<'static, [u8]>,
     sections: [Range<usize>; section::COUNT],
     forms: fst::Map<Vec<u8>>,
@@ -73,24 +77,31 @@ thread_local! {
         std::cell::RefCell::new(WordMemo::new(MAX_CACHED_WORDS));
 }
 
-/// Frequent French words, one per line (the function-word profile used for language
-/// identification serves well).
-const FREQUENT_WORDS: &str = include_str!("../../data/stopwords/fra.txt");
-
-impl std::fmt::Debug for FrenchLexicon {
+impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FrenchLexicon").field("forms", &self.forms.len()).finish()
+        f.debug_struct("Lexicon").field("lang", &self.lang).field("forms", &self.forms.len()).finish()
     }
 }
 
-impl FrenchLexicon {
-    /// The lexicon built from the vendored dictionary.
-    pub fn embedded() -> &'static FrenchLexicon {
-        &EMBEDDED
+impl Lexicon {
+    /// The embedded lexicon of a language (ISO 639-3 code), if one is registered.
+    pub fn embedded(lang: &str) -> Option<&'static Lexicon> {
+        let index = EMBEDDED_LEXICONS.iter().position(|(code, _, _)| *code == lang)?;
+        let (code, blob, frequent) = EMBEDDED_LEXICONS[index];
+        Some(EMBEDDED[index].1.get_or_init(|| {
+            Lexicon::from_blob(code, Cow::Borrowed(blob), frequent).expect("the build script packs a valid blob")
+        }))
     }
 
-    /// Expands a Hunspell `.dic` and its `.aff` (same path, `.aff` extension).
-    pub fn from_dictionary(dic_path: &Path) -> Result<FrenchLexicon, LexiconError> {
+    /// The languages (ISO 639-3 codes) with an embedded lexicon.
+    pub fn embedded_languages() -> impl Iterator<Item = &'static str> {
+        EMBEDDED_LEXICONS.iter().map(|(code, _, _)| *code)
+    }
+
+    /// Expands a Hunspell `.dic` and its `.aff` (same path, `.aff` extension) into the lexicon
+    /// of `lang` (ISO 639-3 code); the embedded function words of that language, if any, are
+    /// kept ready.
+    pub fn from_dictionary(lang: &'static str, dic_path: &Path) -> Result<Lexicon, LexiconError> {
         let name = dic_path.display().to_string();
         let aff_path = dic_path.with_extension("aff");
         let read = |path: &Path| {
@@ -102,18 +113,21 @@ impl FrenchLexicon {
         hunspell::expand(&affixes, &read(dic_path)?, |entry| entries.push(entry))
             .map_err(|e| LexiconError::new(&name, e))?;
         let blob = hunspell::pack(entries).map_err(|e| LexiconError::new(&name, e))?;
-        FrenchLexicon::from_blob(Cow::Owned(blob)).map_err(|e| LexiconError::new(&name, e))
+        let frequent = EMBEDDED_LEXICONS.iter().find(|(code, _, _)| *code == lang).map_or("", |(_, _, f)| f);
+        Lexicon::from_blob(lang, Cow::Owned(blob), frequent).map_err(|e| LexiconError::new(&name, e))
     }
 
-    fn from_blob(blob: Cow<'static, [u8]>) -> Result<FrenchLexicon, String> {
+    /// `frequent`: the language's most frequent words, one per line, whose readings are kept in
+    /// a hash map (function words make half of any text).
+    fn from_blob(lang: &'static str, blob: Cow<'static, [u8]>, frequent: &str) -> Result<Lexicon, String> {
         let sections = hunspell::section_ranges(&blob)?;
         // The fst maps are small (a few MB) next to the tables; copying them once keeps this
         // type free of self-references.
         let forms = fst::Map::new(blob[sections[section::FORMS_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
         let bare = fst::Map::new(blob[sections[section::BARE_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
         let id = NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let mut lexicon = FrenchLexicon { blob, sections, forms, bare, frequent: FastMap::default(), id };
-        let frequent = FREQUENT_WORDS
+        let mut lexicon = Lexicon { lang, blob, sections, forms, bare, frequent: FastMap::default(), id };
+        let frequent = frequent
             .lines()
             .map(str::trim)
             .filter(|w| !w.is_empty() && !w.starts_with('#'))
@@ -139,6 +153,11 @@ impl FrenchLexicon {
 
     fn u32_range(&self, starts: usize, position: usize) -> Range<usize> {
         self.u32_at(starts, position) as usize..self.u32_at(starts, position + 1) as usize
+    }
+
+    /// The language, as an ISO 639-3 code.
+    pub fn lang(&self) -> &'static str {
+        self.lang
     }
 
     /// Unique per lexicon built in this process: the key under which caches of its answers
@@ -256,7 +275,7 @@ enum Packed {
 
 /// The analyses of one form, read from the lexicon as they are iterated.
 pub struct Analyses<'a> {
-    lexicon: &'a FrenchLexicon,
+    lexicon: &'a Lexicon,
     packed: Packed,
 }
 
@@ -275,8 +294,8 @@ impl Iterator for Analyses<'_> {
 mod tests {
     use super::*;
 
-    fn lexicon() -> &'static FrenchLexicon {
-        FrenchLexicon::embedded()
+    fn lexicon() -> &'static Lexicon {
+        Lexicon::embedded("fra").expect("French is embedded")
     }
 
     fn describe(form: &str) -> Vec<String> {
@@ -354,14 +373,14 @@ mod tests {
     #[test]
     fn a_user_dictionary_is_expanded_at_load() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini-dictionary/mini.dic");
-        let lex = FrenchLexicon::from_dictionary(&path).expect("the fixture loads");
+        let lex = Lexicon::from_dictionary("fra", &path).expect("the fixture loads");
         assert_eq!(lex.form_count(), 7, "chanter, chante, chantons, chantèrent, maison, maisons, le");
         assert!(!lex.contains("chant"), "a stem that needs an affix is not a word");
         assert!(lex.tags("chantèrent").has_all(tag::VERB | tag::IND_PAST_SIMPLE | tag::P3PL));
         assert!(lex.tags("maisons").has_all(tag::NOUN | tag::FEMININE | tag::PLURAL));
         let forms = lex.accented_forms("chanterent").into_iter().map(|f| lex.form_text(f)).collect::<Vec<_>>();
         assert_eq!(forms, ["chantèrent"]);
-        assert!(FrenchLexicon::from_dictionary(std::path::Path::new("/nonexistent/x.dic")).is_err());
+        assert!(Lexicon::from_dictionary("fra", std::path::Path::new("/nonexistent/x.dic")).is_err());
     }
 
     #[test]
