@@ -1,4 +1,4 @@
-//! One document from text to report: build the model, run the detectors, score, decide.
+//! One document from text to report: build its view, run the detectors, score, decide.
 
 use crate::config::Config;
 use crate::finding::{Finding, Severity, sort_findings};

@@ -1,8 +1,10 @@
 //! mtaudit: a machine-translation quality auditor.
 //!
-//! The library reads documents, analyses each once into a [`document::Document`], runs the
-//! detectors of [`registry`] over it, scores the findings ([`score`]) and decides a verdict
-//! ([`gate`]). Emitters in [`output`] write the results; the library itself never prints.
+//! The library reads documents, segments each once ([`document::Document`]) and derives its
+//! shared view ([`view::View`]), runs the detectors of [`registry`] over it, scores the
+//! findings ([`score`]) and decides a verdict ([`gate`]). Emitters in [`output`] write the
+//! results; the library itself never prints. Files import only downward through these layers
+//! (README, "Architecture"; checked by `tests/layers.rs`).
 
 pub mod analysis;
 pub mod config;

@@ -1,7 +1,9 @@
 //! Hunspell dictionary expansion into a full-form lexicon with morphology.
 //!
 //! This file is compiled twice: into the library, and into `build.rs`, which expands the vendored
-//! French dictionary at build time. It therefore depends on nothing but `std` and `fst`.
+//! dictionaries at build time. It therefore depends on nothing but `std` and `fst`, and it is
+//! longer than the project's files usually are: the affix parser, the expansion and the packed
+//! format it writes are kept in the one file that `build.rs` can include.
 //!
 //! A Hunspell dictionary stores stems (`.dic`) with affix flags and morphological fields; the
 //! affix file (`.aff`) says how each flag rewrites a stem and which fields it adds. Expanding
