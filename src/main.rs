@@ -2,7 +2,6 @@
 
 mod cli;
 mod commands;
-mod labelled;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -1,4 +1,5 @@
-//! The first pass's record of a corpus's passages, and the clusters made of it.
+//! The first pass's record of a corpus's passages, the candidate pairs of its forms, and what
+//! the second pass reads back.
 //!
 //! Every passage occurrence is kept as a few integers (24 bytes): where it is and which
 //! rendering it is. A rendering is one exact text; renderings whose folded words are equal
@@ -7,12 +8,10 @@
 //! equal forms need no verification. Memory: 24 bytes per occurrence plus 4 for the index by
 //! form, about 40 per rendering, and `4 × bands` plus about 40 per form.
 
-use super::diff::{self, ChangeClass};
 use super::sketch::{DocumentSketch, Kind};
-use super::{Cluster, DiffParams, DiffReport, DocumentPair, DocumentRef, Location, Rendering, cluster};
+use super::{DiffParams, DocumentRef, cluster};
 use crate::text::mix;
 use crate::text::{FastMap, FastSet};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -40,7 +39,7 @@ impl SeenKeys {
 /// One occurrence of a passage, in 16 bytes: its end follows from its rendering's length, and
 /// its kind shares a word with its line.
 #[derive(Debug, Clone, Copy)]
-struct Occurrence {
+pub(super) struct Occurrence {
     rendering: u32,
     doc: u32,
     start: u32,
@@ -60,20 +59,20 @@ impl Occurrence {
 
 /// An occurrence with everything spelled out.
 #[derive(Debug, Clone, Copy)]
-struct Place {
-    rendering: u32,
-    doc: u32,
-    start: u32,
-    end: u32,
+pub(super) struct Place {
+    pub(super) rendering: u32,
+    pub(super) doc: u32,
+    pub(super) start: u32,
+    pub(super) end: u32,
     /// 0-based.
-    line: u32,
-    kind: Kind,
+    pub(super) line: u32,
+    pub(super) kind: Kind,
 }
 
 /// A vector grown a block at a time: no reallocation copies the millions of occurrences of a
 /// large corpus (which would briefly double their memory).
 #[derive(Debug)]
-struct Blocks<T> {
+pub(super) struct Blocks<T> {
     blocks: Vec<Vec<T>>,
     len: usize,
 }
@@ -101,7 +100,7 @@ impl<T: Copy> Blocks<T> {
         self.blocks[index / BLOCK][index % BLOCK]
     }
 
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.len
     }
 
@@ -111,18 +110,18 @@ impl<T: Copy> Blocks<T> {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Form {
+pub(super) struct Form {
     /// Its first occurrence.
     first: u32,
-    count: u32,
+    pub(super) count: u32,
     /// Every occurrence is in the document of the first.
     single_document: bool,
     sketched: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
-struct RenderingEntry {
-    form: u32,
+pub(super) struct RenderingEntry {
+    pub(super) form: u32,
     first: u32,
     /// Bytes of its text.
     len: u32,
@@ -139,36 +138,36 @@ pub struct Wanted {
 
 /// Everything the first pass learns, in input order.
 pub struct PassageIndex {
-    params: DiffParams,
+    pub(super) params: DiffParams,
     /// Documents, compactly: their ids, their source (an index into `sources`: the sources
     /// of consecutive documents are mostly one file) and JSONL line (0: none).
-    document_ids: Vec<Box<str>>,
-    document_sources: Vec<u32>,
-    document_lines: Vec<u64>,
-    sources: Vec<String>,
+    pub(super) document_ids: Vec<Box<str>>,
+    pub(super) document_sources: Vec<u32>,
+    pub(super) document_lines: Vec<u64>,
+    pub(super) sources: Vec<String>,
     item_of_document: Vec<u32>,
-    document_hashes: Vec<u64>,
-    sentence_counts: Vec<u32>,
+    pub(super) document_hashes: Vec<u64>,
+    pub(super) sentence_counts: Vec<u32>,
     form_ids: FastMap<u64, u32>,
     rendering_ids: FastMap<u64, u32>,
-    forms: Vec<Form>,
-    renderings: Vec<RenderingEntry>,
+    pub(super) forms: Vec<Form>,
+    pub(super) renderings: Vec<RenderingEntry>,
     /// `params.sketch.bands` keys per form.
     bands: Vec<u32>,
     /// (anchor, form) of every form but paragraphs.
     anchors: Vec<(u32, u32)>,
-    occurrences: Blocks<Occurrence>,
+    pub(super) occurrences: Blocks<Occurrence>,
     /// Occurrence indices by form (`form_offsets[f]..form_offsets[f + 1]`), in input order;
     /// built by `seal`.
     by_form: Vec<u32>,
     form_offsets: Vec<u32>,
     /// Texts by rendering and word hashes by form, held from the first pass or read back.
-    texts: FastMap<u32, String>,
-    hashes: FastMap<u32, Vec<u64>>,
+    pub(super) texts: FastMap<u32, String>,
+    pub(super) hashes: FastMap<u32, Vec<u64>>,
     held_bytes: usize,
     holding: bool,
     /// When set, only clusters and pairs that involve one of these documents are reported.
-    focus: Option<FastSet<u32>>,
+    pub(super) focus: Option<FastSet<u32>>,
 }
 
 impl PassageIndex {
@@ -314,7 +313,7 @@ impl PassageIndex {
         self.form_offsets = offsets;
     }
 
-    fn at(&self, occurrence: u32) -> Place {
+    pub(super) fn at(&self, occurrence: u32) -> Place {
         let o = self.occurrences.get(occurrence as usize);
         Place {
             rendering: o.rendering,
@@ -326,7 +325,7 @@ impl PassageIndex {
         }
     }
 
-    fn form_occurrences(&self, form: u32) -> &[u32] {
+    pub(super) fn form_occurrences(&self, form: u32) -> &[u32] {
         &self.by_form[self.form_offsets[form as usize] as usize..self.form_offsets[form as usize + 1] as usize]
     }
 
@@ -410,470 +409,5 @@ impl PassageIndex {
         let form = self.renderings[rendering as usize].form;
         self.hashes.entry(form).or_insert(hashes);
         self.texts.entry(rendering).or_insert(text);
-    }
-
-    /// Verifies the candidate pairs against the texts read back, groups the forms, and builds
-    /// the report. `max_locations` (0: all) caps the occurrences listed per rendering.
-    pub fn finish(self, pairs: Vec<(u32, u32)>, max_locations: usize) -> DiffReport {
-        let verified: Vec<(u32, u32)> = pairs
-            .par_iter()
-            .copied()
-            .filter(|&(a, b)| match (self.hashes.get(&a), self.hashes.get(&b)) {
-                (Some(x), Some(y)) => diff::related(x, y, self.params.min_similarity),
-                _ => false,
-            })
-            .collect();
-        let mut groups = cluster::groups(self.forms.len(), &verified);
-        let linked: FastSet<u32> = groups.iter().flatten().copied().collect();
-        groups.extend(
-            (0..self.forms.len() as u32)
-                .filter(|f| self.forms[*f as usize].count >= 2 && !linked.contains(f))
-                .map(|f| vec![f]),
-        );
-        groups.sort_unstable_by_key(|g| g[0]);
-
-        // Each group's occurrences, sorted by place, without those that hold another.
-        let gathered: Vec<Vec<u32>> = groups
-            .par_iter()
-            .filter_map(|group| {
-                let mut members: Vec<u32> = group
-                    .iter()
-                    .flat_map(|&f| self.form_occurrences(f).iter().copied())
-                    .filter(|&o| self.has_text(self.at(o).rendering))
-                    .collect();
-                // Occurrence numbers follow document order, and start order within a document.
-                members.sort_unstable();
-                let members = self.innermost(&members);
-                (members.len() >= 2).then_some(members)
-            })
-            .collect();
-        let mut document_pairs = self.document_pairs(&gathered);
-        let mut kept = self.drop_nested(gathered);
-        if let Some(focus) = &self.focus {
-            kept.retain(|members| members.iter().any(|&o| focus.contains(&self.at(o).doc)));
-            document_pairs.retain(|p| focus.contains(&(p.first as u32)) || focus.contains(&(p.second as u32)));
-        }
-        // Largest first; then where the passage first occurs.
-        kept.sort_by_cached_key(|members| {
-            let first = self.at(members[0]);
-            (std::cmp::Reverse(members.len()), first.doc, first.start)
-        });
-
-        // The documents the report names: those of the listed locations and of the pairs.
-        let mut used: Vec<usize> = kept
-            .par_iter()
-            .flat_map_iter(|members| {
-                self.rendering_order(members)
-                    .into_iter()
-                    .flat_map(|(_, occurrences)| {
-                        let shown = shown(occurrences.len(), max_locations);
-                        occurrences.into_iter().take(shown).map(|o| self.at(o).doc as usize)
-                    })
-                    .collect::<Vec<usize>>()
-            })
-            .collect();
-        used.extend(document_pairs.iter().flat_map(|p| [p.first, p.second]));
-        used.sort_unstable();
-        used.dedup();
-        for pair in document_pairs.iter_mut() {
-            let position = |doc: usize| used.binary_search(&doc).unwrap_or(0);
-            (pair.first, pair.second) = (position(pair.first), position(pair.second));
-        }
-        let documents = used
-            .iter()
-            .map(|&doc| DocumentRef {
-                id: self.document_ids[doc].to_string(),
-                source: self.sources[self.document_sources[doc] as usize].clone(),
-                record_line: Some(self.document_lines[doc]).filter(|&line| line > 0),
-            })
-            .collect();
-        DiffReport {
-            documents_read: self.document_ids.len(),
-            documents,
-            passages: self.occurrences.len(),
-            renderings: self.renderings.len(),
-            forms: self.forms.len(),
-            candidate_pairs: pairs.len(),
-            verified_pairs: verified.len(),
-            min_similarity: self.params.min_similarity,
-            bands: self.params.sketch.bands,
-            rows: self.params.sketch.rows,
-            document_pairs,
-            clusters: ClusterStream { index: self, plans: kept, max_locations, used },
-        }
-    }
-
-    /// A cluster's renderings with their occurrences: the representative first (the most
-    /// frequent, the earliest among equals), then by frequency.
-    fn rendering_order(&self, members: &[u32]) -> Vec<(u32, Vec<u32>)> {
-        let mut by_rendering: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        for &o in members {
-            by_rendering.entry(self.at(o).rendering).or_default().push(o);
-        }
-        let mut order: Vec<(u32, Vec<u32>)> = by_rendering.into_iter().collect();
-        // Occurrence indices follow input order: the smallest is the earliest.
-        order.sort_by_key(|(_, occ)| (std::cmp::Reverse(occ.len()), occ.iter().min().copied()));
-        order
-    }
-
-    /// The occurrences (in document and start order) that hold no other one of the same group
-    /// in their document: a quotation linked to its source's quotation is shown without the
-    /// sentences around both.
-    fn innermost(&self, members: &[u32]) -> Vec<u32> {
-        let place = |o: u32| self.at(o);
-        let mut kept = Vec::with_capacity(members.len());
-        for (i, &outer) in members.iter().enumerate() {
-            let o = place(outer);
-            let held = |inner: &Place| inner.end <= o.end && (inner.start, inner.end) != (o.start, o.end);
-            // What `outer` holds starts inside it: after it, or at its own start just before it.
-            let holds = members[i + 1..]
-                .iter()
-                .map(|&inner| place(inner))
-                .take_while(|inner| inner.doc == o.doc && inner.start < o.end)
-                .any(|inner| held(&inner))
-                || members[..i]
-                    .iter()
-                    .rev()
-                    .map(|&inner| place(inner))
-                    .take_while(|inner| inner.doc == o.doc && inner.start == o.start)
-                    .any(|inner| held(&inner));
-            if !holds {
-                kept.push(outer);
-            }
-        }
-        kept
-    }
-
-    /// Drops a group whose every occurrence lies inside an occurrence of one other group at
-    /// least as large (the sentences of a repeated paragraph, a quotation of a repeated
-    /// sentence): the larger passage already shows the repeat.
-    ///
-    /// Occurrences are numbered in document order, and in a document by start, so what holds
-    /// an occurrence is among its near neighbours: the search looks `NEIGHBOURS` places back
-    /// and forward (a passage holding more than that many others is not looked through).
-    fn drop_nested(&self, groups: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
-        const NEIGHBOURS: usize = 256;
-        const NONE: u32 = u32::MAX;
-        let mut group_of = vec![NONE; self.occurrences.len()];
-        for (g, members) in groups.iter().enumerate() {
-            for &o in members {
-                group_of[o as usize] = g as u32;
-            }
-        }
-        // The groups holding an occurrence, nearest first.
-        let holders = |occurrence: u32, visit: &mut dyn FnMut(u32) -> bool| {
-            let o = self.at(occurrence);
-            let at = occurrence as usize;
-            let before = at.saturating_sub(NEIGHBOURS)..at;
-            let after = at + 1..(at + 1 + NEIGHBOURS).min(self.occurrences.len());
-            for other in before.rev().chain(after) {
-                if group_of[other] == NONE {
-                    continue;
-                }
-                let p = self.at(other as u32);
-                if p.doc != o.doc {
-                    continue;
-                }
-                if p.start <= o.start
-                    && o.end <= p.end
-                    && (p.start, p.end) != (o.start, o.end)
-                    && visit(group_of[other])
-                {
-                    return true;
-                }
-            }
-            false
-        };
-        let nested: Vec<bool> = groups
-            .par_iter()
-            .enumerate()
-            .map(|(index, members)| {
-                let mut containers: Vec<u32> = Vec::new();
-                holders(members[0], &mut |g| {
-                    if g as usize != index && groups[g as usize].len() >= members.len() {
-                        containers.push(g);
-                    }
-                    false
-                });
-                containers.sort_unstable();
-                containers.dedup();
-                containers.into_iter().any(|container| members.iter().all(|&o| holders(o, &mut |g| g == container)))
-            })
-            .collect();
-        groups.into_iter().zip(nested).filter(|(_, nested)| !nested).map(|(g, _)| g).collect()
-    }
-
-    /// Documents that repeat each other: the same words throughout (`exact`), or most of one's
-    /// sentences found in the other (`copy`).
-    fn document_pairs(&self, groups: &[Vec<u32>]) -> Vec<DocumentPair> {
-        let mut pairs = Vec::new();
-        let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-        for (doc, &hash) in self.document_hashes.iter().enumerate().filter(|(_, h)| **h != 0) {
-            by_hash.entry(hash).or_default().push(doc);
-        }
-        let mut exact = std::collections::BTreeSet::new();
-        for docs in by_hash.values().filter(|d| d.len() >= 2) {
-            for window in docs.windows(2) {
-                pairs.push(DocumentPair { first: window[1], second: window[0], relation: "exact", share: 1.0 });
-                exact.insert((window[1], window[0]));
-            }
-        }
-        // For each ordered pair of documents, the sentences of the first found in the second.
-        // A sentence found in more than MAX_COPY_SOURCES documents is wire copy or
-        // boilerplate, no sign that one document copies another (and counting it would be
-        // quadratic).
-        let mut shared: BTreeMap<(u32, u32), usize> = BTreeMap::new();
-        for members in groups {
-            let mut docs: Vec<u32> = members.iter().map(|&o| self.at(o).doc).collect();
-            docs.dedup();
-            if docs.len() > MAX_COPY_SOURCES {
-                continue;
-            }
-            for &o in members {
-                let o = self.at(o);
-                if o.kind != Kind::Sentence {
-                    continue;
-                }
-                for &other in docs.iter().filter(|&&d| d != o.doc) {
-                    *shared.entry((o.doc, other)).or_default() += 1;
-                }
-            }
-        }
-        for ((first, second), count) in shared {
-            let (first, second) = (first as usize, second as usize);
-            let total = self.sentence_counts.get(first).copied().unwrap_or(0) as usize;
-            if total == 0 || exact.contains(&(first, second)) || exact.contains(&(second, first)) {
-                continue;
-            }
-            let share = count.min(total) as f64 / total as f64;
-            if share >= self.params.copy_share && total >= 3 {
-                pairs.push(DocumentPair { first, second, relation: "copy", share: (share * 1000.0).round() / 1000.0 });
-            }
-        }
-        pairs.sort_by_key(|p| (p.first, p.second));
-        pairs
-    }
-
-    fn has_text(&self, rendering: u32) -> bool {
-        self.texts.contains_key(&rendering) && self.hashes.contains_key(&self.renderings[rendering as usize].form)
-    }
-
-    /// One cluster, each rendering with its word diff against the representative; `used` are
-    /// the documents the report names.
-    fn cluster(&self, id: usize, members: &[u32], max_locations: usize, used: &[usize]) -> Cluster {
-        let order = self.rendering_order(members);
-        let text = |rendering: u32| (&self.texts[&rendering], &self.hashes[&self.renderings[rendering as usize].form]);
-        let (representative_text, representative_hashes) = text(order[0].0);
-        let mut classes: BTreeMap<ChangeClass, usize> = BTreeMap::new();
-        let renderings: Vec<Rendering> = order
-            .iter()
-            .enumerate()
-            .map(|(i, (rendering, occurrences))| {
-                let (rendering_text, hashes) = text(*rendering);
-                let (pieces, changes, similarity) = if i == 0 {
-                    (Vec::new(), Vec::new(), 1.0)
-                } else {
-                    let (pieces, changes) = diff::compare(representative_text, rendering_text);
-                    (pieces, changes, diff::similarity(representative_hashes, hashes))
-                };
-                for change in &changes {
-                    *classes.entry(change.class).or_default() += 1;
-                }
-                let shown = shown(occurrences.len(), max_locations);
-                Rendering {
-                    text: rendering_text.clone(),
-                    count: occurrences.len(),
-                    similarity: (similarity * 1000.0).round() / 1000.0,
-                    pieces,
-                    changes,
-                    locations: occurrences[..shown]
-                        .iter()
-                        .map(|&o| {
-                            let o = self.at(o);
-                            Location {
-                                document: used.binary_search(&(o.doc as usize)).unwrap_or(0),
-                                line: o.line + 1,
-                                start: o.start,
-                                end: o.end,
-                            }
-                        })
-                        .collect(),
-                    more_locations: occurrences.len() - shown,
-                }
-            })
-            .collect();
-        let mut documents: Vec<u32> = members.iter().map(|&o| self.at(o).doc).collect();
-        documents.dedup();
-        Cluster {
-            id,
-            kind: self.at(order[0].1[0]).kind,
-            size: members.len(),
-            documents: documents.len(),
-            classes,
-            renderings,
-        }
-    }
-}
-
-/// How many of a rendering's occurrences are listed (`max_locations` 0: all).
-fn shown(count: usize, max_locations: usize) -> usize {
-    if max_locations == 0 { count } else { count.min(max_locations) }
-}
-
-/// The clusters of a report, built (with their diffs) a batch at a time as they are written,
-/// so that a corpus with millions of renderings never holds its whole report in memory.
-pub struct ClusterStream {
-    index: PassageIndex,
-    /// Each cluster's occurrences, largest cluster first.
-    plans: Vec<Vec<u32>>,
-    max_locations: usize,
-    used: Vec<usize>,
-}
-
-/// Clusters built in parallel at a time.
-const CLUSTER_BATCH: usize = 16;
-
-impl ClusterStream {
-    pub fn len(&self) -> usize {
-        self.plans.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.plans.is_empty()
-    }
-
-    /// Hands each cluster to `visit`, in order.
-    pub fn for_each<E>(&self, mut visit: impl FnMut(&Cluster) -> Result<(), E>) -> Result<(), E> {
-        for (batch, plans) in self.plans.chunks(CLUSTER_BATCH).enumerate() {
-            let built: Vec<Cluster> = plans
-                .par_iter()
-                .enumerate()
-                .map(|(i, members)| {
-                    self.index.cluster(batch * CLUSTER_BATCH + i + 1, members, self.max_locations, &self.used)
-                })
-                .collect();
-            for cluster in &built {
-                visit(cluster)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Every cluster at once (for a small report).
-    pub fn collect(&self) -> Vec<Cluster> {
-        let mut all = Vec::with_capacity(self.len());
-        let _ = self.for_each(|c| {
-            all.push(c.clone());
-            Ok::<(), ()>(())
-        });
-        all
-    }
-}
-
-impl std::fmt::Debug for ClusterStream {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ClusterStream({} clusters)", self.len())
-    }
-}
-
-impl serde::Serialize for ClusterStream {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(self.len()))?;
-        self.for_each(|cluster| seq.serialize_element(cluster))?;
-        seq.end()
-    }
-}
-
-/// Sentences found in more documents than this say nothing of who copied whom.
-const MAX_COPY_SOURCES: usize = 32;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scan(texts: &[&str], held_bytes: usize, max_locations: usize) -> DiffReport {
-        let params = DiffParams { held_bytes, ..DiffParams::default() };
-        let named: Vec<(String, String)> =
-            texts.iter().enumerate().map(|(i, t)| (format!("d{i}"), t.to_string())).collect();
-        crate::passages::scan_texts(&named, params, max_locations)
-    }
-
-    /// (count, text) of each rendering of each cluster.
-    fn shape(report: &DiffReport) -> Vec<Vec<(usize, String)>> {
-        report
-            .clusters
-            .collect()
-            .iter()
-            .map(|c| c.renderings.iter().map(|r| (r.count, r.text.clone())).collect())
-            .collect()
-    }
-
-    const SENTENCE: &str = "Le maire a présenté mardi un plan de rénovation des écoles de la ville.";
-
-    #[test]
-    fn one_text_repeated_is_one_rendering_with_its_count() {
-        let other = "Une phrase sans aucun rapport avec la précédente, ni de près ni de loin.";
-        let report = scan(&[SENTENCE, other, SENTENCE, SENTENCE], 1 << 20, 20);
-        assert_eq!(shape(&report), [vec![(3, SENTENCE.to_string())]]);
-        // The report names only the documents it points to.
-        let places: Vec<&str> = report.clusters.collect()[0].renderings[0]
-            .locations
-            .iter()
-            .map(|l| report.documents[l.document].id.as_str())
-            .collect();
-        assert_eq!(places, ["d0", "d2", "d3"]);
-        assert_eq!((report.documents.len(), report.documents_read), (3, 4));
-        assert_eq!((report.passages, report.renderings, report.forms), (4, 2, 2));
-    }
-
-    #[test]
-    fn typographic_variants_are_renderings_of_one_form() {
-        let curly = "Le maire a présenté mardi un « plan de rénovation » des écoles de la ville.";
-        let straight = "Le maire a présenté mardi un \"plan de rénovation\" des écoles de la ville.";
-        let report = scan(&[straight, curly, curly], 1 << 20, 20);
-        assert_eq!(shape(&report), [vec![(2, curly.to_string()), (1, straight.to_string())]]);
-        assert_eq!(report.forms, 1);
-        let classes: Vec<ChangeClass> =
-            report.clusters.collect()[0].renderings[1].changes.iter().map(|c| c.class).collect();
-        assert_eq!(classes, [ChangeClass::Punctuation, ChangeClass::Punctuation]);
-        assert_eq!(report.verified_pairs, 0, "equal forms need no verification");
-    }
-
-    #[test]
-    fn the_sentences_of_a_repeated_paragraph_are_not_reported_again() {
-        let paragraph = format!("{SENTENCE} Les travaux commenceront en juin et dureront deux ans au moins.");
-        let report = scan(&[&paragraph, &paragraph], 1 << 20, 20);
-        assert_eq!(report.clusters.len(), 1);
-        assert_eq!(report.clusters.collect()[0].kind, Kind::Paragraph);
-    }
-
-    #[test]
-    fn locations_are_capped_but_counts_are_not() {
-        let texts = vec![SENTENCE; 7];
-        let report = scan(&texts, 1 << 20, 3);
-        let clusters = report.clusters.collect();
-        let rendering = &clusters[0].renderings[0];
-        assert_eq!((rendering.count, rendering.locations.len(), rendering.more_locations), (7, 3, 4));
-    }
-
-    #[test]
-    fn holding_texts_or_reading_them_back_gives_the_same_report() {
-        let texts = [
-            SENTENCE,
-            "Le maire a présenté lundi un plan de rénovation des écoles de la ville.",
-            "Le maire a présenté mardi un « plan de rénovation » des écoles de la ville !",
-            SENTENCE,
-        ];
-        let held = scan(&texts, 1 << 20, 20);
-        let read_back = scan(&texts, 0, 20);
-        assert_eq!(serde_json::to_string(&held).unwrap(), serde_json::to_string(&read_back).unwrap());
-        assert_eq!(
-            shape(&held),
-            [vec![(2, texts[0].to_string()), (1, texts[1].to_string()), (1, texts[2].to_string())]]
-        );
-        let classes: Vec<ChangeClass> =
-            held.clusters.collect()[0].renderings[1].changes.iter().map(|c| c.class).collect();
-        assert_eq!(classes, [ChangeClass::Substitution]);
     }
 }

@@ -5,13 +5,15 @@
 //! integers: where it is, which exact text) and sketches each distinct folded form once
 //! ([`index`]); candidate pairs of forms come from their shared band keys. The second reads
 //! back one occurrence of each rendering that has a candidate or repeats, verifies each pair
-//! with a word-level similarity, and builds the clusters and their diffs. Memory is bounded by
-//! the number of occurrences (24 bytes each) plus the distinct forms times the sketch size,
-//! plus the read-back texts.
+//! with a word-level similarity, and builds the clusters and their diffs ([`report`]). Memory
+//! is bounded by the number of occurrences (24 bytes each) plus the distinct forms times the
+//! sketch size, plus the read-back texts.
 
 pub mod cluster;
 pub mod diff;
+mod groups;
 pub mod index;
+pub mod report;
 pub mod sketch;
 
 use diff::{Change, ChangeClass, Piece};
@@ -144,7 +146,7 @@ pub struct DiffReport {
     pub rows: usize,
     pub document_pairs: Vec<DocumentPair>,
     /// Built as they are written.
-    pub clusters: index::ClusterStream,
+    pub clusters: report::ClusterStream,
 }
 
 /// The second pass over one document: the text and word hashes of the wanted renderings
