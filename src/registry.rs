@@ -10,6 +10,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &foreign_dateline::ForeignDateline,
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
+        &spacing_residue::SpacingResidue,
         &name_variants::NameVariants,
         &foreign_transliteration::ForeignTransliteration,
         &name_consensus::NameConsensus,

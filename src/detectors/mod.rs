@@ -20,6 +20,7 @@ pub mod name_consensus;
 pub mod name_variants;
 pub mod photo_credit;
 pub mod repeated_line;
+pub mod spacing_residue;
 pub mod stray_title;
 pub mod subjunctive_mood;
 pub mod untranslated_fragment;
