@@ -17,16 +17,24 @@ fn main() {
     }
     let registry =
         std::fs::read_to_string(&registry_path).unwrap_or_else(|e| panic!("{}: {e}", registry_path.display()));
+    let mut codes: Vec<String> = Vec::new();
     let mut table = String::from("/// The embedded lexicons: ISO 639-3 code, packed lexicon, frequent words.\n");
     table.push_str("pub static EMBEDDED_LEXICONS: &[(&str, &[u8], &str)] = &[\n");
     for (number, line) in registry.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
             continue;
         }
-        let (code, dictionary) = line
-            .split_once(char::is_whitespace)
-            .unwrap_or_else(|| panic!("{}:{}: expected `CODE PATH`", registry_path.display(), number + 1));
+        let place = format!("{}:{}", registry_path.display(), number + 1);
+        let (code, dictionary) =
+            line.split_once(char::is_whitespace).unwrap_or_else(|| panic!("{place}: expected `CODE PATH`"));
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            panic!("{place}: `{code}` is not an ISO 639-3 code (three lowercase letters)");
+        }
+        if codes.iter().any(|c| c == code) {
+            panic!("{place}: `{code}` is registered twice");
+        }
+        codes.push(code.to_string());
         let dic_path = root.join("data").join(dictionary.trim());
         let aff_path = dic_path.with_extension("aff");
         for path in [&aff_path, &dic_path] {
@@ -51,6 +59,12 @@ fn main() {
         writeln!(table, "    ({code:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{code}.lex\")), {frequent}),")
             .expect("writing to a string");
     }
+    // The French rules need the French lexicon: its absence is a build error, not a run-time one.
+    assert!(
+        codes.iter().any(|c| c == "fra"),
+        "{}: the French lexicon (`fra`) must be registered",
+        registry_path.display()
+    );
     table.push_str("];\n");
     let out = out_dir.join("lexicons.rs");
     std::fs::write(&out, table).unwrap_or_else(|e| panic!("{}: {e}", out.display()));

@@ -1,4 +1,4 @@
-//! Prints where `check`'s time goes: building the document model, then each rule, over the
+//! Prints where `check`'s time goes: building the document view, then each rule, over the
 //! documents of a JSONL file or of text files (one thread, the same order as `check`).
 //!
 //!     cargo run --release --example detector_times -- CORPUS.jsonl [MAX_DOCS]
@@ -59,7 +59,7 @@ fn main() {
         bytes as f64 / 1e6 / total.as_secs_f64()
     );
     let mut rows: Vec<(String, Duration)> =
-        vec![("document model".into(), build), ("name mentions (shared by the name rules)".into(), mentions)];
+        vec![("document view".into(), build), ("name mentions (shared by the name rules)".into(), mentions)];
     rows.extend(
         settings.detectors.iter().zip(&per_rule).map(|(d, t)| (format!("{} {}", d.meta().id, d.meta().name), *t)),
     );

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing (libFuzzer through cargo fuzz) of the document model and every
+# Coverage-guided fuzzing (libFuzzer through cargo fuzz) of the document view and every
 # rule, the JSONL reader, and the passage differ. Each target starts from the bundled corpus
 # and runs SECONDS (default 60); a crash leaves its input under fuzz/artifacts/TARGET/, to be
 # turned into a regression test.

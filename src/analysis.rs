@@ -37,15 +37,15 @@ impl Settings {
     }
 
     /// Makes the corpus's agreed name spellings available to the detectors.
-    pub fn with_name_consensus(mut self, consensus: crate::corpus_names::Consensus) -> Result<Settings, LexiconError> {
+    pub fn with_name_consensus(mut self, consensus: crate::corpus_names::Consensus) -> Settings {
         self.resources.name_consensus = Some(consensus);
-        Ok(self)
+        self
     }
 
     /// Makes the inputs' copy index available to MT501 and MT502.
-    pub fn with_copy_index(mut self, index: crate::corpus_copies::CopyIndex) -> Result<Settings, LexiconError> {
+    pub fn with_copy_index(mut self, index: crate::corpus_copies::CopyIndex) -> Settings {
         self.resources.copies = Some(index);
-        Ok(self)
+        self
     }
 
     pub fn resources(&self) -> &Resources {

@@ -3,7 +3,7 @@
 //! are formed from the merged counts.
 
 use crate::lexicon::set::Lexicons;
-use crate::spelling as names;
+use crate::spelling;
 use crate::text::FastMap;
 use crate::view::View;
 use serde::{Deserialize, Serialize};
@@ -87,7 +87,7 @@ impl NameStats {
         let mut forms: Vec<(String, Vec<&String>)> = Vec::new();
         let mut index: FastMap<String, usize> = FastMap::default();
         for spelling in self.spellings.keys() {
-            let folded = names::fold_name(spelling);
+            let folded = spelling::fold_name(spelling);
             let i = *index.entry(folded.clone()).or_insert_with(|| {
                 forms.push((folded, Vec::new()));
                 forms.len() - 1
@@ -95,7 +95,7 @@ impl NameStats {
             forms[i].1.push(spelling);
         }
         let folded: Vec<String> = forms.iter().map(|(f, _)| f.clone()).collect();
-        let grouping = names::group_spellings(&folded);
+        let grouping = spelling::group_spellings(&folded);
         let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, &root) in grouping.group.iter().enumerate() {
             by_root.entry(root).or_default().push(i);
@@ -162,7 +162,7 @@ impl Consensus {
                 group_mentions: group.mentions,
             };
             for s in &group.spellings {
-                by_folded.insert(names::fold_name(&s.spelling), agreed.clone());
+                by_folded.insert(spelling::fold_name(&s.spelling), agreed.clone());
             }
         }
         Consensus { by_folded }
@@ -170,8 +170,8 @@ impl Consensus {
 
     /// The agreed spelling for a name written `written`, if the corpus agrees on another one.
     pub fn departure(&self, written: &str) -> Option<&Agreed> {
-        let folded = names::fold_name(written);
-        self.by_folded.get(&folded).filter(|a| names::fold_name(&a.spelling) != folded)
+        let folded = spelling::fold_name(written);
+        self.by_folded.get(&folded).filter(|a| spelling::fold_name(&a.spelling) != folded)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -66,7 +66,7 @@ pub struct DocumentStats {
 
 /// Sketches one document: its name spellings, its text and sentence fingerprints, and, when
 /// asked, its passages.
-/// Without `names`, the spellings are not counted and the document model is not built
+/// Without `names`, the spellings are not counted and the document view is not built
 /// (`check --duplicates` alone needs only the segmentation).
 pub fn sketch_document(
     id: &str,

@@ -1,4 +1,4 @@
-//! Any text through the document model and every rule.
+//! Any text through the document view and every rule.
 #![no_main]
 
 #[path = "common.rs"]

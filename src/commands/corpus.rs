@@ -32,10 +32,10 @@ pub(super) fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusAr
     };
     let mut settings = settings;
     if names {
-        settings = settings.with_name_consensus(Consensus::from_stats(&sketch.names))?;
+        settings = settings.with_name_consensus(Consensus::from_stats(&sketch.names));
     }
     if copies {
-        settings = settings.with_copy_index(sketch.copies)?;
+        settings = settings.with_copy_index(sketch.copies);
     }
     Ok(settings)
 }

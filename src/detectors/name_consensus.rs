@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
-use crate::spelling as names;
+use crate::spelling;
 use crate::view::View;
 
 pub struct NameConsensus;
@@ -46,7 +46,7 @@ impl Detector for NameConsensus {
         let Some(consensus) = res.name_consensus.as_ref().filter(|c| !c.is_empty()) else { return };
         let mentions = doc.mentions(res);
         let parts: Vec<_> = mentions.iter().flat_map(|m| m.parts.iter().copied()).collect();
-        let used: Vec<String> = parts.iter().map(|p| names::fold_name(doc.slice(*p))).collect();
+        let used: Vec<String> = parts.iter().map(|p| spelling::fold_name(doc.slice(*p))).collect();
         let mut seen: Vec<&str> = Vec::new();
         for part in &parts {
             let written = doc.slice(*part);
@@ -56,7 +56,7 @@ impl Detector for NameConsensus {
             seen.push(written);
             // A document that also uses the agreed spelling mixes spellings: MT301 reports it.
             if let Some(agreed) =
-                consensus.departure(written).filter(|a| !used.contains(&names::fold_name(&a.spelling)))
+                consensus.departure(written).filter(|a| !used.contains(&spelling::fold_name(&a.spelling)))
             {
                 out.push(
                     Finding::new(

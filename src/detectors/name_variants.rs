@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
-use crate::spelling as names;
+use crate::spelling;
 use crate::text::FastMap;
 use crate::view::View;
 
@@ -93,7 +93,7 @@ impl Detector for NameVariants {
         }
         let folded: Vec<&str> = forms.iter().map(|f| f.folded).collect();
         let skeletons: Vec<&str> = forms.iter().map(|f| f.skeleton).collect();
-        let mut group = names::group_spellings_with(&folded, &skeletons);
+        let mut group = spelling::group_spellings_with(&folded, &skeletons);
         // Mangled one-offs join a name that is already spelled several ways. Group sizes are
         // taken before any joins: only groups formed by `kinship` attract.
         let mut sizes = vec![0usize; forms.len()];
@@ -106,7 +106,7 @@ impl Detector for NameVariants {
         }
         let mut buckets: FastMap<u64, Vec<usize>> = FastMap::default();
         for (i, form) in forms.iter().enumerate() {
-            buckets.entry(names::bucket_key(form.skeleton)).or_default().push(i);
+            buckets.entry(spelling::bucket_key(form.skeleton)).or_default().push(i);
         }
         let fixed = group.clone();
         // Only a one-off can join, and only a name already spelled several ways attracts.
@@ -133,7 +133,7 @@ impl Detector for NameVariants {
                         && other[..4] == own[..4]
                         && !forms[j].folded.starts_with(form.folded)
                         && !form.folded.starts_with(forms[j].folded)
-                        && names::bigram_similarity(&own, &other) >= LOOSE_MIN_SIMILARITY
+                        && spelling::bigram_similarity(&own, &other) >= LOOSE_MIN_SIMILARITY
                 });
                 if let Some(j) = target {
                     group[i] = fixed[j];

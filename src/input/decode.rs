@@ -1,12 +1,13 @@
 //! Opening (with decompression by extension) and decoding documents.
 
+use super::item::describe_io;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
 /// Opens a file, decompressing `.gz` and `.zst` by extension.
 pub fn open(path: &Path) -> Result<Box<dyn Read + Send>, String> {
-    let file = File::open(path).map_err(|e| super::describe_io(&e))?;
+    let file = File::open(path).map_err(|e| describe_io(&e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     if name.ends_with(".gz") {
         Ok(Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))))

@@ -1,6 +1,7 @@
 //! JSONL: one document per line, read one line at a time.
 
-use super::{InputError, InputOptions, Item, Origin};
+use super::decode::validate_text;
+use super::item::{InputError, InputOptions, Item, Origin};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 
@@ -97,7 +98,7 @@ impl JsonlReader {
             Some(Value::Number(n)) => n.to_string(),
             _ => origin.to_string(),
         };
-        let text = match super::validate_text(text) {
+        let text = match validate_text(text) {
             Ok(t) => t,
             Err(reason) => return self.error(reason),
         };

@@ -1,6 +1,7 @@
-//! Embedded lexicons and gazetteers, parsed once. Each loader reads the embedded data file
-//! and, when the configuration names one, a user file of the same format whose entries are
-//! added to the embedded ones.
+//! Embedded lexicons and gazetteers, parsed once. Each table's loader reads the embedded data
+//! file and, when the configuration names one, a user file of the same format whose entries
+//! are added to the embedded ones (a user's Hunspell dictionary replaces the embedded one of
+//! its language instead). `set` gathers a run's tables; `words` holds the full-form lexicons.
 
 pub mod disclaimers;
 pub mod french_grammar;

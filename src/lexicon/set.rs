@@ -134,12 +134,12 @@ impl Lexicons {
     }
 }
 
-/// A user's French dictionary, expanded once per process and kept for its whole length (a run
-/// loads its resources more than once, for instance with `--name-consensus`).
+/// A user's dictionary, expanded once per process and kept for its whole length (a process may
+/// load its lexicons more than once: the library's callers, the tests).
 fn user_lexicon(lang: &'static str, path: &Path) -> Result<&'static Lexicon, LexiconError> {
     static LOADED: std::sync::Mutex<Vec<(PathBuf, &'static Lexicon)>> = std::sync::Mutex::new(Vec::new());
     let mut loaded = LOADED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((_, lexicon)) = loaded.iter().find(|(p, _)| p == path) {
+    if let Some((_, lexicon)) = loaded.iter().find(|(p, l)| p == path && l.lang() == lang) {
         return Ok(lexicon);
     }
     let lexicon: &'static Lexicon = Box::leak(Box::new(Lexicon::from_dictionary(lang, path)?));

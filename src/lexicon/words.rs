@@ -1,7 +1,8 @@
 //! Full-form lexicons, one per language: every word form of a Hunspell dictionary with its
-//! lemmas and grammatical tags (whatever morphology its `.aff` and `.dic` give), with the same
-//! API for every language: lookup, readings, the forms of a lemma, and an index of spellings
-//! without diacritics.
+//! lemmas and, where the dictionary gives morphology as `po:` and `is:` fields (as the
+//! Dicollecte French one does), grammatical tags; other dictionaries give forms and lemmas
+//! without tags. The same API for every language: lookup, readings, the forms of a lemma, and
+//! an index of spellings without diacritics.
 //!
 //! The embedded lexicons (registered in `data/lexicons.txt`) are expanded and packed by
 //! `build.rs` and used in place: start-up is a header check, and a lookup is one walk of an
@@ -91,11 +92,6 @@ impl Lexicon {
         Some(EMBEDDED[index].1.get_or_init(|| {
             Lexicon::from_blob(code, Cow::Borrowed(blob), frequent).expect("the build script packs a valid blob")
         }))
-    }
-
-    /// The languages (ISO 639-3 codes) with an embedded lexicon.
-    pub fn embedded_languages() -> impl Iterator<Item = &'static str> {
-        EMBEDDED_LEXICONS.iter().map(|(code, _, _)| *code)
     }
 
     /// Expands a Hunspell `.dic` and its `.aff` (same path, `.aff` extension) into the lexicon

@@ -1,6 +1,6 @@
 //! CSV: one row per input.
 
-use super::{Emitter, Summary};
+use super::emitter::{Emitter, Summary};
 use crate::analysis::DocReport;
 use crate::engine::Record;
 use crate::input::{InputError, Origin};

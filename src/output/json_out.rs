@@ -1,6 +1,6 @@
 //! JSON (the whole run as one document) and JSONL (one line per input: the stage format).
 
-use super::{Emitter, Summary};
+use super::emitter::{Emitter, Summary};
 use crate::analysis::DocReport;
 use crate::engine::Record;
 use crate::input::{InputError, Origin};

@@ -1,6 +1,6 @@
 //! Human text: rustc-style snippets with the evidence underlined, then a summary table.
 
-use super::{Emitter, Summary};
+use super::emitter::{Emitter, Summary};
 use crate::analysis::DocReport;
 use crate::engine::Record;
 use crate::finding::Severity;

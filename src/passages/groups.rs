@@ -2,8 +2,8 @@
 //! each group, the groups that lie inside a larger one dropped, and the document pairs the
 //! groups show (exact repeats and copies).
 
-use super::DocumentPair;
 use super::index::{PassageIndex, Place};
+use super::model::DocumentPair;
 use super::sketch::Kind;
 use rayon::prelude::*;
 use std::collections::BTreeMap;

@@ -8,8 +8,9 @@
 //! equal forms need no verification. Memory: 24 bytes per occurrence plus 4 for the index by
 //! form, about 40 per rendering, and `4 × bands` plus about 40 per form.
 
+use super::cluster;
+use super::model::{DiffParams, DocumentRef};
 use super::sketch::{DocumentSketch, Kind};
-use super::{DiffParams, DocumentRef, cluster};
 use crate::text::mix;
 use crate::text::{FastMap, FastSet};
 use std::collections::BTreeMap;

@@ -2,11 +2,13 @@
 //! documents it names, and its clusters, each with its word diffs, built a batch at a time as
 //! they are written.
 
+use super::cluster;
 use super::diff::{self, ChangeClass};
 use super::index::PassageIndex;
-use super::{Cluster, DiffReport, DocumentRef, Location, Rendering, cluster};
+use super::model::{Cluster, DocumentPair, DocumentRef, Location, Rendering};
 use crate::text::FastSet;
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 impl PassageIndex {
@@ -243,6 +245,28 @@ impl serde::Serialize for ClusterStream {
         self.for_each(|cluster| seq.serialize_element(cluster))?;
         seq.end()
     }
+}
+
+#[derive(Debug, Serialize)]
+pub struct DiffReport {
+    /// Documents read.
+    pub documents_read: usize,
+    /// The documents the clusters and pairs name (their `document` numbers index this list).
+    pub documents: Vec<DocumentRef>,
+    /// Passage occurrences.
+    pub passages: usize,
+    /// Distinct exact texts among them.
+    pub renderings: usize,
+    /// Distinct folded word sequences among them (what is sketched and compared).
+    pub forms: usize,
+    pub candidate_pairs: usize,
+    pub verified_pairs: usize,
+    pub min_similarity: f64,
+    pub bands: usize,
+    pub rows: usize,
+    pub document_pairs: Vec<DocumentPair>,
+    /// Built as they are written.
+    pub clusters: ClusterStream,
 }
 
 #[cfg(test)]

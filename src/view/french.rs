@@ -1,5 +1,7 @@
-//! What the French grammar rules (MT6xx) share: each word looked up once in the lexicon, and a
-//! view of a sentence as tokens with their lowercase text and what separates them.
+//! The French reading of a document: each word looked up once in the French lexicon, the
+//! sentences the grammar rules judge, and a sentence seen as tokens with their lowercase text
+//! and what separates them. Read by the grammar rules (MT6xx), the name mentions and the
+//! `lexicon` command.
 
 use crate::document::{Document, Joiner, Sentence};
 use crate::lexicon::words::{Lexicon, MAX_CACHED_WORDS, Tags, tag};

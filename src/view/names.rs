@@ -247,7 +247,7 @@ impl NameForms {
 }
 
 /// Folds the spellings of `mentions` (computed once per document, through
-/// `Document::name_forms`).
+/// `View::name_forms`).
 pub fn name_forms(doc: &Document, mentions: &[Mention]) -> NameForms {
     let parts = mentions.iter().map(|m| m.parts.len()).sum();
     let mut forms = NameForms { of_part: Vec::with_capacity(parts), ..NameForms::default() };
