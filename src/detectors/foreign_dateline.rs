@@ -28,7 +28,10 @@ newsroom's pipeline, not from a French desk.
 
 Example: `JAKARTA - Le président biélorusse ...` in French → flagged (Indonesia writes
 Indonesian). When the country or the city is named again in the body, the dateline may be a
-reporter's location and the finding is only informational.
+reporter's location and the finding is only informational, unless the dateline is bare (a
+city in capitals and a dash, no agency, no date) in a language whose press never writes
+datelines that way (French, Spanish, German, …): that is a foreign newsroom's house style,
+and it stays a warning.
 
 How: the first lines are matched against a dateline pattern (city in capitals, or city with
 a date or an agency in parentheses, then a dash); the city is looked up in the embedded
@@ -37,9 +40,18 @@ body is searched for the country's names and demonyms in several languages.
 
 Limits: needs a reliable document language. A wire story datelined abroad (`WASHINGTON
 (AFP) -` in French), a city that hosts international institutions (Brussels, Geneva, The
-Hague) and a city named again in the body give only informational findings. A dateline with a
+Hague) and a city named again in the body give only informational findings, except for bare
+datelines as above; in English and the other languages whose press writes bare datelines,
+those stay informational. A dateline with a
 region after the comma (`ALEXANDRIA, Va.`) is not judged: the city cannot be placed.",
 };
+
+/// Languages whose own press opens stories with a bare capitalised city and a dash
+/// (`WASHINGTON —` in American papers, `JAKARTA -` in Indonesian ones). In the others (French,
+/// Spanish, German, Italian, Portuguese, Dutch …) a dateline names an agency or a date
+/// (`Jakarta (AFP) -`, `MADRID, 3 Mar. (EUROPA PRESS) -`), so a bare one in a text in those
+/// languages was carried over from a foreign newsroom even when the story is about its country.
+const BARE_DATELINE_PRESS: &[&str] = &["eng", "ind", "zlm", "vie", "tgl", "kor", "tha"];
 
 /// How many non-empty lines at the top may hold the dateline (a title may come first).
 const LINES_TO_SEARCH: usize = 4;
@@ -102,6 +114,7 @@ impl Detector for ForeignDateline {
             let languages = country.languages.join(", ");
             let wire = agency
                 .is_some_and(|a| a.split(['/', ',']).any(|part| res.media.is_agency(&part.trim().to_lowercase())));
+            let bare = !has_context && all_caps && !colon;
             let (severity, tail) = if named {
                 (
                     Severity::Info,
@@ -116,6 +129,18 @@ impl Detector for ForeignDateline {
                 )
             } else {
                 (Severity::Warning, format!("{} is not mentioned anywhere else in the text", country.name))
+            };
+            let (severity, tail) = if severity == Severity::Info
+                && bare
+                && !BARE_DATELINE_PRESS.contains(&doc.lang.code)
+            {
+                let style = format!(
+                    "but a bare `CITY -` dateline is a foreign newsroom's style: {} press gives the city with an agency or a date",
+                    doc.lang.name
+                );
+                (Severity::Warning, format!("{tail}, {style}"))
+            } else {
+                (severity, tail)
             };
             out.push(Finding::new(
                 META.id,
@@ -209,11 +234,30 @@ mod tests {
             |opening: &str| findings(&ForeignDateline, &format!("{opening}{BODY}")).first().map(|f| f.severity);
         assert_eq!(severity("LAGOS (Reuters) -"), Some(Severity::Info));
         assert_eq!(severity("BRUXELLES -"), None);
-        assert_eq!(severity("THE HAGUE -"), Some(Severity::Info));
+        assert_eq!(severity("THE HAGUE (AFP) -"), Some(Severity::Info));
         assert_eq!(severity("ALEXANDRIA, Va. (Reuters) -"), None);
         assert_eq!(severity("Berlin, Paris et Rome :"), None);
-        assert_eq!(severity("NAIROBI -"), Some(Severity::Info));
+        assert_eq!(severity("NAIROBI, 3 mars (AFP) -"), Some(Severity::Info));
         assert_eq!(severity("KANO -"), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn a_bare_dateline_is_a_foreign_house_style_where_the_press_writes_none() {
+        // French press writes `Jakarta (AFP) -`: a bare one stays a warning, even about Indonesia.
+        let french = "JAKARTA - Le ministre indonésien des Finances a présenté jeudi le budget de l'Indonésie pour l'an prochain, selon un communiqué publié dans la soirée.";
+        let found = findings(&ForeignDateline, french);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("a bare `CITY -` dateline is a foreign newsroom's style"),
+            "{}",
+            found[0].message
+        );
+        // With an agency, or in English, whose press writes bare datelines, it is informational.
+        let wire = french.replacen("JAKARTA -", "JAKARTA (AFP) -", 1);
+        assert_eq!(findings(&ForeignDateline, &wire)[0].severity, Severity::Info);
+        let english = "JAKARTA - The Indonesian finance minister presented the budget for next year on Thursday, according to a statement released in the evening by the ministry in Indonesia.";
+        assert_eq!(findings(&ForeignDateline, english)[0].severity, Severity::Info);
     }
 
     #[test]
