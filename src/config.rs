@@ -106,6 +106,7 @@ impl Config {
             &mut paths.ui_lines,
             &mut paths.media,
             &mut paths.disclaimers,
+            &mut paths.ai_residue,
             &mut paths.units,
             &mut paths.countries,
             &mut paths.cities,

@@ -8,6 +8,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
     static ALL: &[&dyn Detector] = &[
         &mt_disclaimer::MtDisclaimer,
         &foreign_dateline::ForeignDateline,
+        &assistant_residue::AssistantResidue,
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
         &spacing_residue::SpacingResidue,

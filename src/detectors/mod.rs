@@ -1,5 +1,6 @@
 //! The detectors, one per file. Each file holds the rule's metadata, its logic and its tests.
 
+pub mod assistant_residue;
 pub mod comment_section;
 pub mod copied_document;
 pub mod debris_line;

@@ -3,6 +3,7 @@
 //! are added to the embedded ones (a user's Hunspell dictionary replaces the embedded one of
 //! its language instead). `set` gathers a run's tables; `words` holds the full-form lexicons.
 
+pub mod ai_residue;
 pub mod disclaimers;
 pub mod french_grammar;
 pub mod gazetteer;

@@ -3,6 +3,7 @@
 //! user file; a user's files extend it.
 
 use crate::lang::{FunctionWords, LangInfo};
+use crate::lexicon::ai_residue::{self, AiResidue};
 use crate::lexicon::disclaimers::{self, Disclaimers};
 use crate::lexicon::french_grammar::{self, FrenchGrammar};
 use crate::lexicon::gazetteer::{self, Gazetteer};
@@ -21,6 +22,7 @@ pub struct Lexicons {
     pub ui_lines: UiLines,
     pub media: Media,
     pub disclaimers: Disclaimers,
+    pub ai_residue: AiResidue,
     pub units: Units,
     pub gazetteer: Gazetteer,
     pub transliteration: Transliteration,
@@ -41,6 +43,8 @@ pub struct LexiconPaths {
     pub media: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disclaimers: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ai_residue: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,6 +84,7 @@ impl Lexicons {
         let user_ui = read(&paths.ui_lines)?;
         let user_media = read(&paths.media)?;
         let user_disclaimers = read(&paths.disclaimers)?;
+        let user_ai_residue = read(&paths.ai_residue)?;
         let user_units = read(&paths.units)?;
         let user_countries = read(&paths.countries)?;
         let user_cities = read(&paths.cities)?;
@@ -94,6 +99,7 @@ impl Lexicons {
             ui_lines: UiLines::load(&sources(ui_lines::EMBEDDED, &user_ui))?,
             media: Media::load(&sources(media::EMBEDDED, &user_media))?,
             disclaimers: Disclaimers::load(&sources(disclaimers::EMBEDDED, &user_disclaimers))?,
+            ai_residue: AiResidue::load(&sources(ai_residue::EMBEDDED, &user_ai_residue))?,
             units: Units::load(&sources(units::EMBEDDED, &user_units))?,
             gazetteer: Gazetteer::load(
                 &sources(gazetteer::EMBEDDED_COUNTRIES, &user_countries),
@@ -122,6 +128,7 @@ impl Lexicons {
             &paths.ui_lines,
             &paths.media,
             &paths.disclaimers,
+            &paths.ai_residue,
             &paths.units,
             &paths.countries,
             &paths.cities,
