@@ -19,8 +19,9 @@ fuzz_target!(|data: &[u8]| {
         stdin_jsonl: false,
         keep_records: true,
     };
+    let all_lines = data.split(|&b| b == b'\n').count();
     let lines = data.split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).count();
-    let mut items = 0;
+    let (mut items, mut skipped) = (0, 0);
     for item in read_jsonl(Box::new(std::io::Cursor::new(data.to_vec())), "fuzz.jsonl".into(), options) {
         items += 1;
         match engine::load(item, 1 << 20) {
@@ -29,9 +30,11 @@ fuzz_target!(|data: &[u8]| {
                 common::check_analysis(text);
             }
             Loaded::Error(e) => assert!(e.origin.line.is_some() || e.origin.source == "fuzz.jsonl"),
-            Loaded::Skipped { .. } => {}
+            Loaded::Skipped { .. } => skipped += 1,
         }
     }
-    // Nothing is lost: an item per non-blank line, at most.
-    assert!(items <= lines.max(1), "{items} items from {lines} lines");
+    // Nothing is lost and nothing is made up: a document or an error per non-blank line at
+    // most, and a skipped item (a blank line, reported) for the others.
+    assert!(items - skipped <= lines.max(1), "{} documents and errors from {lines} lines", items - skipped);
+    assert!(items <= all_lines, "{items} items from {all_lines} lines");
 });
