@@ -6,6 +6,7 @@ use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::clip;
 use crate::view::View;
+use std::borrow::Cow;
 
 pub struct AssistantResidue;
 
@@ -54,7 +55,13 @@ impl Detector for AssistantResidue {
             let opening = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '¡' && c != '¿');
             let start = line.content.start + (lower.len() - opening.len());
             let first_bytes = &opening[..crate::text::floor_char_boundary(opening, 80)];
-            let Some((phrase, lang)) = res.ai_residue.opening_of(&normalise(first_bytes)) else {
+            // Most lines hold no typographic apostrophe: they are matched as they are, unallocated.
+            let probe = if first_bytes.contains('’') {
+                Cow::Owned(normalise(first_bytes))
+            } else {
+                Cow::Borrowed(first_bytes)
+            };
+            let Some((phrase, lang)) = res.ai_residue.opening_of(&probe) else {
                 continue;
             };
             let text = doc.slice(line.content);
