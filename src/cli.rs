@@ -51,8 +51,12 @@ pub enum Command {
         /// Rule id (MT101) or name (machine-translation-disclaimer).
         rule: String,
     },
-    /// Look words up in the French lexicon: lemmas and tags, or the near forms of a non-word.
+    /// Look words up in a lexicon (French by default): lemmas and tags, or the near forms of a non-word.
     Lexicon {
+        /// The lexicon's language: an ISO 639-1 or 639-3 code with an embedded lexicon
+        /// (`fr`, `en`); an unknown code lists them.
+        #[arg(long, default_value = "fr", value_name = "CODE")]
+        lang: String,
         /// Words to look up.
         #[arg(required = true, value_name = "WORD")]
         words: Vec<String>,

@@ -111,6 +111,7 @@ impl Config {
             &mut paths.countries,
             &mut paths.cities,
             &mut paths.transliteration,
+            &mut paths.loanwords,
             &mut paths.french_dictionary,
             &mut paths.french_grammar,
         ]

@@ -12,6 +12,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
         &spacing_residue::SpacingResidue,
+        &untranslated_word::UntranslatedWord,
         &name_variants::NameVariants,
         &foreign_transliteration::ForeignTransliteration,
         &name_consensus::NameConsensus,

@@ -550,6 +550,16 @@ fn lexicon_looks_words_up() {
 }
 
 #[test]
+fn lexicon_looks_words_up_in_the_english_lexicon_too() {
+    let out = mtaudit().args(["lexicon", "--lang", "en", "negotiated", "informations"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "negotiated: negotiate\ninformations: unknown\n");
+    let out = mtaudit().args(["lexicon", "--lang", "xx", "word"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("the embedded lexicons are: fra, eng"));
+}
+
+#[test]
 fn a_user_french_dictionary_replaces_the_embedded_one() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("mtaudit.toml");

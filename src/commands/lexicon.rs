@@ -1,17 +1,24 @@
-//! `mtaudit lexicon`: what the French lexicon says about words: their lemmas and tags, or the
-//! near forms of a non-word.
+//! `mtaudit lexicon`: what a language's lexicon says about words: their lemmas and tags, or
+//! the near forms of a non-word.
 
 use anyhow::Result;
 use mtaudit::analysis::Settings;
 use mtaudit::config::Config;
 use std::io::Write;
 
-/// `mtaudit lexicon`: what the French lexicon says about each word.
-pub(super) fn run(config: Config, words: &[String], json: bool) -> Result<u8> {
+/// `mtaudit lexicon`: what the lexicon of `lang` says about each word.
+pub(super) fn run(config: Config, lang: &str, words: &[String], json: bool) -> Result<u8> {
     use mtaudit::detectors::invalid_word_form;
+    use mtaudit::lexicon::words::Lexicon;
     use mtaudit::view::french;
     let settings = Settings::new(config)?;
-    let lexicon = settings.resources().french;
+    let available = || Lexicon::embedded_languages().collect::<Vec<_>>().join(", ");
+    let Some(code) = mtaudit::lang::parse_code(lang).map(|l| l.code()) else {
+        anyhow::bail!("`{lang}` is not a language code; the embedded lexicons are: {}", available());
+    };
+    let Some(lexicon) = settings.resources().words(code) else {
+        anyhow::bail!("no lexicon for `{code}`; the embedded lexicons are: {}", available());
+    };
     let mut out = std::io::stdout().lock();
     for word in words {
         let analyses: Vec<serde_json::Value> = lexicon
@@ -39,7 +46,11 @@ pub(super) fn run(config: Config, words: &[String], json: bool) -> Result<u8> {
         if known {
             let readings: Vec<String> = analyses
                 .iter()
-                .map(|a| format!("{} ({})", a["lemma"].as_str().unwrap_or(""), a["tags"].as_str().unwrap_or("")))
+                .map(|a| {
+                    let (lemma, tags) = (a["lemma"].as_str().unwrap_or(""), a["tags"].as_str().unwrap_or(""));
+                    // Dictionaries without morphology give lemmas without tags.
+                    if tags.is_empty() { lemma.to_string() } else { format!("{lemma} ({tags})") }
+                })
                 .collect();
             writeln!(out, "{word}: {}", readings.join("; "))?;
         } else if let Some(restored) = restored {

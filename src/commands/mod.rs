@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Calibrate(args) => calibrate::run(config, args),
         Command::Rules { format } => rules::run(format),
         Command::Explain { rule } => explain::run(&rule),
-        Command::Lexicon { words, json } => lexicon::run(config, &words, json),
+        Command::Lexicon { lang, words, json } => lexicon::run(config, &lang, &words, json),
         Command::Config { .. } => config::run(config),
     }
 }

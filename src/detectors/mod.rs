@@ -25,6 +25,7 @@ pub mod spacing_residue;
 pub mod stray_title;
 pub mod subjunctive_mood;
 pub mod untranslated_fragment;
+pub mod untranslated_word;
 
 #[cfg(test)]
 pub mod test_support {

@@ -8,6 +8,7 @@ pub mod disclaimers;
 pub mod french_grammar;
 pub mod gazetteer;
 pub mod hunspell;
+pub mod loanwords;
 pub mod media;
 pub mod set;
 pub mod transliteration;

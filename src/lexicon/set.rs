@@ -7,6 +7,7 @@ use crate::lexicon::ai_residue::{self, AiResidue};
 use crate::lexicon::disclaimers::{self, Disclaimers};
 use crate::lexicon::french_grammar::{self, FrenchGrammar};
 use crate::lexicon::gazetteer::{self, Gazetteer};
+use crate::lexicon::loanwords::{self, Loanwords};
 use crate::lexicon::media::{self, Media};
 use crate::lexicon::transliteration::{self, Transliteration};
 use crate::lexicon::ui_lines::{self, UiLines};
@@ -26,6 +27,7 @@ pub struct Lexicons {
     pub units: Units,
     pub gazetteer: Gazetteer,
     pub transliteration: Transliteration,
+    pub loanwords: Loanwords,
     /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
     pub french: &'static Lexicon,
     pub french_grammar: FrenchGrammar,
@@ -53,6 +55,8 @@ pub struct LexiconPaths {
     pub cities: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transliteration: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loanwords: Option<PathBuf>,
     /// A Hunspell `.dic` (with its `.aff` beside it) replacing the embedded French dictionary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub french_dictionary: Option<PathBuf>,
@@ -90,6 +94,7 @@ impl Lexicons {
         let user_cities = read(&paths.cities)?;
         let user_transliteration = read(&paths.transliteration)?;
         let user_grammar = read(&paths.french_grammar)?;
+        let user_loanwords = read(&paths.loanwords)?;
         let french = match &paths.french_dictionary {
             None => Lexicon::embedded("fra").expect("a French lexicon is registered in data/lexicons.txt"),
             Some(path) => user_lexicon("fra", path)?,
@@ -107,6 +112,7 @@ impl Lexicons {
                 gazetteer::EMBEDDED_HUBS,
             )?,
             transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
+            loanwords: Loanwords::load(&sources(loanwords::EMBEDDED, &user_loanwords))?,
             french,
             french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
             forced_language: None,
@@ -133,6 +139,7 @@ impl Lexicons {
             &paths.countries,
             &paths.cities,
             &paths.transliteration,
+            &paths.loanwords,
             &paths.french_dictionary,
             &paths.french_grammar,
         ]

@@ -94,6 +94,11 @@ impl Lexicon {
         }))
     }
 
+    /// The languages (ISO 639-3 codes) that have an embedded lexicon, in registration order.
+    pub fn embedded_languages() -> impl Iterator<Item = &'static str> {
+        EMBEDDED_LEXICONS.iter().map(|(code, _, _)| *code)
+    }
+
     /// Expands a Hunspell `.dic` and its `.aff` (same path, `.aff` extension) into the lexicon
     /// of `lang` (ISO 639-3 code); the embedded function words of that language, if any, are
     /// kept ready.
