@@ -112,6 +112,7 @@ impl Config {
             &mut paths.cities,
             &mut paths.transliteration,
             &mut paths.loanwords,
+            &mut paths.conventions,
             &mut paths.french_dictionary,
             &mut paths.french_grammar,
         ]

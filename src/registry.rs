@@ -13,6 +13,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &imperial_units::ImperialUnits,
         &spacing_residue::SpacingResidue,
         &untranslated_word::UntranslatedWord,
+        &foreign_conventions::ForeignConventions,
         &name_variants::NameVariants,
         &foreign_transliteration::ForeignTransliteration,
         &name_consensus::NameConsensus,
@@ -31,6 +32,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &subjunctive_mood::SubjunctiveMood,
         &determiner_agreement::DeterminerAgreement,
         &lost_diacritics::LostDiacritics,
+        &degenerate_repetition::DegenerateRepetition,
     ];
     ALL
 }

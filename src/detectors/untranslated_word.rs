@@ -64,7 +64,10 @@ const NAME_REACH: usize = 3;
 
 /// A word all of lowercase letters (the shape of a common word, not a name or an acronym).
 fn is_lowercase_word(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return !word.is_empty();
+    }
+    word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -135,18 +138,23 @@ impl Detector for UntranslatedWord {
                 continue;
             }
             let words = sentence.words.clone();
-            let lowercase: Vec<usize> =
-                words.clone().filter(|&i| is_lowercase_word(doc.slice(doc.words[i].span))).collect();
-            if lowercase.len() < MIN_SENTENCE_WORDS {
-                continue;
+            // Most sentences have every lowercase word known: count, and look no further.
+            let (mut lowercase, mut known_count) = (0usize, 0usize);
+            for i in words.clone() {
+                if is_lowercase_word(doc.slice(doc.words[i].span)) {
+                    lowercase += 1;
+                    known_count += usize::from(known(i));
+                }
             }
-            let known_count = lowercase.iter().filter(|&&i| known(i)).count();
-            if (known_count as f64) < MIN_KNOWN_SHARE * lowercase.len() as f64 || known_count == lowercase.len() {
+            if lowercase < MIN_SENTENCE_WORDS
+                || known_count == lowercase
+                || (known_count as f64) < MIN_KNOWN_SHARE * lowercase as f64
+            {
                 continue;
             }
             let sentence_text = doc.slice(sentence.span);
-            for &index in &lowercase {
-                if known(index) {
+            for index in words.clone() {
+                if known(index) || !is_lowercase_word(doc.slice(doc.words[index].span)) {
                     continue;
                 }
                 let word = doc.words[index];
@@ -160,7 +168,6 @@ impl Detector for UntranslatedWord {
                     || beside_loanword(doc, target, res, index)
                     || ends_cut(&doc.text, word.span)
                     || within_name(doc, words.clone(), index)
-                    || !target_lexicon.accented_forms(text).is_empty()
                 {
                     continue;
                 }
@@ -169,7 +176,8 @@ impl Detector for UntranslatedWord {
                     let mask = doc.function_word_masks.get(index).copied().unwrap_or(0) & !target_bit;
                     (mask != 0).then(|| res.function_words.lang(mask.trailing_zeros() as usize).eng_name())
                 });
-                if let Some(source) = source {
+                // Last, as the costliest: a word the language knows with accents is not foreign.
+                if let Some(source) = source.filter(|_| target_lexicon.accented_forms(text).is_empty()) {
                     found.push((word.span, source));
                 }
             }

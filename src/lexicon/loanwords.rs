@@ -19,16 +19,13 @@ struct File {
 
 #[derive(Default)]
 pub struct Loanwords {
-    /// (borrowing language, lowercase loanword).
-    words: FastSet<(String, String)>,
-    /// The borrowing languages the table lists.
-    langs: Vec<String>,
+    /// Per borrowing language, its lowercase loanwords.
+    langs: Vec<(String, FastSet<Box<str>>)>,
 }
 
 impl Loanwords {
     pub fn load(sources: &[Source<'_>]) -> Result<Loanwords, LexiconError> {
-        let mut words = FastSet::default();
-        let mut langs: Vec<String> = Vec::new();
+        let mut langs: Vec<(String, FastSet<Box<str>>)> = Vec::new();
         for source in sources {
             let file: File = toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
             for (lang, list) in file.languages {
@@ -38,32 +35,36 @@ impl Loanwords {
                         format!("`{lang}` is not an ISO 639-3 code (three lowercase letters)"),
                     ));
                 }
-                words.extend(list.iter().map(|w| (lang.clone(), w.trim().to_lowercase())));
-                if !langs.contains(&lang) {
-                    langs.push(lang);
-                }
+                let index = match langs.iter().position(|(l, _)| *l == lang) {
+                    Some(index) => index,
+                    None => {
+                        langs.push((lang, FastSet::default()));
+                        langs.len() - 1
+                    }
+                };
+                langs[index].1.extend(list.iter().map(|w| w.trim().to_lowercase().into_boxed_str()));
             }
         }
-        Ok(Loanwords { words, langs })
+        Ok(Loanwords { langs })
     }
 
     /// Whether `lang` (ISO 639-3) writes the lowercase `word` as one of its own.
     pub fn is_loanword(&self, lang: &str, word: &str) -> bool {
-        // Tuple keys need owned strings; the table is probed only for rare candidate words.
-        self.words.contains(&(lang.to_string(), word.to_string()))
+        self.langs.iter().any(|(l, words)| l == lang && words.contains(word))
     }
 
     /// Whether the table lists loanwords of `lang`: only such languages can be judged.
     pub fn lists(&self, lang: &str) -> bool {
-        self.langs.iter().any(|l| l == lang)
+        self.langs.iter().any(|(l, _)| l == lang)
     }
 
+    /// The number of loanwords, over every borrowing language.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.langs.iter().map(|(_, words)| words.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.len() == 0
     }
 }
 

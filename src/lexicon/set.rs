@@ -4,6 +4,7 @@
 
 use crate::lang::{FunctionWords, LangInfo};
 use crate::lexicon::ai_residue::{self, AiResidue};
+use crate::lexicon::conventions::{self, Conventions};
 use crate::lexicon::disclaimers::{self, Disclaimers};
 use crate::lexicon::french_grammar::{self, FrenchGrammar};
 use crate::lexicon::gazetteer::{self, Gazetteer};
@@ -28,6 +29,7 @@ pub struct Lexicons {
     pub gazetteer: Gazetteer,
     pub transliteration: Transliteration,
     pub loanwords: Loanwords,
+    pub conventions: Conventions,
     /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
     pub french: &'static Lexicon,
     pub french_grammar: FrenchGrammar,
@@ -57,6 +59,8 @@ pub struct LexiconPaths {
     pub transliteration: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loanwords: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conventions: Option<PathBuf>,
     /// A Hunspell `.dic` (with its `.aff` beside it) replacing the embedded French dictionary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub french_dictionary: Option<PathBuf>,
@@ -95,6 +99,7 @@ impl Lexicons {
         let user_transliteration = read(&paths.transliteration)?;
         let user_grammar = read(&paths.french_grammar)?;
         let user_loanwords = read(&paths.loanwords)?;
+        let user_conventions = read(&paths.conventions)?;
         let french = match &paths.french_dictionary {
             None => Lexicon::embedded("fra").expect("a French lexicon is registered in data/lexicons.txt"),
             Some(path) => user_lexicon("fra", path)?,
@@ -113,6 +118,7 @@ impl Lexicons {
             )?,
             transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
             loanwords: Loanwords::load(&sources(loanwords::EMBEDDED, &user_loanwords))?,
+            conventions: Conventions::load(&sources(conventions::EMBEDDED, &user_conventions))?,
             french,
             french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
             forced_language: None,
@@ -140,6 +146,7 @@ impl Lexicons {
             &paths.cities,
             &paths.transliteration,
             &paths.loanwords,
+            &paths.conventions,
             &paths.french_dictionary,
             &paths.french_grammar,
         ]

@@ -1,0 +1,168 @@
+//! MT205: dates, numbers, times and prices written in another language's conventions.
+
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::conventions::Convention;
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+
+pub struct ForeignConventions;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT205",
+    name: "foreign-conventions",
+    family: Family::Language,
+    default_severity: Severity::Warning,
+    default_weight: 10.0,
+    fallback: false,
+    summary: "Dates, numbers, times or prices in another language's conventions (`le 7 Octobre`, `4.7 milliards`).",
+    explanation: "\
+What it flags: conventions of another language kept in a translation: the month before the
+day (`vendredi, Avril 3, 2023`, `Sept 4, 2023` in French); month and weekday names
+capitalised inside a sentence where the language writes them in lowercase (`le 7 Octobre`,
+`a déclaré Jeudi`); a numeric date in parentheses after the weekday (`jeudi (9/5)`, as some
+newsrooms write it); English digit grouping and decimal points in a language with a decimal
+comma (`2,300 habitants`, `4.7 milliards`) and the reverse in English (`2.300.000 people`,
+`4,7 million`); 12-hour times where the press writes 24-hour ones (`8 am`, `3:30 pm` in
+French or German); a currency sign before the amount where it follows (`$50` in French).
+
+Why it matters: translation systems translate words and leave the shape of dates and numbers
+as the source wrote them; a writer of the language uses its own conventions without thinking.
+
+Example: `Le ministre a annoncé vendredi (3/11) un budget de 4.7 milliards.` → two traces.
+
+How: per-language tables of month and weekday names and of each language's conventions
+(data/conventions.toml: French, English, Spanish, German, Italian, Portuguese), compiled into
+patterns once; each line outside the comment section and the interface strings is matched
+against the patterns of the document's language. A document with two traces or more gets a
+warning for each; a single one is informational. Capitalised names count only when the
+document holds two of them (`le 14 Juillet` is a holiday's name) and never on a line in
+title case.
+
+Limits: Spanish writes decimals, times and prices both ways across its countries, so only its
+dates are judged. A comma group followed by a measure may be a true decimal (`2,500
+kilomètres`); quotations and tables copied from another language are reported like the rest.",
+};
+
+/// Traces a document needs before they are warnings.
+const MIN_TRACES_FOR_WARNING: usize = 2;
+/// Capitalised month or weekday names a document needs before any is reported.
+const MIN_CAPITALISED_NAMES: usize = 2;
+
+fn describe(kind: Convention, lang: &str) -> &'static str {
+    match kind {
+        Convention::MonthDayOrder => "the month before the day, as English dates are written",
+        Convention::CapitalisedName => {
+            "a month or weekday name capitalised inside a sentence, where the language writes it in lowercase"
+        }
+        Convention::WeekdayNumericDate => "a numeric date in parentheses after the weekday",
+        Convention::CommaGrouping if lang == "fra" => {
+            "digits grouped with commas, as English writes them (French groups with spaces and writes decimals with a comma)"
+        }
+        Convention::CommaGrouping => "digits grouped with commas, where the language's decimal mark is the comma",
+        Convention::PointDecimal => "a decimal point, where the language's decimal mark is the comma",
+        Convention::PointGrouping => "digits grouped with full stops, where the language's decimal mark is the point",
+        Convention::CommaDecimal => "a decimal comma, where the language's decimal mark is the point",
+        Convention::TwelveHourClock => "a 12-hour time, where the language's press writes 24-hour times",
+        Convention::CurrencyBefore => "a currency sign before the amount, where the language writes it after",
+    }
+}
+
+/// Whether most of a line's longer words are capitalised: a title, where capitals say nothing.
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    !words.is_empty() && capitalised * 2 >= words.len()
+}
+
+impl Detector for ForeignConventions {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
+        if !doc.lang.reliable {
+            return;
+        }
+        let Some(conventions) = res.conventions.of(doc.lang.code) else {
+            return;
+        };
+        // Whether any word is a capitalised month or weekday name: most documents hold none, and
+        // their lines are not screened for one.
+        let holds_names = !conventions.capitalised_names.is_empty()
+            && doc.words.iter().any(|w| {
+                let word = doc.slice(w.span);
+                word.chars().next().is_some_and(char::is_uppercase)
+                    && conventions.capitalised_names.iter().any(|name| name == word)
+            });
+        let mut traces: Vec<(Span, Convention)> = Vec::new();
+        for line in &doc.lines {
+            if line.content.is_empty() || line.ui_pattern.is_some() || doc.in_comments(line.content) {
+                continue;
+            }
+            let text = doc.slice(line.content);
+            let judged =
+                |kind: Convention| kind != Convention::CapitalisedName || (holds_names && !is_title_case(text));
+            let base = line.content.start;
+            for (kind, range) in conventions.traces(text, doc.slice_lower(line.content), judged) {
+                traces.push((Span::new(base + range.start, base + range.end), kind));
+            }
+        }
+        let names = traces.iter().filter(|(_, kind)| *kind == Convention::CapitalisedName).count();
+        if names < MIN_CAPITALISED_NAMES {
+            traces.retain(|(_, kind)| *kind != Convention::CapitalisedName);
+        }
+        traces.sort_by_key(|(span, kind)| (span.start, span.end, *kind));
+        traces.dedup_by_key(|(span, _)| *span);
+        let severity = if traces.len() >= MIN_TRACES_FOR_WARNING { Severity::Warning } else { Severity::Info };
+        for (span, kind) in traces {
+            let message = format!("`{}`: {}", doc.slice(span), describe(kind, doc.lang.code));
+            out.push(Finding::new(META.id, severity, span, message));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::{findings, in_french_frame};
+
+    #[test]
+    fn english_dates_and_numbers_in_french_are_warnings() {
+        let text = in_french_frame("Le ministre a annoncé vendredi (3/11) un budget de 4.7 milliards pour la région.");
+        let found = findings(&ForeignConventions, &text);
+        let traces: Vec<&str> = found.iter().map(|f| f.span.text(&text)).collect();
+        assert_eq!(traces, ["vendredi (3/11)", "4.7 milliards"]);
+        assert!(found.iter().all(|f| f.severity == Severity::Warning));
+        assert!(found[1].message.contains("decimal point"), "{}", found[1].message);
+    }
+
+    #[test]
+    fn a_single_trace_is_informational() {
+        let text = in_french_frame("La réunion commencera à 8 am dans la salle du conseil municipal.");
+        let found = findings(&ForeignConventions, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(&text), "8 am");
+        assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn capitalised_months_count_from_two_and_not_in_titles() {
+        let one = in_french_frame("La fête du 14 Juillet a réuni des milliers de personnes dans la capitale.");
+        assert!(findings(&ForeignConventions, &one).is_empty());
+        let two = in_french_frame("Les travaux ont commencé le 7 Octobre et se termineront le 3 Décembre prochain.");
+        let found = findings(&ForeignConventions, &two);
+        let traces: Vec<&str> = found.iter().map(|f| f.span.text(&two)).collect();
+        assert_eq!(traces, ["Octobre", "Décembre"]);
+        let title = format!("{}\nLes Élections Du 7 Octobre Et Du 3 Décembre Approchent\n", in_french_frame(""));
+        assert!(findings(&ForeignConventions, &title).is_empty());
+    }
+
+    #[test]
+    fn french_conventions_are_not_traces() {
+        let text = in_french_frame(
+            "Le 3 avril 2023, la ville de 2 300 habitants a voté un budget de 4,7 milliards à 15 h 30 pour 50 $ par mois.",
+        );
+        assert!(findings(&ForeignConventions, &text).is_empty());
+    }
+}
