@@ -113,6 +113,7 @@ impl Config {
             &mut paths.transliteration,
             &mut paths.loanwords,
             &mut paths.conventions,
+            &mut paths.calques,
             &mut paths.french_dictionary,
             &mut paths.french_grammar,
         ]

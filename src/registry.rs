@@ -33,6 +33,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &determiner_agreement::DeterminerAgreement,
         &lost_diacritics::LostDiacritics,
         &degenerate_repetition::DegenerateRepetition,
+        &calque::CalqueRule,
     ];
     ALL
 }

@@ -108,12 +108,13 @@ impl Detector for ForeignConventions {
                 traces.push((Span::new(base + range.start, base + range.end), kind));
             }
         }
+        // One trace per span (`1er Janvier` matches after the day and after a lowercase letter).
+        traces.sort_by_key(|(span, kind)| (span.start, span.end, *kind));
+        traces.dedup_by_key(|(span, _)| *span);
         let names = traces.iter().filter(|(_, kind)| *kind == Convention::CapitalisedName).count();
         if names < MIN_CAPITALISED_NAMES {
             traces.retain(|(_, kind)| *kind != Convention::CapitalisedName);
         }
-        traces.sort_by_key(|(span, kind)| (span.start, span.end, *kind));
-        traces.dedup_by_key(|(span, _)| *span);
         let severity = if traces.len() >= MIN_TRACES_FOR_WARNING { Severity::Warning } else { Severity::Info };
         for (span, kind) in traces {
             let message = format!("`{}`: {}", doc.slice(span), describe(kind, doc.lang.code));
@@ -150,6 +151,9 @@ mod tests {
     fn capitalised_months_count_from_two_and_not_in_titles() {
         let one = in_french_frame("La fête du 14 Juillet a réuni des milliers de personnes dans la capitale.");
         assert!(findings(&ForeignConventions, &one).is_empty());
+        let one_matched_twice =
+            in_french_frame("Les soldes commencent le 1er Janvier dans tous les magasins de la ville.");
+        assert!(findings(&ForeignConventions, &one_matched_twice).is_empty());
         let two = in_french_frame("Les travaux ont commencé le 7 Octobre et se termineront le 3 Décembre prochain.");
         let found = findings(&ForeignConventions, &two);
         let traces: Vec<&str> = found.iter().map(|f| f.span.text(&two)).collect();

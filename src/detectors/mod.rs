@@ -1,6 +1,7 @@
 //! The detectors, one per file. Each file holds the rule's metadata, its logic and its tests.
 
 pub mod assistant_residue;
+pub mod calque;
 pub mod comment_section;
 pub mod copied_document;
 pub mod debris_line;

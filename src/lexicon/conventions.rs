@@ -241,17 +241,18 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
     }
     let mut capitalised_names: Vec<String> = Vec::new();
     if entry.lowercase_names {
-        capitalised_names = entry
-            .months
-            .iter()
-            .chain(&entry.weekdays)
-            .filter(|n| n.chars().count() > 4)
-            .map(|n| capitalise(n))
-            .collect();
-        let names = alternation(&capitalised_names);
-        if !names.is_empty() {
-            // After a day number or inside a sentence (a lowercase letter or a comma before).
-            let pattern = format!(r"(?:\b{DAY}(?:er|º)? |[\p{{Ll}},] )({names})(?:[^\p{{L}}]|$)");
+        capitalised_names = entry.months.iter().chain(&entry.weekdays).map(|n| capitalise(n)).collect();
+        // Short names are also words and names (`Mars`, `Mai`, `Juin`): counted only after a
+        // day number (`31 Mars`); longer ones also inside a sentence (a lowercase letter or a
+        // comma before).
+        let longer: Vec<String> = capitalised_names.iter().filter(|n| n.chars().count() > 4).cloned().collect();
+        let (all, longer) = (alternation(&capitalised_names), alternation(&longer));
+        if !all.is_empty() {
+            let pattern = format!(r"\b{DAY}(?:er|º)? ({all})(?:[^\p{{L}}]|$)");
+            patterns.push((Convention::CapitalisedName, Regex::new(&pattern)?));
+        }
+        if !longer.is_empty() {
+            let pattern = format!(r"[\p{{Ll}},] ({longer})(?:[^\p{{L}}]|$)");
             patterns.push((Convention::CapitalisedName, Regex::new(&pattern)?));
         }
     }
@@ -334,6 +335,7 @@ mod tests {
             [(MonthDayOrder, "Avril 3, 2023".to_string()), (CapitalisedName, "Avril".to_string())]
         );
         assert_eq!(traces("fra", "le 7 Octobre dernier"), [(CapitalisedName, "Octobre".to_string())]);
+        assert_eq!(traces("fra", "du 3 janvier au 31 Mars"), [(CapitalisedName, "Mars".to_string())]);
         assert_eq!(traces("fra", "Sept 4, 2023"), [(MonthDayOrder, "Sept 4, 2023".to_string())]);
         assert_eq!(
             traces("fra", "La police a indiqué jeudi (9/5) que"),

@@ -4,6 +4,7 @@
 //! its language instead). `set` gathers a run's tables; `words` holds the full-form lexicons.
 
 pub mod ai_residue;
+pub mod calques;
 pub mod conventions;
 pub mod disclaimers;
 pub mod french_grammar;

@@ -4,6 +4,7 @@
 
 use crate::lang::{FunctionWords, LangInfo};
 use crate::lexicon::ai_residue::{self, AiResidue};
+use crate::lexicon::calques::{self, Calques};
 use crate::lexicon::conventions::{self, Conventions};
 use crate::lexicon::disclaimers::{self, Disclaimers};
 use crate::lexicon::french_grammar::{self, FrenchGrammar};
@@ -30,6 +31,7 @@ pub struct Lexicons {
     pub transliteration: Transliteration,
     pub loanwords: Loanwords,
     pub conventions: Conventions,
+    pub calques: Calques,
     /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
     pub french: &'static Lexicon,
     pub french_grammar: FrenchGrammar,
@@ -61,6 +63,8 @@ pub struct LexiconPaths {
     pub loanwords: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conventions: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calques: Option<PathBuf>,
     /// A Hunspell `.dic` (with its `.aff` beside it) replacing the embedded French dictionary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub french_dictionary: Option<PathBuf>,
@@ -100,6 +104,7 @@ impl Lexicons {
         let user_grammar = read(&paths.french_grammar)?;
         let user_loanwords = read(&paths.loanwords)?;
         let user_conventions = read(&paths.conventions)?;
+        let user_calques = read(&paths.calques)?;
         let french = match &paths.french_dictionary {
             None => Lexicon::embedded("fra").expect("a French lexicon is registered in data/lexicons.txt"),
             Some(path) => user_lexicon("fra", path)?,
@@ -119,6 +124,7 @@ impl Lexicons {
             transliteration: Transliteration::load(&sources(transliteration::EMBEDDED, &user_transliteration))?,
             loanwords: Loanwords::load(&sources(loanwords::EMBEDDED, &user_loanwords))?,
             conventions: Conventions::load(&sources(conventions::EMBEDDED, &user_conventions))?,
+            calques: Calques::load(&sources(calques::EMBEDDED, &user_calques))?,
             french,
             french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
             forced_language: None,
@@ -147,6 +153,7 @@ impl Lexicons {
             &paths.transliteration,
             &paths.loanwords,
             &paths.conventions,
+            &paths.calques,
             &paths.french_dictionary,
             &paths.french_grammar,
         ]
