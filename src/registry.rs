@@ -25,6 +25,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &comment_section::CommentSection,
         &stray_title::StrayTitle,
         &debris_line::DebrisLine,
+        &glued_words::GluedWords,
         &duplicate_document::DuplicateDocument,
         &copied_document::CopiedDocument,
         &invalid_word_form::InvalidWordForm,

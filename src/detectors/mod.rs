@@ -13,6 +13,7 @@ pub mod foreign_conventions;
 pub mod foreign_dateline;
 pub mod foreign_transliteration;
 pub mod french;
+pub mod glued_words;
 pub mod hashtag_run;
 pub mod imperial_units;
 pub mod interface_string;

@@ -82,8 +82,10 @@ impl Calques {
             let calque = &self.calques[found.pattern().as_usize()];
             let before = lower[..found.start()].chars().next_back();
             let after = lower[found.end()..].chars().next();
-            let bounded = !before.is_some_and(char::is_alphanumeric)
-                && !(after.is_some_and(char::is_alphanumeric) && calque.phrase.ends_with(char::is_alphanumeric));
+            let glued_before = before.is_some_and(char::is_alphanumeric);
+            let glued_after =
+                after.is_some_and(char::is_alphanumeric) && calque.phrase.ends_with(char::is_alphanumeric);
+            let bounded = !glued_before && !glued_after;
             (calque.lang == lang && bounded).then(|| (found.range(), calque))
         })
     }
