@@ -61,12 +61,12 @@ pub(super) fn run(config: Config, lang: &str, words: &[String], json: bool) -> R
             let forms: Vec<String> = near
                 .iter()
                 .map(|c| {
-                    format!(
-                        "{} ({}, {})",
+                    let (form, lemma, tags) = (
                         c["form"].as_str().unwrap_or(""),
                         c["lemma"].as_str().unwrap_or(""),
-                        c["tags"].as_str().unwrap_or("")
-                    )
+                        c["tags"].as_str().unwrap_or(""),
+                    );
+                    if tags.is_empty() { format!("{form} ({lemma})") } else { format!("{form} ({lemma}, {tags})") }
                 })
                 .collect();
             writeln!(out, "{word}: unknown; near forms: {}", forms.join("; "))?;

@@ -21,8 +21,8 @@ What it flags: a phrase that copies another language's idiom word for word, whic
 text of the language avoids: French `faire du sens` (to make sense), `adresser le problème`
 (to address), `sur une base régulière` (on a regular basis), `prendre avantage de`; Spanish
 `hacer sentido`, `tomar lugar`; English `since three years` (depuis trois ans), `assist to a
-meeting`, `make a party`, `discuss about`. Two or more distinct calques in a document are a
-warning each; one is informational.
+meeting`, `make a party`, `discuss about`. Two or more distinct calques (different phrases) in
+a document are a warning each; one is informational.
 
 Why it matters: a translation system, or a writer translating in their head, maps an idiom
 word by word when it does not know the target's own expression. One calque is common in
@@ -33,8 +33,8 @@ with `avoir du sens` and `s'attaquer à` suggested.
 
 How: a documented table per language (data/calques.toml, with the idiom each phrase copies
 and the language's own expression; extend with `lexicons.calques`), matched as whole words
-in each line of a document of that language, outside the comment section and the interface
-strings.
+from each word that opens one of its phrases, within its line, in a document of that
+language, outside the comment section and the interface strings.
 
 Limits: only the listed phrases and their listed forms are found; phrases that are also
 correct in another sense (`prendre place`, to sit down) are not listed. Its weight is low
@@ -55,17 +55,25 @@ impl Detector for CalqueRule {
         }
         let lang = doc.lang.code;
         let mut found = Vec::new();
-        for line in &doc.lines {
-            if line.content.is_empty() || line.ui_pattern.is_some() || doc.in_comments(line.content) {
+        // Each word that may open a phrase (one hash probe) is tried as a phrase's start.
+        for (index, word) in doc.words.iter().enumerate() {
+            // A phrase may follow an elision (`d'adresser`), not open inside a hyphenated word.
+            if word.joiner == crate::document::Joiner::Hyphen && index > 0 {
                 continue;
             }
-            let lower = doc.slice_lower(line.content);
-            for (range, calque) in res.calques.find(lang, lower) {
-                let span = Span::new(line.content.start + range.start, line.content.start + range.end);
-                found.push((span, calque));
+            if !res.calques.may_start(doc.slice_lower(word.span)) {
+                continue;
+            }
+            let line = &doc.lines[doc.line_index(word.span.start)];
+            if line.ui_pattern.is_some() || doc.in_comments(line.content) {
+                continue;
+            }
+            let rest = &doc.lower[word.span.start..line.content.end.max(word.span.start)];
+            if let Some((len, calque)) = res.calques.starting(lang, rest) {
+                found.push((Span::new(word.span.start, word.span.start + len), calque));
             }
         }
-        let distinct: FastSet<&str> = found.iter().map(|(_, calque)| calque.instead.as_str()).collect();
+        let distinct: FastSet<&str> = found.iter().map(|(_, calque)| calque.phrase.as_str()).collect();
         let severity = if distinct.len() >= MIN_DISTINCT_FOR_WARNING { Severity::Warning } else { Severity::Info };
         for (span, calque) in found {
             let message = format!("“{}” copies “{}” word for word", doc.slice(span), calque.copies);

@@ -29,14 +29,15 @@ is never written by hand.
 Example: `Il habite dans le district du district du district de Bantul.` → the loop flagged.
 
 How: the words of each sentence outside the comment section and the interface strings are
-compared with the words before them, with nothing but spaces between; case is ignored.
+compared with the words before them, with nothing but spaces between; case is ignored. A
+repeat that ends the text is not judged: the text may be cut inside its last word.
 
 Limits: doubles that the language's grammar allows are left alone (French `nous nous`, `vous
 vous`; English `had had`, `that that`; German articles and relative pronouns, `die die`),
 as are doubles for emphasis (`très très`, `very very`, `muy muy`). Doubled content words
 and names (`Suède Suède` beside a flag, `bon bon`) are not counted: layouts and emphasis make
-them. Only languages with a function-word list (data/stopwords) have their doubles judged. Words separated by punctuation (`non, non, non`) are not
-repeated in this sense. A text that stops mid-word is not judged: excerpts are cut that way.",
+them. Only languages with a function-word list (data/stopwords) have their doubles judged.
+Words separated by punctuation (`non, non, non`) are not repeated in this sense.",
 };
 
 /// Longest phrase, in words, whose loop is looked for.
@@ -108,6 +109,10 @@ impl Detector for DegenerateRepetition {
                 // first `n`) equal to the word `n` before it.
                 let mut best: Option<(usize, usize)> = None;
                 for n in 1..=MAX_PHRASE {
+                    // The first phrase's own words are separated by spaces only, too.
+                    if !(i + 1..(i + n).min(words.end)).all(spaced) {
+                        continue;
+                    }
                     let mut len = n;
                     while i + len < words.end && {
                         same(i + len - n, i + len) && spaced(i + len) && lower(i + len).chars().all(char::is_alphabetic)
@@ -121,17 +126,23 @@ impl Detector for DegenerateRepetition {
                         best = Some((n, len));
                     }
                 }
+                // A repeat that ends the text may be a word cut short (`le le` of `le leader`).
+                let ends_text = |last: usize| doc.text[doc.words[last].span.end..].trim_end().is_empty();
                 if let Some((n, len)) = best {
-                    let span = Span::new(doc.words[i].span.start, doc.words[i + len - 1].span.end);
-                    loops.push((span, n, len));
+                    // Skipped whole even when not reported, so that a long run is read once.
+                    if !ends_text(i + len - 1) {
+                        let span = Span::new(doc.words[i].span.start, doc.words[i + len - 1].span.end);
+                        loops.push((span, n, len));
+                    }
                     i += len;
                     continue;
                 }
                 if i + 1 < words.end {
-                    let (a, b) = (doc.slice(doc.words[i].span), doc.slice(doc.words[i + 1].span));
+                    let (a, b) = (lower(i), lower(i + 1));
                     if a == b
                         && spaced(i + 1)
-                        && a.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                        && !ends_text(i + 1)
+                        && a.chars().all(char::is_alphabetic)
                         && is_function_word(i)
                         && !allowed.contains(&a)
                         && doc.words[i + 1].joiner == crate::document::Joiner::Space
@@ -186,10 +197,21 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.text(&one), "du du");
         assert_eq!(found[0].severity, Severity::Info);
+        let capitalised = in_french_frame("Le le roi a signé la constitution du royaume en 1808 à Munich.");
+        assert_eq!(findings(&DegenerateRepetition, &capitalised).len(), 1, "case is ignored");
+        let cut = "Le gouvernement a publié un communiqué dans la soirée. Le texte a été salué par le le";
+        assert!(findings(&DegenerateRepetition, cut).is_empty(), "a text cut short");
         let two = in_french_frame("La constitution du du royaume a été adoptée par le le roi en 1808.");
         let found = findings(&DegenerateRepetition, &two);
         assert_eq!(found.len(), 2);
         assert!(found.iter().all(|f| f.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn a_long_run_that_ends_the_text_is_not_reported_and_read_once() {
+        // Read word by word from every start, this run would take hours.
+        let text = format!("Le gouvernement a publié un communiqué dans la soirée. {}", "la ".repeat(50_000));
+        assert!(findings(&DegenerateRepetition, &text).is_empty());
     }
 
     #[test]
@@ -198,6 +220,7 @@ mod tests {
             "Nous nous sommes contentés de peu pendant toute la durée du voyage.",
             "Vous vous mettez à l'allemand avec beaucoup de courage cette année.",
             "Il a répondu non, non, non à toutes les questions des journalistes.",
+            "Il a répondu oui, non oui non oui à toutes les questions des journalistes.",
             "Les numéros 12 12 figurent sur la liste publiée par la mairie hier.",
         ] {
             let text = in_french_frame(sentence);

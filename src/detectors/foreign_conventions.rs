@@ -70,9 +70,12 @@ fn describe(kind: Convention, lang: &str) -> &'static str {
 
 /// Whether most of a line's longer words are capitalised: a title, where capitals say nothing.
 fn is_title_case(line: &str) -> bool {
-    let words: Vec<&str> = line.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).collect();
-    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    !words.is_empty() && capitalised * 2 >= words.len()
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for word in line.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().nth(3).is_some()) {
+        words += 1;
+        capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
+    }
+    words > 0 && capitalised * 2 >= words
 }
 
 impl Detector for ForeignConventions {
@@ -101,8 +104,11 @@ impl Detector for ForeignConventions {
                 continue;
             }
             let text = doc.slice(line.content);
-            let judged =
-                |kind: Convention| kind != Convention::CapitalisedName || (holds_names && !is_title_case(text));
+            // Whether the line is a title, decided once and only when a name pattern asks.
+            let title = std::cell::OnceCell::new();
+            let judged = |kind: Convention| {
+                kind != Convention::CapitalisedName || (holds_names && !*title.get_or_init(|| is_title_case(text)))
+            };
             let base = line.content.start;
             for (kind, range) in conventions.traces(text, doc.slice_lower(line.content), judged) {
                 traces.push((Span::new(base + range.start, base + range.end), kind));
@@ -111,6 +117,13 @@ impl Detector for ForeignConventions {
         // One trace per span (`1er Janvier` matches after the day and after a lowercase letter).
         traces.sort_by_key(|(span, kind)| (span.start, span.end, *kind));
         traces.dedup_by_key(|(span, _)| *span);
+        // A capitalised month inside a month-before-day date (`Avril 3, 2023`) is that date's.
+        let dates: Vec<Span> =
+            traces.iter().filter(|(_, kind)| *kind == Convention::MonthDayOrder).map(|(span, _)| *span).collect();
+        traces.retain(|(span, kind)| {
+            *kind != Convention::CapitalisedName
+                || !dates.iter().any(|date| date.start <= span.start && span.end <= date.end)
+        });
         let names = traces.iter().filter(|(_, kind)| *kind == Convention::CapitalisedName).count();
         if names < MIN_CAPITALISED_NAMES {
             traces.retain(|(_, kind)| *kind != Convention::CapitalisedName);

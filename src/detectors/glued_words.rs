@@ -19,8 +19,8 @@ static META: RuleMeta = RuleMeta {
     explanation: "\
 What it flags: a lowercase word that the lexicon of the document's language does not know
 and that splits in exactly one way into two words it knows: `les ministres ontannoncé un
-plan` (ont annoncé), `lesautorités` (les autorités). Two or more such
-words in a document are a warning each; one is informational.
+plan` (ont annoncé), `lesautorités` (les autorités). Two or more distinct such words in a
+document are a warning each; one is informational.
 
 Why it matters: when a page's markup (a link, a bold word, a line break inside a sentence)
 is stripped by a scraper, or the page is translated with its markup and put back together,
@@ -124,18 +124,18 @@ impl Detector for GluedWords {
             }
             for index in sentence.words.clone() {
                 let word = doc.words[index];
-                let text = doc.slice(word.span);
-                // Bytes first (a cheap bound: a word has at least as many bytes as letters).
-                if text.len() < MIN_LETTERS
-                    || text.chars().count() < MIN_LETTERS
-                    || !text.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                // Cheapest first: the byte length (a word has at least as many bytes as
+                // letters), then the kept reading.
+                if word.span.len() < MIN_LETTERS
+                    || french_readings.get(index).is_some_and(|reading| reading.known || reading.in_known_compound)
                 {
                     continue;
                 }
-                let known = match french_readings.get(index) {
-                    Some(reading) => reading.known || reading.in_known_compound,
-                    None => lexicon.contains(text),
-                };
+                let text = doc.slice(word.span);
+                if text.chars().count() < MIN_LETTERS || !text.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+                    continue;
+                }
+                let known = french_readings.get(index).is_none() && lexicon.contains(text);
                 // A word glued by a hyphen or an apostrophe to its neighbours is a compound's part.
                 let in_compound = word.joiner != crate::document::Joiner::Space
                     || doc.words.get(index + 1).is_some_and(|next| next.joiner != crate::document::Joiner::Space);
@@ -150,7 +150,8 @@ impl Detector for GluedWords {
                 }
             }
         }
-        let severity = if found.len() >= MIN_FOR_WARNING { Severity::Warning } else { Severity::Info };
+        let distinct: crate::text::FastSet<&str> = found.iter().map(|(span, _)| doc.slice(*span)).collect();
+        let severity = if distinct.len() >= MIN_FOR_WARNING { Severity::Warning } else { Severity::Info };
         for (span, split) in found {
             let message = format!("`{}` is two words run together: {split}", doc.slice(span));
             out.push(Finding::new(META.id, severity, span, message).with_suggestion(split));

@@ -94,15 +94,31 @@ fn in_technical_token(text: &str, span: Span) -> bool {
     }
 }
 
-/// Whether `offset` of `sentence` (relative) lies inside quotation marks opened in the sentence.
+/// Whether `offset` of `sentence` (relative) lies inside quotation marks opened in the sentence:
+/// `« »`, `“ ”`, `„ “` (German), `" "`, `‘ ’` (a `’` between two letters is an apostrophe).
 fn in_quotation(sentence: &str, offset: usize) -> bool {
-    let before = &sentence[..offset];
-    let count = |c: char| before.matches(c).count();
-    count('«') > count('»')
-        || count('“') > count('”')
-        || count('„') > count('“').saturating_sub(count('”'))
-        || count('"') % 2 == 1
-        || (count('‘') > count('’') && before.contains('‘'))
+    let (mut guillemets, mut curly, mut low, mut straight, mut single) = (0i32, 0i32, 0i32, false, 0i32);
+    let mut previous: Option<char> = None;
+    let mut chars = sentence[..offset].chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '«' => guillemets += 1,
+            '»' => guillemets -= 1,
+            '„' => low += 1,
+            // `“` closes a German `„` and opens an English quotation.
+            '“' if low > 0 => low -= 1,
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            '"' => straight = !straight,
+            '‘' => single += 1,
+            '’' if !(previous.is_some_and(char::is_alphabetic) && chars.peek().is_some_and(|n| n.is_alphabetic())) => {
+                single -= 1
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    guillemets > 0 || curly > 0 || low > 0 || straight || single > 0
 }
 
 impl Detector for UntranslatedWord {
@@ -198,13 +214,11 @@ impl Detector for UntranslatedWord {
 /// Whether word `index` lies between two capitalised words of its sentence, with only
 /// lowercase words between (`Bank of America`, `Lord of the Rings`): part of a name.
 fn within_name(doc: &View, sentence: std::ops::Range<usize>, index: usize) -> bool {
-    let capitalised_at = |i: usize| i != sentence.start && is_capitalised(doc.slice(doc.words[i].span));
+    // A capitalised first word may open a name (`Lord of the Rings`) when another closes it.
+    let opens = |i: usize| is_capitalised(doc.slice(doc.words[i].span));
+    let capitalised_at = |i: usize| i != sentence.start && opens(i);
     let lowercase_at = |i: usize| is_lowercase_word(doc.slice(doc.words[i].span));
-    let before = (sentence.start..index)
-        .rev()
-        .take(NAME_REACH)
-        .take_while(|&i| capitalised_at(i) || lowercase_at(i))
-        .any(capitalised_at);
+    let before = (sentence.start..index).rev().take(NAME_REACH).take_while(|&i| opens(i) || lowercase_at(i)).any(opens);
     let after = (index + 1..sentence.end)
         .take(NAME_REACH)
         .take_while(|&i| capitalised_at(i) || lowercase_at(i))
@@ -271,6 +285,8 @@ mod tests {
             "Les ministres ont participé à un briefing avec les journalistes de la presse.",
             "Il a déclaré que la situation était « conducive » selon ses propres mots.",
             "Il a lu le roman Lord of the Rings pendant les vacances avec sa famille.",
+            "Lord of the Rings a été adapté au cinéma par un réalisateur de talent.",
+            "L’État a jugé la situation ‘conducive’ pour les investisseurs de la région.",
             "Les documents sont disponibles sur le site example.com/conducive pour les lecteurs.",
             "Les électeurs ont suivi le débat sur le non-conducive de la campagne électorale.",
             "Les habitants ont partagé le mot-clé #conducive sur les réseaux sociaux.",

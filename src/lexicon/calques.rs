@@ -2,7 +2,8 @@
 //! language, as one automaton over lowercase text.
 
 use super::{LexiconError, Source};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::FastSet;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -29,7 +30,13 @@ pub struct Calques {
     /// Every phrase, lowercase, in the automaton's order (those with an apostrophe twice: with
     /// `'` and with `’`).
     pub calques: Vec<Calque>,
-    automaton: AhoCorasick,
+    /// Per language, its phrases as one anchored automaton and their indices in `calques`:
+    /// a longer phrase of another language never hides one of the document's.
+    automata: Vec<(String, AhoCorasick, Vec<usize>)>,
+    /// The first word of every phrase (its letters and digits up to the first other
+    /// character): a text is matched only where one of them starts, so that most words cost
+    /// one hash probe.
+    first_words: FastSet<Box<str>>,
 }
 
 impl Calques {
@@ -64,31 +71,44 @@ impl Calques {
             .map(|c| Calque { phrase: c.phrase.replace('\'', "’"), ..c.clone() })
             .collect();
         calques.extend(typographic);
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(calques.iter().map(|c| &c.phrase))
-            .map_err(|e| LexiconError::new("calques", e.to_string()))?;
-        Ok(Calques { calques, automaton })
+        let mut langs: Vec<&str> = calques.iter().map(|c| c.lang.as_str()).collect();
+        langs.sort_unstable();
+        langs.dedup();
+        let mut automata = Vec::new();
+        for lang in langs {
+            let indices: Vec<usize> = (0..calques.len()).filter(|&i| calques[i].lang == lang).collect();
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(indices.iter().map(|&i| &calques[i].phrase))
+                .map_err(|e| LexiconError::new("calques", e.to_string()))?;
+            automata.push((lang.to_string(), automaton, indices));
+        }
+        let first_words = calques.iter().map(|c| first_word(&c.phrase).into()).collect();
+        Ok(Calques { calques, automata, first_words })
     }
 
-    /// The calques of `lang` in `lower` (lowercase text), whole words only: each match's byte
-    /// range and its calque.
-    pub fn find<'a>(
-        &'a self,
-        lang: &'a str,
-        lower: &'a str,
-    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a Calque)> + 'a {
-        self.automaton.find_iter(lower).filter_map(move |found| {
-            let calque = &self.calques[found.pattern().as_usize()];
-            let before = lower[..found.start()].chars().next_back();
-            let after = lower[found.end()..].chars().next();
-            let glued_before = before.is_some_and(char::is_alphanumeric);
-            let glued_after =
-                after.is_some_and(char::is_alphanumeric) && calque.phrase.ends_with(char::is_alphanumeric);
-            let bounded = !glued_before && !glued_after;
-            (calque.lang == lang && bounded).then(|| (found.range(), calque))
-        })
+    /// Whether a phrase starts with this lowercase word.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
+
+    /// The calque of `lang` that `lower` (lowercase text) starts with, if any, ending at a
+    /// word's end: its length in bytes and the calque.
+    pub fn starting(&self, lang: &str, lower: &str) -> Option<(usize, &Calque)> {
+        let (_, automaton, indices) = self.automata.iter().find(|(l, _, _)| l == lang)?;
+        let found = automaton.find(Input::new(lower).anchored(Anchored::Yes))?;
+        let calque = &self.calques[indices[found.pattern().as_usize()]];
+        let after = lower[found.end()..].chars().next();
+        let glued_after = after.is_some_and(char::is_alphanumeric) && calque.phrase.ends_with(char::is_alphanumeric);
+        (!glued_after).then_some((found.end(), calque))
+    }
+}
+
+/// A phrase's first word: its letters and digits up to the first other character.
+fn first_word(phrase: &str) -> &str {
+    let end = phrase.find(|c: char| !c.is_alphanumeric()).unwrap_or(phrase.len());
+    &phrase[..end]
 }
 
 #[cfg(test)]
@@ -99,11 +119,10 @@ mod tests {
     fn the_embedded_table_loads_and_matches_whole_words_of_the_language() {
         let calques = Calques::load(&[Source { name: "embedded", text: EMBEDDED }]).expect("valid data");
         assert!(calques.calques.len() > 100);
-        let text = "cela fait du sens pour nous";
-        let found: Vec<&str> = calques.find("fra", text).map(|(range, _)| &text[range]).collect();
-        assert_eq!(found, ["fait du sens"]);
-        assert_eq!(calques.find("eng", text).count(), 0, "only the document's language");
-        assert_eq!(calques.find("fra", "il refait du sens").count(), 0, "whole words only");
-        assert_eq!(calques.find("fra", "mettre l’emphase sur").count(), 1, "typographic apostrophe");
+        assert_eq!(calques.starting("eng", "fait du sens").map(|(len, _)| len), None, "only the document's language");
+        assert!(calques.starting("fra", "mettre l’emphase sur").is_some(), "typographic apostrophe");
+        assert!(calques.may_start("fait") && !calques.may_start("cela"));
+        assert_eq!(calques.starting("fra", "fait du sens pour").map(|(len, _)| len), Some(12));
+        assert_eq!(calques.starting("fra", "fait du sensible").map(|(len, _)| len), None);
     }
 }

@@ -91,7 +91,10 @@ impl LanguageConventions {
         let may_match = move |kind: Convention| match kind {
             Convention::CapitalisedName => self.capitalised_automaton.is_match(text),
             _ if !screen.digit => false,
-            Convention::MonthDayOrder => self.months_automaton.is_match(lower),
+            Convention::MonthDayOrder => {
+                (screen.digit_comma || screen.digit_space_year || lower.contains("st,") || lower.contains("th,"))
+                    && self.months_automaton.is_match(lower)
+            }
             Convention::WeekdayNumericDate => screen.digit_slash_digit,
             Convention::CommaGrouping | Convention::CommaDecimal => screen.digit_comma_digit,
             Convention::PointDecimal | Convention::PointGrouping => screen.digit_point_digit,
@@ -106,7 +109,17 @@ impl LanguageConventions {
                     if word_after.is_some_and(|w| self.magnitudes.iter().any(|m| m == w)) {
                         return None;
                     }
-                    found.get(1).map(|trace| (*kind, trace.range()))
+                    let trace = found.get(1)?;
+                    // `am` is also a word (German `2 am Ende`): a 12-hour time is not followed by a
+                    // capitalised word.
+                    if *kind == Convention::TwelveHourClock
+                        && text[trace.end()..]
+                            .strip_prefix(' ')
+                            .is_some_and(|after| after.starts_with(char::is_uppercase))
+                    {
+                        return None;
+                    }
+                    Some((*kind, trace.range()))
                 })
             },
         )
@@ -145,7 +158,7 @@ impl Conventions {
             languages: entries.into_iter().map(|(lang, entry)| (lang, entry, std::sync::OnceLock::new())).collect(),
             english_months,
         };
-        // A user's languages are compiled now, so that a bad entry is an error naming its file.
+        // A user's languages are compiled now, so that a bad entry is an error at start-up.
         for (lang, entry, compiled) in &conventions.languages {
             if from_user.contains(lang) || lang == "eng" && !from_user.is_empty() {
                 let done = compile(lang, entry, &conventions.english_months)
@@ -175,6 +188,10 @@ struct Screen {
     digit_comma_digit: bool,
     digit_point_digit: bool,
     digit_slash_digit: bool,
+    /// A digit followed by a comma, or by a space and four digits: how an English date's day
+    /// ends (`April 3, 2023`, `Sept 4 2023`).
+    digit_comma: bool,
+    digit_space_year: bool,
     /// A digit followed, after at most a space, by `am`, `pm`, `a.m` or `p.m` (any case).
     clock_suffix: bool,
     currency: bool,
@@ -195,7 +212,14 @@ impl Screen {
                 [b',', d, ..] if d.is_ascii_digit() => screen.digit_comma_digit = true,
                 [b'.', d, ..] if d.is_ascii_digit() => screen.digit_point_digit = true,
                 [b'/', d, ..] if d.is_ascii_digit() => screen.digit_slash_digit = true,
+                [b',', ..] => screen.digit_comma = true,
                 _ => {}
+            }
+            // A day then a year (`3 2023`, `3rd, 2023`) ends an English date.
+            if let [b' ', a, b, c, d, ..] = rest
+                && [a, b, c, d].iter().all(|x| x.is_ascii_digit())
+            {
+                screen.digit_space_year = true;
             }
             let rest = rest.strip_prefix(b" ").unwrap_or(rest);
             if let [a, b'.', m, ..] | [a, m, ..] = rest
@@ -290,7 +314,7 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
         ));
     }
     if entry.currency_after {
-        patterns.push((Convention::CurrencyBefore, Regex::new(r"(?:^|[\s(])((?:US)?[$€£] ?\d[\d.,]*)")?));
+        patterns.push((Convention::CurrencyBefore, Regex::new(r"(?:^|[\s(])((?:US)?[$€£] ?\d(?:[\d.,]*\d)?)")?));
     }
     let automaton = |names: &[String]| {
         AhoCorasick::new(names.iter().filter(|n| !n.is_empty())).expect("names make a valid automaton")
@@ -349,6 +373,7 @@ mod tests {
             [(TwelveHourClock, "3:30 pm".to_string()), (TwelveHourClock, "8 am".to_string())]
         );
         assert_eq!(traces("fra", "pour $50 par mois"), [(CurrencyBefore, "$50".to_string())]);
+        assert_eq!(traces("fra", "pour $1,000, puis"), [(CurrencyBefore, "$1,000".to_string())]);
     }
 
     #[test]
@@ -384,6 +409,7 @@ mod tests {
             [(PointGrouping, "2.300.000".to_string()), (CommaDecimal, "4,7 million".to_string())]
         );
         assert_eq!(traces("eng", "the address 192.168.100.100 and 2,300 people"), []);
+        assert_eq!(traces("deu", "Er landete auf Platz 2 am Ende des Rennens."), []);
         assert_eq!(
             traces("eng", "Police said on Thursday (9/5) that"),
             [(WeekdayNumericDate, "Thursday (9/5)".to_string())]
