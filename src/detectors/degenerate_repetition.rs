@@ -29,8 +29,10 @@ is never written by hand.
 Example: `Il habite dans le district du district du district de Bantul.` → the loop flagged.
 
 How: the words of each sentence outside the comment section and the interface strings are
-compared with the words before them, with nothing but spaces between; case is ignored. A
-repeat that ends the text is not judged: the text may be cut inside its last word.
+compared with the words before them, with nothing but spaces between; case is ignored, except
+that the second of a doubled word must be lowercase (`Le le` is a stutter, `La La` a name),
+and one-letter words are not doubles. A repeat that ends the text is not judged: the text
+may be cut inside its last word.
 
 Limits: doubles that the language's grammar allows are left alone (French `nous nous`, `vous
 vous`; English `had had`, `that that`; German articles and relative pronouns, `die die`),
@@ -139,10 +141,15 @@ impl Detector for DegenerateRepetition {
                 }
                 if i + 1 < words.end {
                     let (a, b) = (lower(i), lower(i + 1));
+                    // The second word as written is lowercase: `Le le` is a stutter, `La La`
+                    // a name.
+                    let second = doc.slice(doc.words[i + 1].span);
                     if a == b
                         && spaced(i + 1)
                         && !ends_text(i + 1)
+                        && a.chars().nth(1).is_some()
                         && a.chars().all(char::is_alphabetic)
+                        && second.chars().all(char::is_lowercase)
                         && is_function_word(i)
                         && !allowed.contains(&a)
                         && doc.words[i + 1].joiner == crate::document::Joiner::Space
@@ -199,6 +206,8 @@ mod tests {
         assert_eq!(found[0].severity, Severity::Info);
         let capitalised = in_french_frame("Le le roi a signé la constitution du royaume en 1808 à Munich.");
         assert_eq!(findings(&DegenerateRepetition, &capitalised).len(), 1, "case is ignored");
+        let name = in_french_frame("Le film La La Land a reçu six récompenses lors de la cérémonie.");
+        assert!(findings(&DegenerateRepetition, &name).is_empty(), "a name");
         let cut = "Le gouvernement a publié un communiqué dans la soirée. Le texte a été salué par le le";
         assert!(findings(&DegenerateRepetition, cut).is_empty(), "a text cut short");
         let two = in_french_frame("La constitution du du royaume a été adoptée par le le roi en 1808.");

@@ -99,8 +99,21 @@ impl Detector for ForeignConventions {
                     && conventions.capitalised_names.iter().any(|name| name == word)
             });
         let mut traces: Vec<(Span, Convention)> = Vec::new();
+        // The lines and the words are walked together: a line holds a digit when one of its
+        // words starts with one (numbers are words), which costs a byte per word, not per letter.
+        let mut next_word = 0;
         for line in &doc.lines {
-            if line.content.is_empty() || line.ui_pattern.is_some() || doc.in_comments(line.content) {
+            let mut has_digit = false;
+            while next_word < doc.words.len() && doc.words[next_word].span.start < line.content.end {
+                let start = doc.words[next_word].span.start;
+                has_digit |= start >= line.content.start && doc.text.as_bytes()[start].is_ascii_digit();
+                next_word += 1;
+            }
+            if line.content.is_empty()
+                || (!has_digit && !holds_names)
+                || line.ui_pattern.is_some()
+                || doc.in_comments(line.content)
+            {
                 continue;
             }
             let text = doc.slice(line.content);
@@ -110,7 +123,7 @@ impl Detector for ForeignConventions {
                 kind != Convention::CapitalisedName || (holds_names && !*title.get_or_init(|| is_title_case(text)))
             };
             let base = line.content.start;
-            for (kind, range) in conventions.traces(text, doc.slice_lower(line.content), judged) {
+            for (kind, range) in conventions.traces(text, doc.slice_lower(line.content), has_digit, judged) {
                 traces.push((Span::new(base + range.start, base + range.end), kind));
             }
         }

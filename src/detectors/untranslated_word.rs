@@ -157,7 +157,12 @@ impl Detector for UntranslatedWord {
             // Most sentences have every lowercase word known: count, and look no further.
             let (mut lowercase, mut known_count) = (0usize, 0usize);
             for i in words.clone() {
-                if is_lowercase_word(doc.slice(doc.words[i].span)) {
+                // The kept French reading answers without reading the letters again.
+                let is_lowercase = match french_readings.get(i) {
+                    Some(reading) => reading.lowercase_alphabetic(),
+                    None => is_lowercase_word(doc.slice(doc.words[i].span)),
+                };
+                if is_lowercase {
                     lowercase += 1;
                     known_count += usize::from(known(i));
                 }

@@ -62,6 +62,21 @@ pub enum Convention {
     CurrencyBefore,
 }
 
+impl Convention {
+    /// Whether the convention's pattern is matched on the lowercase text (names, magnitudes,
+    /// `am`/`pm` in any case), or on the text as written (capitals, digits, signs).
+    fn reads_lowercase(self) -> bool {
+        matches!(
+            self,
+            Convention::MonthDayOrder
+                | Convention::WeekdayNumericDate
+                | Convention::PointDecimal
+                | Convention::CommaDecimal
+                | Convention::TwelveHourClock
+        )
+    }
+}
+
 /// The compiled patterns of one language; each captures the trace in group 1.
 pub struct LanguageConventions {
     pub lang: String,
@@ -78,22 +93,24 @@ pub struct LanguageConventions {
 }
 
 impl LanguageConventions {
-    /// The traces in a line (`text`, and `lower`, its lowercase copy): each convention's span
-    /// in `text`, for the conventions `kinds` accepts, in the order of the patterns. A cheap
-    /// screen skips the patterns a line cannot match.
+    /// The traces in a line (`text`, and `lower`, its lowercase copy; `has_digit`: whether
+    /// it holds a digit): each convention's span in `text`, for the conventions `kinds`
+    /// accepts, in the order of the patterns. A cheap screen skips the patterns a line cannot
+    /// match.
     pub fn traces<'t>(
         &'t self,
         text: &'t str,
         lower: &'t str,
+        has_digit: bool,
         kinds: impl Fn(Convention) -> bool + 't,
     ) -> impl Iterator<Item = (Convention, std::ops::Range<usize>)> + 't {
-        let screen = Screen::of(text);
+        // A line without a digit (the caller knows from its words) is not read byte by byte.
+        let screen = if has_digit { Screen::of(text) } else { Screen::default() };
         let may_match = move |kind: Convention| match kind {
             Convention::CapitalisedName => self.capitalised_automaton.is_match(text),
             _ if !screen.digit => false,
             Convention::MonthDayOrder => {
-                (screen.digit_comma || screen.digit_space_year || lower.contains("st,") || lower.contains("th,"))
-                    && self.months_automaton.is_match(lower)
+                (screen.digit_comma || screen.digit_space_year) && self.months_automaton.is_match(lower)
             }
             Convention::WeekdayNumericDate => screen.digit_slash_digit,
             Convention::CommaGrouping | Convention::CommaDecimal => screen.digit_comma_digit,
@@ -103,7 +120,10 @@ impl LanguageConventions {
         };
         self.patterns.iter().filter(move |(kind, _)| kinds(*kind) && may_match(*kind)).flat_map(
             move |(kind, pattern)| {
-                pattern.captures_iter(text).filter_map(move |found| {
+                // Case-insensitive patterns are written in lowercase and run on the lowercase
+                // copy (same offsets): cheaper to build and to run than `(?i)`.
+                let haystack = if kind.reads_lowercase() { lower } else { text };
+                pattern.captures_iter(haystack).filter_map(move |found| {
                     // `1,039 millions` is a French decimal, not an English digit group.
                     let word_after = found.get(2).map(|w| w.as_str());
                     if word_after.is_some_and(|w| self.magnitudes.iter().any(|m| m == w)) {
@@ -150,6 +170,11 @@ impl Conventions {
                 if number > 0 {
                     from_user.push(lang.clone());
                 }
+                // Names are matched on lowercase text.
+                let mut entry = entry;
+                for names in [&mut entry.months, &mut entry.weekdays, &mut entry.magnitudes] {
+                    names.iter_mut().for_each(|name| *name = name.to_lowercase());
+                }
                 entries.insert(lang, entry);
             }
         }
@@ -188,8 +213,8 @@ struct Screen {
     digit_comma_digit: bool,
     digit_point_digit: bool,
     digit_slash_digit: bool,
-    /// A digit followed by a comma, or by a space and four digits: how an English date's day
-    /// ends (`April 3, 2023`, `Sept 4 2023`).
+    /// A digit followed by a comma (after an ordinal suffix or not), or by a space and four
+    /// digits: how an English date's day ends (`April 3, 2023`, `May 3rd, 2023`, `Sept 4 2023`).
     digit_comma: bool,
     digit_space_year: bool,
     /// A digit followed, after at most a space, by `am`, `pm`, `a.m` or `p.m` (any case).
@@ -212,7 +237,9 @@ impl Screen {
                 [b',', d, ..] if d.is_ascii_digit() => screen.digit_comma_digit = true,
                 [b'.', d, ..] if d.is_ascii_digit() => screen.digit_point_digit = true,
                 [b'/', d, ..] if d.is_ascii_digit() => screen.digit_slash_digit = true,
+                // `3,` and `3rd,`: how an English date's day ends.
                 [b',', ..] => screen.digit_comma = true,
+                [a, b, b',', ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => screen.digit_comma = true,
                 _ => {}
             }
             // A day then a year (`3 2023`, `3rd, 2023`) ends an English date.
@@ -258,7 +285,7 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
         let months = alternation(&months);
         if !months.is_empty() {
             let pattern = format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{N}}])((?:{months})\.? {DAY}(?:st|nd|rd|th)?(?:, ?\d{{4}}|,| \d{{4}}))(?:[^\p{{N}}]|$)"
+                r"(?:^|[^\p{{L}}\p{{N}}])((?:{months})\.? {DAY}(?:st|nd|rd|th)?(?:, ?\d{{4}}|,| \d{{4}}))(?:[^\p{{N}}]|$)"
             );
             patterns.push((Convention::MonthDayOrder, Regex::new(&pattern)?));
         }
@@ -282,7 +309,7 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
     }
     let weekdays = alternation(&entry.weekdays);
     if !weekdays.is_empty() {
-        let pattern = format!(r"(?i)(?:^|[^\p{{L}}])((?:{weekdays}),? ?\({DAY}/{DAY}(?:/\d{{2,4}})?\))");
+        let pattern = format!(r"(?:^|[^\p{{L}}])((?:{weekdays}),? ?\({DAY}/{DAY}(?:/\d{{2,4}})?\))");
         patterns.push((Convention::WeekdayNumericDate, Regex::new(&pattern)?));
     }
     let magnitudes = alternation(&entry.magnitudes);
@@ -293,7 +320,7 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
             Regex::new(r"(?:^|[\s(])(\d{1,3}(?:,\d{3}){2,}|[1-9]\d{0,2},\d{3} (\p{Ll}{4,}))(?:[^\p{L}\p{N},.]|$)")?,
         ));
         if !magnitudes.is_empty() {
-            let pattern = format!(r"(?i)(?:^|[\s(])(\d+\.\d{{1,2}} ?(?:{magnitudes}))(?:[^\p{{L}}]|$)");
+            let pattern = format!(r"(?:^|[\s(])(\d+\.\d{{1,2}} ?(?:{magnitudes}))(?:[^\p{{L}}]|$)");
             patterns.push((Convention::PointDecimal, Regex::new(&pattern)?));
         }
     } else if !magnitudes.is_empty() {
@@ -302,14 +329,14 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
             Convention::PointGrouping,
             Regex::new(r"(?:^|[\s(])(\d{1,3}(?:\.\d{3}){2})(?:[^\p{N}.]|\.(?:\s|$)|$)")?,
         ));
-        let pattern = format!(r"(?i)(?:^|[\s(])(\d+,\d{{1,2}} ?(?:{magnitudes}))(?:[^\p{{L}}]|$)");
+        let pattern = format!(r"(?:^|[\s(])(\d+,\d{{1,2}} ?(?:{magnitudes}))(?:[^\p{{L}}]|$)");
         patterns.push((Convention::CommaDecimal, Regex::new(&pattern)?));
     }
     if entry.clock_24h {
         patterns.push((
             Convention::TwelveHourClock,
             Regex::new(
-                r"(?i)(?:^|[^\p{L}\p{N}:.])((?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)? ?(?:a\.m\.|p\.m\.|am|pm))(?:[^\p{L}]|$)",
+                r"(?:^|[^\p{L}\p{N}:.])((?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)? ?(?:a\.m\.|p\.m\.|am|pm))(?:[^\p{L}]|$)",
             )?,
         ));
     }
@@ -344,7 +371,7 @@ mod tests {
         let mut out: Vec<(Convention, String)> = conventions
             .of(lang)
             .expect("described")
-            .traces(text, &text.to_lowercase(), |_| true)
+            .traces(text, &text.to_lowercase(), text.contains(|c: char| c.is_ascii_digit()), |_| true)
             .map(|(kind, range)| (kind, text[range].to_string()))
             .collect();
         out.sort();
@@ -361,6 +388,7 @@ mod tests {
         assert_eq!(traces("fra", "le 7 Octobre dernier"), [(CapitalisedName, "Octobre".to_string())]);
         assert_eq!(traces("fra", "du 3 janvier au 31 Mars"), [(CapitalisedName, "Mars".to_string())]);
         assert_eq!(traces("fra", "Sept 4, 2023"), [(MonthDayOrder, "Sept 4, 2023".to_string())]);
+        assert_eq!(traces("fra", "le May 3rd, 2023"), [(MonthDayOrder, "May 3rd, 2023".to_string())]);
         assert_eq!(
             traces("fra", "La police a indiqué jeudi (9/5) que"),
             [(WeekdayNumericDate, "jeudi (9/5)".to_string())]
