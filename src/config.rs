@@ -114,6 +114,7 @@ impl Config {
             &mut paths.loanwords,
             &mut paths.conventions,
             &mut paths.calques,
+            &mut paths.never_translated,
             &mut paths.french_dictionary,
             &mut paths.french_grammar,
         ]

@@ -9,6 +9,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &mt_disclaimer::MtDisclaimer,
         &foreign_dateline::ForeignDateline,
         &assistant_residue::AssistantResidue,
+        &translated_code::TranslatedCode,
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
         &spacing_residue::SpacingResidue,

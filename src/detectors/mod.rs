@@ -28,6 +28,7 @@ pub mod repeated_line;
 pub mod spacing_residue;
 pub mod stray_title;
 pub mod subjunctive_mood;
+pub mod translated_code;
 pub mod untranslated_fragment;
 pub mod untranslated_word;
 

@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod hunspell;
 pub mod loanwords;
 pub mod media;
+pub mod never_translated;
 pub mod set;
 pub mod transliteration;
 pub mod ui_lines;

@@ -11,6 +11,7 @@ use crate::lexicon::french_grammar::{self, FrenchGrammar};
 use crate::lexicon::gazetteer::{self, Gazetteer};
 use crate::lexicon::loanwords::{self, Loanwords};
 use crate::lexicon::media::{self, Media};
+use crate::lexicon::never_translated::{self, NeverTranslated};
 use crate::lexicon::transliteration::{self, Transliteration};
 use crate::lexicon::ui_lines::{self, UiLines};
 use crate::lexicon::units::{self, Units};
@@ -32,6 +33,7 @@ pub struct Lexicons {
     pub loanwords: Loanwords,
     pub conventions: Conventions,
     pub calques: Calques,
+    pub never_translated: NeverTranslated,
     /// The French full-form lexicon (embedded, or the user's dictionary, loaded once).
     pub french: &'static Lexicon,
     pub french_grammar: FrenchGrammar,
@@ -65,6 +67,8 @@ pub struct LexiconPaths {
     pub conventions: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub calques: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub never_translated: Option<PathBuf>,
     /// A Hunspell `.dic` (with its `.aff` beside it) replacing the embedded French dictionary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub french_dictionary: Option<PathBuf>,
@@ -105,6 +109,7 @@ impl Lexicons {
         let user_loanwords = read(&paths.loanwords)?;
         let user_conventions = read(&paths.conventions)?;
         let user_calques = read(&paths.calques)?;
+        let user_never_translated = read(&paths.never_translated)?;
         let french = match &paths.french_dictionary {
             None => Lexicon::embedded("fra").expect("a French lexicon is registered in data/lexicons.txt"),
             Some(path) => user_lexicon("fra", path)?,
@@ -125,6 +130,7 @@ impl Lexicons {
             loanwords: Loanwords::load(&sources(loanwords::EMBEDDED, &user_loanwords))?,
             conventions: Conventions::load(&sources(conventions::EMBEDDED, &user_conventions))?,
             calques: Calques::load(&sources(calques::EMBEDDED, &user_calques))?,
+            never_translated: NeverTranslated::load(&sources(never_translated::EMBEDDED, &user_never_translated))?,
             french,
             french_grammar: FrenchGrammar::load(&sources(french_grammar::EMBEDDED, &user_grammar))?,
             forced_language: None,
@@ -154,6 +160,7 @@ impl Lexicons {
             &paths.loanwords,
             &paths.conventions,
             &paths.calques,
+            &paths.never_translated,
             &paths.french_dictionary,
             &paths.french_grammar,
         ]
