@@ -35,7 +35,8 @@ render them (data/never_translated.toml: French, Spanish, German; extend with
 `lexicons.never-translated`). A line holds translated CSS when two of its `name: value;` pairs
 have a rendered property name and one value at least is shaped like CSS (`#fff`, `10px`,
 `rgb(`): a product sheet's `Couleur : noir ; Largeur : 30 cm ;` is not code. Names are
-matched as whole words in the lowercase text. The comment section is skipped.
+matched as whole words in the lowercase text, from each word that opens one. The comment
+section is skipped.
 
 Limits: only the listed renderings are found; a site's home page rendered as `Maison` in a
 breadcrumb is not looked for (French shops name a category `Maison`). URLs and addresses whose
@@ -43,9 +44,10 @@ words were translated are not judged.",
 };
 
 /// A `name: value;` pair of a style sheet, on lowercase text: the name in group 1 (letters,
-/// hyphens, spaces, apostrophes), the value in group 2.
+/// hyphens, spaces, apostrophes), the value in group 2. Unbounded repetitions: a counted one
+/// of a Unicode class compiles into a large automaton.
 static CSS_PAIR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([\p{L}][\p{L}\-' ]{0,30})\s*:\s*([^;{}:]{1,60});").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"(\p{L}[\p{L}\-' ]*)\s*:\s*([^;{}:]+);").expect("a valid pattern"));
 
 /// A value only a style sheet writes: a colour, a length in CSS units, a colour function.
 static CSS_VALUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,7 +75,7 @@ impl Detector for TranslatedCode {
             }
             let lower = doc.slice_lower(line.content);
             let base = line.content.start;
-            if lower.contains(':') && lower.contains(';') {
+            if lower.contains(';') && lower.contains(':') {
                 let (mut pairs, mut css_value, mut first, mut last) = (0usize, false, usize::MAX, 0usize);
                 for found in CSS_PAIR.captures_iter(lower) {
                     let (Some(pair), Some(name), Some(value)) = (found.get(0), found.get(1), found.get(2)) else {
@@ -95,8 +97,19 @@ impl Detector for TranslatedCode {
                     out.push(Finding::new(META.id, Severity::Error, span, message));
                 }
             }
-            for range in renderings.names_in(lower) {
-                let span = Span::new(base + range.start, base + range.end);
+        }
+        // Names are tried where one of their first words starts (a hash probe per word).
+        for word in &doc.words {
+            if !renderings.may_start(doc.slice_lower(word.span)) {
+                continue;
+            }
+            let line = &doc.lines[doc.line_index(word.span.start)];
+            if doc.in_comments(line.content) {
+                continue;
+            }
+            let rest = &doc.lower[word.span.start..line.content.end.max(word.span.start)];
+            if let Some(len) = renderings.name_at(rest) {
+                let span = Span::new(word.span.start, word.span.start + len);
                 let message = format!("“{}” is a product or brand name rendered as common words", doc.slice(span));
                 out.push(Finding::new(META.id, Severity::Warning, span, message));
             }

@@ -3,7 +3,7 @@
 
 use super::{LexiconError, Source};
 use crate::text::FastSet;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -26,6 +26,13 @@ pub struct Renderings {
     /// Product and brand names as rendered, lowercase, and their automaton.
     pub names: Vec<String>,
     names_automaton: AhoCorasick,
+    /// The first word of every name (letters and digits up to another character): text is
+    /// matched only where one starts, a hash probe per word.
+    first_words: FastSet<String>,
+    /// The byte lengths (up to 63) and first bytes of those words: most words are ruled out
+    /// by two table reads, without hashing.
+    first_lengths: u64,
+    first_bytes: [bool; 256],
 }
 
 impl Renderings {
@@ -33,13 +40,20 @@ impl Renderings {
         self.css.contains(lower)
     }
 
-    /// The rendered names in `lower` (lowercase text), whole words only: byte ranges.
-    pub fn names_in<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
-        self.names_automaton.find_iter(lower).map(|found| found.range()).filter(move |range| {
-            let before = lower[..range.start].chars().next_back();
-            let after = lower[range.end..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    /// Whether a name starts with this lowercase word.
+    pub fn may_start(&self, word: &str) -> bool {
+        let (len, first) = (word.len(), word.as_bytes().first().copied().unwrap_or(0));
+        self.first_lengths >> len.min(63) & 1 == 1
+            && self.first_bytes[usize::from(first)]
+            && self.first_words.contains(word)
+    }
+
+    /// The length of the rendered name `lower` (lowercase text) starts with, ending at a
+    /// word's end, if any.
+    pub fn name_at(&self, lower: &str) -> Option<usize> {
+        let found = self.names_automaton.find(Input::new(lower).anchored(Anchored::Yes))?;
+        let after = lower[found.end()..].chars().next();
+        (!after.is_some_and(char::is_alphanumeric)).then_some(found.end())
     }
 }
 
@@ -74,10 +88,22 @@ impl NeverTranslated {
             names.dedup();
             let names_automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
                 .build(&names)
                 .map_err(|e| LexiconError::new("never-translated", e.to_string()))?;
             let css = entry.css.iter().map(|n| n.trim().to_lowercase()).collect();
-            languages.push(Renderings { lang, css, names, names_automaton });
+            let first_words: FastSet<String> = names
+                .iter()
+                .map(|n| n[..n.find(|c: char| !c.is_alphanumeric()).unwrap_or(n.len())].to_string())
+                .collect();
+            let mut first_lengths = 0u64;
+            let mut first_bytes = [false; 256];
+            for word in &first_words {
+                // A first word of 64 bytes or more is still found: its length bit is bit 63.
+                first_lengths |= 1 << word.len().min(63);
+                first_bytes[usize::from(word.as_bytes().first().copied().unwrap_or(0))] = true;
+            }
+            languages.push(Renderings { lang, css, names, names_automaton, first_words, first_lengths, first_bytes });
         }
         Ok(NeverTranslated { languages })
     }
@@ -97,9 +123,9 @@ mod tests {
         let table = NeverTranslated::load(&[Source { name: "embedded", text: EMBEDDED }]).expect("valid data");
         let french = table.of("fra").expect("French is listed");
         assert!(french.is_css_name("arrière-plan") && !french.is_css_name("background"));
-        let text = "installez fenêtres 11 ou fenêtres 110";
-        let found: Vec<&str> = french.names_in(text).map(|r| &text[r]).collect();
-        assert_eq!(found, ["fenêtres 11"]);
+        assert!(french.may_start("fenêtres") && !french.may_start("installez"));
+        assert_eq!(french.name_at("fenêtres 11 ou"), Some("fenêtres 11".len()));
+        assert_eq!(french.name_at("fenêtres 110"), None);
         assert!(table.of("xyz").is_none());
     }
 }
