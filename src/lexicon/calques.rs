@@ -46,12 +46,7 @@ impl Calques {
             let file: BTreeMap<String, Vec<Entry>> =
                 toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
             for (lang, entries) in file {
-                if lang.len() != 3 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-                    return Err(LexiconError::new(
-                        source.name,
-                        format!("`{lang}` is not an ISO 639-3 code (three lowercase letters)"),
-                    ));
-                }
+                super::check_lang_code(source.name, &lang)?;
                 for entry in entries {
                     calques.extend(entry.phrases.iter().map(|phrase| Calque {
                         lang: lang.clone(),

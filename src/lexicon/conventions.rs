@@ -161,12 +161,7 @@ impl Conventions {
         for (number, source) in sources.iter().enumerate() {
             let file: File = toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
             for (lang, entry) in file.languages {
-                if lang.len() != 3 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-                    return Err(LexiconError::new(
-                        source.name,
-                        format!("`{lang}` is not an ISO 639-3 code (three lowercase letters)"),
-                    ));
-                }
+                super::check_lang_code(source.name, &lang)?;
                 if number > 0 {
                     from_user.push(lang.clone());
                 }

@@ -29,12 +29,7 @@ impl Loanwords {
         for source in sources {
             let file: File = toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
             for (lang, list) in file.languages {
-                if lang.len() != 3 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-                    return Err(LexiconError::new(
-                        source.name,
-                        format!("`{lang}` is not an ISO 639-3 code (three lowercase letters)"),
-                    ));
-                }
+                super::check_lang_code(source.name, &lang)?;
                 let index = match langs.iter().position(|(l, _)| *l == lang) {
                     Some(index) => index,
                     None => {

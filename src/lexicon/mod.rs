@@ -33,6 +33,16 @@ impl LexiconError {
     }
 }
 
+/// Checks that a table's key is an ISO 639-3 code (three lowercase letters), the key every
+/// per-language table uses.
+pub fn check_lang_code(source_name: &str, code: &str) -> Result<(), LexiconError> {
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(())
+    } else {
+        Err(LexiconError::new(source_name, format!("`{code}` is not an ISO 639-3 code (three lowercase letters)")))
+    }
+}
+
 /// One data source: its name for error messages and its text.
 #[derive(Debug, Clone)]
 pub struct Source<'a> {

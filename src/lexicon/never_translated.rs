@@ -69,12 +69,7 @@ impl NeverTranslated {
             let file: BTreeMap<String, Entry> =
                 toml::from_str(source.text).map_err(|e| LexiconError::new(source.name, e.to_string()))?;
             for (lang, entry) in file {
-                if lang.len() != 3 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-                    return Err(LexiconError::new(
-                        source.name,
-                        format!("`{lang}` is not an ISO 639-3 code (three lowercase letters)"),
-                    ));
-                }
+                super::check_lang_code(source.name, &lang)?;
                 let merged = entries.entry(lang).or_default();
                 merged.css.extend(entry.css);
                 merged.names.extend(entry.names);
