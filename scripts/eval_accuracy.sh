@@ -4,7 +4,9 @@
 #
 # Sets: the Apertium round-trip corpus (human French from Debian's documentation and its
 # fr→es→fr machine translation, built by scripts/make_apertium_corpus.py), WMT22 de→fr news
-# (human French against six MT systems, from ../shared/benchmarks when present), and the seeds
+# (human French against six MT systems, from ../shared/benchmarks when present), web-dev
+# (real web pages in French, English, Spanish and German labelled by their own sites, without
+# the lines that say so, from ../shared/benchmarks when present; grouped by site), and the seeds
 # with EXPECTED.md's ranking (001 worst on translation; 000, 001 and 003 rejected at the
 # default threshold, 002 and 004 accepted).
 #
@@ -23,18 +25,20 @@ mkdir -p "$work"
 cargo build --release --quiet
 bin=$(pwd)/target/release/mtaudit
 wmt=$(cd .. && pwd)/shared/benchmarks/wmt22-de-fr
+webdev=$(cd .. && pwd)/shared/benchmarks/web-dev
 if [ ! -f "$work/apertium/labels.jsonl" ]; then
   python3 scripts/make_apertium_corpus.py "$work/apertium" --max-docs 330
 fi
 
 # Halves: {train,test}.jsonl naming Apertium documents by id and WMT22 documents by absolute
 # path, with a group field.
-python3 - "$work" "$wmt" <<'EOF'
+python3 - "$work" "$wmt" "$webdev" <<'EOF'
 import hashlib, json, os, sys
-work, wmt = sys.argv[1], sys.argv[2]
+work, wmt, webdev = sys.argv[1], sys.argv[2], sys.argv[3]
 def half(group):
     return "train" if hashlib.sha256(group.encode()).digest()[0] % 2 == 0 else "test"
-out = {f"{set_}-{h}": [] for set_ in ("apertium", "wmt22") for h in ("train", "test")}
+sets = ("apertium", "wmt22", "webdev-fr", "webdev-en", "webdev-es", "webdev-de")
+out = {f"{set_}-{h}": [] for set_ in sets for h in ("train", "test")}
 for line in open(os.path.join(work, "apertium", "labels.jsonl"), encoding="utf-8"):
     r = json.loads(line)
     group = f"apertium-{r['pair']}"
@@ -46,18 +50,31 @@ if os.path.exists(manifest):
         group = f"wmt22-{r['doc_id']}"
         path = os.path.join(wmt, r["path"])
         out[f"wmt22-{half(group)}"].append({"path": path, "label": r["label"], "group": group})
+for lang in ("fr", "en", "es", "de"):
+    labels = os.path.join(webdev, lang, "labels-stripped.jsonl")
+    if not os.path.exists(labels):
+        continue
+    for line in open(labels, encoding="utf-8"):
+        r = json.loads(line)
+        # A site's pages share a layout and a pipeline: they stay in one half.
+        group = f"webdev-{lang}-{r['site']}"
+        path = os.path.join(webdev, lang, r["path"])
+        out[f"webdev-{lang}-{half(group)}"].append({"path": path, "label": r["label"], "group": group})
 for name, rows in out.items():
     with open(os.path.join(work, f"{name}.jsonl"), "w", encoding="utf-8") as f:
         f.writelines(json.dumps(r) + "\n" for r in rows)
 with open(os.path.join(work, "train.jsonl"), "w", encoding="utf-8") as f:
-    for name in ("apertium-train", "wmt22-train"):
-        f.writelines(json.dumps(r) + "\n" for r in out[name])
+    for set_ in sets:
+        f.writelines(json.dumps(r) + "\n" for r in out[f"{set_}-train"])
 for name, rows in out.items():
     print(f"{name}: {len(rows)} documents, {sum(r['label'] == 'mt' for r in rows)} machine translations")
 EOF
 
 inputs=("$work/apertium/corpus.jsonl")
 [ -d "$wmt" ] && inputs+=("$wmt")
+for lang in fr en es de; do
+  [ -d "$webdev/$lang/stripped" ] && inputs+=("$webdev/$lang/stripped")
+done
 echo
 echo "== calibrate on the training halves (l2 $l2)"
 "$bin" --config scripts/hand-set-weights.toml calibrate -q --labels "$work/train.jsonl" --group-field group --l2 "$l2" \
@@ -79,6 +96,10 @@ echo
 echo "# Test halves (never fitted on)"
 evaluate "Apertium test half" "$work/apertium-test.jsonl" "$work/apertium/corpus.jsonl"
 [ -d "$wmt" ] && evaluate "WMT22 test half" "$work/wmt22-test.jsonl" "$wmt"
+for lang in fr en es de; do
+  [ -d "$webdev/$lang/stripped" ] && evaluate "web-dev $lang test half (sites never fitted on)" \
+    "$work/webdev-$lang-test.jsonl" "$webdev/$lang/stripped"
+done
 
 echo
 echo "# Seeds, EXPECTED.md's ranking"

@@ -233,7 +233,7 @@ mod tests {
     fn embedded_defaults_parse_and_validate() {
         let c = Config::default();
         c.validate().unwrap();
-        assert_eq!(c.score.threshold, 80.0);
+        assert_eq!(c.score.threshold, 78.2);
         assert_eq!(c.enabled_detectors().len(), registry::all().len());
     }
 

@@ -22,7 +22,7 @@ fn every_output_format_on_the_seeds() {
         .assert()
         .success()
         .stdout(predicate::str::contains("error[MT101]: machine-translation disclaimer (en)"))
-        .stdout(predicate::str::contains("5 inputs read: 2 accepted, 3 rejected (score below 80), 0 errored"));
+        .stdout(predicate::str::contains("5 inputs read: 2 accepted, 3 rejected (score below 78.2), 0 errored"));
     // json: one document with every input and the summary
     let out = mtaudit().args(["check", "--format", "json"]).arg(seeds()).output().unwrap();
     assert!(out.status.success());
@@ -294,7 +294,7 @@ fn gate_copies_writes_a_manifest_and_exits_by_verdict() {
         .arg(seeds())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("5 inputs read = 2 accepted + 3 rejected (score below 80) + 0 errored"));
+        .stderr(predicate::str::contains("5 inputs read = 2 accepted + 3 rejected (score below 78.2) + 0 errored"));
     let count = |d: &Path| walk(d).len();
     assert_eq!(count(&accept), 2);
     assert_eq!(count(&reject), 3);
@@ -375,11 +375,11 @@ fn rules_explain_and_config() {
         .args(["explain", "MT102"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("MT102 foreign-dateline (provenance, warning, weight 25)"))
+        .stdout(predicate::str::starts_with("MT102 foreign-dateline (provenance, warning, weight 26.1)"))
         .stdout(predicate::str::contains("Why it matters:"));
     mtaudit().args(["explain", "imperial-units"]).assert().success().stdout(predicate::str::starts_with("MT202"));
     mtaudit().args(["explain", "MT999"]).assert().code(2).stderr(predicate::str::contains("no rule `MT999`"));
-    mtaudit().args(["config", "--show"]).assert().success().stdout(predicate::str::contains("threshold = 80.0"));
+    mtaudit().args(["config", "--show"]).assert().success().stdout(predicate::str::contains("threshold = 78.2"));
 }
 
 #[test]

@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "debris-line",
     family: Family::Boilerplate,
     default_severity: Severity::Info,
-    default_weight: 3.0,
+    default_weight: 2.6,
     fallback: true,
     summary: "A stray fragment at the page's edge, or a line of codes and numbers.",
     explanation: "\

@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     name: "degenerate-repetition",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 10.0,
+    default_weight: 11.8,
     fallback: false,
     summary: "A word doubled (`le le`) or a phrase looping (`du district du district du district`).",
     explanation: "\

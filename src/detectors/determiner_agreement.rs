@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     name: "agreement",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 9.1,
+    default_weight: 10.7,
     fallback: false,
     summary: "A determiner whose gender or number contradicts its noun (`le Biélorussie`), or a participle that ignores its subject.",
     explanation: "\

@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "elision-contraction",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 48.6,
+    default_weight: 49.9,
     fallback: false,
     summary: "French words left whole where French elides or contracts them (`ne en`, `de le`, `a-il`).",
     explanation: "\

@@ -1,10 +1,12 @@
 //! MT205: dates, numbers, times and prices written in another language's conventions.
 
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::conventions::Convention;
+use crate::lexicon::conventions::{Convention, LanguageConventions};
+use crate::lexicon::words::tag;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
+use crate::view::french::WordLex;
 
 pub struct ForeignConventions;
 
@@ -13,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "foreign-conventions",
     family: Family::Language,
     default_severity: Severity::Warning,
-    default_weight: 10.0,
+    default_weight: 10.4,
     fallback: false,
     summary: "Dates, numbers, times or prices in another language's conventions (`le 7 Octobre`, `4.7 milliards`).",
     explanation: "\
@@ -24,7 +26,9 @@ capitalised inside a sentence where the language writes them in lowercase (`le 7
 newsrooms write it); English digit grouping and decimal points in a language with a decimal
 comma (`2,300 habitants`, `4.7 milliards`) and the reverse in English (`2.300.000 people`,
 `4,7 million`); 12-hour times where the press writes 24-hour ones (`8 am`, `3:30 pm` in
-French or German); a currency sign before the amount where it follows (`$50` in French).
+French or German); a currency sign before the amount where it follows (`$50` in French);
+adjectives of nationality and language names capitalised as English writes them, where the
+language writes them in lowercase (`les autorités Chinoises`, `en Anglais`; French, Spanish).
 
 Why it matters: translation systems translate words and leave the shape of dates and numbers
 as the source wrote them; a writer of the language uses its own conventions without thinking.
@@ -37,10 +41,14 @@ patterns once; each line outside the comment section and the interface strings i
 against the patterns of the document's language. A document with two traces or more gets a
 warning for each; a single one is informational. Capitalised names count only when the
 document holds two of them (`le 14 Juillet` is a holiday's name) and never on a line in
-title case.
+title case. A nationality word counts after a lowercase word that is not a determiner, a
+preposition, a number or another word after which it is a noun (`les Chinois`, `deux
+Allemands`), or after `en`, where it names a language; its forms are listed per language.
 
 Limits: Spanish writes decimals, times and prices both ways across its countries, so only its
-dates are judged. A comma group followed by a measure may be a true decimal (`2,500
+dates are judged. A predicate (`il est Français`) is left alone, as many writers capitalise
+it; German capitalises adjectives inside names (`die Deutsche Bahn`) and is not judged for
+nationalities. A comma group followed by a measure may be a true decimal (`2,500
 kilomètres`); quotations and tables copied from another language are reported like the rest.",
 };
 
@@ -65,6 +73,9 @@ fn describe(kind: Convention, lang: &str) -> &'static str {
         Convention::CommaDecimal => "a decimal comma, where the language's decimal mark is the point",
         Convention::TwelveHourClock => "a 12-hour time, where the language's press writes 24-hour times",
         Convention::CurrencyBefore => "a currency sign before the amount, where the language writes it after",
+        Convention::CapitalisedNationality => {
+            "an adjective of nationality or a language's name capitalised, as English writes it, where the language writes it in lowercase"
+        }
     }
 }
 
@@ -76,6 +87,54 @@ fn is_title_case(line: &str) -> bool {
         capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
     }
     words > 0 && capitalised * 2 >= words
+}
+
+/// Adjectives of nationality and language names written with a capital after a lowercase word
+/// of the same line, a space apart (`autorités Chinoises`, `en Anglais`), outside titles, the
+/// comment section and the interface strings.
+///
+/// Where the lexicon tags words (French), the word before must be a noun and not an adjective:
+/// adjectives stand before nouns (`le premier Américain`, `un excellent Norvégien`).
+fn capitalised_nationalities(
+    doc: &View,
+    conventions: &LanguageConventions,
+    readings: &[WordLex],
+    traces: &mut Vec<(Span, Convention)>,
+) {
+    for (index, pair) in doc.words.windows(2).enumerate() {
+        let (previous, word) = (pair[0].span, pair[1].span);
+        let written = doc.slice(word);
+        // Most words are ruled out by their first byte: lowercase ASCII, a digit, punctuation.
+        if written.as_bytes().first().is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            || !doc.text[previous.end..word.start].bytes().all(|b| b == b' ')
+            || previous.end == word.start
+            || !doc.slice(previous).chars().next().is_some_and(char::is_lowercase)
+            || !conventions.is_capitalised_nationality(doc.slice_lower(previous), written, doc.slice_lower(word))
+        {
+            continue;
+        }
+        let names_language = conventions.names_language_after(doc.slice_lower(previous));
+        if let Some(reading) = readings.get(index)
+            && reading.known
+            && !names_language
+            && (!reading.tags.has(tag::NOUN) || reading.tags.has(tag::ADJ))
+        {
+            continue;
+        }
+        // `RT en Español`, `Euronews en Français`: a channel's or an edition's name.
+        if names_language
+            && index > 0
+            && doc.text[doc.words[index - 1].span.end..previous.start].bytes().all(|b| b == b' ')
+            && doc.slice(doc.words[index - 1].span).chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let line = &doc.lines[doc.line_index(word.start)];
+        if line.ui_pattern.is_some() || doc.in_comments(line.content) || is_title_case(doc.slice(line.content)) {
+            continue;
+        }
+        traces.push((word, Convention::CapitalisedNationality));
+    }
 }
 
 impl Detector for ForeignConventions {
@@ -126,6 +185,9 @@ impl Detector for ForeignConventions {
             for (kind, range) in conventions.traces(text, doc.slice_lower(line.content), has_digit, judged) {
                 traces.push((Span::new(base + range.start, base + range.end), kind));
             }
+        }
+        if conventions.judges_nationalities() {
+            capitalised_nationalities(doc, conventions, doc.french_words(res), &mut traces);
         }
         // One trace per span (`1er Janvier` matches after the day and after a lowercase letter).
         traces.sort_by_key(|(span, kind)| (span.start, span.end, *kind));
@@ -186,6 +248,25 @@ mod tests {
         assert_eq!(traces, ["Octobre", "Décembre"]);
         let title = format!("{}\nLes Élections Du 7 Octobre Et Du 3 Décembre Approchent\n", in_french_frame(""));
         assert!(findings(&ForeignConventions, &title).is_empty());
+    }
+
+    #[test]
+    fn capitalised_nationality_adjectives_and_languages_are_traces() {
+        let text =
+            in_french_frame("Les autorités Chinoises ont publié le texte en Anglais, puis les Chinois ont réagi.");
+        let found = findings(&ForeignConventions, &text);
+        let traces: Vec<&str> = found.iter().map(|f| f.span.text(&text)).collect();
+        assert_eq!(traces, ["Chinoises", "Anglais"]);
+        assert!(found[0].message.contains("nationality"), "{}", found[0].message);
+        for line in [
+            "Deux Allemands et de jeunes Français ont visité l'Union Européenne et la Polynésie française.",
+            "Le premier Américain à marcher sur la Lune était un excellent Norvégien.",
+            "Le voyage en Suisse a plu aux Américains.",
+            "Il regarde la chaîne Euronews en Français chaque soir.",
+        ] {
+            let text = in_french_frame(line);
+            assert!(findings(&ForeignConventions, &text).is_empty(), "{line}");
+        }
     }
 
     #[test]

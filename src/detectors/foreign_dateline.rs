@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "foreign-dateline",
     family: Family::Provenance,
     default_severity: Severity::Warning,
-    default_weight: 25.0,
+    default_weight: 26.1,
     fallback: false,
     summary: "The article opens with a dateline from a place that does not write its language.",
     explanation: "\

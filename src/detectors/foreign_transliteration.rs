@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "foreign-transliteration",
     family: Family::Names,
     default_severity: Severity::Warning,
-    default_weight: 15.0,
+    default_weight: 13.8,
     fallback: false,
     summary: "A transliterated name follows another language's convention (`Kursk` in French).",
     explanation: "\

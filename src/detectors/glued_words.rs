@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "glued-words",
     family: Family::Boilerplate,
     default_severity: Severity::Warning,
-    default_weight: 8.0,
+    default_weight: 0.0,
     fallback: false,
     summary: "Two words run together where a space was lost (`ontannoncé`, `lesautorités`).",
     explanation: "\

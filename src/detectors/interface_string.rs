@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "interface-string",
     family: Family::Boilerplate,
     default_severity: Severity::Warning,
-    default_weight: 3.4,
+    default_weight: 0.0,
     fallback: false,
     summary: "A share button, comment heading, blog form or similar interface string.",
     explanation: "\

@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "invalid-word-form",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 9.4,
+    default_weight: 4.8,
     fallback: false,
     summary: "A French word form that does not exist, next to real forms of a known lemma (`négocierent`, `Assisons`).",
     explanation: "\

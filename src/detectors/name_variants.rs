@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     name: "name-spelled-several-ways",
     family: Family::Names,
     default_severity: Severity::Error,
-    default_weight: 31.1,
+    default_weight: 32.8,
     fallback: false,
     summary: "One person or place is spelled several ways in one document.",
     explanation: "\

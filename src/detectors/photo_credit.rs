@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "photo-credit",
     family: Family::Boilerplate,
     default_severity: Severity::Info,
-    default_weight: 4.0,
+    default_weight: 3.4,
     fallback: false,
     summary: "A photo credit (`Name/AFP/Getty`, `Photo de ...`, `© Reuters`) kept in the text.",
     explanation: "\

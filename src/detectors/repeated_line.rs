@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "repeated-line",
     family: Family::Boilerplate,
     default_severity: Severity::Warning,
-    default_weight: 10.0,
+    default_weight: 14.0,
     fallback: false,
     summary: "A line occurs again in the document, possibly with other typography or cut short.",
     explanation: "\

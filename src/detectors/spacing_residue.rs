@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     name: "spacing-residue",
     family: Family::Language,
     default_severity: Severity::Warning,
-    default_weight: 12.0,
+    default_weight: 28.0,
     fallback: false,
     summary: "Spacing a tokenizer left: a space before `,` `.` `)` or after `(`, a split apostrophe, `il ya`.",
     explanation: "\

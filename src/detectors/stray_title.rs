@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "stray-title",
     family: Family::Boilerplate,
     default_severity: Severity::Info,
-    default_weight: 4.2,
+    default_weight: 4.5,
     fallback: true,
     summary: "A headline-like line inside or after the article: a teaser or related title.",
     explanation: "\

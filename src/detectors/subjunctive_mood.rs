@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "mood-after-trigger",
     family: Family::Grammar,
     default_severity: Severity::Warning,
-    default_weight: 19.1,
+    default_weight: 19.2,
     fallback: false,
     summary: "A verb that cannot be subjunctive after a trigger such as `pour que`, `bien que` or `il faut que`.",
     explanation: "\

@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "untranslated-fragment",
     family: Family::Language,
     default_severity: Severity::Warning,
-    default_weight: 25.0,
+    default_weight: 22.1,
     fallback: false,
     summary: "A paragraph or sentence is in another language than the document.",
     explanation: "\

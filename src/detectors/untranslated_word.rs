@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     name: "untranslated-word",
     family: Family::Language,
     default_severity: Severity::Warning,
-    default_weight: 4.0,
+    default_weight: 0.0,
     fallback: false,
     summary: "A lowercase word of another language inside a sentence of the document's language.",
     explanation: "\

@@ -3,6 +3,7 @@
 //! conventions kept in a text (MT205).
 
 use super::{LexiconError, Source};
+use crate::text::FastSet;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
@@ -36,6 +37,12 @@ struct Entry {
     clock_24h: bool,
     #[serde(default)]
     currency_after: bool,
+    #[serde(default)]
+    nationalities: Vec<String>,
+    #[serde(default)]
+    noun_markers: Vec<String>,
+    #[serde(default)]
+    language_markers: Vec<String>,
 }
 
 /// What a pattern of a language's conventions found.
@@ -60,6 +67,9 @@ pub enum Convention {
     TwelveHourClock,
     /// A currency sign before the amount (`$50`) where it follows the amount.
     CurrencyBefore,
+    /// An adjective of nationality or a language name capitalised where the language writes
+    /// it in lowercase (`les autorités Chinoises`, `en Anglais`).
+    CapitalisedNationality,
 }
 
 impl Convention {
@@ -90,9 +100,39 @@ pub struct LanguageConventions {
     /// found in one pass: most lines hold none, and their patterns are not run.
     capitalised_automaton: AhoCorasick,
     months_automaton: AhoCorasick,
+    /// Adjectives of nationality (every form, lowercase) and the words after which one is a
+    /// noun, or a language's name.
+    nationalities: FastSet<String>,
+    noun_markers: FastSet<String>,
+    language_markers: FastSet<String>,
 }
 
 impl LanguageConventions {
+    /// Whether the language writes adjectives of nationality in lowercase (its table lists them).
+    pub fn judges_nationalities(&self) -> bool {
+        !self.nationalities.is_empty()
+    }
+
+    /// Whether `word` (as written; `lower`, its lowercase) is an adjective of nationality or a
+    /// language's name written with a capital after the lowercase word `previous` (lowercase):
+    /// `autorités Chinoises`, `en Anglais`, but not `les Chinois` or `deux Allemands`, nouns.
+    pub fn is_capitalised_nationality(&self, previous: &str, word: &str, lower: &str) -> bool {
+        self.is_capitalised_nationality_word(word, lower)
+            && (self.names_language_after(previous) || !self.noun_markers.contains(previous))
+    }
+
+    /// Whether a nationality word after `previous` (lowercase) names a language (`en`).
+    pub fn names_language_after(&self, previous: &str) -> bool {
+        self.language_markers.contains(previous)
+    }
+
+    fn is_capitalised_nationality_word(&self, word: &str, lower: &str) -> bool {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.any(char::is_lowercase)
+            && self.nationalities.contains(lower)
+    }
+
     /// The traces in a line (`text`, and `lower`, its lowercase copy; `has_digit`: whether
     /// it holds a digit): each convention's span in `text`, for the conventions `kinds`
     /// accepts, in the order of the patterns. A cheap screen skips the patterns a line cannot
@@ -108,6 +148,8 @@ impl LanguageConventions {
         let screen = if has_digit { Screen::of(text) } else { Screen::default() };
         let may_match = move |kind: Convention| match kind {
             Convention::CapitalisedName => self.capitalised_automaton.is_match(text),
+            // Found word by word by the rule, not by a pattern.
+            Convention::CapitalisedNationality => false,
             _ if !screen.digit => false,
             Convention::MonthDayOrder => {
                 (screen.digit_comma || screen.digit_space_year) && self.months_automaton.is_match(lower)
@@ -350,7 +392,14 @@ fn compile(lang: &str, entry: &Entry, english_months: &[String]) -> Result<Langu
         months_automaton: automaton(&months),
         capitalised_names,
         magnitudes: entry.magnitudes.clone(),
+        nationalities: lowercase_set(&entry.nationalities),
+        noun_markers: lowercase_set(&entry.noun_markers),
+        language_markers: lowercase_set(&entry.language_markers),
     })
+}
+
+fn lowercase_set(words: &[String]) -> FastSet<String> {
+    words.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -413,6 +462,21 @@ mod tests {
         ] {
             assert_eq!(traces("fra", text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn capitalised_nationality_adjectives_and_languages_are_told_from_nouns() {
+        let conventions = embedded();
+        let french = conventions.of("fra").expect("described");
+        let judge =
+            |previous: &str, word: &str| french.is_capitalised_nationality(previous, word, &word.to_lowercase());
+        assert!(judge("autorités", "Chinoises") && judge("en", "Anglais") && judge("gouvernement", "Américain"));
+        assert!(!judge("les", "Chinois") && !judge("deux", "Allemands") && !judge("jeunes", "Français"));
+        assert!(!judge("autorités", "chinoises") && !judge("autorités", "CHINOISES") && !judge("en", "Suisse"));
+        let spanish = conventions.of("spa").expect("described");
+        assert!(spanish.is_capitalised_nationality("autoridades", "Chinas", "chinas"));
+        assert!(!spanish.is_capitalised_nationality("los", "Franceses", "franceses"));
+        assert!(!conventions.of("eng").expect("described").judges_nationalities());
     }
 
     #[test]
