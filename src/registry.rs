@@ -36,6 +36,8 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &lost_diacritics::LostDiacritics,
         &degenerate_repetition::DegenerateRepetition,
         &calque::CalqueRule,
+        &subject_verb::SubjectVerb,
+        &verb_chain::VerbChain,
     ];
     ALL
 }

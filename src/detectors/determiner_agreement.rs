@@ -91,9 +91,10 @@ fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str
         "au" => (Gender::Masculine, Number::Singular, "au", "à la"),
         "ce" => (Gender::Masculine, Number::Singular, "ce", "cette"),
         "cette" => (Gender::Feminine, Number::Singular, "ce", "cette"),
-        "les" | "des" | "ces" | "aux" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => {
-            (Gender::Either, Number::Plural, "", "")
-        }
+        // Plural quantifiers count as determiners (`quelques homme`); number words do not, as
+        // they also stand alone (`cinq multiplié par trois`, `trois minimum`).
+        "les" | "des" | "ces" | "aux" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "quelques" | "plusieurs"
+        | "maints" | "maintes" => (Gender::Either, Number::Plural, "", ""),
         _ => return None,
     })
 }
@@ -101,6 +102,24 @@ fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str
 fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Option<Finding> {
     let lexicon = res.french;
     let (gender, number, masculine_form, feminine_form) = determiner(tokens.lower(i - 1))?;
+    // `le deux mars`: a day before its month.
+    if matches!(
+        tokens.lower(i),
+        "janvier"
+            | "février"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "août"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "décembre"
+    ) {
+        return None;
+    }
     // The agreement is judged first, from the lexicon reading alone: most pairs agree, and the
     // tests after it only spare pairs that disagree but are no determiner and noun.
     let reading = tokens.lex(i);
@@ -322,6 +341,7 @@ mod tests {
         assert_eq!(flagged("Il a vu cette avion."), [("cette avion".into(), "cet avion".into())]);
         assert_eq!(flagged("Il rejoint au armée."), [("au armée".into(), "à l’armée".into())]);
         assert_eq!(flagged("Il voit les avion."), [("les avion".into(), String::new())]);
+        assert_eq!(flagged("Il a vu quelques homme sur la place."), [("quelques homme".into(), String::new())]);
     }
 
     #[test]
@@ -335,6 +355,7 @@ mod tests {
             "Elle le mange vite.",
             "Le pire est passé.",
             "Il a vu les deux.",
+            "Il part le deux mars pour trois semaines.",
             "Il parle des États-Unis.",
             "Elle est la vice-présidente.",
             "Indiquez vos nom et prénom.",

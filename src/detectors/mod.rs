@@ -27,10 +27,12 @@ pub mod photo_credit;
 pub mod repeated_line;
 pub mod spacing_residue;
 pub mod stray_title;
+pub mod subject_verb;
 pub mod subjunctive_mood;
 pub mod translated_code;
 pub mod untranslated_fragment;
 pub mod untranslated_word;
+pub mod verb_chain;
 
 #[cfg(test)]
 pub mod test_support {

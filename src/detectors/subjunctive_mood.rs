@@ -67,7 +67,7 @@ impl Detector for SubjunctiveMood {
                 }
                 let Some((trigger_start, concessive)) = trigger(&tokens, i, grammar, res.french) else { continue };
                 let Some(verb) = clause_verb(&tokens, i, grammar) else { continue };
-                let subject = subject_person(tokens[..verb].last().map_or("", |t| t.lower));
+                let subject = french::subject_person(tokens[..verb].last().map_or("", |t| t.lower));
                 let verb = &tokens[verb];
                 let tags = verb.tags();
                 let allowed = tag::SUBJUNCTIVE | if concessive { tag::CONDITIONAL } else { 0 };
@@ -236,19 +236,6 @@ fn clause_verb(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar) -> Optio
         }
     }
     None
-}
-
-/// The person a subject pronoun gives the verb after it.
-fn subject_person(pronoun: &str) -> Option<u64> {
-    Some(match pronoun {
-        "je" | "j" => tag::P1SG,
-        "tu" => tag::P2SG,
-        "il" | "elle" | "on" => tag::P3SG,
-        "nous" => tag::P1PL,
-        "vous" => tag::P2PL,
-        "ils" | "elles" => tag::P3PL,
-        _ => return None,
-    })
 }
 
 /// The present subjunctive of the same lemma and person, for each indicative reading of the

@@ -239,6 +239,32 @@ impl Lexicon {
             .map(move |position| FormId(self.u32_at(section::LEMMA_FORMS, position)))
     }
 
+    /// The other forms of the same words: for each analysis of `form` that `of` accepts, the
+    /// forms of its lemma with an analysis of that lemma that `want` accepts (`donner` as an
+    /// infinitive → `donné` as a masculine singular participle), spelt like `form` (no elided
+    /// or capitalised variant of a lowercase form). Sorted, without repeats.
+    pub fn sibling_forms(&self, form: &str, of: impl Fn(Tags) -> bool, want: impl Fn(Tags) -> bool) -> Vec<String> {
+        let mut lemmas: Vec<LemmaId> = self.analyses(form).filter(|a| of(a.tags)).map(|a| a.lemma).collect();
+        lemmas.sort();
+        lemmas.dedup();
+        let mut forms: Vec<String> = Vec::new();
+        for lemma in lemmas {
+            for id in self.forms_of(lemma) {
+                let text = self.form_text(id);
+                // The dictionary also lists elided and capitalised spellings (`l'Arrêtée`).
+                let same_shape = !text.contains(['\'', '’'])
+                    && text.chars().next().is_some_and(char::is_uppercase)
+                        == form.chars().next().is_some_and(char::is_uppercase);
+                if text != form && same_shape && self.analyses(&text).any(|a| a.lemma == lemma && want(a.tags)) {
+                    forms.push(text);
+                }
+            }
+        }
+        forms.sort();
+        forms.dedup();
+        forms
+    }
+
     /// The text of a form, decoded from its front-coded block.
     pub fn form_text(&self, id: FormId) -> String {
         let block = id.0 as usize / FORM_BLOCK;

@@ -258,6 +258,47 @@ pub fn is_etre_finite(token: &Token<'_>, lexicon: &Lexicon) -> bool {
     token.tags().has(tag::FINITE) && lexicon.analyses(token.lower).any(|a| lexicon.lemma(a.lemma) == "être")
 }
 
+/// The person a subject pronoun gives the verb after it (`ils` → 3pl).
+pub fn subject_person(pronoun: &str) -> Option<u64> {
+    Some(match pronoun {
+        "je" | "j" => tag::P1SG,
+        "tu" => tag::P2SG,
+        "il" | "elle" | "on" => tag::P3SG,
+        "nous" => tag::P1PL,
+        "vous" => tag::P2PL,
+        "ils" | "elles" => tag::P3PL,
+        _ => return None,
+    })
+}
+
+/// Every person bit.
+pub const PERSONS: u64 = tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL;
+
+/// Object pronouns and the negation that stand between a subject and its verb (`ils ne le
+/// lui ont`).
+pub fn is_preverbal_clitic(lower: &str) -> bool {
+    matches!(
+        lower,
+        "ne" | "n"
+            | "me"
+            | "m"
+            | "te"
+            | "t"
+            | "se"
+            | "s"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "lui"
+            | "leur"
+            | "y"
+            | "en"
+            | "nous"
+            | "vous"
+    )
+}
+
 /// `word` with the case of its first letter taken from `model` (`Le` → `La`, `le` → `la`).
 pub fn capitalise_like(model: &str, word: &str) -> String {
     if model.chars().next().is_some_and(char::is_uppercase) {

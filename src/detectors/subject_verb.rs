@@ -1,0 +1,234 @@
+//! MT608: a French verb that is not in the person of its subject (`ils a`, `je peut`, `les
+//! ministres a déclaré`).
+
+use crate::document::Joiner;
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::{Lexicon, Tags, tag};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, PERSONS, SentenceTokens, Token};
+
+pub struct SubjectVerb;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT608",
+    name: "subject-verb",
+    family: Family::Grammar,
+    default_severity: Severity::Warning,
+    default_weight: 9.0,
+    fallback: false,
+    summary: "A verb not in the person of its subject (`ils a`, `je peut`, `les ministres a déclaré`).",
+    explanation: "\
+What it flags: in a French text, a finite verb that the lexicon gives no reading in the
+person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, `ils`,
+`elles`), past the negation and object pronouns between them (`ils a`, `je peut`, `on sont`,
+`ils ne le fait`); and after a plural noun opening its sentence with its determiner (`Les
+ministres a déclaré`).
+
+Why it matters: a translation from a language whose verbs do not change with the person
+(English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses
+track of the subject picks the wrong one. A French writer rarely does at these distances.
+
+Example: `Ils a annoncé une réforme.` → flagged, suggestion `ont`.
+
+How: the verb's readings in the French lexicon; a form with a reading in the subject's person
+passes (`il aime`, `ils aiment`; `tu porte` passes, as an imperative also reads 2sg). `nous`
+and `vous` are never taken for subjects, as they are objects as often (`nous ont donné`,
+`vous dis-je`); `elle` and `elles` only where a clause starts (first word, after
+punctuation), as they are also stressed (`Pierre et elle étaient`, `pour elle`). An inverted
+pronoun (`dit-il`) is not a subject here; after `on` and `tu`, a verb that is also a
+participle passes (`on compris` is `ont compris` misspelt).
+
+Limits: only adjacent subjects, so most errors with a noun subject are not seen; collective
+nouns (`la plupart ont`) are never judged; a verb that is also a noun or an adjective is
+judged after a noun subject only when it is `a` or `est`.",
+};
+
+impl Detector for SubjectVerb {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
+        if !french::is_french(doc) {
+            return;
+        }
+        let lex = doc.french_words(res);
+        for &s in doc.french_sentences(res) {
+            let tokens = SentenceTokens::new(doc, lex, &doc.sentences[s]);
+            for i in 0..tokens.len() {
+                let finding = match french::subject_person(tokens.lower(i)) {
+                    Some(person) => after_pronoun(&tokens, i, person, res.french),
+                    None if i == 0 => after_plural_noun(&tokens, res.french),
+                    None => None,
+                };
+                out.extend(finding);
+            }
+        }
+    }
+}
+
+/// Where a clause starts: the pronoun there is its subject.
+fn opens_clause(tokens: &SentenceTokens<'_>, i: usize) -> bool {
+    i == 0 || tokens.at(i).gap.contains([',', ';', ':', '(', '«', '"', '“', '—', '–'])
+}
+
+fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &Lexicon) -> Option<Finding> {
+    let pronoun = tokens.at(i);
+    // `dit-il`, `a-t-elle`: inverted; `j'` is a subject only when elided.
+    if pronoun.joiner == Joiner::Hyphen
+        || (pronoun.lower == "j") != tokens.get(i + 1).is_some_and(|t| t.joiner == Joiner::Apostrophe)
+    {
+        return None;
+    }
+    // `nous` and `vous` are as often objects as subjects, even where a clause starts (`nous
+    // ont donné`, `vous dis-je`); `elle` is also stressed (`Pierre et elle étaient`).
+    if matches!(pronoun.lower, "nous" | "vous")
+        || (matches!(pronoun.lower, "elle" | "elles") && !opens_clause(tokens, i))
+    {
+        return None;
+    }
+    // `tu` is also the participle of taire (`il s'est tu`).
+    if pronoun.lower == "tu" && i > 0 && tokens.lex(i - 1).tags.has(tag::VERB) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 4 && french::is_preverbal_clitic(tokens.lower(j)) {
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    if !close(&verb) || wrong_person(&verb, person).is_none() {
+        return None;
+    }
+    let tags = verb.tags();
+    // `on` is also `ont` misspelt and `tu` a participle: after them a participle reading
+    // (`on compris`) may be the one meant.
+    if matches!(pronoun.lower, "on" | "tu") && lexicon.analyses(verb.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE)) {
+        return None;
+    }
+    // A pronoun may stand before a word of another class that is also a rare verb form
+    // (`il y a plus`, `ils en vente`); those readings pass.
+    if tags.has(tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL) {
+        return None;
+    }
+    Some(finding(&pronoun, &verb, person, lexicon))
+}
+
+/// `Les ministres a déclaré`: a plural noun with its plural determiner opening the sentence,
+/// then a verb that is only singular.
+fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<Finding> {
+    if tokens.len() < 3
+        || !matches!(tokens.lower(0), "les" | "des" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs")
+    {
+        return None;
+    }
+    let noun = tokens.at(1);
+    let noun_tags = noun.tags();
+    let plural_noun = noun_tags.has(tag::NOUN)
+        && noun_tags.has(tag::PLURAL)
+        && !noun_tags.has(tag::SINGULAR | tag::INVARIABLE | tag::VERB | tag::PROPER | tag::ADJ)
+        && !noun.is_capitalised();
+    if !plural_noun || !noun.follows_closely(false) {
+        return None;
+    }
+    let verb = tokens.at(2);
+    let tags = verb.tags();
+    let plain_verb = !tags.has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET)
+        || matches!(verb.lower, "a" | "est");
+    if !plain_verb || !close(&verb) || wrong_person(&verb, tag::P3PL).is_none() {
+        return None;
+    }
+    let subject = Token { span: Span::new(tokens.at(0).span.start, noun.span.end), ..noun };
+    Some(finding(&subject, &verb, tag::P3PL, lexicon))
+}
+
+/// Nothing but spaces or an apostrophe between the verb and the word before it.
+fn close(verb: &Token<'_>) -> bool {
+    verb.joiner == Joiner::Apostrophe || verb.follows_closely(false)
+}
+
+/// The verb's persons, when it is a known finite form with persons and none is `person`.
+fn wrong_person(verb: &Token<'_>, person: u64) -> Option<u64> {
+    let tags = verb.tags();
+    let persons = tags.0 & PERSONS;
+    let finite = verb.lex.known && tags.has(tag::FINITE) && !verb.is_capitalised();
+    (finite && persons != 0 && persons & person == 0).then_some(persons)
+}
+
+fn person_label(person: u64) -> &'static str {
+    match person {
+        tag::P1SG => "1sg",
+        tag::P2SG => "2sg",
+        tag::P3SG => "3sg",
+        tag::P1PL => "1pl",
+        tag::P2PL => "2pl",
+        _ => "3pl",
+    }
+}
+
+fn finding(subject: &Token<'_>, verb: &Token<'_>, person: u64, lexicon: &Lexicon) -> Finding {
+    let subject_text = subject.text;
+    let message = format!(
+        "`{}` ({}) after the subject `{}` ({})",
+        verb.text,
+        Tags(verb.tags().0 & (tag::FINITE | PERSONS)).describe(),
+        subject_text,
+        person_label(person)
+    );
+    let mut finding =
+        Finding::new(META.id, Severity::Warning, verb.span, message).with_related(subject.span, "the subject");
+    // The same lemma and tense in the subject's person.
+    let verb_tags = verb.tags().0;
+    let tenses = verb_tags & tag::FINITE & !tag::IMPERATIVE;
+    let forms = lexicon.sibling_forms(
+        verb.lower,
+        |t| t.has(tag::FINITE),
+        |t| t.has(person) && t.0 & tenses != 0 && !t.has(tag::IMPERATIVE),
+    );
+    if !forms.is_empty() && forms.len() <= 2 {
+        finding = finding.with_suggestion(forms.join(" / "));
+    }
+    finding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::flagged_in_french;
+
+    fn flagged(sentence: &str) -> Vec<(String, String)> {
+        flagged_in_french(&SubjectVerb, sentence)
+    }
+
+    #[test]
+    fn a_verb_in_another_person_than_its_pronoun_is_flagged() {
+        assert_eq!(flagged("Ils a annoncé une réforme."), [("a".into(), "ont".into())]);
+        assert_eq!(flagged("Je peut venir demain."), [("peut".into(), "peux / puis".into())]);
+        assert_eq!(flagged("Ensuite on sont partis."), [("sont".into(), "est".into())]);
+        assert_eq!(flagged("Ils ne le fait pas."), [("fait".into(), "font".into())]);
+    }
+
+    #[test]
+    fn a_singular_verb_after_a_plural_noun_subject_is_flagged() {
+        assert_eq!(flagged("Les ministres a déclaré la fin de la grève."), [("a".into(), "ont".into())]);
+    }
+
+    #[test]
+    fn objects_inversions_and_agreeing_verbs_pass() {
+        for sentence in [
+            "Il nous fait confiance et ils aiment la ville.",
+            "Que fait-il ? Ainsi dit-elle.",
+            "Pour elle est venu le temps des choix.",
+            "Il s'est tu avant la fin.",
+            "Les enfants jouent dehors.",
+            "La plupart ont voté contre.",
+            "Nous nous sommes levés et vous avez dansé.",
+            "Pierre et elle étaient fiancés, et nous ont rejoint ceux qui voulaient.",
+            "Les écrivaines Marie Dupont et Anne Martin sont venues.",
+            "Il y a plus de monde.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+}

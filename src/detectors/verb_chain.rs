@@ -1,0 +1,521 @@
+//! MT609: a French auxiliary or modal verb followed by the wrong form (`il a donner`, `peut
+//! signé`, `elle a été arrêté`).
+
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::{Lexicon, Tags, tag};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::text::FastMap;
+use crate::view::View;
+use crate::view::french::{self, SentenceTokens, Token};
+use std::sync::OnceLock;
+
+pub struct VerbChain;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT609",
+    name: "verb-chain",
+    family: Family::Grammar,
+    default_severity: Severity::Warning,
+    default_weight: 9.0,
+    fallback: false,
+    summary: "An auxiliary or modal followed by the wrong verb form (`il a donner`, `peut signé`, `elle a été arrêté`).",
+    explanation: "\
+What it flags: in a French text, a verb chain whose second verb has the wrong form:
+- an infinitive after a form of avoir (`il a donner`, `après avoir signer` for donné, signé),
+  or after a form of être with a pronoun subject (`il est arriver`);
+- a past participle after a modal (pouvoir, devoir, vouloir, aller, falloir, savoir) or after
+  `pour` and `sans`, where the infinitive is required (`peut signé`, `va commencé`, `pour
+  mangé`);
+- a participle or adjective after être (or `a été`) that disagrees with its pronoun subject:
+  `elle a été arrêté`, `elles sont parti`, `ils sont arrivée`.
+
+Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
+another language's verb (English `signed`, `to sign`) mixes them up. The chain shows which
+form was needed.
+
+Example: `Il a donner son accord.` → flagged, suggestion `donné`.
+
+How: the lexicon's readings of both verbs; adverbs of negation and degree (`pas`, `déjà`,
+`bien`) may stand between them. The wrong form must have no reading that fits: `il a
+dîner`-like nouns (`le dîner`) and participles that are also prepositions (`passé minuit`)
+pass. Agreement is judged for `il`, `elle`, `ils` and `elles` only, never after a reflexive
+(`elle s'est rendu compte`), and only where no reading of the word agrees.
+
+Limits: `a` is taken for the verb only after a subject or object pronoun (`la machine a
+laver` lost its accent, not its participle); noun subjects are not judged for agreement.",
+};
+
+/// Adverbs that may stand between the two verbs of a chain.
+fn is_chain_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "pas"
+            | "plus"
+            | "jamais"
+            | "déjà"
+            | "bien"
+            | "toujours"
+            | "aussi"
+            | "également"
+            | "encore"
+            | "souvent"
+            | "enfin"
+            | "finalement"
+            | "vraiment"
+            | "certainement"
+            | "probablement"
+            | "alors"
+            | "donc"
+    )
+}
+
+/// Verbs followed by an infinitive and never by a participle. `aller` (`j'irai armé`) and
+/// `savoir` (`je le savais désiré`) also take an attribute, and are left out.
+const MODALS: &[&str] = &["pouvoir", "devoir", "vouloir", "falloir"];
+
+/// Verbs built with `pour` and an attribute (`tenir pour acquis`, `laisser pour mort`).
+const POUR_ATTRIBUTE_VERBS: &[&str] =
+    &["tenir", "prendre", "laisser", "passer", "donner", "compter", "considérer", "reconnaître", "avoir", "faire"];
+
+impl Detector for VerbChain {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
+        if !french::is_french(doc) {
+            return;
+        }
+        let lex = doc.french_words(res);
+        let lexicon = res.french;
+        let fresh;
+        let heads = match HEADS.get_or_init(|| (lexicon.id(), head_forms(lexicon))) {
+            (id, heads) if *id == lexicon.id() => heads,
+            // Another French dictionary than the first one seen (a user's): its own table.
+            _ => {
+                fresh = head_forms(lexicon);
+                &fresh
+            }
+        };
+        for &s in doc.french_sentences(res) {
+            let tokens = SentenceTokens::new(doc, lex, &doc.sentences[s]);
+            for i in 0..tokens.len() {
+                // The word's tags, then a hash probe: most words head no chain.
+                if !tokens.lex(i).tags.has(tag::VERB | tag::PREP) {
+                    continue;
+                }
+                let Some(&head) = heads.get(tokens.lower(i)) else { continue };
+                let first = tokens.at(i);
+                let Some(k) = second_verb(&tokens, i) else { continue };
+                let second = tokens.at(k);
+                let attribute = || {
+                    let subject = subject_of(&tokens, i)?;
+                    attribute_agreement(&tokens, &second, &subject, lexicon)
+                };
+                let finding = match chain_head(&tokens, i, head, lexicon) {
+                    Some(Head::Avoir) if second.lower == "été" => attribute(),
+                    Some(Head::Avoir) => infinitive_for_participle(&first, &second, lexicon),
+                    Some(Head::Etre) if pronoun_subject(&tokens, i).is_some() => {
+                        infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
+                    }
+                    Some(Head::Etre | Head::Copula) => attribute(),
+                    Some(Head::Modal) => participle_for_infinitive(&first, &second, lexicon),
+                    None => None,
+                };
+                out.extend(finding);
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Head {
+    Avoir,
+    Etre,
+    /// A verb of state, followed by an attribute (`paraître`, `devenir`).
+    Copula,
+    Modal,
+}
+
+/// Verbs of state: their attribute agrees with the subject as after être.
+const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "demeurer"];
+
+/// What a subject says of its attribute's gender and number (tag bits; 0 when unknown).
+struct Subject<'a> {
+    gender: u64,
+    number: u64,
+    span: Span,
+    text: &'a str,
+}
+
+/// The words that may head a chain, each with its head kind, built once per lexicon from the
+/// forms of the auxiliaries, copulas and modals.
+static HEADS: OnceLock<(usize, FastMap<String, Head>)> = OnceLock::new();
+
+fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
+    let mut heads: FastMap<String, Head> = FastMap::default();
+    for (infinitive, kind) in [("avoir", Head::Avoir), ("être", Head::Etre)]
+        .into_iter()
+        .chain(COPULAS.iter().map(|&c| (c, Head::Copula)))
+        .chain(MODALS.iter().map(|&m| (m, Head::Modal)))
+    {
+        for form in lexicon.sibling_forms(infinitive, |t| t.has(tag::INFINITIVE), |t| t.has(tag::FINITE)) {
+            heads.entry(form).or_insert(kind);
+        }
+    }
+    for word in ["pour", "sans", "avoir"] {
+        heads.insert(word.to_string(), Head::Modal);
+    }
+    heads
+}
+
+fn lemma_is(lexicon: &Lexicon, lower: &str, accept: impl Fn(Tags) -> bool, lemmas: &[&str]) -> bool {
+    lexicon.analyses(lower).any(|a| accept(a.tags) && lemmas.contains(&lexicon.lemma(a.lemma)))
+}
+
+/// What the word at `i` heads, given its kind in the table of heads: `pour` and `sans` except
+/// after a verb built with them, `a` only after a pronoun (it is also `à` without its
+/// accent), and no word that is also a noun, an adverb, a conjunction or an adjective.
+fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -> Option<Head> {
+    let lower = tokens.lower(i);
+    if matches!(lower, "pour" | "sans") {
+        let attribute_verb = (i.saturating_sub(3)..i).any(|j| {
+            tokens.lex(j).tags.has(tag::VERB)
+                && lemma_is(lexicon, tokens.lower(j), |t| t.has(tag::VERB), POUR_ATTRIBUTE_VERBS)
+        });
+        return (!attribute_verb).then_some(Head::Modal);
+    }
+    if lower == "avoir" {
+        return (i > 0 && tokens.lower(i - 1) == "après").then_some(Head::Avoir);
+    }
+    // `avions`, `puis`: a noun or an adverb as well; `a` and `est` are letters and a compass
+    // point only in other contexts.
+    if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ) && !matches!(lower, "a" | "est") {
+        return None;
+    }
+    if lower == "a" {
+        // `il y a prédire` is a riddle's `il y a`, not a chain.
+        let after_pronoun = i > 0
+            && tokens.lower(i - 1) != "y"
+            && (french::subject_person(tokens.lower(i - 1)).is_some()
+                || french::is_preverbal_clitic(tokens.lower(i - 1))
+                || tokens.lower(i - 1) == "qui");
+        return after_pronoun.then_some(Head::Avoir);
+    }
+    Some(head)
+}
+
+/// The position of the word after the head, past chain adverbs, if it follows closely. After
+/// `pour` and `sans` no adverb is skipped (`pour toujours abandonnée`), nor `plus` after a
+/// modal (`on ne peut plus ravi`).
+fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
+    let head = tokens.lower(i);
+    let skips = |lower: &str| {
+        is_chain_adverb(lower)
+            && !matches!(head, "pour" | "sans")
+            && (lower != "plus" || matches!(head, "a" | "ai" | "as" | "avons" | "avez" | "ont"))
+    };
+    let mut k = i + 1;
+    while k < tokens.len() && k <= i + 3 && skips(tokens.lower(k)) {
+        k += 1;
+    }
+    let second = tokens.get(k)?;
+    let close = (i + 1..=k).all(|j| tokens.at(j).follows_closely(false));
+    (close && second.lex.known && !second.is_capitalised()).then_some(k)
+}
+
+/// The subject pronoun right before the head (past `ne`), if any.
+fn pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<&'a str> {
+    let mut j = i.checked_sub(1)?;
+    if matches!(tokens.lower(j), "ne" | "n") {
+        j = j.checked_sub(1)?;
+    }
+    let lower = tokens.lower(j);
+    // `Pierre et elle étaient`, `d'elles`: `elle` is also stressed; a subject only where a
+    // clause starts.
+    if matches!(lower, "elle" | "elles")
+        && j > 0
+        && !tokens.at(j).gap.contains([',', ';', ':', '(', '«', '"', '“', '—', '–'])
+    {
+        return None;
+    }
+    french::subject_person(lower).map(|_| lower)
+}
+
+/// `il a donner`: an infinitive (and nothing else) where the past participle goes.
+fn infinitive_for_participle(head: &Token<'_>, second: &Token<'_>, lexicon: &Lexicon) -> Option<Finding> {
+    let tags = second.tags();
+    if !tags.has(tag::INFINITIVE) || tags.has(!(tag::INFINITIVE | tag::VERB) & ALL_CLASSES_AND_FORMS) {
+        return None;
+    }
+    let forms = lexicon.sibling_forms(
+        second.lower,
+        |t| t.has(tag::INFINITIVE),
+        |t| t.has(tag::PAST_PARTICIPLE) && t.has(tag::MASCULINE) && t.has(tag::SINGULAR) && !t.has(tag::FEMININE),
+    );
+    let message =
+        format!("`{} {}`: an infinitive after `{}`, where the past participle goes", head.text, second.text, head.text);
+    Some(
+        with_forms(Finding::new(META.id, Severity::Warning, second.span, message), forms)
+            .with_related(head.span, "the auxiliary"),
+    )
+}
+
+/// `peut signé`, `pour mangé`: a past participle (and no infinitive or word of another class)
+/// where the infinitive goes.
+fn participle_for_infinitive(head: &Token<'_>, second: &Token<'_>, lexicon: &Lexicon) -> Option<Finding> {
+    let tags = second.tags();
+    let other = tag::INFINITIVE | tag::FINITE | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL;
+    let is_participle = lexicon.analyses(second.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE));
+    if !is_participle || tags.has(other) {
+        return None;
+    }
+    // After `pour` and `sans`, a participle used as a noun or adjective is common (`pour
+    // tous`, `sans précédent`): only a word whose every reading is the participle counts.
+    if matches!(head.lower, "pour" | "sans") && tags.has(tag::NOUN) {
+        return None;
+    }
+    let forms = lexicon.sibling_forms(second.lower, |t| t.has(tag::PAST_PARTICIPLE), |t| t.has(tag::INFINITIVE));
+    let message =
+        format!("`{} {}`: a past participle after `{}`, where the infinitive goes", head.text, second.text, head.text);
+    Some(
+        with_forms(Finding::new(META.id, Severity::Warning, second.span, message), forms)
+            .with_related(head.span, "what requires the infinitive"),
+    )
+}
+
+/// `elle a été arrêté`, `ils sont arrivée`: after être, a participle or adjective none of whose
+/// readings agrees with the pronoun subject.
+/// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
+/// `ils`, `elles` right before it, or a noun with its determiner that opens the sentence or a
+/// clause, or is followed by `qui`, then the negation (`cette carte qui n'y sera`). None for a reflexive (`elle s'est rendu
+/// compte`: the participle agrees with its object) or when nothing is known.
+fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+    if i >= 1 && matches!(tokens.lower(i - 1), "se" | "s") {
+        return None;
+    }
+    if let Some(pronoun) = pronoun_subject(tokens, i) {
+        let (gender, number) = match pronoun {
+            "il" => (tag::MASCULINE, tag::SINGULAR),
+            "elle" => (tag::FEMININE, tag::SINGULAR),
+            "ils" => (tag::MASCULINE, tag::PLURAL),
+            "elles" => (tag::FEMININE, tag::PLURAL),
+            _ => return None,
+        };
+        let token = tokens.at(i - 1 - usize::from(matches!(tokens.lower(i - 1), "ne" | "n")));
+        return Some(Subject { gender, number, span: token.span, text: pronoun });
+    }
+    // Back over the negation, `y`, `en` and one `qui`, to the noun.
+    let mut j = i.checked_sub(1)?;
+    while j > 0 && matches!(tokens.lower(j), "ne" | "n" | "y" | "en") {
+        j -= 1;
+    }
+    let relative = tokens.lower(j) == "qui";
+    if relative {
+        j = j.checked_sub(1)?;
+    }
+    let noun = tokens.at(j);
+    let determiner = tokens.lower(j.checked_sub(1)?);
+    // Without `qui`, the noun phrase must open its clause: a noun right before a verb is as
+    // often an object or a complement (`méprisant le danger, furent blessées`).
+    let opens_clause = j == 1
+        || (j >= 2
+            && matches!(
+                tokens.lower(j - 2),
+                "que" | "qu" | "quand" | "lorsque" | "lorsqu" | "si" | "car" | "mais" | "puisque" | "puisqu"
+            ));
+    if !relative && !opens_clause {
+        return None;
+    }
+    // `des bogues dans la distribution qui sont ouverts`: after a preposition, `qui` may go
+    // back to an earlier noun.
+    if relative
+        && j >= 2
+        && (tokens.lex(j - 2).tags.has(tag::PREP) || matches!(tokens.lower(j - 2), "de" | "d" | "des" | "du"))
+    {
+        return None;
+    }
+    // Nothing but words between the noun and its verb (`comme la documentation, sont`).
+    if !(j + 1..=i)
+        .all(|k| tokens.at(k).follows_closely(false) || tokens.at(k).joiner == crate::document::Joiner::Apostrophe)
+    {
+        return None;
+    }
+    let (det_gender, det_number) = match determiner {
+        "le" | "un" | "ce" | "cet" | "mon" | "ton" | "son" => (tag::MASCULINE, tag::SINGULAR),
+        "la" | "une" | "cette" | "ma" | "ta" | "sa" => (tag::FEMININE, tag::SINGULAR),
+        "l" | "notre" | "votre" | "leur" => (0, tag::SINGULAR),
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => (0, tag::PLURAL),
+        _ => return None,
+    };
+    let tags = noun.tags();
+    // A plain common noun: not an adjective or a name, which could head something else, nor a
+    // verb after `le`, `la`, `les`, which are also pronouns (`la porte`), unless `qui` follows.
+    let pronoun_determiner = matches!(determiner, "le" | "la" | "les" | "l");
+    if !noun.lex.known
+        || noun.is_capitalised()
+        || !tags.has(tag::NOUN)
+        || tags.has(tag::ADJ | tag::PROPER | tag::PRON | tag::ADV | tag::PREP)
+        || (tags.has(tag::VERB) && pronoun_determiner && !relative)
+        || !noun.follows_closely(false)
+    {
+        return None;
+    }
+    let only = |a: u64, b: u64| if tags.has(a) && !tags.has(b) { a } else { 0 };
+    let noun_gender = if tags.has(tag::EPICENE) {
+        0
+    } else {
+        only(tag::MASCULINE, tag::FEMININE) | only(tag::FEMININE, tag::MASCULINE)
+    };
+    let noun_number =
+        if tags.has(tag::INVARIABLE) { 0 } else { only(tag::SINGULAR, tag::PLURAL) | only(tag::PLURAL, tag::SINGULAR) };
+    // The determiner and the noun must tell the same story, or the reading is unsure.
+    // Gender is judged only when the determiner shows it too: the lexicon's gender of a
+    // borrowed noun is not every writer's (`les sockets sont utilisées`).
+    let gender = match (noun_gender, det_gender) {
+        (_, 0) => 0,
+        (0, d) => d,
+        (n, d) if n == d => n,
+        _ => return None,
+    };
+    let number = if noun_number == 0 || noun_number == det_number { det_number } else { return None };
+    let start = tokens.at(j - 1).span.start;
+    Some(Subject { gender, number, span: Span::new(start, noun.span.end), text: noun.text })
+}
+
+fn attribute_agreement(
+    tokens: &SentenceTokens<'_>,
+    second: &Token<'_>,
+    subject: &Subject<'_>,
+    lexicon: &Lexicon,
+) -> Option<Finding> {
+    let (gender, number) = (subject.gender, subject.number);
+    // `elle a été` + participle: the head may be `été` after a form of avoir.
+    let mut attribute = *second;
+    if second.lower == "été" {
+        let k = second_verb(tokens, second.index - tokens.at(0).index)?;
+        attribute = tokens.at(k);
+    }
+    let tags = attribute.tags();
+    if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE) || tags.has(tag::INVARIABLE | tag::EPICENE | tag::ADV | tag::PREP) {
+        return None;
+    }
+    // `elles sont bleu saphir`, `il est torse nu`: an adjective that is also a noun may be the
+    // noun, or part of an invariable compound; a participle is judged all the same.
+    if tags.has(tag::NOUN) && !lexicon.analyses(attribute.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE)) {
+        return None;
+    }
+    // `ils sont bien sûr ressortis`: the adverb `bien sûr`.
+    if attribute.lower == "sûr" && tokens.lower(attribute.index - tokens.at(0).index - 1) == "bien" {
+        return None;
+    }
+    let describable = |t: Tags| t.has(tag::ADJ | tag::PAST_PARTICIPLE);
+    let agrees = |t: Tags| {
+        let gender_ok = gender == 0 || t.has(gender) || t.has(tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE);
+        let number_ok = number == 0 || t.has(number) || t.has(tag::INVARIABLE) || !t.has(tag::SINGULAR | tag::PLURAL);
+        gender_ok && number_ok
+    };
+    let mut analyses = lexicon.analyses(attribute.lower).filter(|a| describable(a.tags)).peekable();
+    analyses.peek()?;
+    if analyses.any(|a| agrees(a.tags)) {
+        return None;
+    }
+    let other_gender = match gender {
+        tag::MASCULINE => tag::FEMININE,
+        tag::FEMININE => tag::MASCULINE,
+        _ => 0,
+    };
+    let forms = lexicon.sibling_forms(attribute.lower, describable, |t| {
+        describable(t) && agrees(t) && (other_gender == 0 || !t.has(other_gender))
+    });
+    let message = format!(
+        "`{}` ({}) does not agree with its subject `{}` ({})",
+        attribute.text,
+        Tags(tags.0 & (tag::MASCULINE | tag::FEMININE | tag::SINGULAR | tag::PLURAL)).describe(),
+        subject.text,
+        Tags(gender | number).describe()
+    );
+    Some(
+        with_forms(Finding::new(META.id, Severity::Warning, attribute.span, message), forms)
+            .with_related(subject.span, "the subject"),
+    )
+}
+
+/// Every word-class and verb-form bit: a word with any bit outside what a rule expects has
+/// another reading.
+const ALL_CLASSES_AND_FORMS: u64 = tag::NOUN
+    | tag::PROPER
+    | tag::ADJ
+    | tag::VERB
+    | tag::ADV
+    | tag::PREP
+    | tag::DET
+    | tag::PRON
+    | tag::CONJ
+    | tag::INTERJ
+    | tag::NUMERAL
+    | tag::OTHER
+    | tag::INFINITIVE
+    | tag::PRESENT_PARTICIPLE
+    | tag::PAST_PARTICIPLE
+    | tag::FINITE;
+
+fn with_forms(finding: Finding, forms: Vec<String>) -> Finding {
+    if forms.is_empty() || forms.len() > 2 { finding } else { finding.with_suggestion(forms.join(" / ")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::flagged_in_french;
+
+    fn flagged(sentence: &str) -> Vec<(String, String)> {
+        flagged_in_french(&VerbChain, sentence)
+    }
+
+    #[test]
+    fn an_infinitive_after_avoir_is_flagged() {
+        assert_eq!(flagged("Il a donner son accord."), [("donner".into(), "donné".into())]);
+        assert_eq!(flagged("Après avoir signer le texte, il est parti."), [("signer".into(), "signé".into())]);
+        assert_eq!(flagged("Ils ont déjà commencer les travaux."), [("commencer".into(), "commencé".into())]);
+    }
+
+    #[test]
+    fn a_participle_after_a_modal_or_pour_is_flagged() {
+        assert_eq!(flagged("Le ministre peut signé le décret."), [("signé".into(), "signer".into())]);
+        assert_eq!(flagged("Il est venu pour mangé avec nous."), [("mangé".into(), "manger".into())]);
+        assert_eq!(flagged("Ils doivent payé la facture."), [("payé".into(), "payer".into())]);
+    }
+
+    #[test]
+    fn a_participle_that_ignores_its_pronoun_subject_is_flagged() {
+        assert_eq!(flagged("Elle a été arrêté hier soir."), [("arrêté".into(), "arrêtée".into())]);
+        assert_eq!(flagged("Elles sont parti très tôt."), [("parti".into(), "parties".into())]);
+        assert_eq!(
+            flagged("Cette carte qui n’y sera jamais retrouvé à temps."),
+            [("retrouvé".into(), "retrouvée".into())]
+        );
+        assert_eq!(flagged("Elle semble fatigué ce soir."), [("fatigué".into(), "fatiguée".into())]);
+    }
+
+    #[test]
+    fn well_formed_and_ambiguous_chains_pass() {
+        for sentence in [
+            "Il a donné son accord et elle a été arrêtée.",
+            "Elle s'est rendu compte de son erreur.",
+            "La machine a laver est en panne.",
+            "Il va mieux et il peut aussi venir.",
+            "Ils sont partis sans précédent pour tous.",
+            "Elle est médecin et il est devenu ministre.",
+            "Il a dîner chez lui.",
+            "Ils tiennent pour acquis ce résultat, puis assigné à résidence, il part armé.",
+            "Nous avions voler des avions et on ne peut plus ravi.",
+            "Pierre et elle étaient fiancés et ils sont bien sûr ressortis.",
+            "Elles sont bleu saphir et il est torse nu.",
+            "La hausse des prix est importante et les enfants sont partis.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+}
