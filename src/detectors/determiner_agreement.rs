@@ -102,24 +102,6 @@ fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str
 fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Option<Finding> {
     let lexicon = res.french;
     let (gender, number, masculine_form, feminine_form) = determiner(tokens.lower(i - 1))?;
-    // `le deux mars`: a day before its month.
-    if matches!(
-        tokens.lower(i),
-        "janvier"
-            | "février"
-            | "mars"
-            | "avril"
-            | "mai"
-            | "juin"
-            | "juillet"
-            | "août"
-            | "septembre"
-            | "octobre"
-            | "novembre"
-            | "décembre"
-    ) {
-        return None;
-    }
     // The agreement is judged first, from the lexicon reading alone: most pairs agree, and the
     // tests after it only spare pairs that disagree but are no determiner and noun.
     let reading = tokens.lex(i);

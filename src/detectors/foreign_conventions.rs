@@ -263,6 +263,7 @@ mod tests {
             "Le premier Américain à marcher sur la Lune était un excellent Norvégien.",
             "Le voyage en Suisse a plu aux Américains.",
             "Il regarde la chaîne Euronews en Français chaque soir.",
+            "Il veut devenir Français et traverser l'océan Indien avec le commissaire Breton.",
         ] {
             let text = in_french_frame(line);
             assert!(findings(&ForeignConventions, &text).is_empty(), "{line}");

@@ -119,7 +119,8 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
 /// then a verb that is only singular.
 fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<Finding> {
     if tokens.len() < 3
-        || !matches!(tokens.lower(0), "les" | "des" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs")
+        // Not `des`, which also means `from the` (`Des collines descend un vent froid`).
+        || !matches!(tokens.lower(0), "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs")
     {
         return None;
     }
@@ -134,8 +135,15 @@ fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<F
     }
     let verb = tokens.at(2);
     let tags = verb.tags();
+    // `a` and `est` are verbs here unless they name a letter or a compass point (`les
+    // paramètres a et b`, `les quartiers est de la ville`).
+    let letter_or_point = tokens.get(3).is_none_or(|next| {
+        matches!(next.lower, "et" | "ou" | "de" | "du" | "des")
+            || next.gap.contains([',', '-'])
+            || next.text.chars().count() == 1
+    });
     let plain_verb = !tags.has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET)
-        || matches!(verb.lower, "a" | "est");
+        || (matches!(verb.lower, "a" | "est") && !letter_or_point);
     if !plain_verb || !close(&verb) || wrong_person(&verb, tag::P3PL).is_none() {
         return None;
     }
@@ -226,6 +234,9 @@ mod tests {
             "Nous nous sommes levés et vous avez dansé.",
             "Pierre et elle étaient fiancés, et nous ont rejoint ceux qui voulaient.",
             "Les écrivaines Marie Dupont et Anne Martin sont venues.",
+            "Les paramètres a et b sont entiers.",
+            "Les quartiers est de la ville ont été bombardés.",
+            "Des collines descend un vent froid.",
             "Il y a plus de monde.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");

@@ -1,6 +1,7 @@
 //! MT609: a French auxiliary or modal verb followed by the wrong form (`il a donner`, `peut
 //! signé`, `elle a été arrêté`).
 
+use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
@@ -24,11 +25,12 @@ static META: RuleMeta = RuleMeta {
 What it flags: in a French text, a verb chain whose second verb has the wrong form:
 - an infinitive after a form of avoir (`il a donner`, `après avoir signer` for donné, signé),
   or after a form of être with a pronoun subject (`il est arriver`);
-- a past participle after a modal (pouvoir, devoir, vouloir, aller, falloir, savoir) or after
-  `pour` and `sans`, where the infinitive is required (`peut signé`, `va commencé`, `pour
-  mangé`);
-- a participle or adjective after être (or `a été`) that disagrees with its pronoun subject:
-  `elle a été arrêté`, `elles sont parti`, `ils sont arrivée`.
+- a past participle after a modal (pouvoir, devoir, vouloir, falloir) or after `pour` and
+  `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
+- a participle or adjective after être (or `a été`), or after paraître, sembler, devenir and
+  demeurer, that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
+  parti`, `ils sont arrivée`), or a noun with its determiner that opens the sentence or a
+  clause, or is followed by `qui` (`cette carte qui n'y sera jamais retrouvé`).
 
 Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
 another language's verb (English `signed`, `to sign`) mixes them up. The chain shows which
@@ -37,13 +39,17 @@ form was needed.
 Example: `Il a donner son accord.` → flagged, suggestion `donné`.
 
 How: the lexicon's readings of both verbs; adverbs of negation and degree (`pas`, `déjà`,
-`bien`) may stand between them. The wrong form must have no reading that fits: `il a
-dîner`-like nouns (`le dîner`) and participles that are also prepositions (`passé minuit`)
-pass. Agreement is judged for `il`, `elle`, `ils` and `elles` only, never after a reflexive
-(`elle s'est rendu compte`), and only where no reading of the word agrees.
+`bien`, `bien entendu`) may stand between them. The wrong form must have no reading that
+fits: `il a dîner`-like nouns (`le dîner`) and participles that are also prepositions (`passé
+minuit`) pass. `a` is taken for the verb only after a pronoun or `qui`. Agreement is never
+judged after a reflexive (`elle s'est rendu compte`), for `je`, `tu`, `on`, `nous`, `vous`,
+for a word of a hyphenated compound (`mort-née`), nor where any reading of the word agrees;
+the gender of a noun subject only when its determiner shows it too.
 
-Limits: `a` is taken for the verb only after a subject or object pronoun (`la machine a
-laver` lost its accent, not its participle); noun subjects are not judged for agreement.",
+Limits: aller and savoir also take an attribute (`j'irai armé`, `je le savais désiré`) and
+are not judged, nor is a modal with an object before it (`le texte se veut équilibré`); a
+noun subject further back than its clause's first words, or after a coordination, is not
+reached (`la fille qui dansait est tombé`).",
 };
 
 /// Adverbs that may stand between the two verbs of a chain.
@@ -120,6 +126,9 @@ impl Detector for VerbChain {
                         infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
                     }
                     Some(Head::Etre | Head::Copula) => attribute(),
+                    // `le texte se veut équilibré`, `je le veux terminé`: with an object, a modal
+                    // takes an attribute.
+                    Some(Head::Modal) if i > 0 && is_object_clitic(tokens.lower(i - 1)) => None,
                     Some(Head::Modal) => participle_for_infinitive(&first, &second, lexicon),
                     None => None,
                 };
@@ -143,14 +152,17 @@ const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "demeurer"];
 
 /// What a subject says of its attribute's gender and number (tag bits; 0 when unknown).
 struct Subject<'a> {
+    /// A subject pronoun (`elle`), not a noun.
+    pronoun: bool,
     gender: u64,
     number: u64,
     span: Span,
     text: &'a str,
 }
 
-/// The words that may head a chain, each with its head kind, built once per lexicon from the
-/// forms of the auxiliaries, copulas and modals.
+/// The words that may head a chain, each with its head kind, from the forms of the
+/// auxiliaries, copulas and modals: built once for the first French lexicon a run uses (the
+/// embedded one, or the user's), and per document for any other.
 static HEADS: OnceLock<(usize, FastMap<String, Head>)> = OnceLock::new();
 
 fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
@@ -218,11 +230,22 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
     };
     let mut k = i + 1;
     while k < tokens.len() && k <= i + 3 && skips(tokens.lower(k)) {
-        k += 1;
+        // `bien entendu`, `bien sûr`: one adverb of two words.
+        let locution =
+            tokens.lower(k) == "bien" && k + 1 < tokens.len() && matches!(tokens.lower(k + 1), "entendu" | "sûr");
+        k += 1 + usize::from(locution);
     }
     let second = tokens.get(k)?;
     let close = (i + 1..=k).all(|j| tokens.at(j).follows_closely(false));
-    (close && second.lex.known && !second.is_capitalised()).then_some(k)
+    // `mort-née`: part of a compound, judged as a whole or not at all.
+    let compound = second.lex.in_known_compound
+        || second.joiner == Joiner::Hyphen
+        || tokens.get(k + 1).is_some_and(|next| next.joiner == Joiner::Hyphen);
+    (close && second.lex.known && !second.is_capitalised() && !compound).then_some(k)
+}
+
+fn is_object_clitic(lower: &str) -> bool {
+    matches!(lower, "se" | "s" | "le" | "la" | "les" | "l" | "me" | "m" | "te" | "t" | "nous" | "vous" | "lui" | "leur")
 }
 
 /// The subject pronoun right before the head (past `ne`), if any.
@@ -304,7 +327,7 @@ fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> 
             _ => return None,
         };
         let token = tokens.at(i - 1 - usize::from(matches!(tokens.lower(i - 1), "ne" | "n")));
-        return Some(Subject { gender, number, span: token.span, text: pronoun });
+        return Some(Subject { pronoun: true, gender, number, span: token.span, text: pronoun });
     }
     // Back over the negation, `y`, `en` and one `qui`, to the noun.
     let mut j = i.checked_sub(1)?;
@@ -329,17 +352,17 @@ fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> 
         return None;
     }
     // `des bogues dans la distribution qui sont ouverts`: after a preposition, `qui` may go
-    // back to an earlier noun.
+    // back to an earlier noun; after `et`, to two (`la mère et la fille qui sont arrivées`).
     if relative
         && j >= 2
-        && (tokens.lex(j - 2).tags.has(tag::PREP) || matches!(tokens.lower(j - 2), "de" | "d" | "des" | "du"))
+        && (tokens.lex(j - 2).tags.has(tag::PREP)
+            || matches!(tokens.lower(j - 2), "de" | "d" | "des" | "du" | "et" | "ou" | "ni")
+            || tokens.at(j - 1).gap.contains(','))
     {
         return None;
     }
     // Nothing but words between the noun and its verb (`comme la documentation, sont`).
-    if !(j + 1..=i)
-        .all(|k| tokens.at(k).follows_closely(false) || tokens.at(k).joiner == crate::document::Joiner::Apostrophe)
-    {
+    if !(j + 1..=i).all(|k| tokens.at(k).follows_closely(false) || tokens.at(k).joiner == Joiner::Apostrophe) {
         return None;
     }
     let (det_gender, det_number) = match determiner {
@@ -381,7 +404,7 @@ fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> 
     };
     let number = if noun_number == 0 || noun_number == det_number { det_number } else { return None };
     let start = tokens.at(j - 1).span.start;
-    Some(Subject { gender, number, span: Span::new(start, noun.span.end), text: noun.text })
+    Some(Subject { pronoun: false, gender, number, span: Span::new(start, noun.span.end), text: noun.text })
 }
 
 fn attribute_agreement(
@@ -404,6 +427,13 @@ fn attribute_agreement(
     // `elles sont bleu saphir`, `il est torse nu`: an adjective that is also a noun may be the
     // noun, or part of an invariable compound; a participle is judged all the same.
     if tags.has(tag::NOUN) && !lexicon.analyses(attribute.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE)) {
+        return None;
+    }
+    // `Le lendemain sont arrivés les renforts`: a determiner after the participle opens the
+    // subject, placed after the verb; the noun before was a complement of time.
+    if !subject.pronoun
+        && tokens.get(attribute.index - tokens.at(0).index + 1).is_some_and(|next| french::is_determiner(next.lower))
+    {
         return None;
     }
     // `ils sont bien sûr ressortis`: the adverb `bien sûr`.
@@ -514,6 +544,11 @@ mod tests {
             "Pierre et elle étaient fiancés et ils sont bien sûr ressortis.",
             "Elles sont bleu saphir et il est torse nu.",
             "La hausse des prix est importante et les enfants sont partis.",
+            "Vous pouvez bien entendu modifier ce fichier, elle est bien entendu invitée.",
+            "Le texte se veut équilibré et je le veux terminé avant midi.",
+            "Le lendemain sont arrivés les renforts.",
+            "J'ai vu la mère et la fille qui sont arrivées.",
+            "Elle est mort-née.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -476,6 +476,7 @@ mod tests {
         let spanish = conventions.of("spa").expect("described");
         assert!(spanish.is_capitalised_nationality("autoridades", "Chinas", "chinas"));
         assert!(!spanish.is_capitalised_nationality("los", "Franceses", "franceses"));
+        assert!(!spanish.is_capitalised_nationality("en", "Siria", "siria"), "a country, not an adjective");
         assert!(!conventions.of("eng").expect("described").judges_nationalities());
     }
 
