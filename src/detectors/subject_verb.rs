@@ -23,8 +23,10 @@ static META: RuleMeta = RuleMeta {
 What it flags: in a French text, a finite verb that the lexicon gives no reading in the
 person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, `ils`,
 `elles`), past the negation and object pronouns between them (`ils a`, `je peut`, `on sont`,
-`ils ne le fait`); and after a plural noun opening its sentence with its determiner (`Les
-ministres a déclaré`).
+`ils ne le fait`); after a plural noun opening its sentence with its determiner (`Les
+ministres a déclaré`); and, after a subject pronoun, a word that is only a past participle
+or an infinitive, where a conjugated verb or an auxiliary goes (`il mangé`, `ils les
+regarder`).
 
 Why it matters: a translation from a language whose verbs do not change with the person
 (English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses
@@ -89,6 +91,11 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     {
         return None;
     }
+    // `Que dois je faire`, `Faut il porter`: inverted without its hyphen, after a verb in the
+    // pronoun's person (`peuvent il aider` is no inversion).
+    if i > 0 && tokens.lex(i - 1).tags.has(tag::FINITE) && tokens.lex(i - 1).tags.has(person) {
+        return None;
+    }
     // `tu` is also the participle of taire (`il s'est tu`).
     if pronoun.lower == "tu" && i > 0 && tokens.lex(i - 1).tags.has(tag::VERB) {
         return None;
@@ -98,9 +105,13 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
         j += 1;
     }
     let verb = tokens.get(j)?;
-    if !close(&verb) || wrong_person(&verb, person).is_none() {
+    if !close(&verb) {
         return None;
     }
+    if let Some(finding) = non_finite_after_subject(&pronoun, &verb, person, lexicon) {
+        return Some(finding);
+    }
+    wrong_person(&verb, person)?;
     let tags = verb.tags();
     // `on` is also `ont` misspelt and `tu` a participle: after them a participle reading
     // (`on compris`) may be the one meant.
@@ -113,6 +124,54 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
         return None;
     }
     Some(finding(&pronoun, &verb, person, lexicon))
+}
+
+/// `il mangé`, `ils les regarder`: a subject pronoun followed by a verb form that is
+/// only a participle or an infinitive, where a conjugated verb (or an auxiliary) goes.
+fn non_finite_after_subject(pronoun: &Token<'_>, verb: &Token<'_>, person: u64, lexicon: &Lexicon) -> Option<Finding> {
+    let tags = verb.tags();
+    let non_finite = tags.has(tag::PAST_PARTICIPLE | tag::INFINITIVE);
+    // Any finite reading, or a reading as a noun, adverb or other word class, may be the one
+    // meant (`il dîner` is odd, `le dîner` is not; `elle seule`).
+    let other = tag::FINITE
+        | tag::NOUN
+        | tag::PROPER
+        | tag::ADV
+        | tag::PREP
+        | tag::CONJ
+        | tag::PRON
+        | tag::DET
+        | tag::NUMERAL
+        | tag::INTERJ
+        | tag::OTHER;
+    // `tu` is also the participle of taire; `j'` is followed by an apostrophe-joined word.
+    if !verb.lex.known || !non_finite || tags.has(other) || pronoun.lower == "tu" || verb.is_capitalised() {
+        return None;
+    }
+    let infinitive = tags.has(tag::INFINITIVE);
+    // `eux attaqués, elles attaquées par d'autres`: a stressed pronoun and its participle make
+    // a clause of their own.
+    if !infinitive && matches!(pronoun.lower, "elle" | "elles") {
+        return None;
+    }
+    let form = if infinitive { "infinitif" } else { "participe passé" };
+    let message = format!(
+        "`{}` ({form}) right after the subject `{}` ({}), where a conjugated verb goes",
+        verb.text,
+        pronoun.text,
+        person_label(person)
+    );
+    let forms = lexicon.sibling_forms(
+        verb.lower,
+        |t| t.has(tag::INFINITIVE | tag::PAST_PARTICIPLE),
+        |t| t.has(person) && t.has(tag::IND_PRESENT),
+    );
+    let mut finding =
+        Finding::new(META.id, Severity::Warning, verb.span, message).with_related(pronoun.span, "the subject");
+    if !forms.is_empty() && forms.len() <= 2 {
+        finding = finding.with_suggestion(forms.join(" / "));
+    }
+    Some(finding)
 }
 
 /// `Les ministres a déclaré`: a plural noun with its plural determiner opening the sentence,
@@ -218,6 +277,12 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_or_infinitive_right_after_a_pronoun_is_flagged() {
+        assert_eq!(flagged("Hier il mangé une pomme."), [("mangé".into(), "mange".into())]);
+        assert_eq!(flagged("Ensuite ils les regarder partir."), [("regarder".into(), "regardent".into())]);
+    }
+
+    #[test]
     fn a_singular_verb_after_a_plural_noun_subject_is_flagged() {
         assert_eq!(flagged("Les ministres a déclaré la fin de la grève."), [("a".into(), "ont".into())]);
     }
@@ -238,6 +303,10 @@ mod tests {
             "Les quartiers est de la ville ont été bombardés.",
             "Des collines descend un vent froid.",
             "Il y a plus de monde.",
+            "Elle seule le sait, et il s'est tu.",
+            "Lui parti, elle, blessée, resta seule.",
+            "Eux attaqués par les uns, elles attaquées par les autres.",
+            "Que dois je faire ? Faut il porter un masque ?",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
