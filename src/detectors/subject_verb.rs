@@ -73,7 +73,7 @@ impl Detector for SubjectVerb {
 
 /// Where a clause starts: the pronoun there is its subject.
 fn opens_clause(tokens: &SentenceTokens<'_>, i: usize) -> bool {
-    i == 0 || tokens.at(i).gap.contains([',', ';', ':', '(', '«', '"', '“', '—', '–'])
+    i == 0 || tokens.at(i).follows_clause_break()
 }
 
 fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &Lexicon) -> Option<Finding> {

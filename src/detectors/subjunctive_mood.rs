@@ -98,7 +98,7 @@ impl Detector for SubjunctiveMood {
 }
 
 fn describe_finite(tags: Tags) -> String {
-    let moods = Tags(tags.0 & (tag::FINITE | tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL));
+    let moods = Tags(tags.0 & (tag::FINITE | french::PERSONS));
     moods.describe()
 }
 
@@ -185,7 +185,7 @@ fn trigger(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar, lexicon: &Le
 /// coordinating conjunction.
 fn opens_clause(tokens: &[Token<'_>], start: usize) -> bool {
     start == 0
-        || tokens[start].gap.contains([',', ';', ':', '(', '—', '–', '«', '"', '“'])
+        || tokens[start].follows_clause_break()
         || matches!(tokens[start - 1].lower, "et" | "mais" | "or" | "car" | "donc")
 }
 
@@ -241,7 +241,7 @@ fn clause_verb(tokens: &[Token<'_>], i: usize, grammar: &FrenchGrammar) -> Optio
 /// The present subjunctive of the same lemma and person, for each indicative reading of the
 /// form (`suis`: être and suivre), auxiliaries first; at most two.
 fn subjunctive_of(lower: &str, subject: Option<u64>, lexicon: &Lexicon) -> Option<String> {
-    let persons = subject.unwrap_or(tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL);
+    let persons = subject.unwrap_or(french::PERSONS);
     let mut readings: Vec<(LemmaId, u64)> = lexicon
         .analyses(lower)
         // An imperative has no subject: after `que … je`, only the indicative readings count.

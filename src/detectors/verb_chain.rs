@@ -257,10 +257,7 @@ fn pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<&'a str>
     let lower = tokens.lower(j);
     // `Pierre et elle étaient`, `d'elles`: `elle` is also stressed; a subject only where a
     // clause starts.
-    if matches!(lower, "elle" | "elles")
-        && j > 0
-        && !tokens.at(j).gap.contains([',', ';', ':', '(', '«', '"', '“', '—', '–'])
-    {
+    if matches!(lower, "elle" | "elles") && j > 0 && !tokens.at(j).follows_clause_break() {
         return None;
     }
     french::subject_person(lower).map(|_| lower)

@@ -157,6 +157,12 @@ impl Token<'_> {
     pub fn is_alphabetic(&self) -> bool {
         self.text.chars().all(char::is_alphabetic)
     }
+    /// A clause may start here: punctuation (a comma, a colon, a dash, an opening quotation
+    /// mark or parenthesis) separates it from the previous word.
+    pub fn follows_clause_break(&self) -> bool {
+        self.gap.contains([',', ';', ':', '(', '«', '"', '“', '—', '–'])
+    }
+
     /// Nothing but spaces (and, if `quotes`, opening quotation marks) separates it from the
     /// previous word.
     pub fn follows_closely(&self, quotes: bool) -> bool {
