@@ -7,7 +7,7 @@ use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
-use crate::view::french::{self, PERSONS, SentenceTokens, Token};
+use crate::view::french::{self, PERSONS, SentenceTokens, Token, capitalise_like};
 
 pub struct SubjectVerb;
 
@@ -24,9 +24,10 @@ What it flags: in a French text, a finite verb that the lexicon gives no reading
 person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, `ils`,
 `elles`), past the negation and object pronouns between them (`ils a`, `je peut`, `on sont`,
 `ils ne le fait`); after a plural noun opening its sentence with its determiner (`Les
-ministres a déclaré`); and, after a subject pronoun, a word that is only a past participle
-or an infinitive, where a conjugated verb or an auxiliary goes (`il mangé`, `ils les
-regarder`).
+ministres a déclaré`); after a subject pronoun, a word that is only a past participle or an
+infinitive, where a conjugated verb or an auxiliary goes (`il mangé`, `ils les regarder`);
+and `que` opening a relative whose verb has no subject but the noun before it (`des
+serveurs que s'exécutent sur la machine`, for qui).
 
 Why it matters: a translation from a language whose verbs do not change with the person
 (English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses
@@ -63,6 +64,7 @@ impl Detector for SubjectVerb {
                 let finding = match french::subject_person(tokens.lower(i)) {
                     Some(person) => after_pronoun(&tokens, i, person, res.french),
                     None if i == 0 => after_plural_noun(&tokens, res.french),
+                    None if tokens.lower(i) == "que" => que_for_qui(&tokens, i),
                     None => None,
                 };
                 out.extend(finding);
@@ -174,6 +176,69 @@ fn non_finite_after_subject(pronoun: &Token<'_>, verb: &Token<'_>, person: u64, 
     Some(finding)
 }
 
+/// `des serveurs que s'exécutent sur la machine`: `que` after a noun, then (past `ne` and a
+/// reflexive) a verb of the third person agreeing with that noun, and no subject after the
+/// verb: the relative's subject is the noun, which takes `qui`. A determiner, a name, a
+/// pronoun or an infinitive after the verb may be its inverted subject or its complement
+/// (`les tâches que s'assignent les équipes`, `ce que veut dire ce mot`) and is left alone.
+fn que_for_qui(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if i == 0 {
+        return None;
+    }
+    let noun = tokens.at(i - 1);
+    let noun_tags = noun.tags();
+    let number = if noun_tags.has(tag::PLURAL) && !noun_tags.has(tag::SINGULAR | tag::INVARIABLE) {
+        tag::P3PL
+    } else if noun_tags.has(tag::SINGULAR) && !noun_tags.has(tag::PLURAL | tag::INVARIABLE) {
+        tag::P3SG
+    } else {
+        return None;
+    };
+    let plain_noun = noun_tags.has(tag::NOUN)
+        && !noun_tags.has(tag::VERB | tag::ADJ | tag::PRON | tag::ADV | tag::PREP | tag::PROPER)
+        && !noun.is_capitalised()
+        && i >= 2
+        && french::is_determiner(tokens.lower(i - 2));
+    if !plain_noun || !tokens.at(i).follows_closely(false) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 2 && matches!(tokens.lower(j), "ne" | "n" | "se" | "s") {
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    let tags = verb.tags();
+    let finite_only = verb.lex.known
+        && tags.has(tag::FINITE)
+        && tags.has(number)
+        && !tags.has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::PRON | tag::DET | tag::CONJ | tag::INFINITIVE);
+    if !finite_only || !close(&verb) || verb.is_capitalised() {
+        return None;
+    }
+    // What follows: the end, punctuation or a preposition; anything else may be the subject.
+    let subjectless = match tokens.get(j + 1) {
+        None => true,
+        Some(next) => {
+            next.follows_clause_break()
+                || next.gap.contains(['.', '!', '?', ')'])
+                || (next.tags().has(tag::PREP) && !next.tags().has(tag::DET | tag::PRON) && !next.is_capitalised())
+        }
+    };
+    if !subjectless {
+        return None;
+    }
+    let que = tokens.at(i);
+    let message = format!(
+        "`{} {} … {}`: the verb has no subject after `que`; a relative whose subject is `{}` opens with `qui`",
+        noun.text, que.text, verb.text, noun.text
+    );
+    Some(
+        Finding::new(META.id, Severity::Warning, que.span, message)
+            .with_suggestion(capitalise_like(que.text, "qui"))
+            .with_related(verb.span, "the verb"),
+    )
+}
+
 /// `Les ministres a déclaré`: a plural noun with its plural determiner opening the sentence,
 /// then a verb that is only singular.
 fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<Finding> {
@@ -280,6 +345,22 @@ mod tests {
     fn a_participle_or_infinitive_right_after_a_pronoun_is_flagged() {
         assert_eq!(flagged("Hier il mangé une pomme."), [("mangé".into(), "mange".into())]);
         assert_eq!(flagged("Ensuite ils les regarder partir."), [("regarder".into(), "regardent".into())]);
+    }
+
+    #[test]
+    fn que_for_the_subject_of_a_relative_is_flagged() {
+        assert_eq!(
+            flagged("Il faut arrêter les serveurs que s’exécutent sur la machine."),
+            [("que".into(), "qui".into())]
+        );
+        for sentence in [
+            "Voici les tâches que s’assignent les équipes.",
+            "Il ignore ce que veut dire ce mot.",
+            "Il relit le livre que lit Paul.",
+            "Les serveurs que nous avons arrêtés redémarrent.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]
