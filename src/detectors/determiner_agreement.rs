@@ -52,9 +52,7 @@ impl Detector for DeterminerAgreement {
         if !french::is_french(doc) {
             return;
         }
-        let lex = doc.french_words(res);
-        for &s in doc.french_sentences(res) {
-            let tokens = french::SentenceTokens::new(doc, lex, &doc.sentences[s]);
+        for tokens in doc.french_sentence_tokens(res) {
             for i in 1..tokens.len() {
                 if let Some(finding) = determiner_noun(&tokens, i, res) {
                     out.push(finding);

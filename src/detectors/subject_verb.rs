@@ -57,9 +57,7 @@ impl Detector for SubjectVerb {
         if !french::is_french(doc) {
             return;
         }
-        let lex = doc.french_words(res);
-        for &s in doc.french_sentences(res) {
-            let tokens = SentenceTokens::new(doc, lex, &doc.sentences[s]);
+        for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
                 let finding = match french::subject_person(tokens.lower(i)) {
                     Some(person) => after_pronoun(&tokens, i, person, res.french),

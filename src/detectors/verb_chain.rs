@@ -93,7 +93,6 @@ impl Detector for VerbChain {
         if !french::is_french(doc) {
             return;
         }
-        let lex = doc.french_words(res);
         let lexicon = res.french;
         let fresh;
         let heads = match HEADS.get_or_init(|| (lexicon.id(), head_forms(lexicon))) {
@@ -104,8 +103,7 @@ impl Detector for VerbChain {
                 &fresh
             }
         };
-        for &s in doc.french_sentences(res) {
-            let tokens = SentenceTokens::new(doc, lex, &doc.sentences[s]);
+        for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
                 // The word's tags, then a hash probe: most words head no chain.
                 if !tokens.lex(i).tags.has(tag::VERB | tag::PREP) {

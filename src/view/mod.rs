@@ -85,6 +85,15 @@ impl View {
         self.french_sentences.get_or_init(|| french::select_sentences(self, self.french_words(res)))
     }
 
+    /// The sentences the grammar rules judge, each as tokens with their French readings (none
+    /// for a document that is not French).
+    pub fn french_sentence_tokens<'a>(&'a self, res: &'a Lexicons) -> impl Iterator<Item = french::SentenceTokens<'a>> {
+        let lex = self.french_words(res);
+        self.french_sentences(res)
+            .iter()
+            .map(move |&s| french::SentenceTokens::new(&self.annotated.doc, lex, &self.annotated.doc.sentences[s]))
+    }
+
     /// The folded text and sentence hashes, computed on first use and shared by MT501 and MT502.
     pub fn fingerprint(&self) -> &Fingerprint {
         self.fingerprint.get_or_init(|| fingerprint::fingerprint(self))
