@@ -34,6 +34,8 @@ fn main() {
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut build = Duration::ZERO;
     let mut mentions = Duration::ZERO;
+    let mut french = Duration::ZERO;
+    let mut repeats = Duration::ZERO;
     let mut per_rule = vec![Duration::ZERO; settings.detectors.len()];
     for text in &texts {
         let start = Instant::now();
@@ -43,6 +45,12 @@ fn main() {
         let start = Instant::now();
         let _ = doc.mentions(res);
         mentions += start.elapsed();
+        let start = Instant::now();
+        let _ = doc.french_sentences(res);
+        french += start.elapsed();
+        let start = Instant::now();
+        let _ = doc.repeats();
+        repeats += start.elapsed();
         let mut findings = Vec::new();
         for (i, detector) in settings.detectors.iter().enumerate() {
             let start = Instant::now();
@@ -50,7 +58,7 @@ fn main() {
             per_rule[i] += start.elapsed();
         }
     }
-    let total = build + mentions + per_rule.iter().sum::<Duration>();
+    let total = build + mentions + french + repeats + per_rule.iter().sum::<Duration>();
     println!(
         "{} documents, {:.1} MB, {:.2} s on one thread ({:.1} MB/s)",
         texts.len(),
@@ -58,8 +66,12 @@ fn main() {
         total.as_secs_f64(),
         bytes as f64 / 1e6 / total.as_secs_f64()
     );
-    let mut rows: Vec<(String, Duration)> =
-        vec![("document view".into(), build), ("name mentions (shared by the name rules)".into(), mentions)];
+    let mut rows: Vec<(String, Duration)> = vec![
+        ("document view".into(), build),
+        ("name mentions (shared by the name rules)".into(), mentions),
+        ("French readings and sentences (shared by the grammar rules)".into(), french),
+        ("repeated lines (shared)".into(), repeats),
+    ];
     rows.extend(
         settings.detectors.iter().zip(&per_rule).map(|(d, t)| (format!("{} {}", d.meta().id, d.meta().name), *t)),
     );

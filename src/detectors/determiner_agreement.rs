@@ -1,9 +1,10 @@
 //! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
 //! a participle that disagrees with a feminine plural subject.
 
+use super::noun_phrase::{Gender, Number, determiner, genders, noun_phrase_with_adjective, predeterminer};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::words::{Lexicon, Tags, tag};
+use crate::lexicon::words::{Lexicon, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
@@ -18,11 +19,14 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     default_weight: 10.7,
     fallback: false,
-    summary: "A determiner whose gender or number contradicts its noun (`le Biélorussie`), or a participle that ignores its subject.",
+    summary: "A determiner, adjective, `tout` or `quel` whose gender or number contradicts its noun (`le Biélorussie`, `les voitures rapide`), or a participle that ignores its subject.",
     explanation: "\
 What it flags: in a French text, a determiner directly followed by a noun or adjective that
 the lexicon gives only the other gender (`le Biélorussie`, `la Portugal`, `au personne`) or
-only the other number (`les avion`, `un avions`); and, after a subject made of feminine nouns
+only the other number (`les avion`, `un avions`, `l’états`); a noun phrase whose adjective
+and noun disagree (`le gigantesque explosion`, `des nombreux erreurs`, `Les voitures
+rapide`); `tout` before a determiner and `quel` opening a question before être, in another
+gender or number than the noun phrase (`tout les films`, `Quels sont les raisons`); and, after a subject made of feminine nouns
 joined by `et`, a passive participle in the masculine plural (`la souveraineté et l'intégrité
 ... soient respectés` for respectées).
 
@@ -38,9 +42,16 @@ invariable and epicene words, and words that can be verbs (`la porte`, `le porte
 alone, since `le` and `la` are also pronouns. Capitalised words are judged only as written
 (`le Monde`, a title, is unknown and skipped).
 
-Limits: only adjacent words; an adjective between determiner and noun hides the pair. The
-participle check needs two feminine nouns joined by `et` and a form of être within eight
-words.",
+An adjective before the noun must be a word that is no noun (`le vecteur vitesse` is two
+nouns) and is judged on gender only (`des manuels utilisateur`); after the noun, only in a
+phrase that opens its sentence and is not coordinated (`Les gouvernements espagnol et
+mexicain`), since elsewhere it may be the attribute of the subject (`passent leurs journées
+enfermés`) or belong to a noun before the phrase (`un bogue critique pour la publication
+oublié`). `tous` and `toutes` after a verb or before a singular determiner are pronouns
+(`ils ont tous le même bagage`) and pass, as do `malgré tout`, `du tout`.
+
+Limits: only adjacent words and one adjective; the participle check needs two feminine
+nouns joined by `et` and a form of être within eight words.",
 };
 
 impl Detector for DeterminerAgreement {
@@ -58,43 +69,13 @@ impl Detector for DeterminerAgreement {
                     out.push(finding);
                 }
             }
+            for i in 0..tokens.len().saturating_sub(2) {
+                out.extend(predeterminer(META.id, &tokens, i));
+                out.extend(noun_phrase_with_adjective(META.id, &tokens, i));
+            }
             feminine_subject_participle(&tokens, res.french, out);
         }
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Masculine,
-    Feminine,
-    Either,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Number {
-    Singular,
-    Plural,
-}
-
-/// Gender and number of a determiner, with the forms that would agree.
-fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str)> {
-    // (gender, number, masculine singular form, feminine singular form); plural forms agree
-    // with both genders.
-    Some(match lower {
-        "le" => (Gender::Masculine, Number::Singular, "le", "la"),
-        "la" => (Gender::Feminine, Number::Singular, "le", "la"),
-        "un" => (Gender::Masculine, Number::Singular, "un", "une"),
-        "une" => (Gender::Feminine, Number::Singular, "un", "une"),
-        "du" => (Gender::Masculine, Number::Singular, "du", "de la"),
-        "au" => (Gender::Masculine, Number::Singular, "au", "à la"),
-        "ce" => (Gender::Masculine, Number::Singular, "ce", "cette"),
-        "cette" => (Gender::Feminine, Number::Singular, "ce", "cette"),
-        // Plural quantifiers count as determiners (`quelques homme`); number words do not, as
-        // they also stand alone (`cinq multiplié par trois`, `trois minimum`).
-        "les" | "des" | "ces" | "aux" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "quelques" | "plusieurs"
-        | "maints" | "maintes" => (Gender::Either, Number::Plural, "", ""),
-        _ => return None,
-    })
 }
 
 fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Option<Finding> {
@@ -141,7 +122,8 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
     }
     let (det, noun) = (tokens.at(i - 1), tokens.at(i));
     // `prends-la`, `fais-le`: pronouns after an imperative.
-    if !noun.follows_closely(false) || det.joiner == Joiner::Hyphen || noun.is_all_caps() {
+    let attached = noun.follows_closely(false) || (det.lower == "l" && noun.joiner == Joiner::Apostrophe);
+    if !attached || det.joiner == Joiner::Hyphen || noun.is_all_caps() {
         return None;
     }
     if let Some(next) = tokens.get(i + 1) {
@@ -194,7 +176,7 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
             META.id,
             Severity::Warning,
             span,
-            format!("`{} {}`: `{}` is {} and takes `{}`", det.text, noun.text, noun.text, description, right),
+            format!("`{}`: `{}` is {} and takes `{}`", tokens.slice(span), noun.text, description, right),
         )
         .with_suggestion(suggestion)
     } else {
@@ -202,26 +184,13 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
             META.id,
             Severity::Warning,
             span,
-            format!("`{} {}`: the noun is {} only, the determiner is not", det.text, noun.text, description),
+            format!("`{}`: the noun is {} only, the determiner is not", tokens.slice(span), description),
         )
     };
     if proper {
         finding.message.push_str(" (country or region as the lexicon knows it)");
     }
     Some(finding)
-}
-
-fn genders(tags: Tags) -> Option<Gender> {
-    if tags.has(tag::EPICENE) || tags.has_all(tag::MASCULINE | tag::FEMININE) {
-        return Some(Gender::Either);
-    }
-    if tags.has(tag::MASCULINE) {
-        Some(Gender::Masculine)
-    } else if tags.has(tag::FEMININE) {
-        Some(Gender::Feminine)
-    } else {
-        None
-    }
 }
 
 /// `la souveraineté et l'intégrité ... soient respectés`: two feminine nouns joined by `et`, a
@@ -319,9 +288,52 @@ mod tests {
     fn common_nouns_of_the_wrong_gender_or_number_are_flagged() {
         assert_eq!(flagged("Il téléphone au boulangère."), [("au boulangère".into(), "à la boulangère".into())]);
         assert_eq!(flagged("Il a vu cette avion."), [("cette avion".into(), "cet avion".into())]);
+        assert_eq!(flagged("Il voit l’états tout entier."), [("l’états".into(), "".into())]);
         assert_eq!(flagged("Il rejoint au armée."), [("au armée".into(), "à l’armée".into())]);
         assert_eq!(flagged("Il voit les avion."), [("les avion".into(), String::new())]);
         assert_eq!(flagged("Il a vu quelques homme sur la place."), [("quelques homme".into(), String::new())]);
+    }
+
+    #[test]
+    fn a_noun_phrase_whose_adjective_or_noun_disagrees_is_flagged() {
+        let spans = |sentence: &str| -> Vec<String> { flagged(sentence).into_iter().map(|(span, _)| span).collect() };
+        assert_eq!(spans("Ce fut le gigantesque explosion de la nuit."), ["le gigantesque explosion"]);
+        assert_eq!(spans("Il portait l’excellente collier."), ["l’excellente collier"]);
+        assert_eq!(spans("Les voitures rapide sont passées."), ["Les voitures rapide"]);
+        for sentence in [
+            "La fille du voisin blessée est rentrée.",
+            "Il a vu le chien et la chatte perdus.",
+            "Le premier ministre est venu.",
+            "Le mot clé est la question piège.",
+            "La première fois, le grand nombre de visiteurs a surpris.",
+        ] {
+            assert_eq!(spans(sentence), Vec::<String>::new(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn tout_and_quel_that_disagree_with_the_noun_phrase_are_flagged() {
+        assert_eq!(flagged("Il a vu tout les films."), [("tout les films".into(), "tous".into())]);
+        assert_eq!(flagged("Toutes les pays ont voté."), [("Toutes les pays".into(), "Tous".into())]);
+        assert_eq!(
+            flagged("Quels sont les raisons de ce choix ?"),
+            [("Quels sont les raisons".into(), "Quelles".into())]
+        );
+        assert_eq!(flagged("Quelle est le problème ?"), [("Quelle est le problème".into(), "Quel".into())]);
+        for sentence in [
+            "Malgré tout ces hommes sont revenus.",
+            "Ils ont tous le même bagage.",
+            "Elles connaissent toutes ces problèmes.",
+            "Il n'avait pas du tout l'intention de partir.",
+            "Tous le savent.",
+            "Il a tout le temps et toute la journée.",
+            "Quelles sont les raisons de ce choix ?",
+            "Quel est l'enjeu ?",
+            "Tous les élèves et toutes les élèves sont venus.",
+            "Il a tout mis dans ses poches.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]

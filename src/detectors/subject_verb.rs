@@ -1,13 +1,14 @@
 //! MT608: a French verb that is not in the person of its subject (`ils a`, `je peut`, `les
 //! ministres a déclaré`).
 
+use super::subject_shapes::{close, doubled_subject, que_for_qui, speaker_form_after_noun};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
-use crate::view::french::{self, PERSONS, SentenceTokens, Token, capitalise_like};
+use crate::view::french::{self, PERSONS, SentenceTokens, Token};
 
 pub struct SubjectVerb;
 
@@ -18,7 +19,7 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     default_weight: 9.0,
     fallback: false,
-    summary: "A verb not in the person of its subject (`ils a`, `je peut`, `les ministres a déclaré`).",
+    summary: "A verb not in the person of its subject (`ils a`, `je peut`, `les ministres a déclaré`), or a doubled subject.",
     explanation: "\
 What it flags: in a French text, a finite verb that the lexicon gives no reading in the
 person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, `ils`,
@@ -26,8 +27,13 @@ person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, 
 `ils ne le fait`); after a plural noun opening its sentence with its determiner (`Les
 ministres a déclaré`); after a subject pronoun, a word that is only a past participle or an
 infinitive, where a conjugated verb or an auxiliary goes (`il mangé`, `ils les regarder`);
-and `que` opening a relative whose verb has no subject but the noun before it (`des
-serveurs que s'exécutent sur la machine`, for qui).
+`que` opening a relative whose verb has no subject but the noun before it (`des
+serveurs que s'exécutent sur la machine`, for qui); and, right after a noun, a verb that
+is only in the first or second person (`Des erreurs de configuration de PAM pouvez`) where
+no `je`, `tu`, `nous`, `vous`, `moi` or `toi` comes before it in the sentence; and a
+subject pronoun right after the noun subject it repeats, with no comma (`Le gouvernement il
+a décidé`, `dont les entrées ils sont séparées`): the noun with a definite or possessive
+determiner opening the sentence or following `dont`, then the pronoun and a verb.
 
 Why it matters: a translation from a language whose verbs do not change with the person
 (English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses
@@ -39,7 +45,12 @@ How: the verb's readings in the French lexicon; a form with a reading in the sub
 passes (`il aime`, `ils aiment`; `tu porte` passes, as an imperative also reads 2sg). `nous`
 and `vous` are never taken for subjects, as they are objects as often (`nous ont donné`,
 `vous dis-je`); `elle` and `elles` only where a clause starts (first word, after
-punctuation), as they are also stressed (`Pierre et elle étaient`, `pour elle`). An inverted
+punctuation), as they are also stressed (`Pierre et elle étaient`, `pour elle`). A first- or second-person form that is also an
+imperative is judged after a noun only when its clause opens with a determiner, since an
+imperative may follow a fronted complement (`Dans le menu Fichier cliquez`); forms in
+`-ais` are left alone, as adjectives of origin share them (`castrais`). A doubled subject
+is not one after a noun of time (`Le lendemain il partit`), before `il y a` (ago), or with
+the comma of a spoken dislocation (`Le gouvernement, il a décidé`). An inverted
 pronoun (`dit-il`) is not a subject here; after `on` and `tu`, a verb that is also a
 participle passes (`on compris` is `ont compris` misspelt).
 
@@ -60,10 +71,12 @@ impl Detector for SubjectVerb {
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
                 let finding = match french::subject_person(tokens.lower(i)) {
-                    Some(person) => after_pronoun(&tokens, i, person, res.french),
+                    Some(person) => {
+                        doubled_subject(META.id, &tokens, i).or_else(|| after_pronoun(&tokens, i, person, res.french))
+                    }
                     None if i == 0 => after_plural_noun(&tokens, res.french),
-                    None if tokens.lower(i) == "que" => que_for_qui(&tokens, i),
-                    None => None,
+                    None if tokens.lower(i) == "que" => que_for_qui(META.id, &tokens, i),
+                    None => speaker_form_after_noun(META.id, &tokens, i),
                 };
                 out.extend(finding);
             }
@@ -174,69 +187,6 @@ fn non_finite_after_subject(pronoun: &Token<'_>, verb: &Token<'_>, person: u64, 
     Some(finding)
 }
 
-/// `des serveurs que s'exécutent sur la machine`: `que` after a noun, then (past `ne` and a
-/// reflexive) a verb of the third person agreeing with that noun, and no subject after the
-/// verb: the relative's subject is the noun, which takes `qui`. A determiner, a name, a
-/// pronoun or an infinitive after the verb may be its inverted subject or its complement
-/// (`les tâches que s'assignent les équipes`, `ce que veut dire ce mot`) and is left alone.
-fn que_for_qui(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
-    if i == 0 {
-        return None;
-    }
-    let noun = tokens.at(i - 1);
-    let noun_tags = noun.tags();
-    let number = if noun_tags.has(tag::PLURAL) && !noun_tags.has(tag::SINGULAR | tag::INVARIABLE) {
-        tag::P3PL
-    } else if noun_tags.has(tag::SINGULAR) && !noun_tags.has(tag::PLURAL | tag::INVARIABLE) {
-        tag::P3SG
-    } else {
-        return None;
-    };
-    let plain_noun = noun_tags.has(tag::NOUN)
-        && !noun_tags.has(tag::VERB | tag::ADJ | tag::PRON | tag::ADV | tag::PREP | tag::PROPER)
-        && !noun.is_capitalised()
-        && i >= 2
-        && french::is_determiner(tokens.lower(i - 2));
-    if !plain_noun || !tokens.at(i).follows_closely(false) {
-        return None;
-    }
-    let mut j = i + 1;
-    while j < tokens.len() && j <= i + 2 && matches!(tokens.lower(j), "ne" | "n" | "se" | "s") {
-        j += 1;
-    }
-    let verb = tokens.get(j)?;
-    let tags = verb.tags();
-    let finite_only = verb.lex.known
-        && tags.has(tag::FINITE)
-        && tags.has(number)
-        && !tags.has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::PRON | tag::DET | tag::CONJ | tag::INFINITIVE);
-    if !finite_only || !close(&verb) || verb.is_capitalised() {
-        return None;
-    }
-    // What follows: the end, punctuation or a preposition; anything else may be the subject.
-    let subjectless = match tokens.get(j + 1) {
-        None => true,
-        Some(next) => {
-            next.follows_clause_break()
-                || next.gap.contains(['.', '!', '?', ')'])
-                || (next.tags().has(tag::PREP) && !next.tags().has(tag::DET | tag::PRON) && !next.is_capitalised())
-        }
-    };
-    if !subjectless {
-        return None;
-    }
-    let que = tokens.at(i);
-    let message = format!(
-        "`{} {} … {}`: the verb has no subject after `que`; a relative whose subject is `{}` opens with `qui`",
-        noun.text, que.text, verb.text, noun.text
-    );
-    Some(
-        Finding::new(META.id, Severity::Warning, que.span, message)
-            .with_suggestion(capitalise_like(que.text, "qui"))
-            .with_related(verb.span, "the verb"),
-    )
-}
-
 /// `Les ministres a déclaré`: a plural noun with its plural determiner opening the sentence,
 /// then a verb that is only singular.
 fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<Finding> {
@@ -271,11 +221,6 @@ fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<F
     }
     let subject = Token { span: Span::new(tokens.at(0).span.start, noun.span.end), ..noun };
     Some(finding(&subject, &verb, tag::P3PL, lexicon))
-}
-
-/// Nothing but spaces or an apostrophe between the verb and the word before it.
-fn close(verb: &Token<'_>) -> bool {
-    verb.joiner == Joiner::Apostrophe || verb.follows_closely(false)
 }
 
 /// The verb's persons, when it is a known finite form with persons and none is `person`.
@@ -325,7 +270,7 @@ fn finding(subject: &Token<'_>, verb: &Token<'_>, person: u64, lexicon: &Lexicon
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detectors::test_support::flagged_in_french;
+    use crate::detectors::test_support::{findings, flagged_in_french, in_french_frame};
 
     fn flagged(sentence: &str) -> Vec<(String, String)> {
         flagged_in_french(&SubjectVerb, sentence)
@@ -364,6 +309,50 @@ mod tests {
     #[test]
     fn a_singular_verb_after_a_plural_noun_subject_is_flagged() {
         assert_eq!(flagged("Les ministres a déclaré la fin de la grève."), [("a".into(), "ont".into())]);
+    }
+
+    #[test]
+    fn a_pronoun_repeating_the_noun_subject_is_flagged() {
+        assert_eq!(flagged("Le gouvernement il a décidé de baisser les impôts."), [("il".into(), "".into())]);
+        assert_eq!(
+            flagged("Voici les fichiers dont les entrées ils sont séparées par des virgules."),
+            [("ils".into(), "".into())]
+        );
+        for sentence in [
+            "Le gouvernement, il a décidé de baisser les impôts.",
+            "Le lendemain il partit pour Lyon.",
+            "Cette année elle a gagné.",
+            "Pourquoi le gouvernement a-t-il décidé cela ?",
+            "Des fois il pleut.",
+            "Dans la maison il fait froid.",
+            "Ce prédateur réintroduit il y a 30 ans.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_the_speaker_or_the_addressed_right_after_a_noun_is_flagged() {
+        let text = in_french_frame("Des erreurs de configuration de PAM pouvez bloquer le système.");
+        let found = findings(&SubjectVerb, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(&text), "pouvez");
+        assert_eq!(
+            found[0].message,
+            "`pouvez` (indicatif présent 2pl) right after the noun `PAM`, with no `je`, `tu`, `nous` or `vous` before it to be its subject"
+        );
+        assert_eq!(found[0].suggestion, None);
+        for sentence in [
+            "Vous, les membres du comité, pouvez voter.",
+            "Mon frère et moi sommes partis tôt.",
+            "Dans le menu Fichier cliquez sur Ouvrir.",
+            "Et dans la galerie allons faire deux tours.",
+            "Que ces paramètres pouvez-vous changer ?",
+            "L'entraîneur castrais a gagné.",
+            "Mais sois prudent.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]

@@ -230,6 +230,11 @@ impl<'a> SentenceTokens<'a> {
         self.doc.slice(self.doc.words[self.sentence.words.start + i].span)
     }
 
+    /// The text of a span of the document, such as one covering several of the sentence's words.
+    pub fn slice(&self, span: crate::finding::Span) -> &'a str {
+        self.doc.slice(span)
+    }
+
     /// The lexicon reading of the `i`th word, without making its token.
     pub fn lex(&self, i: usize) -> WordLex {
         self.lex.get(self.sentence.words.start + i).copied().unwrap_or_default()

@@ -1,0 +1,308 @@
+//! French noun-phrase agreement shared by MT604: gender and number as the lexicon gives them,
+//! the determiners with their forms, and the checks that look past the determiner (an
+//! adjective beside the noun, `tout` and `quel` before the determiner). Each check returns a
+//! finding of the rule that calls it.
+
+use crate::document::Joiner;
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::{Tags, tag};
+use crate::view::french::{SentenceTokens, Token, capitalise_like};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    Either,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    Singular,
+    Plural,
+}
+
+/// Gender and number of a determiner, with the forms that would agree.
+pub fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str)> {
+    // (gender, number, masculine singular form, feminine singular form); plural forms agree
+    // with both genders.
+    Some(match lower {
+        "le" => (Gender::Masculine, Number::Singular, "le", "la"),
+        "la" => (Gender::Feminine, Number::Singular, "le", "la"),
+        "un" => (Gender::Masculine, Number::Singular, "un", "une"),
+        "une" => (Gender::Feminine, Number::Singular, "un", "une"),
+        "du" => (Gender::Masculine, Number::Singular, "du", "de la"),
+        "au" => (Gender::Masculine, Number::Singular, "au", "à la"),
+        "ce" => (Gender::Masculine, Number::Singular, "ce", "cette"),
+        "cette" => (Gender::Feminine, Number::Singular, "ce", "cette"),
+        // The elided article: singular, either gender (`l’états` for l’état).
+        "l" => (Gender::Either, Number::Singular, "", ""),
+        // Plural quantifiers count as determiners (`quelques homme`); number words do not, as
+        // they also stand alone (`cinq multiplié par trois`, `trois minimum`).
+        "les" | "des" | "ces" | "aux" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "quelques" | "plusieurs"
+        | "maints" | "maintes" => (Gender::Either, Number::Plural, "", ""),
+        _ => return None,
+    })
+}
+
+pub fn genders(tags: Tags) -> Option<Gender> {
+    if tags.has(tag::EPICENE) || tags.has_all(tag::MASCULINE | tag::FEMININE) {
+        return Some(Gender::Either);
+    }
+    if tags.has(tag::MASCULINE) {
+        Some(Gender::Masculine)
+    } else if tags.has(tag::FEMININE) {
+        Some(Gender::Feminine)
+    } else {
+        None
+    }
+}
+
+/// A single gender and a single number of a word's readings, where the lexicon is sure.
+fn sure_gender(tags: Tags) -> Option<Gender> {
+    genders(tags).filter(|g| *g != Gender::Either)
+}
+
+fn sure_number(tags: Tags) -> Option<Number> {
+    if tags.has(tag::INVARIABLE) || tags.has_all(tag::SINGULAR | tag::PLURAL) {
+        return None;
+    }
+    if tags.has(tag::SINGULAR) {
+        Some(Number::Singular)
+    } else if tags.has(tag::PLURAL) {
+        Some(Number::Plural)
+    } else {
+        None
+    }
+}
+
+/// Whether two sure values contradict.
+fn clash<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a != b)
+}
+
+/// `le gigantesque explosion`, `l’excellente collier`, `le chien perdue`: a determiner, then
+/// an adjective and a noun (either order) where the noun disagrees with the determiner across
+/// the adjective, or the adjective with the noun. Only a noun phrase that is not the
+/// complement of another word (`la fille du voisin blessée`) nor coordinated (`le chien et la
+/// chatte perdus`) is judged, since an adjective after it may agree with that other word.
+pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_>, det_at: usize) -> Option<Finding> {
+    let (det_gender, det_number, ..) = determiner(tokens.lower(det_at))?;
+    let det_gender = Some(det_gender).filter(|g| *g != Gender::Either);
+    let (first, second) = (tokens.at(det_at + 1), tokens.at(det_at + 2));
+    let attached = first.follows_closely(false) || (tokens.lower(det_at) == "l" && first.joiner == Joiner::Apostrophe);
+    if !attached || !second.follows_closely(false) || first.is_capitalised() || second.is_capitalised() {
+        return None;
+    }
+    let not_adjective = tag::FINITE
+        | tag::INFINITIVE
+        | tag::PRESENT_PARTICIPLE
+        | tag::PRON
+        | tag::DET
+        | tag::PREP
+        | tag::ADV
+        | tag::CONJ
+        | tag::NUMERAL
+        | tag::PROPER
+        | tag::INTERJ
+        | tag::OTHER;
+    let known = |t: &Token<'_>| t.lex.known && t.text.chars().count() >= 2;
+    // French lexicons read most adjectives as nouns too (`rapide`, `importante`); a word that
+    // is only a noun is never taken for the adjective, as nouns stand in apposition (`le mot
+    // clé`, `la question piège`).
+    let adjective_like =
+        |t: &Token<'_>| known(t) && t.tags().has(tag::ADJ | tag::PAST_PARTICIPLE) && !t.tags().has(not_adjective);
+    let noun_like = |t: &Token<'_>| {
+        known(t)
+            && t.tags().has(tag::NOUN)
+            && !t.tags().has(tag::VERB | tag::PRON | tag::DET | tag::PREP | tag::ADV | tag::CONJ | tag::PROPER)
+    };
+    // Before the noun, only a word that is no noun (`gigantesque`): a noun there heads the
+    // phrase (`le vecteur vitesse`, `une imprimante laser`); nor an ordinal, which a shared
+    // plural follows (`de la première et de la deuxième générations`).
+    let ordinal =
+        |t: &Token<'_>| t.lower.ends_with("ième") || matches!(t.lower, "premier" | "première" | "dernier" | "dernière");
+    let (adjective, noun, adjective_first) =
+        if adjective_like(&first) && !first.tags().has(tag::NOUN) && !ordinal(&first) && noun_like(&second) {
+            (first, second, true)
+        } else if noun_like(&first) && adjective_like(&second) {
+            // After the noun, the adjective may be the attribute of the subject (`passent leurs
+            // journées enfermés`, `avoir l'air fatiguée`) or belong to a word before the phrase
+            // (`un bogue critique pour la publication oublié`, `le chien et la chatte perdus`):
+            // judged only in a phrase that opens its sentence.
+            let opens = det_at == 0;
+            // The adjective may open the next noun phrase's (`le chien petit chat`): not when a noun
+            // or adjective follows it.
+            let continues = tokens
+                .get(det_at + 3)
+                .is_some_and(|next| next.tags().has(tag::NOUN | tag::ADJ) && next.follows_closely(false));
+            // `Les gouvernements espagnol et mexicain`, `les couleurs rouge, jaune et verte`: each
+            // adjective of a coordination agrees with one of the things named; `noir d'encre`,
+            // `une fois terminé`, `les uns … les autres`: idioms.
+            let coordinated_or_idiom = tokens.get(det_at + 3).is_some_and(|next| {
+                matches!(next.lower, "et" | "ou" | "de" | "d") || next.gap.contains([',', '/', '('])
+            }) || matches!(first.lower, "fois" | "uns" | "unes" | "autres" | "ayants");
+            if !opens || continues || coordinated_or_idiom || tokens.at(det_at).gap.contains(',') {
+                return None;
+            }
+            (second, first, false)
+        } else {
+            return None;
+        };
+    if adjective.text.chars().count() < 3 || noun.text.chars().count() < 2 {
+        return None;
+    }
+    let (noun_tags, adjective_tags) = (noun.tags(), adjective.tags());
+    let (noun_gender, noun_number) = (sure_gender(noun_tags), sure_number(noun_tags));
+    let (adjective_gender, adjective_number) = (sure_gender(adjective_tags), sure_number(adjective_tags));
+    // Before the noun, the adjective must agree with the determiner (else the pair is MT604's
+    // first check, or the adjective is no adjective here).
+    if adjective_first && (clash(det_gender, adjective_gender) || clash(Some(det_number), adjective_number)) {
+        return None;
+    }
+    // With the adjective first, gender only: a singular noun after a plural adjective may be a
+    // noun in apposition to it (`des manuels utilisateur`).
+    let across = adjective_first && clash(det_gender, noun_gender);
+    let with_adjective =
+        clash(noun_gender, adjective_gender) || (!adjective_first && clash(noun_number, adjective_number));
+    if !across && !with_adjective {
+        return None;
+    }
+    let det = tokens.at(det_at);
+    let span = Span::new(det.span.start, second.span.end);
+    let what = |g: Option<Gender>, n: Option<Number>| {
+        let gender = match g {
+            Some(Gender::Masculine) => "masculine ",
+            Some(Gender::Feminine) => "feminine ",
+            _ => "",
+        };
+        let number = match n {
+            Some(Number::Singular) => "singular",
+            Some(Number::Plural) => "plural",
+            None => "",
+        };
+        format!("{gender}{number}").trim().to_string()
+    };
+    let message = format!(
+        "`{}`: the noun `{}` is {}, the adjective `{}` {}",
+        tokens.slice(span),
+        noun.text,
+        what(noun_gender, noun_number),
+        adjective.text,
+        if across { format!("and the determiner `{}` are not", det.text) } else { "is not".into() }
+    );
+    Some(Finding::new(rule, Severity::Warning, span, message))
+}
+
+/// The forms of `tout` and of `quel`: (masculine singular, feminine singular, masculine
+/// plural, feminine plural).
+fn predeterminer_forms(lower: &str) -> Option<[&'static str; 4]> {
+    match lower {
+        "tout" | "toute" | "tous" | "toutes" => Some(["tout", "toute", "tous", "toutes"]),
+        "quel" | "quelle" | "quels" | "quelles" => Some(["quel", "quelle", "quels", "quelles"]),
+        _ => None,
+    }
+}
+
+/// The number a determiner before a noun gives it, for the determiners that never stand alone
+/// before a verb as pronouns do (`le`, `la`, `les` are judged only before a word that is no verb).
+fn determiner_number(lower: &str) -> Option<Number> {
+    match lower {
+        "le" | "la" | "l" | "ce" | "cet" | "cette" | "mon" | "ma" | "ton" | "ta" | "son" | "sa" | "notre" | "votre"
+        | "leur" | "un" | "une" => Some(Number::Singular),
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => Some(Number::Plural),
+        _ => None,
+    }
+}
+
+/// `tout les films`, `toutes les pays`, and `Quels sont les raisons`: `tout` before a
+/// determiner, and `quel` opening a question before a form of être and a determiner, take the
+/// gender of the noun and the number of its determiner.
+pub fn predeterminer(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let forms = predeterminer_forms(tokens.lower(i))?;
+    let is_quel = forms[0] == "quel";
+    let det_at = if is_quel {
+        // `Quels sont les raisons`: a question opening with quel, then être.
+        let opens = i == 0 || tokens.at(i).follows_clause_break();
+        let etre = matches!(
+            tokens.lower(i + 1),
+            "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "fut" | "furent"
+        );
+        if !opens || !etre || !tokens.at(i + 1).follows_closely(false) {
+            return None;
+        }
+        i + 2
+    } else {
+        i + 1
+    };
+    let noun_at = det_at + 1;
+    if noun_at >= tokens.len() {
+        return None;
+    }
+    let number = determiner_number(tokens.lower(det_at))?;
+    let (pre, det, noun) = (tokens.at(i), tokens.at(det_at), tokens.at(noun_at));
+    if !is_quel {
+        // `Malgré tout ces hommes`, `pas du tout l'intention`: `tout` ends an idiom there.
+        if i > 0 && matches!(tokens.lower(i - 1), "malgré" | "du" | "après" | "en" | "avant" | "surtout") {
+            return None;
+        }
+        // `tous` and `toutes` are also pronouns: after a verb or before a singular
+        // determiner they float (`ils ont tous le même bagage`, `elles connaissent toutes ces
+        // problèmes`).
+        let floating = matches!(pre.lower, "tous" | "toutes")
+            && (number == Number::Singular
+                || (i > 0
+                    && tokens.lex(i - 1).tags.has(
+                        tag::FINITE | tag::PAST_PARTICIPLE | tag::INFINITIVE | tag::PRESENT_PARTICIPLE | tag::PRON,
+                    )));
+        if floating {
+            return None;
+        }
+    }
+    let tags = noun.tags();
+    // The noun is a plain common noun, not a verb the determiner would be the object of (`tous
+    // le savent`), nor a name.
+    let plain_noun = noun.lex.known
+        && tags.has(tag::NOUN)
+        && !tags.has(tag::VERB | tag::PRON | tag::DET | tag::PREP | tag::ADV | tag::CONJ | tag::PROPER | tag::NUMERAL)
+        && !noun.is_capitalised();
+    let close = det.follows_closely(false) && (noun.follows_closely(false) || noun.joiner == Joiner::Apostrophe);
+    // `tout ce putain de train`: an idiom whose noun takes another gender.
+    let idiom = matches!(det.lower, "ce" | "cet" | "cette")
+        && tokens.get(noun_at + 1).is_some_and(|next| matches!(next.lower, "de" | "d"));
+    if !plain_noun || !close || pre.joiner == Joiner::Hyphen || idiom {
+        return None;
+    }
+    // The noun's own number must allow the determiner's (`les avion` is MT604's other check).
+    let noun_number_fits = match number {
+        Number::Singular => !tags.has(tag::PLURAL) || tags.has(tag::SINGULAR | tag::INVARIABLE),
+        Number::Plural => !tags.has(tag::SINGULAR) || tags.has(tag::PLURAL | tag::INVARIABLE),
+    };
+    if !noun_number_fits {
+        return None;
+    }
+    let gender = match genders(tags) {
+        Some(Gender::Masculine) => Some(0),
+        Some(Gender::Feminine) => Some(1),
+        _ => None,
+    };
+    let plural = usize::from(number == Number::Plural) * 2;
+    let written = forms.iter().position(|&f| f == pre.lower)?;
+    let right = match gender {
+        Some(g) => forms[plural + g],
+        // Gender unknown: only the number is judged.
+        None if written / 2 * 2 != plural => forms[plural + written % 2],
+        None => return None,
+    };
+    if right == pre.lower {
+        return None;
+    }
+    let span = Span::new(pre.span.start, noun.span.end);
+    let message = format!(
+        "`{}`: `{}` agrees with `{}`, which takes `{}`",
+        tokens.slice(span),
+        pre.text,
+        tokens.slice(Span::new(det.span.start, noun.span.end)),
+        right
+    );
+    Some(Finding::new(rule, Severity::Warning, span, message).with_suggestion(capitalise_like(pre.text, right)))
+}

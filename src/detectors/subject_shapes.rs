@@ -1,0 +1,265 @@
+//! The sentence shapes MT608 reads a subject from without a subject pronoun before the verb:
+//! `que` where the relative needs `qui`, a verb of the speaker right after a noun, and a
+//! pronoun that repeats the noun subject. Each check returns a finding of the rule that calls it.
+
+use crate::document::Joiner;
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::{Tags, tag};
+use crate::view::french::{self, PERSONS, SentenceTokens, Token, capitalise_like, subject_person};
+
+/// `des serveurs que s'exécutent sur la machine`: `que` after a noun, then (past `ne` and a
+/// reflexive) a verb of the third person agreeing with that noun, and no subject after the
+/// verb: the relative's subject is the noun, which takes `qui`. A determiner, a name, a
+/// pronoun or an infinitive after the verb may be its inverted subject or its complement
+/// (`les tâches que s'assignent les équipes`, `ce que veut dire ce mot`) and is left alone.
+pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if i == 0 {
+        return None;
+    }
+    let noun = tokens.at(i - 1);
+    let noun_tags = noun.tags();
+    let number = if noun_tags.has(tag::PLURAL) && !noun_tags.has(tag::SINGULAR | tag::INVARIABLE) {
+        tag::P3PL
+    } else if noun_tags.has(tag::SINGULAR) && !noun_tags.has(tag::PLURAL | tag::INVARIABLE) {
+        tag::P3SG
+    } else {
+        return None;
+    };
+    let plain_noun = noun_tags.has(tag::NOUN)
+        && !noun_tags.has(tag::VERB | tag::ADJ | tag::PRON | tag::ADV | tag::PREP | tag::PROPER)
+        && !noun.is_capitalised()
+        && i >= 2
+        && french::is_determiner(tokens.lower(i - 2));
+    if !plain_noun || !tokens.at(i).follows_closely(false) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 2 && matches!(tokens.lower(j), "ne" | "n" | "se" | "s") {
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    let tags = verb.tags();
+    let finite_only = verb.lex.known
+        && tags.has(tag::FINITE)
+        && tags.has(number)
+        && !tags.has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::PRON | tag::DET | tag::CONJ | tag::INFINITIVE);
+    if !finite_only || !close(&verb) || verb.is_capitalised() {
+        return None;
+    }
+    // What follows: the end, punctuation or a preposition; anything else may be the subject.
+    let subjectless = match tokens.get(j + 1) {
+        None => true,
+        Some(next) => {
+            next.follows_clause_break()
+                || next.gap.contains(['.', '!', '?', ')'])
+                || (next.tags().has(tag::PREP) && !next.tags().has(tag::DET | tag::PRON) && !next.is_capitalised())
+        }
+    };
+    if !subjectless {
+        return None;
+    }
+    let que = tokens.at(i);
+    let message = format!(
+        "`{} {} … {}`: the verb has no subject after `que`; a relative whose subject is `{}` opens with `qui`",
+        noun.text, que.text, verb.text, noun.text
+    );
+    Some(
+        Finding::new(rule, Severity::Warning, que.span, message)
+            .with_suggestion(capitalise_like(que.text, "qui"))
+            .with_related(verb.span, "the verb"),
+    )
+}
+
+/// The persons of the speaker and the addressed: a verb only in these needs `je`, `tu`, `nous`
+/// or `vous` (or `moi`, `toi` in a coordinated subject) as its subject.
+const SPEAKER_PERSONS: u64 = tag::P1SG | tag::P2SG | tag::P1PL | tag::P2PL;
+
+/// `Des erreurs de configuration pouvez bloquer`: right after a noun, a verb whose every
+/// reading is in the first or second person, in a sentence with no pronoun that could be its
+/// subject before it. A noun is a third person; a system that lost the subject copied the
+/// ending of another clause.
+pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if i == 0 || i + 1 >= tokens.len() {
+        return None;
+    }
+    let verb = tokens.at(i);
+    let tags = verb.tags();
+    let persons = tags.0 & PERSONS;
+    let other_class = tag::NOUN
+        | tag::PROPER
+        | tag::ADJ
+        | tag::ADV
+        | tag::PREP
+        | tag::CONJ
+        | tag::PRON
+        | tag::DET
+        | tag::NUMERAL
+        | tag::INTERJ
+        | tag::PAST_PARTICIPLE
+        | tag::INFINITIVE;
+    if persons == 0
+        || persons & !SPEAKER_PERSONS != 0
+        || !verb.lex.known
+        || !tags.has(tag::FINITE)
+        || tags.has(other_class)
+        || verb.is_capitalised()
+        || !verb.follows_closely(false)
+        // `-ais` is also the ending of adjectives of origin the lexicon may lack (`l'entraîneur
+        // castrais`), which read as an imperfect of the speaker.
+        || verb.lower.ends_with("ais")
+    {
+        return None;
+    }
+    let noun = tokens.at(i - 1);
+    let noun_tags = noun.tags();
+    // A capitalised word the lexicon lacks is a name or an acronym (`de PAM pouvez`).
+    let is_noun = (noun_tags.has(tag::NOUN | tag::PROPER) || (!noun.lex.known && noun.is_capitalised()))
+        && !noun_tags.has(tag::VERB | tag::PRON | tag::ADV | tag::PREP | tag::CONJ | tag::DET);
+    if !is_noun || noun.sentence_initial {
+        return None;
+    }
+    // A form that is also an imperative may open its clause after a fronted complement (`Dans
+    // le menu Fichier cliquez`, `Et dans la galerie allons`): judged only when the clause
+    // opens with a determiner, as a noun subject does.
+    if tags.has(tag::IMPERATIVE) {
+        let start = (1..i).rev().find(|&k| tokens.at(k).follows_clause_break()).unwrap_or(0);
+        if !french::is_determiner(tokens.lower(start)) {
+            return None;
+        }
+    }
+    // `pouvez-vous`, `pouvez vous`: an inverted subject follows.
+    let next = tokens.at(i + 1);
+    if next.joiner == Joiner::Hyphen || subject_person(next.lower).is_some() {
+        return None;
+    }
+    // Any pronoun of the speaker or the addressed before it may be its subject, however far
+    // (`vous, les membres du comité, pouvez`; `Pierre et moi sommes`).
+    if (0..i).any(|k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous")) {
+        return None;
+    }
+    // No suggestion: the noun before may be a complement of the subject (`Des erreurs de
+    // configuration de PAM`), so which third person is meant is not sure.
+    let message = format!(
+        "`{}` ({}) right after the noun `{}`, with no `je`, `tu`, `nous` or `vous` before it to be its subject",
+        verb.text,
+        Tags(tags.0 & (tag::FINITE | PERSONS)).describe(),
+        noun.text
+    );
+    Some(Finding::new(rule, Severity::Warning, verb.span, message).with_related(noun.span, "a noun, third person"))
+}
+
+/// Nouns of time: with their determiner they open a sentence as an adverbial, before the
+/// real subject (`Le lendemain il partit`, `Cette année elle a gagné`).
+const TIME_NOUNS: &[&str] = &[
+    "an",
+    "ans",
+    "année",
+    "années",
+    "après-midi",
+    "automne",
+    "décennie",
+    "fois",
+    "hiver",
+    "heure",
+    "heures",
+    "instant",
+    "jour",
+    "jours",
+    "lendemain",
+    "matin",
+    "matinée",
+    "midi",
+    "minute",
+    "minutes",
+    "mois",
+    "moment",
+    "nuit",
+    "printemps",
+    "saison",
+    "semaine",
+    "semaines",
+    "siècle",
+    "soir",
+    "soirée",
+    "temps",
+    "veille",
+    "week-end",
+    "été",
+];
+
+/// `Le gouvernement il a décidé`, `dont les entrées ils sont séparées`: a noun subject with
+/// its determiner, opening the sentence (or after `dont`), then at once a subject pronoun
+/// that repeats it, with no comma of a spoken dislocation between them.
+pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if !matches!(tokens.lower(i), "il" | "elle" | "ils" | "elles") || i < 2 || i + 1 >= tokens.len() {
+        return None;
+    }
+    let pronoun = tokens.at(i);
+    // `il y a` is also `ago` (`Ce prédateur réintroduit il y a 30 ans`).
+    if !pronoun.follows_closely(false) || tokens.lower(i + 1) == "y" {
+        return None;
+    }
+    // The noun right before, or the noun and one adjective.
+    let noun_at = if tokens.lex(i - 1).tags.has(tag::NOUN) { i - 1 } else { i.checked_sub(2)? };
+    let noun = tokens.at(noun_at);
+    let noun_tags = noun.tags();
+    if !noun_tags.has(tag::NOUN)
+        || noun_tags.has(tag::FINITE | tag::PRON | tag::ADV | tag::PREP | tag::CONJ)
+        || noun.is_capitalised()
+        || TIME_NOUNS.contains(&noun.lower)
+        || (noun_at + 1 < i && !(tokens.lex(i - 1).tags.has(tag::ADJ) && tokens.at(i - 1).follows_closely(false)))
+        || !(noun.follows_closely(false) || noun.joiner == Joiner::Apostrophe)
+        || noun_at == 0
+    {
+        return None;
+    }
+    let determiner_at = noun_at - 1;
+    let determiner = tokens.lower(determiner_at);
+    let definite = matches!(
+        determiner,
+        "le" | "la"
+            | "l"
+            | "les"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "mon"
+            | "ma"
+            | "mes"
+    );
+    let opens = determiner_at == 0
+        || (tokens.lower(determiner_at - 1) == "dont" && !tokens.at(determiner_at).follows_clause_break());
+    if !definite || !opens {
+        return None;
+    }
+    // A verb follows, possibly after the negation or object pronouns.
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 4 && french::is_preverbal_clitic(tokens.lower(j)) {
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    if !verb.tags().has(tag::FINITE) || verb.joiner == Joiner::Hyphen || !close(&verb) {
+        return None;
+    }
+    let subject = Token { span: Span::new(tokens.at(determiner_at).span.start, noun.span.end), ..noun };
+    let message = format!(
+        "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
+        pronoun.text, subject.text
+    );
+    Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject.span, "the subject"))
+}
+
+/// Nothing but spaces or an apostrophe between the verb and the word before it.
+pub fn close(verb: &Token<'_>) -> bool {
+    verb.joiner == Joiner::Apostrophe || verb.follows_closely(false)
+}
