@@ -43,8 +43,9 @@ Example: `Ils a annoncé une réforme.` → flagged, suggestion `ont`.
 
 How: the verb's readings in the French lexicon; a form with a reading in the subject's person
 passes (`il aime`, `ils aiment`; `tu porte` passes, as an imperative also reads 2sg). `nous`
-and `vous` are never taken for subjects, as they are objects as often (`nous ont donné`,
-`vous dis-je`); `elle` and `elles` only where a clause starts (first word, after
+and `vous` are taken for subjects only where a sentence starts and before a verb of the first
+or second person, as they are objects as often (`il nous a vus`, `», nous a dit le
+ministre`, `nous ont donné tant` with its subject left out); `elle` and `elles` only where a clause starts (first word, after
 punctuation), as they are also stressed (`Pierre et elle étaient`, `pour elle`). A first- or second-person form that is also an
 imperative is judged after a noun only when its clause opens with a determiner, since an
 imperative may follow a fronted complement (`Dans le menu Fichier cliquez`); forms in
@@ -97,11 +98,13 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     {
         return None;
     }
-    // `nous` and `vous` are as often objects as subjects, even where a clause starts (`nous
-    // ont donné`, `vous dis-je`); `elle` is also stressed (`Pierre et elle étaient`).
-    if matches!(pronoun.lower, "nous" | "vous")
-        || (matches!(pronoun.lower, "elle" | "elles") && !opens_clause(tokens, i))
-    {
+    // `nous` and `vous` are as often objects as subjects (`il nous a vus`, `et vous dit`):
+    // they are taken for subjects only where a sentence starts, since after a comma they may
+    // be objects before an inverted subject (`», nous a dit le ministre`) or of a verb whose
+    // subject was said once for several (`je vous donnais votre dû, vous payais mieux`);
+    // `elle` is also stressed (`Pierre et elle étaient`).
+    let first_or_second_plural = matches!(pronoun.lower, "nous" | "vous");
+    if (first_or_second_plural && i > 0) || (matches!(pronoun.lower, "elle" | "elles") && !opens_clause(tokens, i)) {
         return None;
     }
     // `Que dois je faire`, `Faut il porter`: inverted without its hyphen, after a verb in the
@@ -121,7 +124,16 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     if !close(&verb) {
         return None;
     }
-    if let Some(finding) = non_finite_after_subject(&pronoun, &verb, person, lexicon) {
+    if first_or_second_plural {
+        // `Nous a-t-il vus ?`: inverted; `Nous rejoindre est facile`: an infinitive clause.
+        // A verb of the third person makes them objects of a subject said before or left out
+        // (`Vous tourne en ridicule` in verse, `nous ont donné tant` in speech).
+        let persons = wrong_person(&verb, person)?;
+        let inverted = tokens.get(j + 1).is_some_and(|next| next.joiner == Joiner::Hyphen);
+        if inverted || persons & (tag::P3SG | tag::P3PL) != 0 {
+            return None;
+        }
+    } else if let Some(finding) = non_finite_after_subject(&pronoun, &verb, person, lexicon) {
         return Some(finding);
     }
     wrong_person(&verb, person)?;
@@ -282,6 +294,8 @@ mod tests {
         assert_eq!(flagged("Je peut venir demain."), [("peut".into(), "peux / puis".into())]);
         assert_eq!(flagged("Ensuite on sont partis."), [("sont".into(), "est".into())]);
         assert_eq!(flagged("Ils ne le fait pas."), [("fait".into(), "font".into())]);
+        assert_eq!(flagged("Nous arriverez demain."), [("arriverez".into(), "arriverons".into())]);
+        assert_eq!(flagged("Vous travaillons ensemble."), [("travaillons".into(), "travaillez".into())]);
     }
 
     #[test]
@@ -365,6 +379,9 @@ mod tests {
             "Les enfants jouent dehors.",
             "La plupart ont voté contre.",
             "Nous nous sommes levés et vous avez dansé.",
+            "« C'est fini », nous a dit le ministre.",
+            "Nous a-t-il vus ? Il nous a vus et nous a suivis.",
+            "Vous tourne en ridicule auprès de bien des gens.",
             "Pierre et elle étaient fiancés, et nous ont rejoint ceux qui voulaient.",
             "Les écrivaines Marie Dupont et Anne Martin sont venues.",
             "Les paramètres a et b sont entiers.",
