@@ -327,6 +327,7 @@ mod tests {
             "Il n'avait pas du tout l'intention de partir.",
             "Tous le savent.",
             "Il a tout le temps et toute la journée.",
+            "Il est parti tout une quinzaine.",
             "Quelles sont les raisons de ce choix ?",
             "Quel est l'enjeu ?",
             "Tous les élèves et toutes les élèves sont venus.",

@@ -203,12 +203,12 @@ fn predeterminer_forms(lower: &str) -> Option<[&'static str; 4]> {
     }
 }
 
-/// The number a determiner before a noun gives it, for the determiners that never stand alone
-/// before a verb as pronouns do (`le`, `la`, `les` are judged only before a word that is no verb).
+/// The number a definite, demonstrative or possessive determiner gives its noun. Not `un`,
+/// `une`: `tout une quinzaine` is a slip human writers make as often as systems do.
 fn determiner_number(lower: &str) -> Option<Number> {
     match lower {
         "le" | "la" | "l" | "ce" | "cet" | "cette" | "mon" | "ma" | "ton" | "ta" | "son" | "sa" | "notre" | "votre"
-        | "leur" | "un" | "une" => Some(Number::Singular),
+        | "leur" => Some(Number::Singular),
         "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => Some(Number::Plural),
         _ => None,
     }
