@@ -48,6 +48,11 @@ impl Settings {
         self
     }
 
+    pub fn with_site_evidence(mut self, evidence: crate::corpus_sites::SiteEvidence) -> Settings {
+        self.resources.site_evidence = Some(evidence);
+        self
+    }
+
     pub fn resources(&self) -> &Resources {
         &self.resources
     }
@@ -124,7 +129,8 @@ const EXCERPT_CONTEXT: usize = 60;
 /// Analyses one document; gives the text back with the report. Never panics on any text.
 pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) -> (DocReport, String) {
     let res = settings.resources();
-    let doc = View::build(id, text, res);
+    let mut doc = View::build(id, text, res);
+    doc.annotated.doc.site = origin.site.clone();
     let findings = run_detectors(&doc, settings);
     let config = &settings.config;
     let score = score::score(&findings, doc.word_count(), &config.score, |rule| RuleWeight {

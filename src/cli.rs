@@ -36,6 +36,9 @@ pub enum Command {
     Calibrate(CalibrateArgs),
     /// List the names of a corpus that are spelled several ways, with counts and documents.
     Names(NamesArgs),
+    /// One row per site, worst first: pages, share rejected, translation-score quantiles, share
+    /// of pages with translation evidence per family, the rules that fired most, example pages.
+    Sites(SitesArgs),
     /// Write the mergeable statistics of a shard (name spellings, text and sentence
     /// fingerprints), for `merge` and `--corpus-sketch`.
     Sketch(SketchArgs),
@@ -217,6 +220,13 @@ pub struct ReadArgs {
     /// Read standard input as JSONL instead of one text (implied by `check --format jsonl`).
     #[arg(long)]
     pub stdin_jsonl: bool,
+    /// JSONL field naming each document's site: a URL gives its host (lower-cased, without
+    /// `www.`), any other value is taken as it is.
+    #[arg(long, value_name = "FIELD")]
+    pub site_field: Option<String>,
+    /// For files in folders: each file's site is the first N folders under the input folder.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub site_from_path: Option<usize>,
     /// Run only rules whose id starts with one of these prefixes (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "PREFIXES")]
     pub select: Option<Vec<String>>,
@@ -272,6 +282,27 @@ pub struct NamesArgs {
     pub output: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SitesFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct SitesArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[arg(long, short = 'f', value_enum, default_value_t = SitesFormat::Text)]
+    pub format: SitesFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// List only sites with at least this many pages.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_pages: u64,
+}
+
 #[derive(Args, Debug)]
 pub struct GateArgs {
     #[command(flatten)]
@@ -311,6 +342,11 @@ pub struct CorpusArgs {
     /// shard against the whole corpus.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["name_consensus", "duplicates"])]
     pub corpus_sketch: Option<PathBuf>,
+    /// First analyse all inputs and count, per site (`--site-field`, `--site-from-path`), the
+    /// pages with strong machine-translation evidence; then every page of a site where that
+    /// share is significant inherits it (MT105). Reads the inputs twice.
+    #[arg(long)]
+    pub site_evidence: bool,
 }
 
 #[derive(Args, Debug)]

@@ -60,6 +60,8 @@ pub struct LineInfo {
 #[derive(Debug)]
 pub struct Document {
     pub id: String,
+    /// The site the document was published on, when the inputs name it.
+    pub site: Option<String>,
     pub text: String,
     /// `text` lowercased with every byte offset kept (see `text::lowercase_in_place_offsets`).
     pub lower: String,
@@ -104,6 +106,7 @@ impl Document {
         let lines = lines(&text, &lower, &line_starts);
         let mut doc = Document {
             id,
+            site: None,
             text,
             lower,
             line_starts,

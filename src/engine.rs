@@ -469,6 +469,8 @@ mod tests {
             jsonl_extensions: vec![],
             stdin_jsonl: false,
             keep_records: false,
+            site_field: None,
+            site_from_path: None,
         };
         let items = read_jsonl(Box::new(std::io::Cursor::new(jsonl.as_bytes().to_vec())), "t.jsonl".into(), options);
         let mut outcomes = Vec::new();

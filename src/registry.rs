@@ -10,6 +10,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &foreign_dateline::ForeignDateline,
         &assistant_residue::AssistantResidue,
         &translated_code::TranslatedCode,
+        &site_evidence::SiteEvidenceRule,
         &untranslated_fragment::UntranslatedFragment,
         &imperial_units::ImperialUnits,
         &spacing_residue::SpacingResidue,

@@ -1,9 +1,10 @@
 //! What a rule reads besides the document: the run's lexicons, and what a first pass over the
 //! inputs learnt of the corpus (the agreed name spellings, the first holder of every text and
-//! sentence). Derefs to the lexicons, so a rule writes `res.units` as for any table.
+//! sentence, the sites with machine-translation evidence). Derefs to the lexicons, so a rule writes `res.units` as for any table.
 
 use crate::corpus_copies::CopyIndex;
 use crate::corpus_names::Consensus;
+use crate::corpus_sites::SiteEvidence;
 use crate::lexicon::set::Lexicons;
 use std::sync::LazyLock;
 
@@ -13,6 +14,9 @@ pub struct Resources {
     pub name_consensus: Option<Consensus>,
     /// Set by `--duplicates`: the first document of every text and sentence of the inputs.
     pub copies: Option<CopyIndex>,
+    /// Set by `--site-evidence`: the sites whose pages carry machine-translation evidence on a
+    /// significant share of them.
+    pub site_evidence: Option<SiteEvidence>,
 }
 
 /// The embedded lexicons are shared by every run that names no user file.
@@ -31,12 +35,22 @@ impl Resources {
 
     /// Shared lexicons (the embedded ones) with no corpus view.
     pub fn new(lexicons: &'static Lexicons) -> Resources {
-        Resources { lexicons: LexiconHandle::Embedded(lexicons), name_consensus: None, copies: None }
+        Resources {
+            lexicons: LexiconHandle::Embedded(lexicons),
+            name_consensus: None,
+            copies: None,
+            site_evidence: None,
+        }
     }
 
     /// A run's own lexicons (the user's files, a stated language) with no corpus view.
     pub fn owning(lexicons: Lexicons) -> Resources {
-        Resources { lexicons: LexiconHandle::Owned(Box::new(lexicons)), name_consensus: None, copies: None }
+        Resources {
+            lexicons: LexiconHandle::Owned(Box::new(lexicons)),
+            name_consensus: None,
+            copies: None,
+            site_evidence: None,
+        }
     }
 
     pub fn lexicons(&self) -> &Lexicons {

@@ -709,3 +709,92 @@ fn an_idle_stage_stops_at_an_interruption() {
     };
     assert_eq!(status.code(), Some(130));
 }
+
+/// Six pages of one site, four of them with a disclaimer and a foreign dateline, and two
+/// pages of another site without any.
+fn two_sites(dir: &Path) -> String {
+    let mut lines = String::new();
+    for i in 0..6 {
+        let text = if i < 4 { FRENCH_MT } else { FRENCH };
+        let url = format!("https://www.Edition.example:8080/fr/{i}?utm=x");
+        lines.push_str(&serde_json::json!({"id": format!("e{i}"), "url": url, "text": text}).to_string());
+        lines.push('\n');
+    }
+    for i in 0..2 {
+        lines.push_str(
+            &serde_json::json!({"id": format!("o{i}"), "url": "http://other.example/", "text": FRENCH}).to_string(),
+        );
+        lines.push('\n');
+    }
+    write(dir, "pages.jsonl", lines.as_bytes());
+    dir.join("pages.jsonl").to_str().unwrap().to_string()
+}
+
+#[test]
+fn sites_lists_each_site_worst_first_from_a_url_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = two_sites(dir.path());
+    let out = mtaudit().args(["sites", "-q", "-f", "json", "--site-field", "url", &input]).output().unwrap();
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(report["pages"], 8);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["site"], "edition.example");
+    assert_eq!(rows[0]["pages"], 6);
+    assert_eq!(rows[0]["rejected"], 4);
+    assert_eq!(rows[0]["evidence_by_family"]["provenance"], 4.0 / 6.0);
+    assert_eq!(rows[0]["examples"][0], "e0");
+    assert_eq!(rows[1]["site"], "other.example");
+    assert_eq!(rows[1]["evidence_share"], 0.0);
+    let csv = mtaudit().args(["sites", "-q", "-f", "csv", "--site-field", "url", &input]).output().unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with(
+        "site,pages,rejected,rejected_share,median_translation,low_translation,evidence_share,evidence_provenance"
+    ));
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn site_evidence_passes_a_sites_evidence_on_to_its_other_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = two_sites(dir.path());
+    let records = jsonl_records(&["--site-field", "url", "--site-evidence", &input]);
+    let docs: Vec<(String, &serde_json::Value)> =
+        documents(&records).into_iter().map(|(_, d)| (d["id"].as_str().unwrap().to_string(), d)).collect();
+    assert_eq!(docs.len(), 8);
+    for (id, doc) in &docs {
+        let inherits = rules_of(doc).contains(&"MT105".to_string());
+        assert_eq!(inherits, id.starts_with('e'), "{id}");
+        assert_eq!(doc["site"], if id.starts_with('e') { "edition.example" } else { "other.example" });
+    }
+    let (_, clean_page) = docs.iter().find(|(id, _)| id == "e5").unwrap();
+    let message = clean_page["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "MT105").unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.starts_with("4 of 6 pages of edition.example carry strong machine-translation evidence (MT101 on 4")
+    );
+    // Without the option, nothing is inherited; without sites, the option is refused.
+    let plain = jsonl_records(&["--site-field", "url", &input]);
+    assert!(documents(&plain).iter().all(|(_, d)| !rules_of(d).contains(&"MT105".to_string())));
+    mtaudit()
+        .args(["check", "--site-evidence", &input])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--site-field"));
+}
+
+#[test]
+fn site_from_path_takes_the_first_folders_under_the_input_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("a.example/2024")).unwrap();
+    write(&dir.path().join("a.example/2024"), "p.txt", FRENCH.as_bytes());
+    write(dir.path(), "loose.txt", FRENCH.as_bytes());
+    let records = jsonl_records(&["--site-from-path", "1", dir.path().to_str().unwrap()]);
+    let docs = documents(&records);
+    let site_of = |suffix: &str| docs.iter().find(|(id, _)| id.ends_with(suffix)).map(|(_, d)| d["site"].clone());
+    assert_eq!(site_of("p.txt"), Some(serde_json::json!("a.example")));
+    assert_eq!(site_of("loose.txt"), Some(serde_json::Value::Null));
+}

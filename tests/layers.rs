@@ -34,7 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("the lexicon set of a run", &["lexicon::set"]),
     ("document: segmentation", &["document"]),
     ("view: what is derived once per document", &["view"]),
-    ("corpus views and passages", &["corpus_copies", "corpus_names", "passages"]),
+    ("corpus views and passages", &["corpus_copies", "corpus_names", "corpus_sites", "passages"]),
     ("resources a rule reads", &["resources"]),
     ("rules", &["rule", "detectors"]),
     ("registry", &["registry"]),
@@ -43,7 +43,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analysis of one document", &["analysis"]),
     ("engine", &["engine"]),
     ("output", &["output"]),
-    ("corpus sketches and evaluation", &["corpus_sketch", "evaluation"]),
+    ("corpus sketches, site tables and evaluation", &["corpus_sketch", "site_table", "evaluation"]),
     ("library root", &["lib"]),
     ("commands (the binary)", &["main", "cli", "commands"]),
 ];

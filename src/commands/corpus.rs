@@ -11,11 +11,13 @@ use mtaudit::corpus_sketch::{CorpusSketch, sketch_document};
 use mtaudit::engine;
 use mtaudit::input::Inputs;
 use mtaudit::passages::DocumentRef as PassageDocument;
+use mtaudit::site_table::SiteTable;
 use std::path::Path;
 
 /// The corpus statistics the rules compare documents with: read from `--corpus-sketch`, or
 /// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
 pub(super) fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
+    let settings = if corpus.site_evidence { with_site_evidence(settings, read)? } else { settings };
     let (sketch, names, copies) = match &corpus.corpus_sketch {
         Some(path) => (CorpusSketch::read_without_passages(path)?, true, true),
         None if corpus.name_consensus || corpus.duplicates => {
@@ -38,6 +40,37 @@ pub(super) fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusAr
         settings = settings.with_copy_index(sketch.copies);
     }
     Ok(settings)
+}
+
+/// `--site-evidence`: a first pass analyses every input and counts per site; the sites whose
+/// pages carry strong evidence on a significant share of them are handed to MT105.
+fn with_site_evidence(settings: Settings, read: &ReadArgs) -> Result<Settings> {
+    if read.inputs.iter().any(|i| i == "-") {
+        bail!("--site-evidence reads the inputs twice, and standard input can be read only once");
+    }
+    if read.site_field.is_none() && read.site_from_path.is_none() {
+        bail!("--site-evidence needs the pages' sites: pass --site-field FIELD or --site-from-path N");
+    }
+    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
+    let bar = progress(read.quiet);
+    let mut table = SiteTable::default();
+    engine::run(
+        inputs,
+        &settings,
+        threads(read),
+        |docs, bytes| update(&bar, docs, bytes),
+        |outcome| {
+            // Errors are reported by the pass that follows.
+            if let engine::Outcome::Document { report, .. } = outcome {
+                table.add(&report);
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(settings.with_site_evidence(table.evidence()))
 }
 
 /// One pass over the inputs, sketching every document in input order.

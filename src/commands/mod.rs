@@ -16,6 +16,7 @@ mod merge;
 mod names;
 mod options;
 mod rules;
+mod sites;
 mod sketch;
 
 use crate::cli::{Cli, Command};
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check::run(config, args),
         Command::Gate(args) => gate::run(config, args),
         Command::Names(args) => names::run(config, args),
+        Command::Sites(args) => sites::run(config, args),
         Command::Sketch(args) => sketch::run(config, args),
         Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(config, args),

@@ -55,6 +55,8 @@ pub(super) fn input_options(config: &Config, read: &ReadArgs, keep_records: bool
         jsonl_extensions: config.input.jsonl_extensions.clone(),
         stdin_jsonl: read.stdin_jsonl,
         keep_records,
+        site_field: read.site_field.clone(),
+        site_from_path: read.site_from_path,
     }
 }
 

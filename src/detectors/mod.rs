@@ -26,6 +26,7 @@ pub mod name_variants;
 pub mod noun_phrase;
 pub mod photo_credit;
 pub mod repeated_line;
+pub mod site_evidence;
 pub mod spacing_residue;
 pub mod stray_title;
 pub mod subject_shapes;

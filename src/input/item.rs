@@ -13,11 +13,21 @@ pub struct Origin {
     /// 1-based line, for JSONL records.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// The site the document was published on, when the inputs say (`--site-field`,
+    /// `--site-from-path`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
 }
 
 impl Origin {
     pub fn file(source: impl Into<String>) -> Self {
-        Origin { source: source.into(), line: None }
+        Origin { source: source.into(), line: None, site: None }
+    }
+
+    /// The same origin on `site`.
+    pub fn with_site(mut self, site: Option<String>) -> Self {
+        self.site = site;
+        self
     }
 }
 
@@ -79,6 +89,45 @@ pub struct InputOptions {
     pub stdin_jsonl: bool,
     /// Keep each JSONL record (to write it back annotated).
     pub keep_records: bool,
+    /// The JSONL field that names each document's site (a URL gives its host).
+    pub site_field: Option<String>,
+    /// For files in a folder: the site is the first this many folders under the input folder.
+    pub site_from_path: Option<usize>,
+}
+
+/// The site a field's value names: a URL's host, lower-cased and without `www.`; any other
+/// value as it is (trimmed). None for an empty value.
+pub fn site_of(value: &str) -> Option<String> {
+    let value = value.trim();
+    let site = match value.split_once("://") {
+        Some((_, rest)) => {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = authority.rsplit('@').next().unwrap_or("");
+            // A port is not part of the site; an IPv6 literal keeps its brackets.
+            let host = if host.starts_with('[') { host } else { host.split(':').next().unwrap_or("") };
+            let host = host.to_lowercase();
+            host.strip_prefix("www.").map(str::to_string).unwrap_or(host)
+        }
+        None => value.to_string(),
+    };
+    (!site.is_empty()).then_some(site)
+}
+
+/// The site of a file found under `root` when the site is its first `depth` folders there
+/// (`root/example.com/2024/page.txt` with depth 1 → `example.com`). None for a file right in
+/// the root.
+pub fn site_from_path(root: &std::path::Path, file: &std::path::Path, depth: usize) -> Option<String> {
+    let relative = file.strip_prefix(root).ok()?;
+    let folders: Vec<String> = relative
+        .parent()?
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .take(depth)
+        .collect();
+    (!folders.is_empty()).then(|| folders.join("/"))
 }
 
 /// An I/O error in words a user can act on.
@@ -87,5 +136,27 @@ pub fn describe_io(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory (or a dangling link)".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_names_its_host_and_any_other_value_itself() {
+        assert_eq!(site_of("https://www.Example.com:8443/a/b?c#d").as_deref(), Some("example.com"));
+        assert_eq!(site_of("http://user@news.example.org").as_deref(), Some("news.example.org"));
+        assert_eq!(site_of(" Le Monde ").as_deref(), Some("Le Monde"));
+        assert_eq!(site_of("  "), None);
+    }
+
+    #[test]
+    fn a_path_names_its_first_folders_under_the_root() {
+        let root = std::path::Path::new("/crawl");
+        let file = std::path::Path::new("/crawl/example.com/2024/05/a.txt");
+        assert_eq!(site_from_path(root, file, 1).as_deref(), Some("example.com"));
+        assert_eq!(site_from_path(root, file, 2).as_deref(), Some("example.com/2024"));
+        assert_eq!(site_from_path(root, std::path::Path::new("/crawl/a.txt"), 1), None);
     }
 }

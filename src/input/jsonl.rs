@@ -1,7 +1,7 @@
 //! JSONL: one document per line, read one line at a time.
 
 use super::decode::validate_text;
-use super::item::{InputError, InputOptions, Item, Origin};
+use super::item::{InputError, InputOptions, Item, Origin, site_of};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 
@@ -71,13 +71,13 @@ impl JsonlReader {
 
     fn error(&self, reason: impl Into<String>) -> Item {
         Item::Error(InputError {
-            origin: Origin { source: self.source.clone(), line: Some(self.line) },
+            origin: Origin { source: self.source.clone(), line: Some(self.line), site: None },
             reason: reason.into(),
         })
     }
 
     fn parse(&self) -> Item {
-        let origin = Origin { source: self.source.clone(), line: Some(self.line) };
+        let mut origin = Origin { source: self.source.clone(), line: Some(self.line), site: None };
         let value: Value = match serde_json::from_slice(&self.buffer) {
             Ok(v) => v,
             Err(e) => return self.error(format!("invalid JSON: {e}")),
@@ -93,6 +93,13 @@ impl JsonlReader {
                 return self.error(format!("the `{field}` field is {}, not a string", kind_of(other)));
             }
         };
+        if let Some(site_field) = &self.options.site_field {
+            origin.site = match record.get(site_field) {
+                Some(Value::String(s)) => site_of(s),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            };
+        }
         let id = match record.get(&self.options.id_field) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
@@ -146,7 +153,7 @@ impl Iterator for JsonlReader {
             ))),
             // No document, but a line: accounted for, and kept in its place by the stage format.
             Ok(Line::Complete) if self.buffer.iter().all(u8::is_ascii_whitespace) => Some(Item::Skipped {
-                origin: Origin { source: self.source.clone(), line: Some(self.line) },
+                origin: Origin { source: self.source.clone(), line: Some(self.line), site: None },
                 reason: "blank line".into(),
             }),
             Ok(Line::Complete) => Some(self.parse()),

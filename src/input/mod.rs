@@ -26,6 +26,8 @@ use std::path::{Path, PathBuf};
 pub struct Inputs {
     pending: VecDeque<String>,
     walker: Option<Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>>,
+    /// The folder the walker walks (sites are read from paths under it).
+    walk_root: PathBuf,
     jsonl: Option<JsonlReader>,
     options: InputOptions,
 }
@@ -39,7 +41,13 @@ enum Kind {
 
 impl Inputs {
     pub fn new(inputs: &[String], options: InputOptions) -> Inputs {
-        Inputs { pending: inputs.iter().cloned().collect(), walker: None, jsonl: None, options }
+        Inputs {
+            pending: inputs.iter().cloned().collect(),
+            walker: None,
+            walk_root: PathBuf::new(),
+            jsonl: None,
+            options,
+        }
     }
 
     fn kind(&self, path: &Path) -> Kind {
@@ -71,7 +79,14 @@ impl Inputs {
                 origin: Origin::file(display),
                 reason: "not a text or JSONL file (by its extension)".into(),
             }),
-            _ => Some(Item::File { path, origin: Origin::file(display) }),
+            _ => {
+                // Only a file found in a folder has a site in its path.
+                let site = match self.options.site_from_path {
+                    Some(depth) if !named => item::site_from_path(&self.walk_root, &path, depth),
+                    _ => None,
+                };
+                Some(Item::File { origin: Origin::file(display).with_site(site), path })
+            }
         }
     }
 
@@ -150,6 +165,7 @@ impl Iterator for Inputs {
                     return Some(Item::Error(InputError { origin: Origin::file(input), reason: describe_io(&e) }));
                 }
                 Ok(meta) if meta.is_dir() => {
+                    self.walk_root = path.clone();
                     // Hidden files and folders (`.git`) are not documents.
                     self.walker = Some(Box::new(
                         walkdir::WalkDir::new(&path)
