@@ -225,8 +225,8 @@ pub struct ReadArgs {
     #[arg(long, value_name = "FIELD")]
     pub site_field: Option<String>,
     /// For files in folders: each file's site is the first N folders under the input folder.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
-    pub site_from_path: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub site_from_path: Option<u16>,
     /// Run only rules whose id starts with one of these prefixes (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "PREFIXES")]
     pub select: Option<Vec<String>>,

@@ -792,9 +792,13 @@ fn site_from_path_takes_the_first_folders_under_the_input_folder() {
     std::fs::create_dir_all(dir.path().join("a.example/2024")).unwrap();
     write(&dir.path().join("a.example/2024"), "p.txt", FRENCH.as_bytes());
     write(dir.path(), "loose.txt", FRENCH.as_bytes());
+    let record = serde_json::json!({"id": "r", "text": FRENCH}).to_string();
+    write(&dir.path().join("a.example"), "more.jsonl", record.as_bytes());
     let records = jsonl_records(&["--site-from-path", "1", dir.path().to_str().unwrap()]);
     let docs = documents(&records);
     let site_of = |suffix: &str| docs.iter().find(|(id, _)| id.ends_with(suffix)).map(|(_, d)| d["site"].clone());
     assert_eq!(site_of("p.txt"), Some(serde_json::json!("a.example")));
     assert_eq!(site_of("loose.txt"), Some(serde_json::Value::Null));
+    // A JSONL file's records without a site of their own are on its folder's.
+    assert_eq!(site_of("more.jsonl"), Some(serde_json::json!("a.example")));
 }

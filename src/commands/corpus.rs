@@ -17,7 +17,12 @@ use std::path::Path;
 /// The corpus statistics the rules compare documents with: read from `--corpus-sketch`, or
 /// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
 pub(super) fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
-    let settings = if corpus.site_evidence { with_site_evidence(settings, read)? } else { settings };
+    let settings = with_corpus_statistics(settings, read, corpus)?;
+    // Last, so that the first pass sees the pages as the second will score them.
+    if corpus.site_evidence { with_site_evidence(settings, read) } else { Ok(settings) }
+}
+
+fn with_corpus_statistics(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
     let (sketch, names, copies) = match &corpus.corpus_sketch {
         Some(path) => (CorpusSketch::read_without_passages(path)?, true, true),
         None if corpus.name_consensus || corpus.duplicates => {

@@ -56,7 +56,7 @@ pub(super) fn input_options(config: &Config, read: &ReadArgs, keep_records: bool
         stdin_jsonl: read.stdin_jsonl,
         keep_records,
         site_field: read.site_field.clone(),
-        site_from_path: read.site_from_path,
+        site_from_path: read.site_from_path.map(usize::from),
     }
 }
 

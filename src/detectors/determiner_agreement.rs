@@ -43,7 +43,8 @@ alone, since `le` and `la` are also pronouns. Capitalised words are judged only 
 (`le Monde`, a title, is unknown and skipped).
 
 An adjective before the noun must be a word that is no noun (`le vecteur vitesse` is two
-nouns) and is judged on gender only (`des manuels utilisateur`); after the noun, only in a
+nouns) and is judged on gender only, as a singular noun may follow a plural word in
+apposition (`des fichiers source`); after the noun, only in a
 phrase that opens its sentence and is not coordinated (`Les gouvernements espagnol et
 mexicain`), since elsewhere it may be the attribute of the subject (`passent leurs journées
 enfermés`) or belong to a noun before the phrase (`un bogue critique pour la publication
@@ -176,7 +177,7 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
             META.id,
             Severity::Warning,
             span,
-            format!("`{}`: `{}` is {} and takes `{}`", tokens.slice(span), noun.text, description, right),
+            format!("`{}`: `{}` is {} and takes `{}`", tokens.phrase(i - 1, i), noun.text, description, right),
         )
         .with_suggestion(suggestion)
     } else {
@@ -184,7 +185,7 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
             META.id,
             Severity::Warning,
             span,
-            format!("`{}`: the noun is {} only, the determiner is not", tokens.slice(span), description),
+            format!("`{}`: the noun is {} only, the determiner is not", tokens.phrase(i - 1, i), description),
         )
     };
     if proper {
@@ -300,6 +301,8 @@ mod tests {
         assert_eq!(spans("Ce fut le gigantesque explosion de la nuit."), ["le gigantesque explosion"]);
         assert_eq!(spans("Il portait l’excellente collier."), ["l’excellente collier"]);
         assert_eq!(spans("Les voitures rapide sont passées."), ["Les voitures rapide"]);
+        // A determiner that disagrees with the noun is reported once, by the pair.
+        assert_eq!(spans("Le voitures rapide sont passées."), ["Le voitures"]);
         for sentence in [
             "La fille du voisin blessée est rentrée.",
             "Il a vu le chien et la chatte perdus.",

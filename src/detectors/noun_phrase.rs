@@ -86,6 +86,13 @@ fn clash<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
 /// complement of another word (`la fille du voisin blessée`) nor coordinated (`le chien et la
 /// chatte perdus`) is judged, since an adjective after it may agree with that other word.
 pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_>, det_at: usize) -> Option<Finding> {
+    // Every word comes here, and few are followed by two nominal words: the readings decide
+    // before the determiner is looked at and the tokens are made.
+    let (first_tags, second_tags) = (tokens.lex(det_at + 1).tags, tokens.lex(det_at + 2).tags);
+    let pair = tag::NOUN | tag::ADJ | tag::PAST_PARTICIPLE;
+    if !first_tags.has(pair) || !second_tags.has(pair) {
+        return None;
+    }
     let (det_gender, det_number, ..) = determiner(tokens.lower(det_at))?;
     let det_gender = Some(det_gender).filter(|g| *g != Gender::Either);
     let (first, second) = (tokens.at(det_at + 1), tokens.at(det_at + 2));
@@ -155,8 +162,14 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
     let (noun_gender, noun_number) = (sure_gender(noun_tags), sure_number(noun_tags));
     let (adjective_gender, adjective_number) = (sure_gender(adjective_tags), sure_number(adjective_tags));
     // Before the noun, the adjective must agree with the determiner (else the pair is MT604's
-    // first check, or the adjective is no adjective here).
-    if adjective_first && (clash(det_gender, adjective_gender) || clash(Some(det_number), adjective_number)) {
+    // first check, or the adjective is no adjective here); after it, the noun must (else
+    // MT604's first check reports `Le voitures` once, and the adjective is not to blame).
+    let determiner_clash = if adjective_first {
+        clash(det_gender, adjective_gender) || clash(Some(det_number), adjective_number)
+    } else {
+        clash(det_gender, noun_gender) || clash(Some(det_number), noun_number)
+    };
+    if determiner_clash {
         return None;
     }
     // With the adjective first, gender only: a singular noun after a plural adjective may be a
@@ -184,7 +197,7 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
     };
     let message = format!(
         "`{}`: the noun `{}` is {}, the adjective `{}` {}",
-        tokens.slice(span),
+        tokens.phrase(det_at, det_at + 2),
         noun.text,
         what(noun_gender, noun_number),
         adjective.text,
@@ -218,7 +231,12 @@ fn determiner_number(lower: &str) -> Option<Number> {
 /// determiner, and `quel` opening a question before a form of être and a determiner, take the
 /// gender of the noun and the number of its determiner.
 pub fn predeterminer(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
-    let forms = predeterminer_forms(tokens.lower(i))?;
+    let lower = tokens.lower(i);
+    // Every word comes here: one byte rules out all but `t…` and `q…`.
+    if !lower.starts_with(['t', 'q']) {
+        return None;
+    }
+    let forms = predeterminer_forms(lower)?;
     let is_quel = forms[0] == "quel";
     let det_at = if is_quel {
         // `Quels sont les raisons`: a question opening with quel, then être.
@@ -299,9 +317,9 @@ pub fn predeterminer(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) 
     let span = Span::new(pre.span.start, noun.span.end);
     let message = format!(
         "`{}`: `{}` agrees with `{}`, which takes `{}`",
-        tokens.slice(span),
+        tokens.phrase(i, noun_at),
         pre.text,
-        tokens.slice(Span::new(det.span.start, noun.span.end)),
+        tokens.phrase(det_at, noun_at),
         right
     );
     Some(Finding::new(rule, Severity::Warning, span, message).with_suggestion(capitalise_like(pre.text, right)))

@@ -23,7 +23,7 @@ dateline (MT102), an AI assistant's residue (MT103), translated code or brand na
 or weighted findings of two translation families on one page. The finding names the share,
 the rules and some pages that carry them.
 
-Why it matters: sites machine-translate whole editions. When a tenth of a site's pages carry
+Why it matters: sites machine-translate whole editions. When a third of a site's pages carry
 a disclaimer or a foreign dateline, the rest of that edition was made the same way, though
 its pages show no trace a reader sees.
 

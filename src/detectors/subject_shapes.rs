@@ -82,9 +82,13 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
     if i == 0 || i + 1 >= tokens.len() {
         return None;
     }
-    let verb = tokens.at(i);
-    let tags = verb.tags();
+    // Every word comes here: its reading decides before its token is made.
+    let tags = tokens.lex(i).tags;
     let persons = tags.0 & PERSONS;
+    if persons == 0 || persons & !SPEAKER_PERSONS != 0 {
+        return None;
+    }
+    let verb = tokens.at(i);
     let other_class = tag::NOUN
         | tag::PROPER
         | tag::ADJ
@@ -254,7 +258,8 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     let subject = Token { span: Span::new(tokens.at(determiner_at).span.start, noun.span.end), ..noun };
     let message = format!(
         "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
-        pronoun.text, subject.text
+        pronoun.text,
+        tokens.phrase(determiner_at, noun_at)
     );
     Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject.span, "the subject"))
 }

@@ -32,8 +32,9 @@ serveurs que s'exécutent sur la machine`, for qui); and, right after a noun, a 
 is only in the first or second person (`Des erreurs de configuration de PAM pouvez`) where
 no `je`, `tu`, `nous`, `vous`, `moi` or `toi` comes before it in the sentence; and a
 subject pronoun right after the noun subject it repeats, with no comma (`Le gouvernement il
-a décidé`, `dont les entrées ils sont séparées`): the noun with a definite or possessive
-determiner opening the sentence or following `dont`, then the pronoun and a verb.
+a décidé`, `dont les entrées ils sont séparées`): the noun with a definite, demonstrative
+or possessive determiner opening the sentence or following `dont`, then the pronoun and a
+verb.
 
 Why it matters: a translation from a language whose verbs do not change with the person
 (English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses

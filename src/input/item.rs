@@ -95,16 +95,29 @@ pub struct InputOptions {
     pub site_from_path: Option<usize>,
 }
 
-/// The site a field's value names: a URL's host, lower-cased and without `www.`; any other
-/// value as it is (trimmed). None for an empty value.
+/// The site a field's value names: a URL's host (or an address's without its scheme),
+/// lower-cased, without `www.` and port; any other value as it is (trimmed). None for an
+/// empty value.
 pub fn site_of(value: &str) -> Option<String> {
     let value = value.trim();
-    let site = match value.split_once("://") {
-        Some((_, rest)) => {
+    // A URL, or an address without its scheme (`www.example.com/a`): a word with a dot before
+    // its first slash and no space.
+    let rest = match value.split_once("://") {
+        Some((_, rest)) => Some(rest),
+        None => {
+            let head = value.split(['/', '?', '#']).next().unwrap_or("");
+            (!value.contains(char::is_whitespace) && head.contains('.') && !head.starts_with('.')).then_some(value)
+        }
+    };
+    let site = match rest {
+        Some(rest) => {
             let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
             let host = authority.rsplit('@').next().unwrap_or("");
             // A port is not part of the site; an IPv6 literal keeps its brackets.
-            let host = if host.starts_with('[') { host } else { host.split(':').next().unwrap_or("") };
+            let host = match host.strip_prefix('[') {
+                Some(v6) => format!("[{}]", v6.split(']').next().unwrap_or("")),
+                None => host.split(':').next().unwrap_or("").to_string(),
+            };
             let host = host.to_lowercase();
             host.strip_prefix("www.").map(str::to_string).unwrap_or(host)
         }
@@ -148,6 +161,8 @@ mod tests {
         assert_eq!(site_of("https://www.Example.com:8443/a/b?c#d").as_deref(), Some("example.com"));
         assert_eq!(site_of("http://user@news.example.org").as_deref(), Some("news.example.org"));
         assert_eq!(site_of(" Le Monde ").as_deref(), Some("Le Monde"));
+        assert_eq!(site_of("www.Example.com/a/b").as_deref(), Some("example.com"));
+        assert_eq!(site_of("http://[::1]:8080/a").as_deref(), Some("[::1]"));
         assert_eq!(site_of("  "), None);
     }
 

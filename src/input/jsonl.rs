@@ -12,6 +12,9 @@ pub struct JsonlReader {
     options: InputOptions,
     buffer: Vec<u8>,
     done: bool,
+    /// The site of every record without a `--site-field` value (a JSONL file's folder under
+    /// `--site-from-path`).
+    default_site: Option<String>,
 }
 
 enum Line {
@@ -30,7 +33,14 @@ impl JsonlReader {
             options,
             buffer: Vec::new(),
             done: false,
+            default_site: None,
         }
+    }
+
+    /// Records without a site of their own are on `site`.
+    pub fn with_default_site(mut self, site: Option<String>) -> Self {
+        self.default_site = site;
+        self
     }
 
     /// Reads one line into the buffer, never holding more than the limit.
@@ -93,13 +103,12 @@ impl JsonlReader {
                 return self.error(format!("the `{field}` field is {}, not a string", kind_of(other)));
             }
         };
-        if let Some(site_field) = &self.options.site_field {
-            origin.site = match record.get(site_field) {
-                Some(Value::String(s)) => site_of(s),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            };
+        origin.site = match self.options.site_field.as_ref().and_then(|field| record.get(field)) {
+            Some(Value::String(s)) => site_of(s),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
         }
+        .or_else(|| self.default_site.clone());
         let id = match record.get(&self.options.id_field) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),

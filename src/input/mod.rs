@@ -63,6 +63,15 @@ impl Inputs {
         }
     }
 
+    /// The site `--site-from-path` reads from a file's folders: only a file found in a folder
+    /// has one.
+    fn path_site(&self, path: &Path, named: bool) -> Option<String> {
+        match self.options.site_from_path {
+            Some(depth) if !named => item::site_from_path(&self.walk_root, path, depth),
+            _ => None,
+        }
+    }
+
     /// The item for one file; `named` files (given on the command line) are read whatever
     /// their extension.
     fn file_item(&mut self, path: PathBuf, named: bool) -> Option<Item> {
@@ -70,7 +79,8 @@ impl Inputs {
         match self.kind(&path) {
             Kind::Jsonl => match decode::open(&path) {
                 Ok(reader) => {
-                    self.jsonl = Some(JsonlReader::new(reader, display, self.options.clone()));
+                    let site = self.path_site(&path, named);
+                    self.jsonl = Some(JsonlReader::new(reader, display, self.options.clone()).with_default_site(site));
                     None
                 }
                 Err(e) => Some(Item::Error(InputError { origin: Origin::file(display), reason: e })),
@@ -80,11 +90,7 @@ impl Inputs {
                 reason: "not a text or JSONL file (by its extension)".into(),
             }),
             _ => {
-                // Only a file found in a folder has a site in its path.
-                let site = match self.options.site_from_path {
-                    Some(depth) if !named => item::site_from_path(&self.walk_root, &path, depth),
-                    _ => None,
-                };
+                let site = self.path_site(&path, named);
                 Some(Item::File { origin: Origin::file(display).with_site(site), path })
             }
         }

@@ -230,9 +230,18 @@ impl<'a> SentenceTokens<'a> {
         self.doc.slice(self.doc.words[self.sentence.words.start + i].span)
     }
 
-    /// The text of a span of the document, such as one covering several of the sentence's words.
-    pub fn slice(&self, span: crate::finding::Span) -> &'a str {
-        self.doc.slice(span)
+    /// The words `from..=to` as a message quotes them: one space between words, whatever
+    /// whitespace the text has there, and an apostrophe or hyphen kept as written (`l’états`).
+    pub fn phrase(&self, from: usize, to: usize) -> String {
+        let mut phrase = String::new();
+        for k in from..=to.min(self.len().saturating_sub(1)) {
+            if k > from {
+                let gap = self.at(k).gap;
+                phrase.push_str(if gap.trim().is_empty() { " " } else { gap.trim() });
+            }
+            phrase.push_str(self.text(k));
+        }
+        phrase
     }
 
     /// The lexicon reading of the `i`th word, without making its token.
