@@ -38,6 +38,7 @@ pub enum Command {
     Names(NamesArgs),
     /// One row per site, worst first: pages, share rejected, translation-score quantiles, share
     /// of pages with translation evidence per family, the rules that fired most, example pages.
+    #[command(mut_arg("inputs", |a| a.required(false).required_unless_present("sketch")))]
     Sites(SitesArgs),
     /// Write the mergeable statistics of a shard (name spellings, text and sentence
     /// fingerprints), for `merge` and `--corpus-sketch`.
@@ -301,6 +302,10 @@ pub struct SitesArgs {
     /// List only sites with at least this many pages.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_pages: u64,
+    /// Read the counts from this sketch (`sketch --site-field …` of each shard, then `merge`)
+    /// instead of analysing inputs.
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
+    pub sketch: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

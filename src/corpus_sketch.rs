@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::passages::DocumentRef;
 use crate::passages::sketch::{self as passage_sketch, SketchParams};
 use crate::resources::Resources;
+use crate::site_table::SiteTable;
 use crate::text::FastSet;
 use crate::view::View;
 use crate::view::fingerprint::Fingerprint;
@@ -33,6 +34,9 @@ pub struct CorpusSketch {
     pub copies: CopyIndex,
     /// The passage records `diff` clusters, when asked for (`sketch --passages`).
     pub passages: Option<PassageSketches>,
+    /// The per-site counts, when the inputs name sites (`sketch --site-field`,
+    /// `--site-from-path`): what `sites` prints and `--site-evidence` passes on.
+    pub sites: Option<SiteTable>,
     /// The forms and renderings this shard has recorded.
     seen_forms: FastSet<u64>,
     seen_renderings: FastSet<u64>,
@@ -104,6 +108,8 @@ struct SketchFile<N, P> {
     copies: CopyTable,
     #[serde(default = "none", skip_serializing_if = "Option::is_none")]
     passages: Option<P>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sites: Option<SiteTable>,
 }
 
 fn none<P>() -> Option<P> {
@@ -122,6 +128,8 @@ pub enum SketchError {
     Order(#[from] crate::corpus_copies::OrderClash),
     #[error("the sketches merged record passages differently: {0}")]
     Passages(String),
+    #[error("some of the sketches merged count sites and some do not: make every shard's with the same site option")]
+    Sites,
 }
 
 impl CorpusSketch {
@@ -176,6 +184,14 @@ impl CorpusSketch {
             }
             _ => return Err(SketchError::Passages("some were made with --passages, some without".into())),
         };
+        self.sites = match (self.sites.take(), other.sites) {
+            (None, None) => None,
+            (Some(mut ours), Some(theirs)) => {
+                ours.merge(theirs);
+                Some(ours)
+            }
+            _ => return Err(SketchError::Sites),
+        };
         self.copies.merge(other.copies)?;
         self.names.merge(other.names);
         self.shards.extend(other.shards);
@@ -229,7 +245,14 @@ impl CorpusSketch {
         }
         let copies =
             CopyIndex::from_table(file.copies).map_err(|reason| SketchError::Format { path: shown, reason })?;
-        Ok(CorpusSketch { shards: file.shards, names: file.names, copies, passages, ..Default::default() })
+        Ok(CorpusSketch {
+            shards: file.shards,
+            names: file.names,
+            copies,
+            passages,
+            sites: file.sites,
+            ..Default::default()
+        })
     }
 
     /// Writes the sketch as JSON (gzip-compressed when the name ends in `.gz`).
@@ -241,6 +264,7 @@ impl CorpusSketch {
             names: &self.names,
             copies: self.copies.to_table(),
             passages: self.passages.as_ref(),
+            sites: self.sites.clone(),
         };
         if gzip {
             let mut encoder = flate2::write::GzEncoder::new(BufWriter::new(out), flate2::Compression::fast());

@@ -10,7 +10,7 @@ use crate::analysis::DocReport;
 use crate::corpus_sites::{SiteEvidence, SiteVerdict, qualifies};
 use crate::gate::Verdict;
 use crate::rule::{Family, ScoreGroup};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The row of documents whose inputs named no site.
@@ -23,25 +23,25 @@ const TOP_RULES: usize = 5;
 const LOW_QUANTILE: f64 = 0.1;
 
 /// What is counted of one site's pages.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteCounts {
     pub pages: u64,
     pub rejected: u64,
-    /// Pages by translation score rounded down to a point, 0 to 100.
-    score_bins: [u64; 101],
+    /// Pages by translation score rounded down to a point, 0 to 100 (101 bins).
+    score_bins: Vec<u64>,
     /// Pages with at least one weighted finding of the family.
     pub evidence: BTreeMap<Family, u64>,
     /// Pages with at least one weighted finding of any translation family.
     pub any_evidence: u64,
     /// Pages where the rule fired.
-    pub rules: BTreeMap<&'static str, u64>,
+    pub rules: BTreeMap<String, u64>,
     /// The lowest translation scores and their pages, lowest first.
     examples: Vec<(f64, String)>,
     /// Pages with strong evidence: a weighted provenance finding (a disclaimer, a foreign
     /// dateline, AI residue, translated code), or weighted findings of two translation families.
     pub strong: u64,
     /// The rules of the strong pages' weighted translation findings, with their page counts.
-    strong_rules: BTreeMap<&'static str, u64>,
+    strong_rules: BTreeMap<String, u64>,
     /// The first pages with strong evidence, in input order.
     strong_examples: Vec<String>,
 }
@@ -51,7 +51,7 @@ impl Default for SiteCounts {
         SiteCounts {
             pages: 0,
             rejected: 0,
-            score_bins: [0; 101],
+            score_bins: vec![0; 101],
             evidence: BTreeMap::new(),
             any_evidence: 0,
             rules: BTreeMap::new(),
@@ -68,7 +68,9 @@ impl SiteCounts {
         self.pages += 1;
         self.rejected += u64::from(report.verdict == Verdict::Reject);
         let bin = report.score.translation.clamp(0.0, 100.0).floor() as usize;
-        self.score_bins[bin] += 1;
+        if let Some(count) = self.score_bins.get_mut(bin) {
+            *count += 1;
+        }
         let mut families: Vec<Family> = report
             .findings
             .iter()
@@ -92,7 +94,7 @@ impl SiteCounts {
             strong_rules.sort_unstable();
             strong_rules.dedup();
             for rule in strong_rules {
-                *self.strong_rules.entry(rule).or_default() += 1;
+                *self.strong_rules.entry(rule.to_string()).or_default() += 1;
             }
             if self.strong_examples.len() < EXAMPLES {
                 self.strong_examples.push(report.id.clone());
@@ -102,7 +104,12 @@ impl SiteCounts {
         rules.sort_unstable();
         rules.dedup();
         for rule in rules {
-            *self.rules.entry(rule).or_default() += 1;
+            match self.rules.get_mut(rule) {
+                Some(count) => *count += 1,
+                None => {
+                    self.rules.insert(rule.to_string(), 1);
+                }
+            }
         }
         self.keep_example(report.score.translation, &report.id);
     }
@@ -118,6 +125,9 @@ impl SiteCounts {
     fn merge(&mut self, other: SiteCounts) {
         self.pages += other.pages;
         self.rejected += other.rejected;
+        if self.score_bins.len() < other.score_bins.len() {
+            self.score_bins.resize(other.score_bins.len(), 0);
+        }
         for (bin, count) in self.score_bins.iter_mut().zip(other.score_bins) {
             *bin += count;
         }
@@ -154,7 +164,7 @@ impl SiteCounts {
 }
 
 /// The table of a run: one entry per site, in site order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SiteTable {
     sites: BTreeMap<String, SiteCounts>,
 }

@@ -802,3 +802,43 @@ fn site_from_path_takes_the_first_folders_under_the_input_folder() {
     // A JSONL file's records without a site of their own are on its folder's.
     assert_eq!(site_of("more.jsonl"), Some(serde_json::json!("a.example")));
 }
+
+#[test]
+fn site_counts_of_shards_merge_into_the_counts_of_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = two_sites(dir.path());
+    let text = std::fs::read_to_string(&input).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    write(dir.path(), "s0.jsonl", (lines[..3].join("\n") + "\n").as_bytes());
+    write(dir.path(), "s1.jsonl", (lines[3..].join("\n") + "\n").as_bytes());
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    for shard in ["0", "1"] {
+        let (shard_input, sketch) = (path(&format!("s{shard}.jsonl")), path(&format!("s{shard}.json")));
+        mtaudit()
+            .args(["sketch", "-q", "--shard", shard, "--site-field", "url", &shard_input, "-o", &sketch])
+            .assert()
+            .success();
+    }
+    mtaudit().args(["merge", &path("s0.json"), &path("s1.json"), "-o", &path("all.json")]).assert().success();
+    let from_sketch = mtaudit().args(["sites", "-f", "json", "--sketch", &path("all.json")]).output().unwrap();
+    let from_inputs = mtaudit().args(["sites", "-q", "-f", "json", "--site-field", "url", &input]).output().unwrap();
+    assert!(from_sketch.status.success());
+    assert_eq!(String::from_utf8_lossy(&from_sketch.stdout), String::from_utf8_lossy(&from_inputs.stdout));
+    // Each shard scored against the merged sketch inherits as a single run does.
+    let inherited = |records: &[serde_json::Value]| -> Vec<String> {
+        documents(records)
+            .into_iter()
+            .filter(|(_, d)| rules_of(d).contains(&"MT105".to_string()))
+            .map(|(_, d)| d["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let single = inherited(&jsonl_records(&["--site-field", "url", "--site-evidence", &input]));
+    let mut sharded = Vec::new();
+    for shard in ["0", "1"] {
+        let shard_input = path(&format!("s{shard}.jsonl"));
+        let args = ["--site-field", "url", "--site-evidence", "--corpus-sketch", &path("all.json"), &shard_input];
+        sharded.extend(inherited(&jsonl_records(&args)));
+    }
+    assert_eq!(sharded, single);
+    assert_eq!(single.len(), 6);
+}

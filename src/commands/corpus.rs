@@ -17,13 +17,29 @@ use std::path::Path;
 /// The corpus statistics the rules compare documents with: read from `--corpus-sketch`, or
 /// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
 pub(super) fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
-    let settings = with_corpus_statistics(settings, read, corpus)?;
-    // Last, so that the first pass sees the pages as the second will score them.
-    if corpus.site_evidence { with_site_evidence(settings, read) } else { Ok(settings) }
+    let (settings, sketched_sites) = with_corpus_statistics(settings, read, corpus)?;
+    if !corpus.site_evidence {
+        return Ok(settings);
+    }
+    match sketched_sites {
+        // A merged sketch counted every shard's sites.
+        Some(sites) => Ok(settings.with_site_evidence(sites.evidence())),
+        None if corpus.corpus_sketch.is_some() => {
+            bail!("--site-evidence with --corpus-sketch needs a sketch made with --site-field or --site-from-path")
+        }
+        // Last, so that the first pass sees the pages as the second will score them.
+        None => with_site_evidence(settings, read),
+    }
 }
 
-fn with_corpus_statistics(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
-    let (sketch, names, copies) = match &corpus.corpus_sketch {
+/// The settings with the corpus statistics of `--corpus-sketch`, `--name-consensus` and
+/// `--duplicates`, and the sketch's site counts if it has them.
+fn with_corpus_statistics(
+    settings: Settings,
+    read: &ReadArgs,
+    corpus: &CorpusArgs,
+) -> Result<(Settings, Option<SiteTable>)> {
+    let (mut sketch, names, copies) = match &corpus.corpus_sketch {
         Some(path) => (CorpusSketch::read_without_passages(path)?, true, true),
         None if corpus.name_consensus || corpus.duplicates => {
             if read.inputs.iter().any(|i| i == "-") {
@@ -32,11 +48,12 @@ fn with_corpus_statistics(settings: Settings, read: &ReadArgs, corpus: &CorpusAr
                      once (make a sketch with `mtaudit sketch` and pass it with --corpus-sketch)"
                 );
             }
-            let sketch = sketch_inputs(&settings, read, 0, corpus.name_consensus, None)?.sketch;
+            let sketch = sketch_inputs(&settings, read, 0, corpus.name_consensus, None, false)?.sketch;
             (sketch, corpus.name_consensus, corpus.duplicates)
         }
-        None => return Ok(settings),
+        None => return Ok((settings, None)),
     };
+    let sites = sketch.sites.take();
     let mut settings = settings;
     if names {
         settings = settings.with_name_consensus(Consensus::from_stats(&sketch.names));
@@ -44,7 +61,7 @@ fn with_corpus_statistics(settings: Settings, read: &ReadArgs, corpus: &CorpusAr
     if copies {
         settings = settings.with_copy_index(sketch.copies);
     }
-    Ok(settings)
+    Ok((settings, sites))
 }
 
 /// `--site-evidence`: a first pass analyses every input and counts per site; the sites whose
@@ -85,12 +102,17 @@ pub(super) fn sketch_inputs(
     shard: u32,
     names: bool,
     passages: Option<mtaudit::passages::sketch::SketchParams>,
+    count_sites: bool,
 ) -> Result<SketchedInputs> {
     let res = settings.resources();
     let limit = settings.config.input.max_document_bytes;
     let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
     let bar = progress(read.quiet);
     let mut sketch = CorpusSketch::new(shard, passages);
+    let count_sites = count_sites && (read.site_field.is_some() || read.site_from_path.is_some());
+    if count_sites {
+        sketch.sites = Some(SiteTable::default());
+    }
     let mut unnamed = 0u64;
 
     let done = std::cell::Cell::new((0u64, 0u64));
@@ -98,11 +120,26 @@ pub(super) fn sketch_inputs(
     engine::map_ordered(
         inputs,
         threads(read),
-        |item| analyse_item(item, limit, |id, text| sketch_document(id, text, res, names, passages.as_ref())),
+        |item| {
+            analyse_item(item, limit, |id, origin, text| {
+                // Site counts need the findings: the document is analysed in full first.
+                let (report, text) = match count_sites {
+                    true => {
+                        let (report, text) = mtaudit::analysis::analyze(id.to_string(), origin.clone(), text, settings);
+                        (Some(report), text)
+                    }
+                    false => (None, text),
+                };
+                (sketch_document(id, text, res, names, passages.as_ref()), report)
+            })
+        },
         || update(&bar, done.get().0, done.get().1),
         |result| {
             match result {
-                Ok((id, origin, doc, size)) => {
+                Ok((id, origin, (doc, report), size)) => {
+                    if let Some(report) = report {
+                        sketch.sites.get_or_insert_with(SiteTable::default).add(&report);
+                    }
                     let (docs, bytes) = done.get();
                     done.set((docs + 1, bytes + size));
                     if origin.line.is_some() && id == origin.to_string() {

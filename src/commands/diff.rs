@@ -58,7 +58,7 @@ pub(super) fn run(mut config: Config, args: DiffArgs) -> Result<u8> {
         Inputs::new(&read.inputs, options()).enumerate(),
         threads(&read),
         |(item, input)| {
-            analyse_item(input, limit, |id, text| {
+            analyse_item(input, limit, |id, _, text| {
                 let doc = Document::segmented(id.to_string(), text);
                 let hold = holding.load(std::sync::atomic::Ordering::Relaxed);
                 sketch::sketch_document(

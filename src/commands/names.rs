@@ -13,7 +13,7 @@ use std::io::{BufWriter, Write};
 pub(super) fn run(mut config: Config, args: NamesArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
-    let SketchedInputs { sketch, errored, .. } = sketch_inputs(&settings, &args.read, 0, true, None)?;
+    let SketchedInputs { sketch, errored, .. } = sketch_inputs(&settings, &args.read, 0, true, None, false)?;
     let corpus = sketch.names;
     let groups = corpus.groups();
     let mut out = BufWriter::new(Target::open(args.output.as_deref())?);

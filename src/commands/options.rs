@@ -97,12 +97,12 @@ pub(super) fn passage_params(args: &crate::cli::PassageArgs) -> Result<mtaudit::
 pub(super) fn analyse_item<T>(
     item: mtaudit::input::Item,
     limit: u64,
-    analyse: impl FnOnce(&str, String) -> T,
+    analyse: impl FnOnce(&str, &mtaudit::input::Origin, String) -> T,
 ) -> std::result::Result<(String, mtaudit::input::Origin, T, u64), Option<mtaudit::input::InputError>> {
     match engine::load(item, limit) {
         Loaded::Text { id, origin, text, .. } => {
             let size = text.len() as u64;
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&id, text))) {
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse(&id, &origin, text))) {
                 Ok(result) => Ok((id, origin, result, size)),
                 Err(_) => {
                     Err(Some(mtaudit::input::InputError { origin, reason: "internal error while analysing".into() }))

@@ -5,6 +5,7 @@ use crate::cli::{SitesArgs, SitesFormat};
 use anyhow::Result;
 use mtaudit::analysis::Settings;
 use mtaudit::config::Config;
+use mtaudit::corpus_sketch::CorpusSketch;
 use mtaudit::engine::{self, Outcome};
 use mtaudit::input::Inputs;
 use mtaudit::rule::{Family, ScoreGroup};
@@ -96,6 +97,15 @@ fn write_csv(rows: &[SiteRow], out: &mut dyn Write) -> Result<()> {
 
 pub(super) fn run(mut config: Config, args: SitesArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
+    if let Some(path) = &args.sketch {
+        let table = CorpusSketch::read_without_passages(path)?.sites.ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: the sketch counts no sites (make it with --site-field or --site-from-path)",
+                path.display()
+            )
+        })?;
+        return write_report(&table, 0, &args);
+    }
     let settings = Settings::new(config)?;
     let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
     let bar = progress(args.read.quiet);
@@ -122,12 +132,16 @@ pub(super) fn run(mut config: Config, args: SitesArgs) -> Result<u8> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    write_report(&table, errored, &args)
+}
+
+fn write_report(table: &SiteTable, errored: u64, args: &SitesArgs) -> Result<u8> {
     let rows: Vec<SiteRow> = table.rows().into_iter().filter(|r| r.pages >= args.min_pages).collect();
     let mut target = open_output(args.output.as_deref())?;
     {
         let mut out = BufWriter::new(&mut target);
         match args.format {
-            SitesFormat::Text => write_text(&rows, &table, errored, &mut out)?,
+            SitesFormat::Text => write_text(&rows, table, errored, &mut out)?,
             SitesFormat::Json => {
                 let report = serde_json::json!({
                     "pages": table.pages(),

@@ -12,7 +12,8 @@ pub(super) fn run(mut config: Config, args: SketchArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, None)?;
     let settings = Settings::new(config)?;
     let shape = args.passages.then(|| passage_params(&args.passage_shape)).transpose()?;
-    let SketchedInputs { sketch, errored, unnamed } = sketch_inputs(&settings, &args.read, args.shard, true, shape)?;
+    let SketchedInputs { sketch, errored, unnamed } =
+        sketch_inputs(&settings, &args.read, args.shard, true, shape, true)?;
     if unnamed > 0 && !args.read.quiet {
         eprintln!(
             "mtaudit: warning: {unnamed} JSONL records have no `{}` field and are named by their line; names \
