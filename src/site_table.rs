@@ -42,8 +42,9 @@ pub struct SiteCounts {
     pub strong: u64,
     /// The rules of the strong pages' weighted translation findings, with their page counts.
     strong_rules: BTreeMap<String, u64>,
-    /// The first pages with strong evidence, in input order.
-    strong_examples: Vec<String>,
+    /// Pages with strong evidence, the lowest translation scores first (then by id, so that
+    /// merging in any order keeps the same ones).
+    strong_examples: Vec<(f64, String)>,
 }
 
 impl Default for SiteCounts {
@@ -96,9 +97,7 @@ impl SiteCounts {
             for rule in strong_rules {
                 *self.strong_rules.entry(rule.to_string()).or_default() += 1;
             }
-            if self.strong_examples.len() < EXAMPLES {
-                self.strong_examples.push(report.id.clone());
-            }
+            keep_lowest(&mut self.strong_examples, report.score.translation, &report.id);
         }
         let mut rules: Vec<&'static str> = report.findings.iter().map(|f| f.rule).collect();
         rules.sort_unstable();
@@ -115,11 +114,7 @@ impl SiteCounts {
     }
 
     fn keep_example(&mut self, score: f64, id: &str) {
-        let at = self.examples.partition_point(|(s, i)| (*s, i.as_str()) <= (score, id));
-        if at < EXAMPLES {
-            self.examples.insert(at, (score, id.to_string()));
-            self.examples.truncate(EXAMPLES);
-        }
+        keep_lowest(&mut self.examples, score, id);
     }
 
     fn merge(&mut self, other: SiteCounts) {
@@ -145,8 +140,9 @@ impl SiteCounts {
         for (rule, count) in other.strong_rules {
             *self.strong_rules.entry(rule).or_default() += count;
         }
-        let room = EXAMPLES.saturating_sub(self.strong_examples.len());
-        self.strong_examples.extend(other.strong_examples.into_iter().take(room));
+        for (score, id) in other.strong_examples {
+            keep_lowest(&mut self.strong_examples, score, &id);
+        }
     }
 
     /// The score below which `share` of the pages fall (at a point's precision).
@@ -160,6 +156,15 @@ impl SiteCounts {
             }
         }
         100.0
+    }
+}
+
+/// Keeps the `EXAMPLES` pages of lowest score (then id) in `kept`, sorted.
+fn keep_lowest(kept: &mut Vec<(f64, String)>, score: f64, id: &str) {
+    let at = kept.partition_point(|(s, i)| (*s, i.as_str()) <= (score, id));
+    if at < EXAMPLES {
+        kept.insert(at, (score, id.to_string()));
+        kept.truncate(EXAMPLES);
     }
 }
 
@@ -236,7 +241,7 @@ impl SiteTable {
                     pages: counts.pages,
                     strong: counts.strong,
                     rules,
-                    examples: counts.strong_examples.clone(),
+                    examples: counts.strong_examples.iter().map(|(_, id)| id.clone()).collect(),
                 };
                 (site.clone(), verdict)
             })
@@ -387,8 +392,11 @@ mod tests {
         let (mut first, mut second) = (SiteTable::default(), SiteTable::default());
         pages[..2].iter().for_each(|p| first.add(p));
         pages[2..].iter().for_each(|p| second.add(p));
+        let mut reversed = second.clone();
+        reversed.merge(first.clone());
         first.merge(second);
         assert_eq!(first, whole);
+        assert_eq!(reversed, whole);
         assert_eq!(whole.pages(), 4);
     }
 }

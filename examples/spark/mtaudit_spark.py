@@ -3,7 +3,7 @@
 
 1. Map: each partition of the JSONL corpus is one shard. `mtaudit sketch --passages --shard N`
    writes the shard's mergeable statistics (name spellings, text and sentence fingerprints,
-   passage records).
+   passage records, and with --site-field the per-site counts).
 2. Reduce: `mtaudit merge` combines the sketches on the driver into the corpus's sketch.
 3. Diff: `mtaudit diff --corpus-sketch` clusters the corpus's repeated passages from the merged
    sketch (written beside the output as `<output>.diff.json`).
@@ -12,10 +12,11 @@
    (`part-00000`, ... in corpus order).
 
 Each document is scored against the whole corpus (the agreed spelling of each name, the first
-copy of each text), as one run over the whole corpus would score it.
+copy of each text, and with --site-field the evidence of its site, `--site-evidence`), as one
+run over the whole corpus would score it.
 
 usage: mtaudit_spark.py --binary PATH --input CORPUS.jsonl --output DIR [--partitions N]
-                        [--cores N] [--work DIR]
+                        [--cores N] [--work DIR] [--site-field FIELD]
 
 On a cluster, ship the binary and the merged sketch to the executors (`spark-submit --files`,
 or shared storage) and point --binary and the sketch path at where they land.
@@ -32,12 +33,12 @@ from pathlib import Path
 from pyspark.sql import SparkSession
 
 
-def sketch_partition(binary, sketch_dir):
+def sketch_partition(binary, sketch_dir, site_args):
     """The map step: streams a partition's lines into `mtaudit sketch` for shard `index`."""
 
     def run(index, lines):
         path = os.path.join(sketch_dir, f"shard-{index:05d}.json.gz")
-        cmd = [binary, "sketch", "-q", "--passages", "--stdin-jsonl", "--shard", str(index), "-o", path, "-"]
+        cmd = [binary, "sketch", "-q", "--passages", "--stdin-jsonl", *site_args, "--shard", str(index), "-o", path, "-"]
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
         for line in lines:
             proc.stdin.write(line.encode("utf-8") + b"\n")
@@ -59,6 +60,12 @@ def main():
     ap.add_argument("--partitions", type=int, default=4, help="shards (default 4)")
     ap.add_argument("--cores", type=int, default=os.cpu_count() or 1, help="local[N] (default: every core)")
     ap.add_argument("--work", default=None, help="directory for the sketches (default: beside --output)")
+    ap.add_argument(
+        "--site-field",
+        default=None,
+        help="JSONL field naming each record's site: the shards count their sites, and every page "
+        "inherits its site's evidence (`check --site-evidence`) as in a single run",
+    )
     args = ap.parse_args()
 
     binary = str(Path(args.binary).resolve())
@@ -83,7 +90,8 @@ def main():
     lines = sc.textFile(str(Path(args.input).resolve()), minPartitions=args.partitions)
 
     started = time.monotonic()
-    sketches = sorted(lines.mapPartitionsWithIndex(sketch_partition(binary, str(work))).collect())
+    site_args = ["--site-field", args.site_field] if args.site_field else []
+    sketches = sorted(lines.mapPartitionsWithIndex(sketch_partition(binary, str(work), site_args)).collect())
     mapped = time.monotonic()
     # The passages go to `diff`; the scoring stage needs only the names and copies.
     with_passages = work / "corpus.sketch.json.gz"
@@ -101,6 +109,8 @@ def main():
     # The scoring stage. `check` exits 1 when some lines are not documents (they come out as
     # error lines in place); only a failure of the run itself (exit 2 or more) fails the task.
     stage = [binary, "check", "-q", "--format", "jsonl", "--corpus-sketch", str(merged), "-"]
+    if site_args:
+        stage[-1:-1] = [*site_args, "--site-evidence"]
     command = "sh -c " + shlex.quote('"$0" "$@"; [ $? -le 1 ]') + " " + " ".join(shlex.quote(a) for a in stage)
     lines.pipe(command).saveAsTextFile(str(output))
     scored = time.monotonic()

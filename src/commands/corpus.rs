@@ -17,18 +17,17 @@ use std::path::Path;
 /// The corpus statistics the rules compare documents with: read from `--corpus-sketch`, or
 /// gathered by a first pass over the inputs for `--name-consensus` and `--duplicates`.
 pub(super) fn with_corpus(settings: Settings, read: &ReadArgs, corpus: &CorpusArgs) -> Result<Settings> {
+    // Site counts come from each page on its own, before the corpus statistics, as each
+    // shard's sketch counts them: a run over shards inherits what a single run does.
+    let from_inputs = corpus.site_evidence && corpus.corpus_sketch.is_none();
+    let settings = if from_inputs { with_site_evidence(settings, read)? } else { settings };
     let (settings, sketched_sites) = with_corpus_statistics(settings, read, corpus)?;
-    if !corpus.site_evidence {
-        return Ok(settings);
-    }
     match sketched_sites {
-        // A merged sketch counted every shard's sites.
-        Some(sites) => Ok(settings.with_site_evidence(sites.evidence())),
-        None if corpus.corpus_sketch.is_some() => {
+        Some(sites) if corpus.site_evidence => Ok(settings.with_site_evidence(sites.evidence())),
+        None if corpus.site_evidence && !from_inputs => {
             bail!("--site-evidence with --corpus-sketch needs a sketch made with --site-field or --site-from-path")
         }
-        // Last, so that the first pass sees the pages as the second will score them.
-        None => with_site_evidence(settings, read),
+        _ => Ok(settings),
     }
 }
 
