@@ -2,7 +2,9 @@
 //! `names`, and `check`/`gate` with `--name-consensus` or `--duplicates`), `--corpus-sketch`,
 //! and writing a sketch (`sketch`, `merge`).
 
-use super::options::{analyse_item, count_error, input_options, open_output, progress, threads, update};
+use super::options::{
+    analyse_item, count_error, for_each_report, input_options, open_output, progress, threads, update,
+};
 use crate::cli::{CorpusArgs, ReadArgs};
 use anyhow::{Result, bail};
 use mtaudit::analysis::Settings;
@@ -72,25 +74,9 @@ fn with_site_evidence(settings: Settings, read: &ReadArgs) -> Result<Settings> {
     if read.site_field.is_none() && read.site_from_path.is_none() {
         bail!("--site-evidence needs the pages' sites: pass --site-field FIELD or --site-from-path N");
     }
-    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
-    let bar = progress(read.quiet);
     let mut table = SiteTable::default();
-    engine::run(
-        inputs,
-        &settings,
-        threads(read),
-        |docs, bytes| update(&bar, docs, bytes),
-        |outcome| {
-            // Errors are reported by the pass that follows.
-            if let engine::Outcome::Document { report, .. } = outcome {
-                table.add(&report);
-            }
-            Ok(())
-        },
-    )?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    // Errors are reported by the pass that follows.
+    for_each_report(&settings, read, false, |report| table.add(&report))?;
     Ok(settings.with_site_evidence(table.evidence()))
 }
 

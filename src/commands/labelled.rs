@@ -1,16 +1,14 @@
 //! What `eval` and `calibrate` share: the inputs analysed once and joined to their labels, and
 //! the wording of their figures.
 
-use super::options::{input_options, progress, threads, update};
+use super::options::for_each_report;
 use crate::cli::{LabelArgs, ReadArgs};
 use anyhow::{Result, bail};
 use mtaudit::analysis::Settings;
 use mtaudit::config::Config;
-use mtaudit::engine::{self, Outcome};
 use mtaudit::evaluation::Sample;
 use mtaudit::evaluation::labels::{LabelFields, Labels};
 use mtaudit::evaluation::metrics::Confusion;
-use mtaudit::input::Inputs;
 
 /// The labelled documents among the inputs, in input order, and how many were not labelled.
 pub(super) fn samples(config: &Config, read: &ReadArgs, label_args: &LabelArgs) -> Result<(Vec<Sample>, usize)> {
@@ -21,40 +19,18 @@ pub(super) fn samples(config: &Config, read: &ReadArgs, label_args: &LabelArgs) 
     };
     let labels = Labels::load(&label_args.labels, &fields).map_err(anyhow::Error::msg)?;
     let settings = Settings::new(config.clone())?;
-    let inputs = Inputs::new(&read.inputs, input_options(&settings.config, read, false));
-    let bar = progress(read.quiet);
-    let (mut samples, mut unlabelled, mut errored) = (Vec::new(), 0usize, 0usize);
-    engine::run(
-        inputs,
-        &settings,
-        threads(read),
-        |docs, bytes| update(&bar, docs, bytes),
-        |outcome| {
-            match outcome {
-                Outcome::Document { report, .. } => match labels.get(&report.id, &report.origin.source) {
-                    Some(label) => samples.push(Sample {
-                        id: report.id.clone(),
-                        mt: label.mt,
-                        group: label.group.clone(),
-                        words: report.words,
-                        hits: report.findings.iter().map(|f| (f.rule, f.severity)).collect(),
-                    }),
-                    None => unlabelled += 1,
-                },
-                Outcome::Error(e) => {
-                    errored += 1;
-                    if !read.quiet {
-                        eprintln!("mtaudit: {e}");
-                    }
-                }
-                Outcome::Skipped { .. } => {}
-            }
-            Ok(())
-        },
-    )?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let (mut samples, mut unlabelled) = (Vec::new(), 0usize);
+    let errored =
+        for_each_report(&settings, read, true, |report| match labels.get(&report.id, &report.origin.source) {
+            Some(label) => samples.push(Sample {
+                id: report.id.clone(),
+                mt: label.mt,
+                group: label.group.clone(),
+                words: report.words,
+                hits: report.findings.iter().map(|f| (f.rule, f.severity)).collect(),
+            }),
+            None => unlabelled += 1,
+        })?;
     if errored > 0 && !read.quiet {
         eprintln!("mtaudit: {errored} input(s) could not be read and are not counted");
     }

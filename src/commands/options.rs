@@ -114,6 +114,40 @@ pub(super) fn analyse_item<T>(
     }
 }
 
+/// One analysing pass over the inputs, with the progress bar: `on_report` gets every
+/// document's report in input order; inputs that could not be read are said on standard error
+/// (when `report_errors` and not quiet) and counted. For the commands that read the reports
+/// rather than print them (`eval`, `calibrate`, `sites`, the first pass of `--site-evidence`).
+pub(super) fn for_each_report(
+    settings: &mtaudit::analysis::Settings,
+    read: &ReadArgs,
+    report_errors: bool,
+    mut on_report: impl FnMut(mtaudit::analysis::DocReport),
+) -> Result<u64> {
+    let inputs = mtaudit::input::Inputs::new(&read.inputs, input_options(&settings.config, read, false));
+    let bar = progress(read.quiet);
+    let mut errored = 0u64;
+    engine::run(
+        inputs,
+        settings,
+        threads(read),
+        |docs, bytes| update(&bar, docs, bytes),
+        |outcome| {
+            match outcome {
+                engine::Outcome::Document { report, .. } => on_report(*report),
+                engine::Outcome::Error(e) if report_errors => count_error(Some(e), read.quiet, &mut errored),
+                engine::Outcome::Error(_) => errored += 1,
+                engine::Outcome::Skipped { .. } => {}
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(errored)
+}
+
 /// Counts an input that could not be read (`None`: skipped, not an error) and says so on
 /// standard error unless quiet.
 pub(super) fn count_error(error: Option<mtaudit::input::InputError>, quiet: bool, errored: &mut u64) {

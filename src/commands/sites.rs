@@ -1,13 +1,11 @@
 //! `mtaudit sites`: the inputs analysed once and counted per site, worst site first.
 
-use super::options::{apply_read_args, input_options, open_output, progress, threads, update};
+use super::options::{apply_read_args, for_each_report, open_output};
 use crate::cli::{SitesArgs, SitesFormat};
 use anyhow::Result;
 use mtaudit::analysis::Settings;
 use mtaudit::config::Config;
 use mtaudit::corpus_sketch::CorpusSketch;
-use mtaudit::engine::{self, Outcome};
-use mtaudit::input::Inputs;
 use mtaudit::rule::{Family, ScoreGroup};
 use mtaudit::site_table::{SiteRow, SiteTable};
 use std::io::{BufWriter, Write};
@@ -107,31 +105,8 @@ pub(super) fn run(mut config: Config, args: SitesArgs) -> Result<u8> {
         return write_report(&table, 0, &args);
     }
     let settings = Settings::new(config)?;
-    let inputs = Inputs::new(&args.read.inputs, input_options(&settings.config, &args.read, false));
-    let bar = progress(args.read.quiet);
-    let (mut table, mut errored) = (SiteTable::default(), 0u64);
-    engine::run(
-        inputs,
-        &settings,
-        threads(&args.read),
-        |docs, bytes| update(&bar, docs, bytes),
-        |outcome| {
-            match outcome {
-                Outcome::Document { report, .. } => table.add(&report),
-                Outcome::Error(e) => {
-                    errored += 1;
-                    if !args.read.quiet {
-                        eprintln!("mtaudit: {e}");
-                    }
-                }
-                Outcome::Skipped { .. } => {}
-            }
-            Ok(())
-        },
-    )?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let mut table = SiteTable::default();
+    let errored = for_each_report(&settings, &args.read, true, |report| table.add(&report))?;
     write_report(&table, errored, &args)
 }
 
