@@ -1,7 +1,7 @@
 //! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
 //! a participle that disagrees with a feminine plural subject.
 
-use super::noun_phrase::{Gender, Number, determiner, genders, noun_phrase_with_adjective, predeterminer};
+use super::noun_phrase::{Gender, NOT_NOMINAL, Number, determiner, genders, noun_phrase_with_adjective, predeterminer};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, tag};
@@ -90,19 +90,7 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
     let tags = if proper { lexicon.tags(tokens.text(i)) } else { reading.tags };
     let nominal = tags.has(tag::NOUN | tag::ADJ);
     // `le`, `la`, `les` are pronouns before a verb; anything else makes the pair uncertain.
-    let other = tag::FINITE
-        | tag::INFINITIVE
-        | tag::PRESENT_PARTICIPLE
-        | tag::PRON
-        | tag::DET
-        | tag::PREP
-        | tag::ADV
-        | tag::CONJ
-        | tag::NUMERAL
-        | tag::PROPER
-        | tag::INTERJ
-        | tag::OTHER;
-    if !nominal || tags.has(other) {
+    if !nominal || tags.has(NOT_NOMINAL) {
         return None;
     }
     let noun_gender = genders(tags);

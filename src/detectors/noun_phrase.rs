@@ -57,6 +57,21 @@ pub fn genders(tags: Tags) -> Option<Gender> {
     }
 }
 
+/// Readings that make a word's nominal reading uncertain: a verb form, a function word, a
+/// name. A noun or adjective with none of them is taken as one.
+pub const NOT_NOMINAL: u64 = tag::FINITE
+    | tag::INFINITIVE
+    | tag::PRESENT_PARTICIPLE
+    | tag::PRON
+    | tag::DET
+    | tag::PREP
+    | tag::ADV
+    | tag::CONJ
+    | tag::NUMERAL
+    | tag::PROPER
+    | tag::INTERJ
+    | tag::OTHER;
+
 /// A single gender and a single number of a word's readings, where the lexicon is sure.
 fn sure_gender(tags: Tags) -> Option<Gender> {
     genders(tags).filter(|g| *g != Gender::Either)
@@ -100,24 +115,12 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
     if !attached || !second.follows_closely(false) || first.is_capitalised() || second.is_capitalised() {
         return None;
     }
-    let not_adjective = tag::FINITE
-        | tag::INFINITIVE
-        | tag::PRESENT_PARTICIPLE
-        | tag::PRON
-        | tag::DET
-        | tag::PREP
-        | tag::ADV
-        | tag::CONJ
-        | tag::NUMERAL
-        | tag::PROPER
-        | tag::INTERJ
-        | tag::OTHER;
     let known = |t: &Token<'_>| t.lex.known && t.text.chars().count() >= 2;
     // French lexicons read most adjectives as nouns too (`rapide`, `importante`); a word that
     // is only a noun is never taken for the adjective, as nouns stand in apposition (`le mot
     // clé`, `la question piège`).
     let adjective_like =
-        |t: &Token<'_>| known(t) && t.tags().has(tag::ADJ | tag::PAST_PARTICIPLE) && !t.tags().has(not_adjective);
+        |t: &Token<'_>| known(t) && t.tags().has(tag::ADJ | tag::PAST_PARTICIPLE) && !t.tags().has(NOT_NOMINAL);
     let noun_like = |t: &Token<'_>| {
         known(t)
             && t.tags().has(tag::NOUN)

@@ -255,13 +255,13 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     if !verb.tags().has(tag::FINITE) || verb.joiner == Joiner::Hyphen || !close(&verb) {
         return None;
     }
-    let subject = Token { span: Span::new(tokens.at(determiner_at).span.start, noun.span.end), ..noun };
+    let subject = Span::new(tokens.at(determiner_at).span.start, noun.span.end);
     let message = format!(
         "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
         pronoun.text,
         tokens.phrase(determiner_at, noun_at)
     );
-    Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject.span, "the subject"))
+    Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject, "the subject"))
 }
 
 /// Nothing but spaces or an apostrophe between the verb and the word before it.
