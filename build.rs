@@ -46,7 +46,7 @@ fn main() {
         let mut entries = Vec::new();
         hunspell::expand(&affixes, &dic, |entry| entries.push(entry))
             .unwrap_or_else(|e| panic!("{}: {e}", dic_path.display()));
-        let blob = hunspell::pack(entries).unwrap_or_else(|e| panic!("packing the {code} lexicon: {e}"));
+        let blob = hunspell::pack(code, entries).unwrap_or_else(|e| panic!("packing the {code} lexicon: {e}"));
         let out = out_dir.join(format!("{code}.lex"));
         std::fs::write(&out, blob).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
         let frequent = root.join(format!("data/stopwords/{code}.txt"));

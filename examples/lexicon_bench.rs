@@ -1,4 +1,4 @@
-//! Prints the French lexicon's start-up time and lookup speed.
+//! Prints each embedded lexicon's start-up time and size, and the French lexicon's lookup speed.
 //!
 //!     cargo run --release --example lexicon_bench [TEXT_FILE]
 //!
@@ -9,15 +9,18 @@ use mtaudit::lexicon::words::Lexicon;
 use std::time::Instant;
 
 fn main() {
-    let started = Instant::now();
+    for lang in Lexicon::embedded_languages() {
+        let started = Instant::now();
+        let lexicon = Lexicon::embedded(lang).unwrap();
+        let startup = started.elapsed();
+        println!(
+            "{lang} start-up: {:.2} ms ({} forms, {} lemmas)",
+            startup.as_secs_f64() * 1e3,
+            lexicon.form_count(),
+            lexicon.lemma_count()
+        );
+    }
     let lexicon = Lexicon::embedded("fra").unwrap();
-    let startup = started.elapsed();
-    println!(
-        "start-up: {:.2} ms ({} forms, {} lemmas)",
-        startup.as_secs_f64() * 1e3,
-        lexicon.form_count(),
-        lexicon.lemma_count()
-    );
 
     let text = match std::env::args().nth(1) {
         Some(path) => std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")),

@@ -39,6 +39,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &calque::CalqueRule,
         &subject_verb::SubjectVerb,
         &verb_chain::VerbChain,
+        &collapsed_coordination::CollapsedCoordination,
     ];
     ALL
 }

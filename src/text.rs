@@ -75,6 +75,11 @@ impl<V: Clone> WordMemo<V> {
         WordMemo { owner: 0, short: FastMap::default(), long: FastMap::default(), max_entries }
     }
 
+    /// The owner whose answers are kept (0: none yet).
+    pub fn owner(&self) -> usize {
+        self.owner
+    }
+
     /// Forgets every answer if they come from another owner than `owner`.
     pub fn belong_to(&mut self, owner: usize) {
         if self.owner != owner {

@@ -2,6 +2,7 @@
 
 pub mod assistant_residue;
 pub mod calque;
+pub mod collapsed_coordination;
 pub mod comment_section;
 pub mod copied_document;
 pub mod debris_line;

@@ -243,6 +243,9 @@ pub struct AffixFile {
     long_flags: bool,
     need_affix: Option<String>,
     forbidden: Option<String>,
+    /// Stems and affixes with this flag make only parts of compounds (German linking forms);
+    /// compounds are not expanded, so neither are they.
+    only_in_compound: Option<String>,
     prefixes: HashMap<String, AffixClass>,
     suffixes: HashMap<String, AffixClass>,
 }
@@ -262,13 +265,18 @@ impl AffixFile {
             match keyword {
                 "FLAG" => match fields.get(1).copied() {
                     Some("long") => aff.long_flags = true,
-                    other => return Err(format!("line {}: FLAG {other:?} is not supported (only `long`)", index + 1)),
+                    // One character a flag, which is what plain flags already are.
+                    Some("UTF-8") => {}
+                    other => {
+                        return Err(format!("line {}: FLAG {other:?} is not supported (`long`, `UTF-8`)", index + 1));
+                    }
                 },
                 // Aliases renumber flags and fields; reading them as plain lines would give a
                 // wrong lexicon rather than an error.
                 "AF" | "AM" => return Err(format!("line {}: {keyword} aliases are not supported", index + 1)),
                 "NEEDAFFIX" => aff.need_affix = fields.get(1).map(|s| s.to_string()),
                 "FORBIDDENWORD" => aff.forbidden = fields.get(1).map(|s| s.to_string()),
+                "ONLYINCOMPOUND" => aff.only_in_compound = fields.get(1).map(|s| s.to_string()),
                 "PFX" | "SFX" => {
                     let table = if keyword == "PFX" { &mut aff.prefixes } else { &mut aff.suffixes };
                     let flag = fields.get(1).ok_or_else(|| format!("line {}: affix without flag", index + 1))?;
@@ -348,7 +356,8 @@ pub fn expand(aff: &AffixFile, dic: &str, mut emit: impl FnMut(Expanded)) -> Res
             None => (head, ""),
         };
         let flags = split_flags(flag_text, aff.long_flags);
-        if aff.forbidden.as_ref().is_some_and(|f| flags.contains(f)) {
+        let has = |flag: &Option<String>, flags: &[String]| flag.as_ref().is_some_and(|f| flags.contains(f));
+        if has(&aff.forbidden, &flags) || has(&aff.only_in_compound, &flags) {
             continue;
         }
         let lemma = morphology.iter().find_map(|f| f.strip_prefix("st:")).unwrap_or(word).to_string();
@@ -362,27 +371,39 @@ pub fn expand(aff: &AffixFile, dic: &str, mut emit: impl FnMut(Expanded)) -> Res
         // Suffixed forms, and prefixes combined with them where both allow cross products.
         for flag in &flags {
             let Some(class) = aff.suffixes.get(flag) else { continue };
-            for rule in &class.rules {
+            for rule in class.rules.iter().filter(|r| !has(&aff.only_in_compound, &r.continuation)) {
                 let Some(form) = rule.apply_suffix(word) else { continue };
                 let tags = stem_tags | rule.tags;
-                for prefix_flag in flags.iter().chain(&rule.continuation) {
-                    let Some(prefixes) = aff.prefixes.get(prefix_flag) else { continue };
-                    if !(class.cross_product && prefixes.cross_product) {
-                        continue;
-                    }
-                    for prefix in prefixes.rules.iter().filter(|p| !is_elision(p)) {
-                        if let Some(prefixed) = prefix.apply_prefix(&form) {
-                            out(prefixed, tags | prefix.tags);
+                // A suffix may carry a second suffix (Spanish `-ción/S` takes the plural `-es`).
+                let mut suffixed = vec![(form, tags)];
+                for second_flag in &rule.continuation {
+                    let Some(second) = aff.suffixes.get(second_flag) else { continue };
+                    for outer in second.rules.iter().filter(|r| !has(&aff.only_in_compound, &r.continuation)) {
+                        if let Some(form) = outer.apply_suffix(&suffixed[0].0) {
+                            suffixed.push((form, tags | outer.tags));
                         }
                     }
                 }
-                out(form, tags);
+                for (form, tags) in suffixed {
+                    for prefix_flag in flags.iter().chain(&rule.continuation) {
+                        let Some(prefixes) = aff.prefixes.get(prefix_flag) else { continue };
+                        if !(class.cross_product && prefixes.cross_product) {
+                            continue;
+                        }
+                        for prefix in prefixes.rules.iter().filter(|p| !is_elision(p)) {
+                            if let Some(prefixed) = prefix.apply_prefix(&form) {
+                                out(prefixed, tags | prefix.tags);
+                            }
+                        }
+                    }
+                    out(form, tags);
+                }
             }
         }
         // Prefixed forms, with the suffixes the prefix itself carries.
         for flag in &flags {
             let Some(class) = aff.prefixes.get(flag) else { continue };
-            for rule in class.rules.iter().filter(|r| !is_elision(r)) {
+            for rule in class.rules.iter().filter(|r| !is_elision(r) && !has(&aff.only_in_compound, &r.continuation)) {
                 let Some(prefixed) = rule.apply_prefix(word) else { continue };
                 let tags = stem_tags | rule.tags;
                 let prefix_needs_affix = aff.need_affix.as_ref().is_some_and(|f| rule.continuation.contains(f));
@@ -405,9 +426,14 @@ pub fn expand(aff: &AffixFile, dic: &str, mut emit: impl FnMut(Expanded)) -> Res
     Ok(())
 }
 
-/// Strips French diacritics (é → e, ç → c, œ stays): the key under which an accentless
-/// spelling finds its accented form.
-pub fn strip_diacritics(word: &str) -> String {
+/// Strips the diacritics that writers of a language drop when they fold text to plain letters
+/// (é → e, ç → c; œ stays): the key under which an accentless spelling finds its accented form.
+/// French and English fold the French letters only, so that a Spanish name a French text writes
+/// without its accent (`Bogota`) is not taken for a stripped word; other languages (ISO 639-3
+/// codes) also fold `á í ó ú ñ` (Spanish) and every umlaut. `ß` is kept: `ss` is a spelling of
+/// its own (Swiss German), not a lost diacritic.
+pub fn strip_diacritics(lang: &str, word: &str) -> String {
+    let wide = !matches!(lang, "fra" | "eng");
     word.chars()
         .map(|c| match c {
             'à' | 'â' | 'ä' => 'a',
@@ -423,6 +449,16 @@ pub fn strip_diacritics(word: &str) -> String {
             'Ô' | 'Ö' => 'O',
             'Ù' | 'Û' | 'Ü' => 'U',
             'Ç' => 'C',
+            'á' if wide => 'a',
+            'í' if wide => 'i',
+            'ó' if wide => 'o',
+            'ú' if wide => 'u',
+            'ñ' if wide => 'n',
+            'Á' if wide => 'A',
+            'Í' if wide => 'I',
+            'Ó' if wide => 'O',
+            'Ú' if wide => 'U',
+            'Ñ' if wide => 'N',
             other => other,
         })
         .collect()
@@ -484,7 +520,8 @@ pub const FORM_BLOCK: usize = 16;
 const MAGIC: &[u8; 8] = b"MTLEX001";
 
 /// Packs expanded forms into the blob layout described in [`section`].
-pub fn pack(mut entries: Vec<Expanded>) -> Result<Vec<u8>, String> {
+/// `lang` (ISO 639-3) chooses the diacritics folded in the accent-free index.
+pub fn pack(lang: &str, mut entries: Vec<Expanded>) -> Result<Vec<u8>, String> {
     // Forms the dictionary itself marks as mistakes (`t'il`, `qu` without its apostrophe) are
     // not words.
     entries.retain(|e| e.tags & tag::ERROR == 0);
@@ -548,7 +585,7 @@ pub fn pack(mut entries: Vec<Expanded>) -> Result<Vec<u8>, String> {
 
     let mut bare: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (id, (form, _)) in forms.iter().enumerate() {
-        let key = strip_diacritics(form);
+        let key = strip_diacritics(lang, form);
         if key != *form {
             bare.entry(key).or_default().push(id as u32);
         }

@@ -113,7 +113,7 @@ impl Lexicon {
         let mut entries = Vec::new();
         hunspell::expand(&affixes, &read(dic_path)?, |entry| entries.push(entry))
             .map_err(|e| LexiconError::new(&name, e))?;
-        let blob = hunspell::pack(entries).map_err(|e| LexiconError::new(&name, e))?;
+        let blob = hunspell::pack(lang, entries).map_err(|e| LexiconError::new(&name, e))?;
         let frequent = EMBEDDED_LEXICONS.iter().find(|(code, _, _)| *code == lang).map_or("", |(_, _, f)| f);
         Lexicon::from_blob(lang, Cow::Owned(blob), frequent).map_err(|e| LexiconError::new(&name, e))
     }
@@ -165,6 +165,12 @@ impl Lexicon {
     /// are kept.
     pub fn id(&self) -> usize {
         self.id
+    }
+
+    /// Whether the dictionary gave morphology (some analysis carries a tag): French does;
+    /// dictionaries with forms and lemmas only (English, Spanish, German) do not.
+    pub fn has_tags(&self) -> bool {
+        self.section(section::TAGSETS).chunks_exact(8).any(|bytes| bytes.iter().any(|&b| b != 0))
     }
 
     /// Number of distinct word forms.
@@ -286,7 +292,7 @@ impl Lexicon {
     /// `peche` → `pêche`, `péché`, `pèche` …). Empty when the diacritic-free spelling of `word`
     /// matches no accented form.
     pub fn accented_forms(&self, word: &str) -> Vec<FormId> {
-        let key = hunspell::strip_diacritics(word);
+        let key = hunspell::strip_diacritics(self.lang, word);
         match self.bare.get(&key).map(entry::decode) {
             None => Vec::new(),
             Some(Ok(single)) => vec![FormId(single)],

@@ -39,17 +39,41 @@ pub fn is_french(doc: &Annotated) -> bool {
     doc.lang.code == "fra" && doc.lang.reliable
 }
 
-/// Looks every word up; called once per French document through `View::french_words`.
+/// The languages whose documents get word readings from their own lexicon (besides French):
+/// those with an embedded lexicon, when identification is reliable.
+pub fn has_own_lexicon(doc: &Annotated) -> bool {
+    doc.lang.reliable && crate::lexicon::words::Lexicon::embedded_languages().any(|code| code == doc.lang.code)
+}
+
+/// Looks every word up in the lexicon of the document's language; called once per document
+/// through `View::french_words` or `View::own_words`. The readings are the same for every
+/// language; only French has elided clitics.
 pub fn look_up_words(doc: &Document, lexicon: &Lexicon) -> Vec<WordLex> {
-    let mut out: Vec<WordLex> = WORD_READINGS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        cache.belong_to(lexicon.id());
+    let elides = lexicon.lang() == "fra";
+    let mut out: Vec<WordLex> = WORD_READINGS.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        // One memo per lexicon, so that a thread reading documents of several languages keeps
+        // each language's answers.
+        let slot = match caches.iter().position(|memo| memo.owner() == lexicon.id()) {
+            Some(slot) => slot,
+            None => {
+                if caches.len() == MAX_LEXICON_MEMOS {
+                    caches.remove(0);
+                }
+                let mut memo = WordMemo::new(MAX_CACHED_WORDS);
+                memo.belong_to(lexicon.id());
+                caches.push(memo);
+                caches.len() - 1
+            }
+        };
+        let cache = &mut caches[slot];
         doc.words
             .iter()
             .map(|w| {
                 let text = doc.slice(w.span);
                 // Elided clitics (`l'`, `qu'`) are separate tokens; the lexicon has no entry for them.
-                if w.span.len() <= 6
+                if elides
+                    && w.span.len() <= 6
                     && doc.text[w.span.end..].starts_with(['\'', '’'])
                     && is_elided_clitic(doc.slice_lower(w.span))
                 {
@@ -117,9 +141,11 @@ fn read_word(text: &str, lower: &str, lexicon: &Lexicon) -> WordLex {
 thread_local! {
     /// Each word's reading as written, by its text: most words of a document are read with one
     /// probe instead of up to two lexicon lookups and three passes over their letters.
-    static WORD_READINGS: std::cell::RefCell<WordMemo<WordLex>> =
-        std::cell::RefCell::new(WordMemo::new(MAX_CACHED_WORDS));
+    static WORD_READINGS: std::cell::RefCell<Vec<WordMemo<WordLex>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
+
+/// Lexicons whose readings a thread keeps at once (one per embedded language is enough).
+const MAX_LEXICON_MEMOS: usize = 8;
 
 fn is_elided_clitic(lower: &str) -> bool {
     matches!(
@@ -256,7 +282,7 @@ impl<'a> SentenceTokens<'a> {
 /// through `View::french_sentences`.
 pub fn select_sentences(doc: &Annotated, lex: &[WordLex]) -> Vec<usize> {
     if lex.len() != doc.words.len() {
-        return Vec::new(); // not a French document: the grammar rules do not run
+        return Vec::new(); // no readings (a language without a lexicon): the grammar rules do not run
     }
     let french_sentence = |sentence: &Sentence| {
         let (mut checked, mut unknown) = (0usize, 0usize);
@@ -400,8 +426,14 @@ pub fn stripped_accents(token: &Token<'_>, lexicon: &Lexicon, is_name: impl Fn(&
         }
         None => None,
     }?;
-    let common = lexicon.tags(&restored.to_lowercase()).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV)
-        || lexicon.tags(&restored).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV);
+    // A common word, not a name: by its tags where the lexicon has them; else (a dictionary
+    // without morphology) a word the lexicon knows in lowercase.
+    let common = if lexicon.has_tags() {
+        lexicon.tags(&restored.to_lowercase()).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV)
+            || lexicon.tags(&restored).has(tag::NOUN | tag::ADJ | tag::VERB | tag::ADV)
+    } else {
+        restored.chars().next().is_some_and(char::is_lowercase) || lexicon.contains(&restored.to_lowercase())
+    };
     let only_initial = capitalised && restored.chars().skip(1).eq(token.text.chars().skip(1));
     (common && !only_initial).then_some(restored)
 }

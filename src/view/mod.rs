@@ -14,6 +14,7 @@ pub mod names;
 pub mod repeats;
 
 use crate::lexicon::set::Lexicons;
+use crate::lexicon::words::Lexicon;
 use annotated::Annotated;
 use fingerprint::Fingerprint;
 use french::WordLex;
@@ -31,6 +32,8 @@ pub struct View {
     name_forms: OnceLock<NameForms>,
     french_words: OnceLock<Vec<WordLex>>,
     french_sentences: OnceLock<Vec<usize>>,
+    own_words: OnceLock<Vec<WordLex>>,
+    own_sentences: OnceLock<Vec<usize>>,
     fingerprint: OnceLock<Fingerprint>,
 }
 
@@ -52,6 +55,8 @@ impl View {
             name_forms: OnceLock::new(),
             french_words: OnceLock::new(),
             french_sentences: OnceLock::new(),
+            own_words: OnceLock::new(),
+            own_sentences: OnceLock::new(),
             fingerprint: OnceLock::new(),
         }
     }
@@ -83,6 +88,36 @@ impl View {
     /// chosen on first use and shared by those rules.
     pub fn french_sentences(&self, res: &Lexicons) -> &[usize] {
         self.french_sentences.get_or_init(|| french::select_sentences(self, self.french_words(res)))
+    }
+
+    /// The lexicon of the document's language, if it has one and identification is reliable
+    /// (French: the run's French lexicon, which a user dictionary may replace).
+    pub fn own_lexicon<'r>(&self, res: &'r Lexicons) -> Option<&'r Lexicon> {
+        if french::is_french(self) {
+            return Some(res.french);
+        }
+        french::has_own_lexicon(self).then(|| res.words(self.lang.code)).flatten()
+    }
+
+    /// Each word's reading in the lexicon of the document's language (the French readings for
+    /// a French document), computed on first use; empty without such a lexicon.
+    pub fn own_words(&self, res: &Lexicons) -> &[WordLex] {
+        if french::is_french(self) {
+            return self.french_words(res);
+        }
+        self.own_words.get_or_init(|| match self.own_lexicon(res) {
+            Some(lexicon) => french::look_up_words(self, lexicon),
+            None => Vec::new(),
+        })
+    }
+
+    /// The sentences of the document's language outside the comments, chosen as
+    /// `french_sentences` are, for the lexicon-driven rules of every language.
+    pub fn own_sentences(&self, res: &Lexicons) -> &[usize] {
+        if french::is_french(self) {
+            return self.french_sentences(res);
+        }
+        self.own_sentences.get_or_init(|| french::select_sentences(self, self.own_words(res)))
     }
 
     /// The sentences the grammar rules judge, each as tokens with their French readings (none
