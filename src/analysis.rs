@@ -20,6 +20,9 @@ use std::ops::Range;
 pub struct Settings {
     pub config: Config,
     pub detectors: Vec<&'static dyn Detector>,
+    /// Hand each document's text to the output with its report (the HTML report shows the
+    /// worst documents in full); a JSONL record's text is handed on in any case.
+    pub keep_text: bool,
     resources: Resources,
 }
 
@@ -33,7 +36,7 @@ impl Settings {
         } else {
             Resources::new(Lexicons::embedded())
         };
-        Ok(Settings { detectors: config.enabled_detectors(), config, resources })
+        Ok(Settings { detectors: config.enabled_detectors(), config, keep_text: false, resources })
     }
 
     /// Makes the corpus's agreed name spellings available to the detectors.

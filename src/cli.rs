@@ -260,6 +260,10 @@ pub struct CheckArgs {
     /// In text output, also list documents without findings.
     #[arg(long, short = 'v')]
     pub verbose: bool,
+    /// In HTML output, how many of the worst documents are shown in full, with their findings
+    /// marked in their text (every document is in the table, up to 10,000).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub html_documents: usize,
     /// Also write, for each JSONL input file, an attribute file in dolma's layout under DIR
     /// (same relative path and compression; one line per input line: id, scores, finding spans).
     #[arg(long, value_name = "DIR")]

@@ -31,9 +31,18 @@ pub struct Record {
 /// What became of one input.
 #[derive(Debug)]
 pub enum Outcome {
-    Document { report: Box<DocReport>, record: Option<Record>, path: Option<std::path::PathBuf> },
+    /// `text`: the document's text when `Settings::keep_text` asks for it and no `record` holds it.
+    Document {
+        report: Box<DocReport>,
+        record: Option<Record>,
+        text: Option<String>,
+        path: Option<std::path::PathBuf>,
+    },
     Error(InputError),
-    Skipped { origin: Origin, reason: String },
+    Skipped {
+        origin: Origin,
+        reason: String,
+    },
 }
 
 /// Runs every item through analysis and hands each outcome to `sink`, in input order.
@@ -295,7 +304,11 @@ fn guarded(
     let error_origin = origin.clone();
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(id, origin, text, settings))) {
         Ok((report, text)) => {
-            Outcome::Document { report: Box::new(report), record: fields.map(|fields| Record { fields, text }), path }
+            let (record, text) = match fields {
+                Some(fields) => (Some(Record { fields, text }), None),
+                None => (None, settings.keep_text.then_some(text)),
+            };
+            Outcome::Document { report: Box::new(report), record, text, path }
         }
         Err(panic) => {
             let what = panic

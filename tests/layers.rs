@@ -42,8 +42,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("score", &["score"]),
     ("analysis of one document", &["analysis"]),
     ("engine", &["engine"]),
+    ("site tables", &["site_table"]),
     ("output", &["output"]),
-    ("corpus sketches, site tables and evaluation", &["corpus_sketch", "site_table", "evaluation"]),
+    ("corpus sketches and evaluation", &["corpus_sketch", "evaluation"]),
     ("library root", &["lib"]),
     ("commands (the binary)", &["main", "cli", "commands"]),
 ];

@@ -10,13 +10,17 @@ use mtaudit::config::Config;
 use mtaudit::engine::{self, Outcome};
 use mtaudit::input::Inputs;
 use mtaudit::output::attributes::AttributeWriter;
-use mtaudit::output::{self, CsvEmitter, Emitter, Format, JsonEmitter, JsonlEmitter, Summary, TextEmitter};
+use mtaudit::output::{
+    self, CsvEmitter, Emitter, Format, HtmlEmitter, JsonEmitter, JsonlEmitter, Summary, TextEmitter,
+};
 use std::io::BufWriter;
 use std::path::Path;
 
 pub(super) fn run(mut config: Config, args: CheckArgs) -> Result<u8> {
     apply_read_args(&mut config, &args.read, args.min_score)?;
-    let settings = with_corpus(Settings::new(config)?, &args.read, &args.corpus)?;
+    let mut settings = with_corpus(Settings::new(config)?, &args.read, &args.corpus)?;
+    // The HTML page shows the worst documents in full.
+    settings.keep_text = args.format == Format::Html && args.html_documents > 0;
     // The JSONL format is a pipeline stage: records in, the same records annotated out.
     let stage = args.format == Format::Jsonl;
     let mut read = args.read.clone();
@@ -38,6 +42,7 @@ pub(super) fn run(mut config: Config, args: CheckArgs) -> Result<u8> {
             Format::Json => Box::new(JsonEmitter::new(out)),
             Format::Jsonl => Box::new(JsonlEmitter::new(out, &settings.config.input.text_field)),
             Format::Csv => Box::new(CsvEmitter::new(out)),
+            Format::Html => Box::new(HtmlEmitter::new(out, args.html_documents)),
         };
         let report_errors_on_stderr = args.format != Format::Text && !args.read.quiet;
         engine::run(

@@ -131,7 +131,7 @@ fn gate_outcome(
             }
         }
         Outcome::Skipped { .. } => {}
-        Outcome::Document { report, record, path } => {
+        Outcome::Document { report, record, path, .. } => {
             if let Some(record) = record {
                 let annotated = annotate(record, report, &outs.text_field);
                 let out: &mut dyn Write = match (report.verdict, &mut outs.rejects) {

@@ -65,7 +65,7 @@ fn line(origin: &Origin) -> String {
 }
 
 impl<W: Write> Emitter for CsvEmitter<W> {
-    fn document(&mut self, r: &DocReport, _record: Option<&Record>) -> std::io::Result<()> {
+    fn document(&mut self, r: &DocReport, _record: Option<&Record>, _text: Option<&str>) -> std::io::Result<()> {
         let mut rules: BTreeMap<&str, usize> = BTreeMap::new();
         for f in &r.findings {
             *rules.entry(f.rule).or_insert(0) += 1;

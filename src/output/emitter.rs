@@ -97,8 +97,9 @@ impl Summary {
 
 /// Writes one run in one format.
 pub trait Emitter {
-    /// A document's report; `record` is the JSONL record it came from, when it was kept.
-    fn document(&mut self, report: &DocReport, record: Option<&Record>) -> std::io::Result<()>;
+    /// A document's report; `record` is the JSONL record it came from, when it was kept;
+    /// `text` is the document's text, when it was kept (`Settings::keep_text`, or the record's).
+    fn document(&mut self, report: &DocReport, record: Option<&Record>, text: Option<&str>) -> std::io::Result<()>;
     fn error(&mut self, error: &InputError) -> std::io::Result<()>;
     fn skipped(&mut self, origin: &Origin, reason: &str) -> std::io::Result<()>;
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
@@ -107,7 +108,10 @@ pub trait Emitter {
 /// Hands an outcome to an emitter.
 pub fn emit(emitter: &mut dyn Emitter, outcome: &Outcome) -> std::io::Result<()> {
     match outcome {
-        Outcome::Document { report, record, .. } => emitter.document(report, record.as_ref()),
+        Outcome::Document { report, record, text, .. } => {
+            let text = text.as_deref().or(record.as_ref().map(|r| r.text.as_str()));
+            emitter.document(report, record.as_ref(), text)
+        }
         Outcome::Error(e) => emitter.error(e),
         Outcome::Skipped { origin, reason } => emitter.skipped(origin, reason),
     }

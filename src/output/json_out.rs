@@ -84,7 +84,7 @@ impl<W: Write> JsonlEmitter<W> {
 }
 
 impl<W: Write> Emitter for JsonlEmitter<W> {
-    fn document(&mut self, report: &DocReport, record: Option<&Record>) -> std::io::Result<()> {
+    fn document(&mut self, report: &DocReport, record: Option<&Record>, _text: Option<&str>) -> std::io::Result<()> {
         self.line(record, RecordRef::Document(report))
     }
     fn error(&mut self, error: &InputError) -> std::io::Result<()> {
@@ -125,7 +125,7 @@ impl<W: Write> JsonEmitter<W> {
 }
 
 impl<W: Write> Emitter for JsonEmitter<W> {
-    fn document(&mut self, report: &DocReport, _record: Option<&Record>) -> std::io::Result<()> {
+    fn document(&mut self, report: &DocReport, _record: Option<&Record>, _text: Option<&str>) -> std::io::Result<()> {
         self.item(RecordRef::Document(report))
     }
     fn error(&mut self, error: &InputError) -> std::io::Result<()> {

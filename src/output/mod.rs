@@ -5,11 +5,14 @@ pub mod attributes;
 mod csv_out;
 pub mod diff_report;
 mod emitter;
+mod html_out;
+mod html_page;
 mod json_out;
 mod text_out;
 
 pub use csv_out::CsvEmitter;
 pub use emitter::{Emitter, Row, SUMMARY_ROWS, Summary, emit};
+pub use html_out::{HtmlEmitter, MAX_TABLE_ROWS};
 pub use json_out::{JsonEmitter, JsonlEmitter};
 pub use text_out::TextEmitter;
 
@@ -28,6 +31,10 @@ pub enum Format {
     Jsonl,
     /// One row per document.
     Csv,
+    /// One self-contained page: the summary, a histogram of scores, findings per rule and
+    /// site, every document in a table, the worst in full with their findings marked (use
+    /// with `-o report.html`).
+    Html,
 }
 
 /// A file written under a temporary name in its directory and renamed over the target when

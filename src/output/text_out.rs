@@ -36,7 +36,7 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 impl<W: Write> Emitter for TextEmitter<W> {
-    fn document(&mut self, r: &DocReport, _record: Option<&Record>) -> std::io::Result<()> {
+    fn document(&mut self, r: &DocReport, _record: Option<&Record>, _text: Option<&str>) -> std::io::Result<()> {
         if r.findings.is_empty() && !self.verbose {
             return Ok(());
         }
