@@ -7,7 +7,7 @@ mod item;
 mod jsonl;
 
 pub use decode::{read_document, validate_text};
-pub use item::{InputError, InputOptions, Item, Origin, describe_io};
+pub use item::{InputError, InputOptions, Item, Origin, describe_io, site_of};
 
 /// The items of a JSONL stream, one per line: a document, or an error naming its line.
 pub fn read_jsonl(

@@ -7,9 +7,11 @@ use crate::input::{InputError, Origin};
 use serde::Serialize;
 use std::io::Write;
 
+/// One input's record as the JSON report writes it among its `inputs`: a document's report, an
+/// error or a skipped input, tagged by `type`.
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-enum RecordRef<'a> {
+pub enum RecordRef<'a> {
     Document(&'a DocReport),
     Error(&'a InputError),
     Skipped {
@@ -17,6 +19,19 @@ enum RecordRef<'a> {
         origin: &'a Origin,
         reason: &'a str,
     },
+}
+
+impl<'a> RecordRef<'a> {
+    /// The record of one outcome (for callers that take one record at a time: the Python
+    /// package).
+    pub fn of(outcome: &'a crate::engine::Outcome) -> RecordRef<'a> {
+        use crate::engine::Outcome;
+        match outcome {
+            Outcome::Document { report, .. } => RecordRef::Document(report),
+            Outcome::Error(error) => RecordRef::Error(error),
+            Outcome::Skipped { origin, reason } => RecordRef::Skipped { origin, reason },
+        }
+    }
 }
 
 fn write_record(out: &mut impl Write, record: &RecordRef<'_>) -> std::io::Result<()> {

@@ -13,7 +13,7 @@ mod text_out;
 pub use csv_out::CsvEmitter;
 pub use emitter::{Emitter, Row, SUMMARY_ROWS, Summary, emit};
 pub use html_out::{HtmlEmitter, MAX_TABLE_ROWS};
-pub use json_out::{JsonEmitter, JsonlEmitter};
+pub use json_out::{JsonEmitter, JsonlEmitter, RecordRef};
 pub use text_out::TextEmitter;
 
 use std::io::Write;

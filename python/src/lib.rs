@@ -1,0 +1,155 @@
+//! The Python extension `mtaudit._mtaudit`: an auditor that scores batches of texts on the
+//! library's engine (the Rust thread pool, with the interpreter's lock released) and gives each
+//! report as `check --format json` writes it, and the command line itself (`python -m
+//! mtaudit`). The Python package (`python/mtaudit/`) wraps both.
+
+// The command line, compiled in from the binary's own files, so that `python -m mtaudit` is
+// the same program as `mtaudit`.
+#[path = "../../src/cli.rs"]
+mod cli;
+#[path = "../../src/commands/mod.rs"]
+mod commands;
+
+use clap::Parser;
+use mtaudit::analysis::Settings;
+use mtaudit::config::Config;
+use mtaudit::engine;
+use mtaudit::input::{InputError, Item, Origin, site_of};
+use mtaudit::output::RecordRef;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use std::path::Path;
+
+// The binary's allocator: analysis allocates many small, short-lived strings and vectors per
+// document. Only Rust's own allocations use it; what Python receives is copied into its objects.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The source named in the reports of documents handed over from Python.
+const PYTHON_SOURCE: &str = "<python>";
+
+/// Scores batches of documents with one configuration, loaded once.
+#[pyclass(frozen, module = "mtaudit._mtaudit")]
+struct Auditor {
+    settings: Settings,
+    threads: usize,
+}
+
+#[pymethods]
+impl Auditor {
+    /// `lang`: the documents' language (ISO 639-3 or 639-1) instead of identifying it;
+    /// `config`: a mtaudit.toml overriding the embedded defaults; `threads`: analysis threads
+    /// (default: one per core).
+    #[new]
+    #[pyo3(signature = (lang=None, config=None, threads=None))]
+    fn new(lang: Option<String>, config: Option<String>, threads: Option<usize>) -> PyResult<Self> {
+        let mut config = match config {
+            None => Config::default(),
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| PyValueError::new_err(format!("{path}: {e}")))?;
+                Config::from_toml(&text, Path::new(&path)).map_err(|e| PyValueError::new_err(e.to_string()))?
+            }
+        };
+        if let Some(code) = lang {
+            if mtaudit::lang::parse_code(&code).is_none() {
+                return Err(PyValueError::new_err(format!(
+                    "unknown language code `{code}` (use ISO 639-3 such as fra, or fr)"
+                )));
+            }
+            config.input.language = Some(code);
+        }
+        let settings = Settings::new(config).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let threads =
+            threads.filter(|&n| n > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        Ok(Auditor { settings, threads })
+    }
+
+    /// Scores a batch: `documents` holds, per input, `(id, text, site)` where `text` is None
+    /// for an input that has none (reported as an error, so that every input has its record).
+    /// Gives one record per input, in input order, as the JSON report writes it (a dict). The
+    /// interpreter's lock is released while the batch is analysed.
+    fn check_batch<'py>(
+        &self,
+        py: Python<'py>,
+        documents: Vec<(Option<String>, Option<String>, Option<String>)>,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let items: Vec<Item> = documents
+            .into_iter()
+            .enumerate()
+            .map(|(index, (id, text, site))| {
+                // A URL names its host, as `--site-field` reads it.
+                let site = site.as_deref().and_then(site_of);
+                let origin = Origin { source: PYTHON_SOURCE.to_string(), line: Some(index as u64 + 1), site };
+                let id = id.unwrap_or_else(|| (index + 1).to_string());
+                match text {
+                    Some(text) => Item::Inline { id, origin, text, record: None },
+                    None => Item::Error(InputError { origin, reason: format!("input {id} has no text") }),
+                }
+            })
+            .collect();
+        let settings = &self.settings;
+        let threads = self.threads;
+        let outcomes = py
+            .detach(|| {
+                let mut outcomes = Vec::with_capacity(items.len());
+                engine::run(
+                    items.into_iter(),
+                    settings,
+                    threads,
+                    |_, _| {},
+                    |outcome| {
+                        outcomes.push(outcome);
+                        Ok(())
+                    },
+                )
+                .map(|()| outcomes)
+            })
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        outcomes
+            .iter()
+            .map(|outcome| {
+                pythonize::pythonize(py, &RecordRef::of(outcome)).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+            })
+            .collect()
+    }
+
+    /// The score below which a document is rejected.
+    #[getter]
+    fn threshold(&self) -> f64 {
+        self.settings.config.score.threshold
+    }
+}
+
+/// Runs the command line with `argv` (its first item is the program's name); gives the exit
+/// code the `mtaudit` binary would.
+#[pyfunction]
+fn run_cli(py: Python<'_>, argv: Vec<String>) -> i32 {
+    let parsed = match cli::Cli::try_parse_from(&argv) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    py.detach(|| match commands::run(parsed) {
+        Ok(code) => i32::from(code),
+        Err(e) => {
+            // `python -m mtaudit check ... | head`: the reader left; that is not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return 0;
+            }
+            eprintln!("mtaudit: error: {e:#}");
+            2
+        }
+    })
+}
+
+#[pymodule]
+fn _mtaudit(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Auditor>()?;
+    m.add_function(wrap_pyfunction!(run_cli, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
