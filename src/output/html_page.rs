@@ -247,12 +247,17 @@ pub fn write_table(page: &mut String, rows: &[Row], dropped: u64, shown: &BTreeM
 }
 
 pub fn write_documents(page: &mut String, shown: &[Shown]) {
-    let _ = writeln!(page, "<section id=\"shown\"><h2>The {} worst documents</h2>", shown.len());
+    let heading = match shown.len() {
+        0 => "No document to show".to_string(),
+        1 => "The worst document, in full".to_string(),
+        n => format!("The {n} worst documents, in full"),
+    };
+    let _ = writeln!(page, "<section id=\"shown\"><h2>{heading}</h2>");
     for (i, doc) in shown.iter().enumerate() {
         let r = &doc.report;
         let _ = writeln!(
             page,
-            "<article class=\"document {v}\" id=\"doc-{n}\" data-id=\"{id}\" data-findings=\"{}\">\n\
+            "<article class=\"document\" data-verdict=\"{v}\" id=\"doc-{n}\" data-id=\"{id}\" data-findings=\"{}\">\n\
              <h3>{n}. {id}</h3>\n<p class=\"meta\">score <strong>{:.1}</strong> (translation {:.1}, boilerplate {:.1}) · \
              <span class=\"{v}\">{v}</span> · {} ({}) · {} words{}</p>",
             r.findings.len(),
