@@ -34,7 +34,8 @@ copies lowercase, of four letters or more, not a function word, joined by the la
 coordinator alone.
 
 Limits: the language's idioms of repetition are left alone (`more and more`, `again and
-again`, `years and years`, `encore et encore`, `nach und nach`, `más y más`), as are English
+again`, `years and years`, `encore et encore`, `tel ou tel`, `nach und nach`, `más y más`) and a
+contrast of kinds after the language's `there are` (`il y a épidémie et épidémie`), as are English
 and German words ending in `-er` (`bigger and bigger`, comparatives of progression), a copy
 followed by a hyphen or by a word that opens a modifier of its own (`aged patients and
 patients with diabetes`: two groups), and hyphen compounds. Measured on human text (web pages,
@@ -48,6 +49,9 @@ struct Coordination {
     coordinators: &'static [&'static str],
     idioms: &'static [&'static str],
     modifier_openers: &'static [&'static str],
+    /// The two words before `X and X` that make it a contrast of kinds (`il y a épidémie et
+    /// épidémie`, `there are friends and friends`); an empty first word stands for any.
+    existentials: &'static [(&'static str, &'static str)],
 }
 
 const LANGUAGES: &[Coordination] = &[
@@ -59,42 +63,52 @@ const LANGUAGES: &[Coordination] = &[
             "time", "years", "days", "hours", "weeks", "months", "miles", "back", "forth", "ever", "very", "wait",
         ],
         modifier_openers: &["with", "of", "that", "who", "which", "whose", "in"],
+        existentials: &[("there", "are"), ("there", "is"), ("there", "were"), ("there", "was")],
     },
     Coordination {
         lang: "fra",
         coordinators: &["et", "ou"],
-        idioms: &["encore", "toujours", "plus", "moins", "jamais", "jours", "heures", "années", "mois"],
+        idioms: &[
+            "encore", "toujours", "plus", "moins", "jamais", "jours", "heures", "années", "mois", "tel", "telle",
+            "tels", "telles",
+        ],
         modifier_openers: &["avec", "qui", "dont"],
+        existentials: &[("y", "a"), ("c", "est")],
     },
     Coordination {
         lang: "spa",
         coordinators: &["y", "e", "o", "u"],
         idioms: &["más", "menos", "vez", "poco", "días", "horas", "años", "siempre", "meses"],
         modifier_openers: &["con", "que", "cuyo", "cuya", "cuyos", "cuyas"],
+        existentials: &[("", "hay")],
     },
     Coordination {
         lang: "deu",
         coordinators: &["und", "oder"],
         idioms: &["mehr", "immer", "weniger", "wieder", "nach", "stunden", "tage", "jahre", "durch"],
         modifier_openers: &["mit", "die", "der", "das", "deren", "dessen"],
+        existentials: &[("es", "gibt"), ("gibt", "es")],
     },
     Coordination {
         lang: "ita",
         coordinators: &["e", "o"],
         idioms: &["più", "meno", "ancora", "sempre", "giorni", "ore", "anni", "poco"],
         modifier_openers: &["con", "che", "cui"],
+        existentials: &[("c", "è"), ("ci", "sono")],
     },
     Coordination {
         lang: "por",
         coordinators: &["e", "ou"],
         idioms: &["mais", "menos", "sempre", "dias", "horas", "anos", "pouco"],
         modifier_openers: &["com", "que", "cujo", "cuja"],
+        existentials: &[("", "há")],
     },
     Coordination {
         lang: "nld",
         coordinators: &["en", "of"],
         idioms: &["meer", "minder", "weer", "steeds", "dagen", "uren", "jaren"],
         modifier_openers: &["met", "die", "dat"],
+        existentials: &[("er", "zijn"), ("er", "is")],
     },
 ];
 
@@ -150,7 +164,13 @@ impl Detector for CollapsedCoordination {
                 let hyphen_after = after.is_some() && !spaced(second + 1);
                 let modified =
                     hyphen_after || after.is_some_and(|w| language.modifier_openers.contains(&doc.slice_lower(w.span)));
-                if hyphen_before || modified {
+                // `il y a épidémie et épidémie`: a contrast of kinds, not a doubled rendering.
+                let before = |k: usize| (first >= words.start + k).then(|| doc.slice_lower(doc.words[first - k].span));
+                let existential = language
+                    .existentials
+                    .iter()
+                    .any(|&(far, near)| before(1) == Some(near) && (far.is_empty() || before(2) == Some(far)));
+                if hyphen_before || modified || existential {
                     continue;
                 }
                 let span = Span::new(doc.words[first].span.start, doc.words[second].span.end);
@@ -204,7 +224,14 @@ mod tests {
         ] {
             assert!(findings(&CollapsedCoordination, &english(sentence)).is_empty(), "{sentence}");
         }
-        let text = in_french_frame("Il a essayé encore et encore, sans succès.");
+        for sentence in [
+            "Il a essayé encore et encore, sans succès.",
+            "Il sait voir telle ou telle chose avec acuité.",
+            "Mais il y a épidémie et épidémie, selon les médecins.",
+        ] {
+            assert!(findings(&CollapsedCoordination, &in_french_frame(sentence)).is_empty(), "{sentence}");
+        }
+        let text = english("But there are friends and friends, as everyone knows.");
         assert!(findings(&CollapsedCoordination, &text).is_empty());
     }
 }

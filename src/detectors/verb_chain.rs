@@ -29,7 +29,7 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir and
   demeurer, that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
-  parti`, `ils sont arrivée`), or a noun with its determiner that opens the sentence or a
+  parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number), or a noun with its determiner that opens the sentence or a
   clause, or is followed by `qui` (`cette carte qui n'y sera jamais retrouvé`).
 
 Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
@@ -42,7 +42,8 @@ How: the lexicon's readings of both verbs; adverbs of negation and degree (`pas`
 `bien`, `bien entendu`) may stand between them. The wrong form must have no reading that
 fits: `il a dîner`-like nouns (`le dîner`) and participles that are also prepositions (`passé
 minuit`) pass. `a` is taken for the verb only after a pronoun or `qui`. Agreement is never
-judged after a reflexive (`elle s'est rendu compte`), for `je`, `tu`, `on`, `nous`, `vous`,
+judged after a reflexive (`elle s'est rendu compte`), for `on`, `nous`, `vous` (whose number
+is the writer's choice: `nous sommes convaincu` of one author), for the gender of `je` and `tu`,
 for a word of a hyphenated compound (`mort-née`), nor where any reading of the word agrees;
 the gender of a noun subject only when its determiner shows it too.
 
@@ -319,6 +320,8 @@ fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> 
             "elle" => (tag::FEMININE, tag::SINGULAR),
             "ils" => (tag::MASCULINE, tag::PLURAL),
             "elles" => (tag::FEMININE, tag::PLURAL),
+            // The speaker's and the listener's gender is not in the pronoun; their number is.
+            "je" | "j" | "tu" => (0, tag::SINGULAR),
             _ => return None,
         };
         let token = tokens.at(i - 1 - usize::from(matches!(tokens.lower(i - 1), "ne" | "n")));
@@ -408,7 +411,7 @@ fn attribute_agreement(
     subject: &Subject<'_>,
     lexicon: &Lexicon,
 ) -> Option<Finding> {
-    let (gender, number) = (subject.gender, subject.number);
+    let (mut gender, number) = (subject.gender, subject.number);
     // `elle a été` + participle: the head may be `été` after a form of avoir.
     let mut attribute = *second;
     if second.lower == "été" {
@@ -419,10 +422,18 @@ fn attribute_agreement(
     if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE) || tags.has(tag::INVARIABLE | tag::EPICENE | tag::ADV | tag::PREP) {
         return None;
     }
-    // `elles sont bleu saphir`, `il est torse nu`: an adjective that is also a noun may be the
-    // noun, or part of an invariable compound; a participle is judged all the same.
+    // `elles sont bleu saphir`, `il est torse nu`, `elle est chef`: an adjective that is also
+    // a noun may be the noun, or part of an invariable compound, and a noun keeps its own
+    // gender: only its number is judged (`je suis contents`). A participle is judged all the
+    // same.
     if tags.has(tag::NOUN) && !lexicon.analyses(attribute.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE)) {
-        return None;
+        // `bleu saphir`, `vert pomme`: followed by another noun or adjective, it may open an
+        // invariable compound.
+        let next = tokens.get(attribute.index - tokens.at(0).index + 1);
+        if number == 0 || next.is_some_and(|n| n.follows_closely(false) && n.tags().has(tag::NOUN | tag::ADJ)) {
+            return None;
+        }
+        gender = 0;
     }
     // `Le lendemain sont arrivés les renforts`: a determiner after the participle opens the
     // subject, placed after the verb; the noun before was a complement of time.
@@ -511,6 +522,17 @@ mod tests {
         assert_eq!(flagged("Le ministre peut signé le décret."), [("signé".into(), "signer".into())]);
         assert_eq!(flagged("Il est venu pour mangé avec nous."), [("mangé".into(), "manger".into())]);
         assert_eq!(flagged("Ils doivent payé la facture."), [("payé".into(), "payer".into())]);
+    }
+
+    #[test]
+    fn an_attribute_plural_after_je_or_tu_is_flagged() {
+        assert_eq!(flagged("Je suis contents de vous voir ici ce soir.")[0].0, "contents");
+        assert_eq!(flagged("Tu es vraiment petites pour ton âge.")[0].0, "petites");
+        for sentence in
+            ["Je suis content de vous voir.", "Je suis les conseils de mon médecin.", "Tu es chef de projet."]
+        {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
     }
 
     #[test]
