@@ -261,9 +261,9 @@ pub struct CheckArgs {
     #[arg(long, short = 'v')]
     pub verbose: bool,
     /// In HTML output, how many of the worst documents are shown in full, with their findings
-    /// marked in their text (every document is in the table, up to 10,000).
-    #[arg(long, value_name = "N", default_value_t = 50)]
-    pub html_documents: usize,
+    /// marked in their text (every document is in the table, up to 10,000), at most 1,000.
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u16).range(0..=1000))]
+    pub html_documents: u16,
     /// Also write, for each JSONL input file, an attribute file in dolma's layout under DIR
     /// (same relative path and compression; one line per input line: id, scores, finding spans).
     #[arg(long, value_name = "DIR")]

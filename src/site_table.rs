@@ -196,7 +196,12 @@ pub struct SiteRow {
 
 impl SiteTable {
     pub fn add(&mut self, report: &DocReport) {
-        let site = report.origin.site.as_deref().unwrap_or(NO_SITE);
+        self.add_under(report.origin.site.as_deref().unwrap_or(NO_SITE), report);
+    }
+
+    /// Counts `report` under `site` rather than its own (a table that keeps a bounded number
+    /// of sites counts the others together).
+    pub fn add_under(&mut self, site: &str, report: &DocReport) {
         match self.sites.get_mut(site) {
             Some(counts) => counts.add(report),
             None => self.sites.entry(site.to_string()).or_default().add(report),

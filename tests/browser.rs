@@ -2,7 +2,8 @@
 //! document of the JSON report with the same counts, and markup inside a document or its name
 //! stays text. A screenshot of the page is saved beside the test binaries
 //! (`target/tmp/html-report.png`). Skipped, with a message, where Chromium is not installed
-//! (`.ci/run` installs Debian's `chromium`).
+//! (`.ci/run` installs Debian's `chromium`, and sets `MTAUDIT_REQUIRE_BROWSER` so that a
+//! missing browser fails there).
 
 mod common;
 use common::*;
@@ -76,6 +77,11 @@ fn attribute_values(dom: &str, opening: &str, attribute: &str) -> Vec<String> {
 #[test]
 fn the_html_report_renders_every_document_of_the_json_report() {
     let Some(browser) = chromium() else {
+        // `.ci/run` installs Chromium and sets this: there, a skip would hide a broken page.
+        assert!(
+            std::env::var_os("MTAUDIT_REQUIRE_BROWSER").is_none(),
+            "MTAUDIT_REQUIRE_BROWSER is set but no Chromium was found"
+        );
         eprintln!("skipped: no Chromium found (Debian's `chromium`; set MTAUDIT_CHROMIUM to another binary)");
         return;
     };

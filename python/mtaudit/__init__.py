@@ -49,18 +49,19 @@ class Auditor:
         return self._auditor.threshold
 
     def _triple(self, item: Input):
+        """(id, text, site) of an input; a text that is not a str is passed on as it is, and
+        gets an error record saying what it is."""
         if isinstance(item, str):
             return (None, item, None)
         if isinstance(item, Mapping):
-            text = item.get(self.text_field)
             ident = item.get(self.id_field)
             site = item.get(self.site_field) if self.site_field else None
             return (
-                None if ident is None else str(ident),
-                text if isinstance(text, str) else None,
-                None if site is None else str(site),
+                ident if ident is None or isinstance(ident, str) else str(ident),
+                item.get(self.text_field),
+                site if site is None or isinstance(site, str) else str(site),
             )
-        return (None, None, None)
+        return (None, item, None)
 
     def check(self, texts_or_records: Iterable[Input]) -> list[dict]:
         """One report per input, in input order: a document's report (``"type": "document"``),
@@ -84,6 +85,8 @@ def check(
     return auditor.check(texts_or_records)
 
 
-def run_cli(argv: list[str]) -> int:
-    """Runs the command line (``argv`` without the program name); returns its exit code."""
-    return _mtaudit.run_cli(["mtaudit", *argv])
+def run_cli(argv: list[str], handle_signals: bool = False) -> int:
+    """Runs the command line (``argv`` without the program name); returns its exit code.
+    ``handle_signals``: Ctrl-C and SIGTERM stop the run as they stop the binary (for a process
+    that is the command, as ``python -m mtaudit``)."""
+    return _mtaudit.run_cli(["mtaudit", *argv], handle_signals)

@@ -6,7 +6,7 @@ from . import run_cli
 
 
 def main() -> None:
-    sys.exit(run_cli(sys.argv[1:]))
+    sys.exit(run_cli(sys.argv[1:], handle_signals=True))
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ use clap::Parser;
 use mtaudit::analysis::Settings;
 use mtaudit::config::Config;
 use mtaudit::engine;
-use mtaudit::input::{InputError, Item, Origin, site_of};
+use mtaudit::input::{InputError, Item, Origin, site_of, validate_text};
 use mtaudit::output::RecordRef;
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 use std::path::Path;
 
 // The binary's allocator: analysis allocates many small, short-lived strings and vectors per
@@ -64,47 +65,83 @@ impl Auditor {
         Ok(Auditor { settings, threads })
     }
 
-    /// Scores a batch: `documents` holds, per input, `(id, text, site)` where `text` is None
-    /// for an input that has none (reported as an error, so that every input has its record).
-    /// Gives one record per input, in input order, as the JSON report writes it (a dict). The
-    /// interpreter's lock is released while the batch is analysed.
+    /// Scores a batch: `documents` holds, per input, `(id, text, site)`, each a str or None.
+    /// Gives one record per input, in input order, as the JSON report writes it (a dict): an
+    /// input whose text is missing, not a str, not valid Unicode, empty, binary or over
+    /// `input.max-document-bytes` gets an error record, as the command line gives one. The
+    /// interpreter's lock is released while the batch is analysed; Ctrl-C stops it after the
+    /// chunk at hand (KeyboardInterrupt).
     fn check_batch<'py>(
         &self,
         py: Python<'py>,
-        documents: Vec<(Option<String>, Option<String>, Option<String>)>,
+        documents: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>, Bound<'py, PyAny>)>,
     ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let limit = self.settings.config.input.max_document_bytes;
         let items: Vec<Item> = documents
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(index, (id, text, site))| {
+                let line = Some(index as u64 + 1);
+                // A field that is not valid Unicode (a lone surrogate) fails its own input only.
+                let site = optional_str(site).ok().flatten();
                 // A URL names its host, as `--site-field` reads it.
                 let site = site.as_deref().and_then(site_of);
-                let origin = Origin { source: PYTHON_SOURCE.to_string(), line: Some(index as u64 + 1), site };
-                let id = id.unwrap_or_else(|| (index + 1).to_string());
-                match text {
-                    Some(text) => Item::Inline { id, origin, text, record: None },
-                    None => Item::Error(InputError { origin, reason: format!("input {id} has no text") }),
+                let origin = Origin { source: PYTHON_SOURCE.to_string(), line, site };
+                let fail = |origin: Origin, reason: String| Item::Error(InputError { origin, reason });
+                let id = match optional_str(id) {
+                    Ok(id) => id.unwrap_or_else(|| (index + 1).to_string()),
+                    Err(reason) => return fail(origin, format!("input {}: the id {reason}", index + 1)),
+                };
+                let text = match optional_str(text) {
+                    Ok(Some(text)) => text,
+                    Ok(None) => return fail(origin, format!("input {id} has no text")),
+                    Err(reason) => return fail(origin, format!("input {id}: the text {reason}")),
+                };
+                if text.len() as u64 > limit {
+                    return fail(
+                        origin,
+                        format!(
+                            "input {id} is {} bytes, over the limit of {limit} bytes (input.max-document-bytes)",
+                            text.len()
+                        ),
+                    );
+                }
+                match validate_text(text) {
+                    Ok(text) => Item::Inline { id, origin, text, record: None },
+                    Err(reason) => fail(origin, format!("input {id}: {reason}")),
                 }
             })
             .collect();
+        drop(documents);
         let settings = &self.settings;
         let threads = self.threads;
-        let outcomes = py
-            .detach(|| {
-                let mut outcomes = Vec::with_capacity(items.len());
-                engine::run(
-                    items.into_iter(),
-                    settings,
-                    threads,
-                    |_, _| {},
-                    |outcome| {
-                        outcomes.push(outcome);
-                        Ok(())
-                    },
-                )
-                .map(|()| outcomes)
-            })
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let run = py.detach(|| {
+            let mut outcomes = Vec::with_capacity(items.len());
+            let run = engine::run(
+                items.into_iter(),
+                settings,
+                threads,
+                // After each chunk: a pending Ctrl-C stops the run.
+                |_, _| {
+                    if Python::attach(|py| py.check_signals()).is_err() {
+                        engine::interrupt();
+                    }
+                },
+                |outcome| {
+                    outcomes.push(outcome);
+                    Ok(())
+                },
+            );
+            run.map(|()| outcomes)
+        });
+        let outcomes = match run {
+            Ok(outcomes) => outcomes,
+            Err(e) if engine::interrupted() => {
+                engine::clear_interrupt();
+                return Err(PyKeyboardInterrupt::new_err(e.to_string()));
+            }
+            Err(e) => return Err(PyRuntimeError::new_err(e.to_string())),
+        };
         outcomes
             .iter()
             .map(|outcome| {
@@ -121,9 +158,20 @@ impl Auditor {
 }
 
 /// Runs the command line with `argv` (its first item is the program's name); gives the exit
-/// code the `mtaudit` binary would.
+/// code the `mtaudit` binary would. `handle_signals` (for `python -m mtaudit`, where the
+/// process is the command): Ctrl-C and SIGTERM stop the run as they stop the binary's, output
+/// files left whole; a library caller keeps Python's own handlers.
 #[pyfunction]
-fn run_cli(py: Python<'_>, argv: Vec<String>) -> i32 {
+#[pyo3(signature = (argv, handle_signals=false))]
+fn run_cli(py: Python<'_>, argv: Vec<String>, handle_signals: bool) -> i32 {
+    if handle_signals {
+        let _ = ctrlc::set_handler(|| {
+            if engine::interrupted() {
+                std::process::exit(130);
+            }
+            engine::interrupt();
+        });
+    }
     let parsed = match cli::Cli::try_parse_from(&argv) {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -133,6 +181,11 @@ fn run_cli(py: Python<'_>, argv: Vec<String>) -> i32 {
     };
     py.detach(|| match commands::run(parsed) {
         Ok(code) => i32::from(code),
+        Err(_) if engine::interrupted() => {
+            engine::clear_interrupt();
+            eprintln!("mtaudit: interrupted");
+            130
+        }
         Err(e) => {
             // `python -m mtaudit check ... | head`: the reader left; that is not an error.
             if e.chain().any(|c| {
@@ -144,6 +197,20 @@ fn run_cli(py: Python<'_>, argv: Vec<String>) -> i32 {
             2
         }
     })
+}
+
+/// A field given as a str or None: its text, None, or why it is not text.
+fn optional_str(value: &Bound<'_, PyAny>) -> Result<Option<String>, String> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    if !value.is_instance_of::<PyString>() {
+        return Err(format!(
+            "is a {}, not a str",
+            value.get_type().name().map_or_else(|_| "value".into(), |n| n.to_string())
+        ));
+    }
+    value.extract::<String>().map(Some).map_err(|_| "is not valid Unicode (a lone surrogate)".to_string())
 }
 
 #[pymodule]

@@ -116,3 +116,13 @@ def test_the_pandas_example_runs():
     pytest.importorskip("pandas", reason="pandas is not installed: the pandas example is not run")
     run = subprocess.run([sys.executable, str(ROOT / "python" / "examples" / "pandas_column.py")], capture_output=True, check=True)
     assert b"reject" in run.stdout and b"accept" in run.stdout
+
+
+def test_inputs_the_command_line_rejects_get_error_records_here_too():
+    text = "Le gouvernement a annoncé lundi un plan de relance pour l'industrie."
+    got = mtaudit.check(["", "   \n", "a\0b", "\ufeff" + text, {"id": "s", "text": "x\ud800y"}, {"id": "\ud800", "text": text}, text])
+    assert [r["type"] for r in got] == ["error", "error", "error", "document", "error", "error", "document"]
+    assert "empty" in got[0]["reason"] and "binary" in got[2]["reason"]
+    assert "surrogate" in got[4]["reason"] and "surrogate" in got[5]["reason"]
+    # The byte-order mark is stripped, as the command line strips it: the same report.
+    assert got[3]["findings"] == got[6]["findings"] and got[3]["bytes"] == got[6]["bytes"]

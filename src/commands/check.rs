@@ -42,7 +42,7 @@ pub(super) fn run(mut config: Config, args: CheckArgs) -> Result<u8> {
             Format::Json => Box::new(JsonEmitter::new(out)),
             Format::Jsonl => Box::new(JsonlEmitter::new(out, &settings.config.input.text_field)),
             Format::Csv => Box::new(CsvEmitter::new(out)),
-            Format::Html => Box::new(HtmlEmitter::new(out, args.html_documents)),
+            Format::Html => Box::new(HtmlEmitter::new(out, usize::from(args.html_documents))),
         };
         let report_errors_on_stderr = args.format != Format::Text && !args.read.quiet;
         engine::run(

@@ -66,6 +66,8 @@ pub struct Lexicon {
     frequent: FastMap<Box<str>, Tags>,
     /// Unique per lexicon built in this process, so that a cache never mixes two lexicons.
     id: usize,
+    /// Some analysis carries a tag (the dictionary gave morphology).
+    tagged: bool,
 }
 
 static NEXT_LEXICON_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
@@ -127,7 +129,8 @@ impl Lexicon {
         let forms = fst::Map::new(blob[sections[section::FORMS_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
         let bare = fst::Map::new(blob[sections[section::BARE_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
         let id = NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let mut lexicon = Lexicon { lang, blob, sections, forms, bare, frequent: FastMap::default(), id };
+        let tagged = blob[sections[section::TAGSETS].clone()].iter().any(|&b| b != 0);
+        let mut lexicon = Lexicon { lang, blob, sections, forms, bare, frequent: FastMap::default(), id, tagged };
         let frequent = frequent
             .lines()
             .map(str::trim)
@@ -170,7 +173,7 @@ impl Lexicon {
     /// Whether the dictionary gave morphology (some analysis carries a tag): French does;
     /// dictionaries with forms and lemmas only (English, Spanish, German) do not.
     pub fn has_tags(&self) -> bool {
-        self.section(section::TAGSETS).chunks_exact(8).any(|bytes| bytes.iter().any(|&b| b != 0))
+        self.tagged
     }
 
     /// Number of distinct word forms.

@@ -2,10 +2,11 @@
 //! `html_page`). This emitter gathers what the page shows while the run goes on.
 //!
 //! Memory is bounded whatever the run's size: counts and a histogram for every document, a
-//! table row for the worst `MAX_TABLE_ROWS`, and the text of the worst `full_documents`.
+//! table row for the worst `MAX_TABLE_ROWS`, the reports (and texts up to
+//! `MAX_SHOWN_TEXT_BYTES`) of at most twice the `full_documents` worst, and `MAX_SITES` sites.
 
 use super::emitter::{Emitter, Summary};
-use super::html_page::{self, Row, Shown};
+use super::html_page::{self, MAX_SHOWN_TEXT_BYTES, Row, Shown};
 use crate::analysis::DocReport;
 use crate::engine::Record;
 use crate::input::{InputError, Origin};
@@ -18,6 +19,10 @@ use std::io::{self, Write};
 pub const MAX_TABLE_ROWS: usize = 10_000;
 /// Problems (errors, skipped inputs) listed; the others are counted.
 const MAX_PROBLEMS: usize = 1_000;
+/// Sites counted one by one; pages of further sites are counted together.
+const MAX_SITES: usize = 10_000;
+/// The row under which pages of sites beyond `MAX_SITES` are counted.
+const FURTHER_SITES: &str = "(further sites)";
 
 /// Lowest score first, then input order: the order of the table and of the documents shown.
 fn worst_first(a: (f64, u64), b: (f64, u64)) -> std::cmp::Ordering {
@@ -103,7 +108,12 @@ impl<W: Write> Emitter for HtmlEmitter<W> {
         }
         *self.languages.entry(report.language.code).or_default() += 1;
         self.any_site |= report.origin.site.is_some();
-        self.sites.add(report);
+        match report.origin.site.as_deref() {
+            Some(site) if self.sites.get(site).is_none() && self.sites.len() >= MAX_SITES => {
+                self.sites.add_under(FURTHER_SITES, report)
+            }
+            _ => self.sites.add(report),
+        }
         self.rows.push(Row {
             seq: self.seq,
             id: report.id.clone(),
@@ -119,9 +129,15 @@ impl<W: Write> Emitter for HtmlEmitter<W> {
         if self.rows.len() >= 2 * MAX_TABLE_ROWS {
             self.trim_rows();
         }
-        if self.full_documents > 0 {
-            self.shown.push(Shown { seq: self.seq, report: report.clone(), text: text.map(str::to_string) });
-            if self.shown.len() >= 2 * self.full_documents {
+        // Kept only if it may be among the worst shown (the table is trimmed to them), and its
+        // text only if it is short enough to be shown whole.
+        let may_be_shown = self.full_documents > 0
+            && (self.shown.len() < self.full_documents
+                || self.shown.iter().any(|s| report.score.overall < s.report.score.overall));
+        if may_be_shown {
+            let text = text.filter(|t| t.len() <= MAX_SHOWN_TEXT_BYTES).map(str::to_string);
+            self.shown.push(Shown { seq: self.seq, report: report.clone(), text });
+            if self.shown.len() >= self.full_documents.saturating_mul(2) {
                 self.trim_shown();
             }
         }

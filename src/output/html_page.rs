@@ -15,7 +15,15 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// A document longer than this is shown by its findings' excerpts instead of in full.
-const MAX_SHOWN_TEXT_BYTES: usize = 64 * 1024;
+pub const MAX_SHOWN_TEXT_BYTES: usize = 64 * 1024;
+/// Findings of one document listed and marked; the others are counted.
+const MAX_SHOWN_FINDINGS: usize = 200;
+/// Findings named in the tooltip of one marked stretch, each message clipped to
+/// `TITLE_MESSAGE_CHARS`: the page's size stays proportional to its findings.
+const TITLE_FINDINGS: usize = 3;
+const TITLE_MESSAGE_CHARS: usize = 160;
+/// Sites listed; the others are counted.
+const MAX_SITE_ROWS: usize = 1_000;
 /// Width of a histogram bin, in score points.
 const BIN_POINTS: usize = 5;
 
@@ -182,7 +190,8 @@ pub fn write_sites(page: &mut String, sites: &SiteTable) {
         "<th class=\"num\">pages</th><th class=\"num\">rejected</th><th class=\"num\">median translation</th>",
     );
     page.push_str("<th class=\"num\">pages with evidence</th><th>top rules</th></tr></thead><tbody>\n");
-    for row in sites.rows() {
+    let rows = sites.rows();
+    for row in rows.iter().take(MAX_SITE_ROWS) {
         let rules: Vec<String> = row.top_rules.iter().map(|(r, n)| format!("{} ({n})", escape(r))).collect();
         let name = if row.site == NO_SITE { "<em>no site</em>".to_string() } else { escape(&row.site) };
         let _ = writeln!(
@@ -197,7 +206,11 @@ pub fn write_sites(page: &mut String, sites: &SiteTable) {
             rules.join(", ")
         );
     }
-    page.push_str("</tbody></table></section>\n");
+    page.push_str("</tbody></table>\n");
+    if rows.len() > MAX_SITE_ROWS {
+        let _ = writeln!(page, "<p>{} more sites are not listed.</p>", rows.len() - MAX_SITE_ROWS);
+    }
+    page.push_str("</section>\n");
 }
 
 pub fn write_table(page: &mut String, rows: &[Row], dropped: u64, shown: &BTreeMap<u64, usize>) {
@@ -272,9 +285,10 @@ pub fn write_documents(page: &mut String, shown: &[Shown]) {
             id = escape(&r.id),
             v = verdict_class(r.verdict),
         );
-        if !r.findings.is_empty() {
+        let findings = &r.findings[..r.findings.len().min(MAX_SHOWN_FINDINGS)];
+        if !findings.is_empty() {
             page.push_str("<ol class=\"findings\">\n");
-            for (k, f) in r.findings.iter().enumerate() {
+            for (k, f) in findings.iter().enumerate() {
                 let _ = writeln!(
                     page,
                     "<li class=\"finding {sev}\" id=\"doc-{n}-f{k}\"><a href=\"#rule-{rule}\">{rule}</a> \
@@ -290,19 +304,26 @@ pub fn write_documents(page: &mut String, shown: &[Shown]) {
                 );
             }
             page.push_str("</ol>\n");
+            if r.findings.len() > findings.len() {
+                let _ = writeln!(
+                    page,
+                    "<p class=\"note\">{} more findings are not listed (the JSON report has them all).</p>",
+                    r.findings.len() - findings.len()
+                );
+            }
         }
         match &doc.text {
             Some(text) if text.len() <= MAX_SHOWN_TEXT_BYTES => {
                 page.push_str("<pre class=\"text\">");
-                page.push_str(&marked_text(text, &r.findings, i + 1));
+                page.push_str(&marked_text(text, findings, i + 1));
                 page.push_str("</pre>\n");
             }
             _ => {
                 // Too long to show whole (or not kept): each finding in its context.
-                if !r.findings.is_empty() {
+                if !findings.is_empty() {
                     page.push_str("<p class=\"note\">The text is shown by its findings' excerpts.</p>\n");
                 }
-                for f in &r.findings {
+                for f in findings {
                     let e = &f.excerpt;
                     let text = e.text.as_str();
                     let (start, end) = (e.range.start.min(text.len()), e.range.end.min(text.len()));
@@ -348,7 +369,14 @@ fn marked_text(text: &str, findings: &[ReportedFinding], doc: usize) -> String {
             continue;
         }
         let severity = covering.iter().map(|(_, f)| f.severity).max().unwrap_or(Severity::Info);
-        let title: Vec<String> = covering.iter().map(|(_, f)| format!("{}: {}", f.rule, f.message)).collect();
+        let mut title: Vec<String> = covering
+            .iter()
+            .take(TITLE_FINDINGS)
+            .map(|(_, f)| format!("{}: {}", f.rule, crate::text::clip(&f.message, TITLE_MESSAGE_CHARS)))
+            .collect();
+        if covering.len() > TITLE_FINDINGS {
+            title.push(format!("and {} more", covering.len() - TITLE_FINDINGS));
+        }
         let first = covering[0].0;
         let _ = write!(
             out,
