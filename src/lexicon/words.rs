@@ -59,8 +59,8 @@ pub struct Lexicon {
     lang: &'static str,
     blob: Cow<'static, [u8]>,
     sections: [Range<usize>; section::COUNT],
-    forms: fst::Map<Vec<u8>>,
-    bare: fst::Map<Vec<u8>>,
+    forms: fst::Map<Cow<'static, [u8]>>,
+    bare: fst::Map<Cow<'static, [u8]>>,
     /// The tags of the most frequent words (function words make half of any text), so that
     /// most lookups are one hash probe instead of an fst walk.
     frequent: FastMap<Box<str>, Tags>,
@@ -124,10 +124,20 @@ impl Lexicon {
     /// a hash map (function words make half of any text).
     fn from_blob(lang: &'static str, blob: Cow<'static, [u8]>, frequent: &str) -> Result<Lexicon, String> {
         let sections = hunspell::section_ranges(&blob)?;
-        // The fst maps are small (a few MB) next to the tables; copying them once keeps this
+        // An embedded lexicon's fst maps are read in place, from the binary's pages (only those a
+        // lookup touches are loaded); a user's are copied out of its blob once, which keeps this
         // type free of self-references.
-        let forms = fst::Map::new(blob[sections[section::FORMS_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
-        let bare = fst::Map::new(blob[sections[section::BARE_FST].clone()].to_vec()).map_err(|e| e.to_string())?;
+        let part = |range: Range<usize>| -> Cow<'static, [u8]> {
+            match &blob {
+                Cow::Borrowed(bytes) => {
+                    let bytes: &'static [u8] = bytes;
+                    Cow::Borrowed(&bytes[range])
+                }
+                Cow::Owned(bytes) => Cow::Owned(bytes[range].to_vec()),
+            }
+        };
+        let forms = fst::Map::new(part(sections[section::FORMS_FST].clone())).map_err(|e| e.to_string())?;
+        let bare = fst::Map::new(part(sections[section::BARE_FST].clone())).map_err(|e| e.to_string())?;
         let id = NEXT_LEXICON_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tagged = blob[sections[section::TAGSETS].clone()].iter().any(|&b| b != 0);
         let mut lexicon = Lexicon { lang, blob, sections, forms, bare, frequent: FastMap::default(), id, tagged };
