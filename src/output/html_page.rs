@@ -4,6 +4,7 @@
 //! of the rules that fired. No external resource; the page reads without script, and a little
 //! inline script sorts and filters the tables. Every text from the input is escaped.
 
+use super::diff_report::escape;
 use super::emitter::Summary;
 use crate::analysis::{DocReport, ReportedFinding};
 use crate::finding::Severity;
@@ -47,22 +48,6 @@ pub struct Shown {
     pub seq: u64,
     pub report: DocReport,
     pub text: Option<String>,
-}
-
-/// Text escaped for an element's content or a quoted attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn verdict_class(verdict: Verdict) -> &'static str {
@@ -488,16 +473,3 @@ pub const SCRIPT: &str = r##"<script>
 })();
 </script>
 "##;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_covers_markup_and_both_quotes() {
-        assert_eq!(
-            escape(r#"<script>alert("x")</script> & 'y'"#),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
-        );
-    }
-}
