@@ -72,12 +72,14 @@ impl SiteCounts {
         if let Some(count) = self.score_bins.get_mut(bin) {
             *count += 1;
         }
-        let mut families: Vec<Family> = report
-            .findings
-            .iter()
-            .filter(|f| f.contribution.penalty > 0.0 && f.family.group() == ScoreGroup::Translation)
-            .map(|f| f.family)
-            .collect();
+        // The findings that weigh on the translation score.
+        let weighted = || {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.contribution.penalty > 0.0 && f.family.group() == ScoreGroup::Translation)
+        };
+        let mut families: Vec<Family> = weighted().map(|f| f.family).collect();
         families.sort();
         families.dedup();
         for family in &families {
@@ -86,12 +88,7 @@ impl SiteCounts {
         self.any_evidence += u64::from(!families.is_empty());
         if families.contains(&Family::Provenance) || families.len() >= 2 {
             self.strong += 1;
-            let mut strong_rules: Vec<&'static str> = report
-                .findings
-                .iter()
-                .filter(|f| f.contribution.penalty > 0.0 && f.family.group() == ScoreGroup::Translation)
-                .map(|f| f.rule)
-                .collect();
+            let mut strong_rules: Vec<&'static str> = weighted().map(|f| f.rule).collect();
             strong_rules.sort_unstable();
             strong_rules.dedup();
             for rule in strong_rules {
