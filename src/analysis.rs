@@ -13,6 +13,7 @@ use crate::rule::{Detector, Family};
 use crate::score::{self, Contribution, RuleWeight, Score};
 use crate::text::{ceil_char_boundary, clip, floor_char_boundary};
 use crate::view::View;
+use crate::view::style::{StyleModels, StyleProfile};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -23,20 +24,25 @@ pub struct Settings {
     /// Hand each document's text to the output with its report (the HTML report shows the
     /// worst documents in full); a JSONL record's text is handed on in any case.
     pub keep_text: bool,
+    /// Hand each document's style profile to the output with its report (`train`).
+    pub keep_style: bool,
     resources: Resources,
 }
 
 impl Settings {
     pub fn new(config: Config) -> Result<Settings, LexiconError> {
         let forced_language = config.input.language.as_deref().and_then(crate::lang::parse_code);
-        let resources = if Lexicons::needs_user_files(&config.lexicons) || forced_language.is_some() {
+        let mut resources = if Lexicons::needs_user_files(&config.lexicons) || forced_language.is_some() {
             let mut lexicons = Lexicons::load(&config.lexicons)?;
             lexicons.forced_language = forced_language.map(LangInfo::forced);
             Resources::owning(lexicons)
         } else {
             Resources::new(Lexicons::embedded())
         };
-        Ok(Settings { detectors: config.enabled_detectors(), config, keep_text: false, resources })
+        if !config.style.models.is_empty() || !config.style.embedded_models {
+            resources.style_models = StyleModels::load(&config.style.models, config.style.embedded_models)?;
+        }
+        Ok(Settings { detectors: config.enabled_detectors(), config, keep_text: false, keep_style: false, resources })
     }
 
     /// Makes the corpus's agreed name spellings available to the detectors.
@@ -120,6 +126,9 @@ pub struct DocReport {
     pub score: Score,
     pub verdict: Verdict,
     pub findings: Vec<ReportedFinding>,
+    /// The style profile, when the run asked for it (`Settings::keep_style`).
+    #[serde(skip)]
+    pub style: Option<StyleProfile>,
 }
 
 /// Evidence quoted in reports is clipped to this many characters.
@@ -153,6 +162,7 @@ pub fn analyze(id: String, origin: Origin, text: String, settings: &Settings) ->
         score,
         verdict,
         findings: reported,
+        style: if settings.keep_style { doc.style_profile(res).cloned() } else { None },
         id: doc.id.clone(),
     };
     (report, doc.into_text())

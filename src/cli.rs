@@ -34,6 +34,9 @@ pub enum Command {
     Eval(EvalArgs),
     /// Fit the score's rule weights and threshold to labelled documents; write a configuration.
     Calibrate(CalibrateArgs),
+    /// Fit a style-profile model (rule MT801) to labelled documents of one language; write it
+    /// as JSON for `check --model`.
+    Train(TrainArgs),
     /// List the names of a corpus that are spelled several ways, with counts and documents.
     Names(NamesArgs),
     /// One row per site, worst first: pages, share rejected, translation-score quantiles, share
@@ -171,6 +174,35 @@ pub struct CalibrateArgs {
     pub format: ReportFormat,
 }
 
+#[derive(Args, Debug)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub labels: LabelArgs,
+    /// The model file to write.
+    #[arg(long, short = 'o', value_name = "FILE", required_unless_present = "evaluate")]
+    pub output: Option<PathBuf>,
+    /// Replace the model file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Do not train: print the figures of this model on the labelled documents.
+    #[arg(long, value_name = "MODEL", conflicts_with_all = ["output", "force"])]
+    pub evaluate: Option<PathBuf>,
+    /// Cross-validation folds for the out-of-fold figures (`--group-field` keeps a group in one).
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub folds: usize,
+    /// Strength of the pull of every standardised weight towards zero.
+    #[arg(long, value_name = "L", default_value_t = 30.0)]
+    pub l2: f64,
+    /// Documents shorter than this many words are left out, and the model does not judge them
+    /// (with `--evaluate`, the model's own minimum applies).
+    #[arg(long, value_name = "N", default_value_t = 150)]
+    pub min_words: usize,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Text,
@@ -237,6 +269,10 @@ pub struct ReadArgs {
     /// Every document is in this language (ISO 639-3 such as `fra`, or `fr`): no identification.
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
+    /// A style-profile model written by `mtaudit train` (repeatable, one per language); it
+    /// replaces the embedded model of its language.
+    #[arg(long = "model", value_name = "FILE")]
+    pub models: Vec<PathBuf>,
     /// No progress bar and no per-input messages on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -28,6 +28,30 @@ pub struct Config {
     pub input: InputConfig,
     #[serde(default)]
     pub lexicons: LexiconPaths,
+    #[serde(default)]
+    pub style: StyleConfig,
+}
+
+/// The style-profile rule's models.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StyleConfig {
+    /// Model files written by `mtaudit train`, at most one per language.
+    #[serde(default)]
+    pub models: Vec<PathBuf>,
+    /// Apply the embedded models to the languages that `models` does not cover.
+    #[serde(default = "yes")]
+    pub embedded_models: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for StyleConfig {
+    fn default() -> Self {
+        StyleConfig { models: Vec::new(), embedded_models: true }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -121,6 +145,9 @@ impl Config {
         .into_iter()
         .flatten()
         {
+            *p = crate::lexicon::set::resolve_relative(base, p);
+        }
+        for p in &mut config.style.models {
             *p = crate::lexicon::set::resolve_relative(base, p);
         }
         Ok(config)

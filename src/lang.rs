@@ -107,6 +107,24 @@ const EMBEDDED_LISTS: &[(&str, &str)] = &[
     ("ron", include_str!("../data/stopwords/ron.txt")),
 ];
 
+/// The languages (ISO 639-3) with an embedded function-word list.
+pub fn function_word_languages() -> impl Iterator<Item = &'static str> {
+    EMBEDDED_LISTS.iter().map(|(code, _)| *code)
+}
+
+/// The embedded function words of a language (ISO 639-3), in the list's order, without
+/// repeats; `None` for a language without a list.
+pub fn function_word_list(code: &str) -> Option<Vec<&'static str>> {
+    let (_, list) = EMBEDDED_LISTS.iter().find(|(c, _)| *c == code)?;
+    let mut words: Vec<&'static str> = Vec::new();
+    for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    Some(words)
+}
+
 impl FunctionWords {
     pub fn embedded() -> Self {
         let mut langs = Vec::new();

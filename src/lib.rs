@@ -29,5 +29,6 @@ pub mod rule;
 pub mod score;
 pub mod site_table;
 pub mod spelling;
+pub mod style_model;
 pub mod text;
 pub mod view;

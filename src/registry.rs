@@ -40,6 +40,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &subject_verb::SubjectVerb,
         &verb_chain::VerbChain,
         &collapsed_coordination::CollapsedCoordination,
+        &style_profile::StyleProfileRule,
     ];
     ALL
 }
@@ -74,6 +75,7 @@ mod tests {
                 Family::Boilerplate => '4',
                 Family::Repetition => '5',
                 Family::Grammar => '6',
+                Family::Style => '8',
             };
             assert_eq!(m.id.chars().nth(2), Some(digit), "{} is in the wrong family range", m.id);
         }

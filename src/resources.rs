@@ -1,11 +1,12 @@
 //! What a rule reads besides the document: the run's lexicons, and what a first pass over the
 //! inputs learnt of the corpus (the agreed name spellings, the first holder of every text and
-//! sentence, the sites with machine-translation evidence). Derefs to the lexicons, so a rule writes `res.units` as for any table.
+//! sentence, the sites with machine-translation evidence), and the style models. Derefs to the lexicons, so a rule writes `res.units` as for any table.
 
 use crate::corpus_copies::CopyIndex;
 use crate::corpus_names::Consensus;
 use crate::corpus_sites::SiteEvidence;
 use crate::lexicon::set::Lexicons;
+use crate::view::style::StyleModels;
 use std::sync::LazyLock;
 
 pub struct Resources {
@@ -17,6 +18,8 @@ pub struct Resources {
     /// Set by `--site-evidence`: the sites whose pages carry machine-translation evidence on a
     /// significant share of them.
     pub site_evidence: Option<SiteEvidence>,
+    /// The style-profile models of the run, one per language.
+    pub style_models: StyleModels,
 }
 
 /// The embedded lexicons are shared by every run that names no user file.
@@ -40,6 +43,7 @@ impl Resources {
             name_consensus: None,
             copies: None,
             site_evidence: None,
+            style_models: StyleModels::embedded(),
         }
     }
 
@@ -50,6 +54,7 @@ impl Resources {
             name_consensus: None,
             copies: None,
             site_evidence: None,
+            style_models: StyleModels::embedded(),
         }
     }
 

@@ -21,11 +21,21 @@ pub enum Family {
     Boilerplate,
     /// Text repeated within or across documents.
     Repetition,
+    /// Statistics of the whole text (function-word rates, sentence lengths) that read like
+    /// translation rather than writing.
+    Style,
 }
 
 impl Family {
-    pub const ALL: [Family; 6] =
-        [Family::Provenance, Family::Language, Family::Names, Family::Grammar, Family::Boilerplate, Family::Repetition];
+    pub const ALL: [Family; 7] = [
+        Family::Provenance,
+        Family::Language,
+        Family::Names,
+        Family::Grammar,
+        Family::Boilerplate,
+        Family::Repetition,
+        Family::Style,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -35,13 +45,16 @@ impl Family {
             Family::Grammar => "grammar",
             Family::Boilerplate => "boilerplate",
             Family::Repetition => "repetition",
+            Family::Style => "style",
         }
     }
 
     /// The score group: translation artifacts versus page quality.
     pub const fn group(self) -> ScoreGroup {
         match self {
-            Family::Provenance | Family::Language | Family::Names | Family::Grammar => ScoreGroup::Translation,
+            Family::Provenance | Family::Language | Family::Names | Family::Grammar | Family::Style => {
+                ScoreGroup::Translation
+            }
             Family::Boilerplate | Family::Repetition => ScoreGroup::Boilerplate,
         }
     }

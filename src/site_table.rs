@@ -335,6 +335,7 @@ mod tests {
             },
             verdict: Verdict::of(translation, 78.2),
             findings,
+            style: None,
         }
     }
 

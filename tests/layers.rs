@@ -27,6 +27,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "evaluation::metrics",
             "evaluation::logistic",
             "evaluation::labels",
+            "evaluation::folds",
+            "style_model",
             "passages::cluster",
         ],
     ),

@@ -18,6 +18,7 @@ mod options;
 mod rules;
 mod sites;
 mod sketch;
+mod train;
 
 use crate::cli::{Cli, Command};
 use anyhow::Result;
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Diff(args) => diff::run(config, args),
         Command::Eval(args) => eval::run(config, args),
         Command::Calibrate(args) => calibrate::run(config, args),
+        Command::Train(args) => train::run(config, args),
         Command::Rules { format } => rules::run(format),
         Command::Explain { rule } => explain::run(&rule),
         Command::Lexicon { lang, words, json } => lexicon::run(config, &lang, &words, json),

@@ -30,6 +30,7 @@ pub mod repeated_line;
 pub mod site_evidence;
 pub mod spacing_residue;
 pub mod stray_title;
+pub mod style_profile;
 pub mod subject_shapes;
 pub mod subject_verb;
 pub mod subjunctive_mood;

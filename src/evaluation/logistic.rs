@@ -1,4 +1,5 @@
-//! Regularised logistic regression with non-negative weights, fitted by Newton's method.
+//! Regularised logistic regression fitted by Newton's method: with non-negative weights for the
+//! score's rules (`fit`), or with weights of either sign for the style profile (`fit_signed`).
 //!
 //! The model is `logit P(mt) = bias + Σ weight_r · x_r` where `x_r` are a document's penalty
 //! units for rule r. Weights are pulled towards a prior (the current weights, so that a rule
@@ -25,16 +26,27 @@ fn sigmoid(z: f64) -> f64 {
 }
 
 /// Fits the model to `x` (one row per document) and `y` (machine translation or not).
+pub fn fit(x: &[Vec<f64>], y: &[bool], prior: &[f64], l2: f64) -> Model {
+    fit_with(x, y, prior, l2, true)
+}
+
+/// Fits weights of either sign, pulled towards zero: for features that can speak for either
+/// class (a style statistic, unlike a finding).
+pub fn fit_signed(x: &[Vec<f64>], y: &[bool], dims: usize, l2: f64) -> Model {
+    fit_with(x, y, &vec![0.0; dims], l2, false)
+}
+
 // Matrix code reads best as the formulas, with indices.
 #[allow(clippy::needless_range_loop)]
-pub fn fit(x: &[Vec<f64>], y: &[bool], prior: &[f64], l2: f64) -> Model {
+fn fit_with(x: &[Vec<f64>], y: &[bool], prior: &[f64], l2: f64, non_negative: bool) -> Model {
     let dims = prior.len();
     let positives = y.iter().filter(|&&v| v).count().max(1) as f64;
     let negatives = (y.len() as f64 - positives).max(1.0);
     let n = y.len() as f64;
     let class_weight = |is_mt: bool| if is_mt { n / (2.0 * positives) } else { n / (2.0 * negatives) };
     let mut free = vec![true; dims];
-    let mut model = Model { bias: 0.0, weights: prior.iter().map(|&p| p.max(0.0)).collect() };
+    let mut model =
+        Model { bias: 0.0, weights: prior.iter().map(|&p| if non_negative { p.max(0.0) } else { p }).collect() };
     // Active set: solve with the free weights, fix at zero those that come out negative, again.
     for _ in 0..=dims {
         for _ in 0..100 {
@@ -75,7 +87,7 @@ pub fn fit(x: &[Vec<f64>], y: &[bool], prior: &[f64], l2: f64) -> Model {
                 break;
             }
         }
-        let negative: Vec<usize> = (0..dims).filter(|&r| free[r] && model.weights[r] < 0.0).collect();
+        let negative: Vec<usize> = (0..dims).filter(|&r| non_negative && free[r] && model.weights[r] < 0.0).collect();
         if negative.is_empty() {
             break;
         }
@@ -127,6 +139,14 @@ mod tests {
         assert!(model.weights[0] > 1.0, "{model:?}");
         assert_eq!(model.weights[1], 0.0, "never negative");
         assert!(model.logit(&[1.0, 0.0]) > 0.0 && model.logit(&[0.0, 0.0]) < model.logit(&[1.0, 0.0]));
+    }
+
+    #[test]
+    fn a_signed_fit_lets_a_feature_speak_for_human_texts() {
+        let x: Vec<Vec<f64>> = (0..40).map(|i| vec![if i % 2 == 0 { -1.0 } else { 1.0 }]).collect();
+        let y: Vec<bool> = (0..40).map(|i| i % 2 == 0).collect();
+        let model = fit_signed(&x, &y, 1, 0.1);
+        assert!(model.weights[0] < -1.0, "{model:?}");
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! which is all the score needs, so a document is analysed once and re-scored as often as
 //! the evaluation needs (with a family switched off, with other weights).
 
+pub mod folds;
 pub mod labels;
 pub mod logistic;
 pub mod metrics;
+pub mod style;
 
 use crate::config::Config;
 use crate::finding::Severity;
@@ -188,19 +190,8 @@ fn features(samples: &[Sample], config: &Config) -> (Vec<&'static str>, Vec<Vec<
 /// The fold of each sample: groups (or documents) dealt round-robin in an order that mixes
 /// them deterministically, so that no group is split.
 pub fn folds(samples: &[Sample], k: usize) -> Vec<usize> {
-    let key = |s: &Sample| s.group.clone().unwrap_or_else(|| s.id.clone());
-    let mut groups: Vec<(u64, String)> = samples
-        .iter()
-        .map(|s| {
-            let g = key(s);
-            (g.bytes().fold(0x243F_6A88_85A3_08D3u64, |h, b| crate::text::mix(h ^ b as u64)), g)
-        })
-        .collect();
-    groups.sort();
-    groups.dedup();
-    let fold_of: BTreeMap<String, usize> =
-        groups.into_iter().enumerate().map(|(i, (_, g))| (g, i % k.max(1))).collect();
-    samples.iter().map(|s| fold_of[&key(s)]).collect()
+    let keys: Vec<String> = samples.iter().map(|s| s.group.clone().unwrap_or_else(|| s.id.clone())).collect();
+    folds::of_keys(&keys, k)
 }
 
 /// A configuration with the fitted weights: each rule's weight is its fitted coefficient times

@@ -2,8 +2,8 @@
 //! Built eagerly: each line's interface-string class, each word's function-word mask, the
 //! comment zone and the language. Built lazily, on the first rule that asks: the repeated
 //! lines, the name mentions and their spellings, the French readings of the words and the
-//! sentences the grammar rules judge, and the fingerprint. Rules read these and never re-split
-//! the text or look the same word up twice.
+//! sentences the grammar rules judge, the fingerprint and the style profile. Rules read these
+//! and never re-split the text or look the same word up twice.
 
 pub mod annotated;
 pub mod comment_zone;
@@ -12,6 +12,7 @@ pub mod french;
 pub mod language;
 pub mod names;
 pub mod repeats;
+pub mod style;
 
 use crate::lexicon::set::Lexicons;
 use crate::lexicon::words::Lexicon;
@@ -21,6 +22,7 @@ use french::WordLex;
 use names::{Mention, NameForms};
 use repeats::RepeatGroup;
 use std::sync::OnceLock;
+use style::StyleProfile;
 
 #[derive(Debug)]
 pub struct View {
@@ -35,6 +37,7 @@ pub struct View {
     own_words: OnceLock<Vec<WordLex>>,
     own_sentences: OnceLock<Vec<usize>>,
     fingerprint: OnceLock<Fingerprint>,
+    style: OnceLock<Option<StyleProfile>>,
 }
 
 impl std::ops::Deref for View {
@@ -58,6 +61,7 @@ impl View {
             own_words: OnceLock::new(),
             own_sentences: OnceLock::new(),
             fingerprint: OnceLock::new(),
+            style: OnceLock::new(),
         }
     }
 
@@ -132,6 +136,17 @@ impl View {
     /// The folded text and sentence hashes, computed on first use and shared by MT501 and MT502.
     pub fn fingerprint(&self) -> &Fingerprint {
         self.fingerprint.get_or_init(|| fingerprint::fingerprint(self))
+    }
+
+    /// The style profile (function-word rates, sentence lengths, punctuation…), computed on
+    /// first use; `None` for a language without function words or a document without words.
+    pub fn style_profile(&self, res: &Lexicons) -> Option<&StyleProfile> {
+        self.style
+            .get_or_init(|| {
+                let tagged = self.own_lexicon(res).is_some_and(|l| l.has_tags());
+                style::profile(self, self.own_words(res), tagged, res)
+            })
+            .as_ref()
     }
 
     /// The groups of repeated lines, computed on first use and shared by every consumer.

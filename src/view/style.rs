@@ -1,0 +1,574 @@
+//! The style profile of a document: the statistics in which translated text differs from text
+//! written in the language (function-word rates shifted towards the source language, flatter
+//! sentence lengths, less lexical variety, another punctuation habit), computed once from the
+//! view's words and sentences, and the models that read it (`style_model`).
+//!
+//! Left out because they reflect where a corpus comes from rather than how its text was made:
+//! the style of quotation marks and apostrophes (every double quotation mark counts alike; the
+//! apostrophe is not counted), document length, and line layout.
+
+use crate::lang::function_word_list;
+use crate::lexicon::LexiconError;
+use crate::lexicon::set::Lexicons;
+use crate::lexicon::words::{Tags, tag};
+use crate::style_model::{self, StyleModel};
+use crate::text::{FastMap, short_key};
+use crate::view::annotated::Annotated;
+use crate::view::french::WordLex;
+use std::hash::BuildHasher;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// The statistics every language gets, with what a reader calls them.
+const GENERAL: &[(&str, &str)] = &[
+    ("sentence-words-mean", "mean sentence length"),
+    ("sentence-words-spread", "spread of sentence lengths"),
+    ("sentence-long-share", "share of sentences over 35 words"),
+    ("sentence-short-share", "share of sentences under 8 words"),
+    ("word-chars-mean", "mean word length"),
+    ("word-long-share", "share of words of 10 letters or more"),
+    ("mtld", "lexical variety (MTLD)"),
+    ("comma", "commas"),
+    ("semicolon", "semicolons"),
+    ("colon", "colons"),
+    ("parenthesis", "parentheses"),
+    ("question", "question marks"),
+    ("exclamation", "exclamation marks"),
+    ("dash", "dashes"),
+    ("quote", "quotation marks"),
+    ("capitalised-inside", "capitalised words inside sentences"),
+    ("all-caps", "words in capitals"),
+    ("numbers", "numbers"),
+    ("function-words", "function words"),
+    ("unknown-words", "words the lexicon lacks"),
+];
+
+/// Parts of speech, from the lexicon's tags (zero where the lexicon has none).
+const POS: &[(u64, &str, &str)] = &[
+    (tag::NOUN, "noun", "nouns"),
+    (tag::ADJ, "adj", "adjectives"),
+    (tag::VERB, "verb", "verbs"),
+    (tag::ADV, "adv", "adverbs"),
+    (tag::PREP, "prep", "prepositions"),
+    (tag::DET, "det", "determiners"),
+    (tag::PRON, "pron", "pronouns"),
+    (tag::CONJ, "conj", "conjunctions"),
+];
+
+/// Sentences longer than this count as long, shorter than `SHORT_SENTENCE` as short.
+const LONG_SENTENCE: usize = 35;
+const SHORT_SENTENCE: usize = 8;
+const LONG_WORD: usize = 10;
+/// MTLD's type-token ratio at which a factor ends (McCarthy and Jarvis, 2010).
+const MTLD_THRESHOLD: f64 = 0.72;
+const MTLD_THRESHOLD_PERCENT: usize = 72;
+
+/// The features of one language: the general ones, the parts of speech and their pairs, and
+/// the rate of each of its function words.
+pub struct FeatureSet {
+    pub lang: &'static str,
+    pub names: Vec<String>,
+    /// Feature slot of each function word: words of up to eight bytes by their bytes as an
+    /// integer (`text::short_key`), longer ones by name.
+    short_function_words: FastMap<u64, usize>,
+    long_function_words: FastMap<&'static str, usize>,
+    /// Where the function-word rates start in `names`.
+    first_function_word: usize,
+}
+
+const FIRST_POS: usize = GENERAL.len();
+const FIRST_POS_PAIR: usize = FIRST_POS + POS.len();
+const FIRST_FUNCTION_WORD: usize = FIRST_POS_PAIR + POS.len() * POS.len();
+
+static FEATURE_SETS: LazyLock<Vec<FeatureSet>> = LazyLock::new(|| {
+    crate::lang::function_word_languages()
+        .filter_map(|code| {
+            let words = function_word_list(code)?;
+            let mut names: Vec<String> = GENERAL.iter().map(|(n, _)| n.to_string()).collect();
+            names.extend(POS.iter().map(|(_, n, _)| format!("pos-{n}")));
+            for (_, a, _) in POS {
+                names.extend(POS.iter().map(|(_, b, _)| format!("pos-{a}-{b}")));
+            }
+            debug_assert_eq!(names.len(), FIRST_FUNCTION_WORD);
+            names.extend(words.iter().map(|w| format!("fw-{w}")));
+            let (mut short_function_words, mut long_function_words) = (FastMap::default(), FastMap::default());
+            for (i, word) in words.into_iter().enumerate() {
+                match short_key(word) {
+                    Some(key) => short_function_words.insert(key, FIRST_FUNCTION_WORD + i),
+                    None => long_function_words.insert(word, FIRST_FUNCTION_WORD + i),
+                };
+            }
+            Some(FeatureSet {
+                lang: code,
+                names,
+                short_function_words,
+                long_function_words,
+                first_function_word: FIRST_FUNCTION_WORD,
+            })
+        })
+        .collect()
+});
+
+impl FeatureSet {
+    fn function_word_slot(&self, word: &str) -> Option<usize> {
+        match short_key(word) {
+            Some(key) => self.short_function_words.get(&key).copied(),
+            None => self.long_function_words.get(word).copied(),
+        }
+    }
+
+    /// The features of a language (ISO 639-3), if it has a function-word list.
+    pub fn of(lang: &str) -> Option<&'static FeatureSet> {
+        FEATURE_SETS.iter().find(|set| set.lang == lang)
+    }
+
+    /// What a reader calls feature `name` (`fw-de` → “`de`”).
+    pub fn describe(name: &str) -> String {
+        if let Some(word) = name.strip_prefix("fw-") {
+            return format!("`{word}`");
+        }
+        if let Some((_, what)) = GENERAL.iter().find(|(n, _)| *n == name) {
+            return what.to_string();
+        }
+        if let Some(rest) = name.strip_prefix("pos-") {
+            let label = |short: &str| POS.iter().find(|(_, n, _)| *n == short).map(|(_, _, l)| *l);
+            if let Some(what) = label(rest) {
+                return what.to_string();
+            }
+            if let Some((a, b)) = rest.split_once('-')
+                && let (Some(a), Some(b)) = (label(a), label(b))
+            {
+                return format!("{} followed by {}", a.trim_end_matches('s'), b.trim_end_matches('s'));
+            }
+        }
+        name.to_string()
+    }
+}
+
+/// A document's values of its language's features, in `FeatureSet::names` order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyleProfile {
+    pub lang: &'static str,
+    /// Words counted (outside the reader comments).
+    pub words: usize,
+    pub values: Vec<f64>,
+}
+
+/// Counts gathered in one walk over the words.
+#[derive(Default)]
+struct Tally {
+    words: usize,
+    letters: usize,
+    long_words: usize,
+    capitalised_inside: usize,
+    all_caps: usize,
+    numbers: usize,
+    function_words: usize,
+    judged: usize,
+    unknown: usize,
+    sentence_lengths: Vec<usize>,
+}
+
+/// The profile of a document in a language with a function-word list; `None` otherwise, and
+/// for a document without words. `readings` are the words' readings in the lexicon of the
+/// document's language (empty without one), `tagged` whether that lexicon has tags.
+pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexicons) -> Option<StyleProfile> {
+    let set = FeatureSet::of(doc.lang.code).filter(|_| doc.lang.reliable)?;
+    // Only words whose function-word mask has the language's bit are looked up by name.
+    let bit = doc.lang.lang.and_then(|l| res.function_words.index_of(l)).map_or(0, |i| 1u16 << i);
+    let mut values = vec![0.0; set.names.len()];
+    let mut tally = Tally::default();
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut punctuation = [0usize; 8];
+    for sentence in doc.sentences.iter().filter(|s| !doc.in_comments(s.span)) {
+        tally.sentence_lengths.push(sentence.words.len());
+        // Punctuation lies between words: only the gaps are read.
+        let bytes = doc.text.as_bytes();
+        let mut gap_start = sentence.span.start;
+        for word in &doc.words[sentence.words.clone()] {
+            count_punctuation(bytes, gap_start..word.span.start, &mut punctuation);
+            gap_start = word.span.end;
+        }
+        count_punctuation(bytes, gap_start..sentence.span.end, &mut punctuation);
+        let mut previous_class: Option<usize> = None;
+        for i in sentence.words.clone() {
+            let word = &doc.words[i];
+            let text = doc.slice(word.span);
+            let lower = doc.slice_lower(word.span);
+            let shape = WordShape::of(text);
+            tally.words += 1;
+            if shape.digit {
+                tally.numbers += 1;
+            } else {
+                tally.letters += shape.chars;
+                tally.long_words += usize::from(shape.chars >= LONG_WORD);
+                tokens.push(lower);
+            }
+            if shape.chars >= 2 && shape.first_upper && !shape.lowercase {
+                tally.all_caps += 1;
+            } else if shape.first_upper && i != sentence.words.start {
+                tally.capitalised_inside += 1;
+            }
+            if doc.function_word_masks.get(i).is_some_and(|m| m & bit != 0)
+                && let Some(slot) = set.function_word_slot(lower)
+            {
+                tally.function_words += 1;
+                values[slot] += 1.0;
+            }
+            let reading = readings.get(i);
+            if let Some(r) = reading.filter(|r| r.lowercase_alphabetic() && !r.in_known_compound) {
+                tally.judged += 1;
+                tally.unknown += usize::from(!r.known);
+            }
+            let class = match reading.filter(|r| tagged && r.known) {
+                Some(r) => pos_class(r.tags, &mut values),
+                None => None,
+            };
+            if let (Some(a), Some(b)) = (previous_class, class) {
+                values[FIRST_POS_PAIR + a * POS.len() + b] += 1.0;
+            }
+            previous_class = class;
+        }
+    }
+    if tally.words == 0 {
+        return None;
+    }
+    let words = tally.words as f64;
+    let per_thousand = 1000.0 / words;
+    let lengths = &tally.sentence_lengths;
+    let mean = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
+    let variance = lengths.iter().map(|&l| (l as f64 - mean).powi(2)).sum::<f64>() / lengths.len().max(1) as f64;
+    let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+    let general = [
+        mean,
+        if mean > 0.0 { variance.sqrt() / mean } else { 0.0 },
+        share(lengths.iter().filter(|&&l| l > LONG_SENTENCE).count(), lengths.len()),
+        share(lengths.iter().filter(|&&l| l < SHORT_SENTENCE).count(), lengths.len()),
+        share(tally.letters, tokens.len()),
+        share(tally.long_words, tokens.len()),
+        mtld(&tokens),
+    ];
+    values[..general.len()].copy_from_slice(&general);
+    for (k, &n) in punctuation.iter().enumerate() {
+        values[general.len() + k] = n as f64 * per_thousand;
+    }
+    let rest = general.len() + punctuation.len();
+    values[rest] = share(tally.capitalised_inside, tally.words);
+    values[rest + 1] = share(tally.all_caps, tally.words);
+    values[rest + 2] = share(tally.numbers, tally.words);
+    values[rest + 3] = share(tally.function_words, tally.words);
+    values[rest + 4] = share(tally.unknown, tally.judged);
+    debug_assert_eq!(rest + 5, GENERAL.len());
+    for v in &mut values[FIRST_POS..] {
+        *v *= per_thousand;
+    }
+    debug_assert!(set.first_function_word == FIRST_FUNCTION_WORD);
+    Some(StyleProfile { lang: set.lang, words: tally.words, values })
+}
+
+/// What one pass over a word's characters tells.
+struct WordShape {
+    chars: usize,
+    digit: bool,
+    /// The first character is an uppercase letter.
+    first_upper: bool,
+    /// Some letter is lowercase.
+    lowercase: bool,
+}
+
+impl WordShape {
+    fn of(word: &str) -> WordShape {
+        let bytes = word.as_bytes();
+        if bytes.is_ascii() {
+            // Most words: byte tests, no decoding.
+            return WordShape {
+                chars: bytes.len(),
+                digit: bytes.iter().any(u8::is_ascii_digit),
+                first_upper: bytes.first().is_some_and(u8::is_ascii_uppercase),
+                lowercase: bytes.iter().any(u8::is_ascii_lowercase),
+            };
+        }
+        let mut shape = WordShape { chars: 0, digit: false, first_upper: false, lowercase: false };
+        for c in word.chars() {
+            if shape.chars == 0 {
+                shape.first_upper = c.is_uppercase();
+            }
+            shape.chars += 1;
+            shape.digit |= c.is_ascii_digit();
+            shape.lowercase |= c.is_lowercase();
+        }
+        shape
+    }
+}
+
+/// Counts the word's parts of speech; gives its class when the lexicon gives it only one.
+fn pos_class(tags: Tags, values: &mut [f64]) -> Option<usize> {
+    let mut class = None;
+    let mut classes = 0;
+    for (k, (bits, _, _)) in POS.iter().enumerate() {
+        if tags.has(*bits) {
+            values[FIRST_POS + k] += 1.0;
+            class = Some(k);
+            classes += 1;
+        }
+    }
+    class.filter(|_| classes == 1)
+}
+
+/// Commas, semicolons, colons, opening parentheses, question marks, exclamation marks, dashes
+/// (a hyphen after a space counts as one) and double quotation marks of every style, in a
+/// gap between words.
+fn count_punctuation(bytes: &[u8], gap: std::ops::Range<usize>, counts: &mut [usize; 8]) {
+    // Bytes, not characters: the signs are ASCII or two- and three-byte sequences that no
+    // other character's encoding contains.
+    for i in gap {
+        let k = match bytes[i] {
+            b',' => 0,
+            b';' => 1,
+            b':' => 2,
+            b'(' => 3,
+            b'?' => 4,
+            b'!' => 5,
+            b'-' if i > 0 && bytes[i - 1].is_ascii_whitespace() => 6,
+            b'"' => 7,
+            // ¿ ¡ « »
+            0xC2 => match bytes.get(i + 1) {
+                Some(0xBF) => 4,
+                Some(0xA1) => 5,
+                Some(0xAB | 0xBB) => 7,
+                _ => continue,
+            },
+            // – — “ ” „
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x93 | 0x94) => 6,
+                Some(0x9C..=0x9E) => 7,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        counts[k] += 1;
+    }
+}
+
+/// The measure of textual lexical diversity: the mean length of the runs of words whose
+/// type-token ratio stays above 0.72, read forwards and backwards; unlike the plain ratio it
+/// does not fall as a text grows.
+pub fn mtld(tokens: &[&str]) -> f64 {
+    if tokens.is_empty() {
+        return 0.0;
+    }
+    // Each word type numbered once, so that the two readings compare integers. A word is keyed
+    // by its bytes as an integer (up to eight bytes) or its 64-bit hash, in an open-addressing
+    // table sized for the document: one multiply and a probe or two a word.
+    let slots = (tokens.len() * 2).next_power_of_two().max(16);
+    let shift = 64 - slots.trailing_zeros();
+    let mut keys = vec![0u64; slots];
+    let mut ids = vec![0u32; slots];
+    let mut types = 0u32;
+    let hasher = foldhash::fast::FixedState::default();
+    let numbered: Vec<u32> = tokens
+        .iter()
+        .map(|t| {
+            // Neither kind of key is 0 (a word has a first byte), which marks an empty slot.
+            let key = short_key(t).unwrap_or_else(|| hasher.hash_one(t) | 1 << 63);
+            let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
+            loop {
+                if keys[slot] == key {
+                    return ids[slot];
+                }
+                if keys[slot] == 0 {
+                    keys[slot] = key;
+                    ids[slot] = types;
+                    types += 1;
+                    return ids[slot];
+                }
+                slot = (slot + 1) & (slots - 1);
+            }
+        })
+        .collect();
+    let mut seen_in = vec![u32::MAX; types as usize];
+    let forwards = mtld_one_way(numbered.iter().copied(), &mut seen_in);
+    seen_in.fill(u32::MAX);
+    let backwards = mtld_one_way(numbered.iter().rev().copied(), &mut seen_in);
+    (forwards + backwards) / 2.0
+}
+
+/// One reading; `seen_in[type]` is the last factor the type was seen in.
+fn mtld_one_way(tokens: impl Iterator<Item = u32>, seen_in: &mut [u32]) -> f64 {
+    let (mut factor, mut factors, mut types, mut in_factor, mut total) = (0u32, 0.0, 0usize, 0usize, 0usize);
+    for token in tokens {
+        total += 1;
+        in_factor += 1;
+        let seen = &mut seen_in[token as usize];
+        if *seen != factor {
+            *seen = factor;
+            types += 1;
+        }
+        // types / in_factor ≤ 0.72, without a division.
+        if types * 100 <= in_factor * MTLD_THRESHOLD_PERCENT {
+            factors += 1.0;
+            factor += 1;
+            in_factor = 0;
+            types = 0;
+        }
+    }
+    if in_factor > 0 {
+        let ratio = types as f64 / in_factor as f64;
+        factors += (1.0 - ratio) / (1.0 - MTLD_THRESHOLD);
+    }
+    if factors > 0.0 { total as f64 / factors } else { total as f64 }
+}
+
+/// A model bound to its language's features: where each of its features is in a profile.
+#[derive(Debug, Clone)]
+pub struct BoundModel {
+    pub model: StyleModel,
+    /// Where the model was read from (a path, or `embedded`).
+    pub source: String,
+    slots: Vec<usize>,
+}
+
+/// One feature's push on a document's log-odds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Push {
+    /// Index in the model's features.
+    pub feature: usize,
+    /// The standardised value.
+    pub z: f64,
+    /// `weight · z`.
+    pub contribution: f64,
+}
+
+/// What a model says of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub probability: f64,
+    /// The features that pushed most towards machine translation, strongest first.
+    pub pushes: Vec<Push>,
+}
+
+impl BoundModel {
+    pub fn bind(model: StyleModel, source: &str) -> Result<BoundModel, LexiconError> {
+        let err = |m: String| LexiconError::new(source, m);
+        let set = FeatureSet::of(&model.language)
+            .ok_or_else(|| err(format!("no style features for language `{}`", model.language)))?;
+        let slots = model
+            .features
+            .iter()
+            .map(|f| {
+                set.names
+                    .iter()
+                    .position(|n| *n == f.name)
+                    .ok_or_else(|| err(format!("unknown feature `{}` for `{}`", f.name, model.language)))
+            })
+            .collect::<Result<Vec<usize>, LexiconError>>()?;
+        Ok(BoundModel { model, source: source.to_string(), slots })
+    }
+
+    /// The model's probability for a profile of its language.
+    pub fn probability(&self, profile: &StyleProfile) -> f64 {
+        let logit = self.slots.iter().enumerate().fold(self.model.bias, |logit, (k, &slot)| {
+            logit + self.model.features[k].weight * self.model.z(k, profile.values[slot])
+        });
+        style_model::probability(logit)
+    }
+
+    /// The model's verdict on a profile of its language, with the `top` features that pushed
+    /// most.
+    pub fn assess(&self, profile: &StyleProfile, top: usize) -> Assessment {
+        let mut pushes: Vec<Push> = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(k, &slot)| {
+                let z = self.model.z(k, profile.values[slot]);
+                Push { feature: k, z, contribution: self.model.features[k].weight * z }
+            })
+            .filter(|push| push.contribution > 0.0)
+            .collect();
+        let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
+        if pushes.len() > top && top > 0 {
+            pushes.select_nth_unstable_by(top - 1, stronger);
+        }
+        pushes.truncate(top);
+        pushes.sort_by(stronger);
+        Assessment { probability: self.probability(profile), pushes }
+    }
+
+    /// “spread of sentence lengths lower than in human text”.
+    pub fn explain_push(&self, push: &Push) -> String {
+        let name = &self.model.features[push.feature].name;
+        let direction = if push.z > 0.0 { "higher" } else { "lower" };
+        let what = FeatureSet::describe(name);
+        if name.starts_with("fw-") || name.starts_with("pos-") {
+            format!("rate of {what} {direction} than in human text")
+        } else {
+            format!("{what} {direction} than in human text")
+        }
+    }
+}
+
+/// The models a run applies, one per language.
+#[derive(Debug, Clone, Default)]
+pub struct StyleModels {
+    models: Vec<BoundModel>,
+}
+
+/// The default models, trained by `scripts/train_style_models.sh` on the sets each file names.
+const EMBEDDED_MODELS: &[(&str, &str)] = &[
+    ("embedded model (fra)", include_str!("../../data/style-models/fra.json")),
+    ("embedded model (eng)", include_str!("../../data/style-models/eng.json")),
+    ("embedded model (deu)", include_str!("../../data/style-models/deu.json")),
+];
+
+impl StyleModels {
+    /// The user's model files, and the embedded models for the languages they do not cover
+    /// when `embedded` is set.
+    pub fn load(paths: &[PathBuf], embedded: bool) -> Result<StyleModels, LexiconError> {
+        let mut models: Vec<BoundModel> = Vec::new();
+        for path in paths {
+            let source = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| LexiconError::new(&source, e.to_string()))?;
+            let model = StyleModel::parse(&text).map_err(|e| LexiconError::new(&source, e))?;
+            if let Some(other) = models.iter().find(|m| m.model.language == model.language) {
+                return Err(LexiconError::new(
+                    &source,
+                    format!("a second model for `{}` (the first is {})", model.language, other.source),
+                ));
+            }
+            models.push(BoundModel::bind(model, &source)?);
+        }
+        if embedded {
+            for (name, text) in EMBEDDED_MODELS {
+                let model = StyleModel::parse(text).map_err(|e| LexiconError::new(name, e))?;
+                if !models.iter().any(|m| m.model.language == model.language) {
+                    models.push(BoundModel::bind(model, name)?);
+                }
+            }
+        }
+        Ok(StyleModels { models })
+    }
+
+    /// These models, for a test or a library user who built them.
+    pub fn from_models(models: Vec<BoundModel>) -> StyleModels {
+        StyleModels { models }
+    }
+
+    /// The embedded models alone.
+    pub fn embedded() -> StyleModels {
+        // The embedded models are checked by the test suite; failing here is a build defect.
+        StyleModels::load(&[], true).expect("embedded style models are valid")
+    }
+
+    pub fn for_lang(&self, code: &str) -> Option<&BoundModel> {
+        self.models.iter().find(|m| m.model.language == code)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.models.is_empty()
+    }
+}
+
+#[cfg(test)]
+#[path = "style_tests.rs"]
+mod tests;
