@@ -67,7 +67,10 @@ fn a_model_is_trained_written_evaluated_and_applied() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("40 labelled documents in `fra`: 20 machine translations, 20 human texts\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("40 labelled documents in `fra`: 20 machine translations, 20 human texts\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("ROC AUC out of fold: 1.000\n"), "{stdout}");
     assert!(stdout.contains("heaviest features"), "{stdout}");
 
@@ -96,7 +99,8 @@ fn a_model_is_trained_written_evaluated_and_applied() {
 
     // check --model: the comma documents get MT801 with the features that pushed, the others
     // nothing.
-    let reports = jsonl_records(&["--model", model.to_str().unwrap(), &format!("{d}/d00.txt"), &format!("{d}/d01.txt")]);
+    let reports =
+        jsonl_records(&["--model", model.to_str().unwrap(), &format!("{d}/d00.txt"), &format!("{d}/d01.txt")]);
     let style = |r: &serde_json::Value| {
         r["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "MT801").map(|f| f["message"].clone())
     };
