@@ -39,8 +39,10 @@ impl Settings {
         } else {
             Resources::new(Lexicons::embedded())
         };
-        if !config.style.models.is_empty() || !config.style.embedded_models {
-            resources.style_models = StyleModels::load(&config.style.models, config.style.embedded_models)?;
+        let style = &config.style;
+        if !style.models.is_empty() || !style.command_line_models.is_empty() || !style.embedded_models {
+            resources.style_models =
+                StyleModels::load(&style.models, &style.command_line_models, style.embedded_models)?;
         }
         Ok(Settings { detectors: config.enabled_detectors(), config, keep_text: false, keep_style: false, resources })
     }

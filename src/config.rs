@@ -42,6 +42,10 @@ pub struct StyleConfig {
     /// Apply the embedded models to the languages that `models` does not cover.
     #[serde(default = "yes")]
     pub embedded_models: bool,
+    /// Models given on the command line (`--model`): each replaces the configured model of its
+    /// language.
+    #[serde(skip)]
+    pub command_line_models: Vec<PathBuf>,
 }
 
 fn yes() -> bool {
@@ -50,7 +54,7 @@ fn yes() -> bool {
 
 impl Default for StyleConfig {
     fn default() -> Self {
-        StyleConfig { models: Vec::new(), embedded_models: true }
+        StyleConfig { models: Vec::new(), embedded_models: true, command_line_models: Vec::new() }
     }
 }
 

@@ -129,7 +129,64 @@ fn train_refuses_what_it_cannot_do_with_a_reason() {
     assert!(too_short.contains("no labelled document long enough"), "{too_short}");
     assert!(!new.exists(), "nothing is written");
     assert!(run(&["--evaluate", taken.to_str().unwrap()]).contains("taken.json"));
+    let model_flag = run(&["--model", taken.to_str().unwrap(), "-o", new.to_str().unwrap()]);
+    assert!(model_flag.contains("--model, --select and --ignore do not apply"), "{model_flag}");
     let bad = mtaudit().args(["check", "--model"]).arg(&taken).arg(d).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("taken.json"));
+}
+
+#[test]
+fn one_group_gives_no_out_of_fold_figures_and_calibrate_keeps_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    labelled_set(dir.path());
+    let d = dir.path().to_str().unwrap();
+    let labels = dir.path().join("labels.jsonl");
+    // Every document in one group: no fold can be held out.
+    let one_group = dir.path().join("one-group.jsonl");
+    let text = std::fs::read_to_string(&labels).unwrap().replace("\"story\":\"s", "\"story\":\"all\",\"x\":\"");
+    std::fs::write(&one_group, text).unwrap();
+    let model = dir.path().join("model.json");
+    let out = mtaudit()
+        .args(["train", "--lang", "fr", "--min-words", "20", "--group-field", "story", "--labels"])
+        .arg(&one_group)
+        .arg("-o")
+        .arg(&model)
+        .arg(d)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ROC AUC out of fold: n/a"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no out-of-fold figures"));
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&model).unwrap()).unwrap();
+    assert!(written["training"]["out_of_fold_roc_auc"].is_null());
+
+    // A model of one language evaluated as another is refused with the reason.
+    let out = mtaudit()
+        .args(["train", "-q", "--lang", "en", "--evaluate"])
+        .arg(&model)
+        .arg("--labels")
+        .arg(&labels)
+        .arg(d)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lang eng and a model of `fra`"));
+
+    // calibrate writes the model it was fitted with into the configuration.
+    let config = dir.path().join("fitted.toml");
+    let out = mtaudit()
+        .args(["calibrate", "-q", "--model"])
+        .arg(&model)
+        .arg("--labels")
+        .arg(&labels)
+        .arg("--write")
+        .arg(&config)
+        .arg(d)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(&config).unwrap();
+    assert!(written.contains("[style]\nmodels = ["), "{written}");
+    assert!(written.contains("model.json"), "{written}");
+    mtaudit_with_config(&config).args(["check", "-q"]).arg(d).assert().code(predicates::ord::le(1));
 }

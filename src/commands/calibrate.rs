@@ -7,6 +7,7 @@ use crate::cli::{CalibrateArgs, ReportFormat};
 use anyhow::{Context, Result, bail};
 use mtaudit::config::Config;
 use mtaudit::evaluation::{self, Calibration};
+use mtaudit::view::style::StyleModels;
 use std::io::{BufWriter, Write};
 
 fn write_calibration(c: &Calibration, written: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -47,7 +48,13 @@ pub(super) fn run(mut config: Config, args: CalibrateArgs) -> Result<u8> {
         bail!("calibration needs labelled documents of both kinds");
     }
     let (calibration, _) = evaluation::calibrate(&samples, &config, args.folds, args.l2);
-    let toml = evaluation::calibration_toml(&calibration, &args.labels.labels.display().to_string());
+    let mut toml = evaluation::calibration_toml(&calibration, &args.labels.labels.display().to_string());
+    // The user's models in effect (a command-line model replaces the configured one of its
+    // language, as in the run itself).
+    let style = &config.style;
+    let user_models = StyleModels::load(&style.models, &style.command_line_models, false)?;
+    let paths: Vec<std::path::PathBuf> = user_models.sources().map(std::path::PathBuf::from).collect();
+    toml.push_str(&evaluation::style_toml(&paths, style.embedded_models));
     let mut target = open_output(Some(&args.write))?;
     target.write_all(toml.as_bytes()).with_context(|| format!("cannot write {}", args.write.display()))?;
     target.commit()?;

@@ -37,7 +37,7 @@ pub(super) fn apply_read_args(config: &mut Config, read: &ReadArgs, min_score: O
             *list = prefixes.clone();
         }
     }
-    config.style.models.extend(read.models.iter().cloned());
+    config.style.command_line_models = read.models.clone();
     if let Some(n) = min_score {
         if !(0.0..=100.0).contains(&n) {
             bail!("--min-score must be between 0 and 100");

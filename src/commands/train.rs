@@ -10,7 +10,7 @@ use mtaudit::evaluation::labels::{LabelFields, Labels};
 use mtaudit::evaluation::metrics;
 use mtaudit::evaluation::style::{self, StyleSample, TrainOptions};
 use mtaudit::style_model::StyleModel;
-use mtaudit::view::style::FeatureSet;
+use mtaudit::view::style::{BoundModel, FeatureSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
@@ -35,6 +35,7 @@ fn gather(mut config: Config, args: &TrainArgs, min_words: usize) -> Result<Gath
     // Only the profile is needed: no rule runs.
     config.rules.select = vec!["MT801".into()];
     config.style.models.clear();
+    config.style.command_line_models.clear();
     config.style.embedded_models = false;
     let mut settings = Settings::new(config)?;
     settings.keep_style = true;
@@ -92,15 +93,23 @@ struct LeftOut {
     shorter_than_min_words: usize,
 }
 
-fn figures<'a>(language: &'a str, samples: &[StyleSample], probabilities: &[f64], gathered: &Gathered) -> Figures<'a> {
+/// The figures of probabilities, `None` where a document has none (then there is no AUC).
+fn figures<'a>(
+    language: &'a str,
+    samples: &[StyleSample],
+    probabilities: &[Option<f64>],
+    gathered: &Gathered,
+) -> Figures<'a> {
     let mt: Vec<bool> = samples.iter().map(|s| s.mt).collect();
-    let flagged = |kind: bool| mt.iter().zip(probabilities).filter(|(m, p)| **m == kind && **p >= 0.5).count();
+    let flagged =
+        |kind: bool| mt.iter().zip(probabilities).filter(|(m, p)| **m == kind && p.is_some_and(|p| p >= 0.5)).count();
+    let all: Option<Vec<f64>> = probabilities.iter().copied().collect();
     Figures {
         language,
         documents: samples.len(),
         machine_translations: mt.iter().filter(|m| **m).count(),
         human_texts: mt.iter().filter(|m| !**m).count(),
-        roc_auc: metrics::roc_auc(probabilities, &mt),
+        roc_auc: all.and_then(|p| metrics::roc_auc(&p, &mt)),
         machine_translations_flagged: flagged(true),
         human_texts_flagged: flagged(false),
         left_out: LeftOut {
@@ -135,6 +144,11 @@ fn write_figures(f: &Figures, held_out: bool, out: &mut dyn Write) -> std::io::R
 }
 
 pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
+    if !args.read.models.is_empty() || args.read.select.is_some() || args.read.ignore.is_some() {
+        bail!(
+            "train computes style profiles only: --model, --select and --ignore do not apply (--evaluate MODEL tests a model)"
+        );
+    }
     apply_read_args(&mut config, &args.read, None)?;
     if args.folds < 2 {
         bail!("--folds must be at least 2");
@@ -145,7 +159,10 @@ pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
     let evaluated = match &args.evaluate {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Some(StyleModel::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?)
+            let model = StyleModel::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            // The checks `check --model` makes: features the language has.
+            BoundModel::bind(model.clone(), &path.display().to_string())?;
+            Some(model)
         }
         None => None,
     };
@@ -157,12 +174,25 @@ pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
         (None, None) => bail!("name the model file to write with -o (or pass --evaluate MODEL)"),
         (_, Some(_)) => None,
     };
-    let forced = config.input.language.as_deref().and_then(mtaudit::lang::parse_code).map(|l| l.code());
-    let forced = evaluated.as_ref().map(|m| m.language.as_str()).or(forced).map(str::to_string);
+    let stated = config.input.language.as_deref().and_then(mtaudit::lang::parse_code).map(|l| l.code());
+    if let (Some(stated), Some(model)) = (stated, &evaluated)
+        && stated != model.language
+    {
+        bail!("--lang {stated} and a model of `{}`: a model judges documents of its own language", model.language);
+    }
+    let forced = evaluated.as_ref().map(|m| m.language.as_str()).or(stated).map(str::to_string);
     // A model judges the documents it was made for: its own minimum length.
     let min_words = evaluated.as_ref().map_or(args.min_words, |m| m.min_words);
     let gathered = gather(config, &args, min_words)?;
     let language = language(&gathered, forced.as_deref())?;
+    if !args.read.quiet {
+        for (other, samples) in gathered.by_language.iter().filter(|(l, _)| **l != language) {
+            eprintln!(
+                "mtaudit: {} labelled document(s) in `{other}` left out (training for `{language}`)",
+                samples.len()
+            );
+        }
+    }
     let samples = &gathered.by_language[language];
     if samples.iter().all(|s| s.mt) || samples.iter().all(|s| !s.mt) {
         bail!("`{language}` needs labelled documents of both kinds");
@@ -171,7 +201,8 @@ pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if let Some(model) = evaluated {
-        let probabilities: Vec<f64> = samples.iter().map(|s| style::probability(&model, names, &s.values)).collect();
+        let probabilities: Vec<Option<f64>> =
+            samples.iter().map(|s| Some(style::probability(&model, names, &s.values))).collect();
         let f = figures(language, samples, &probabilities, &gathered);
         match args.format {
             ReportFormat::Text => write_figures(&f, false, &mut out)?,
@@ -192,9 +223,19 @@ pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
         group_field: args.labels.group_field.clone(),
     };
     let trained = style::train(samples, names, &options);
+    let json = serde_json::to_string_pretty(&trained.model)? + "\n";
+    // What `check --model` will read: refused here rather than there.
+    StyleModel::parse(&json)
+        .map_err(anyhow::Error::msg)
+        .and_then(|m| Ok(BoundModel::bind(m, "the fitted model")?))
+        .context("the fit gave no usable model (a larger --l2 steadies it)")?;
+    if trained.out_of_fold.iter().any(Option::is_none) && !args.read.quiet {
+        eprintln!(
+            "mtaudit: no out-of-fold figures: some documents could not be held out (fewer groups than --folds, or a fold whose other documents are all of one kind)"
+        );
+    }
     let path = output.expect("checked above");
     let mut target = open_output(Some(&path))?;
-    let json = serde_json::to_string_pretty(&trained.model)? + "\n";
     target.write_all(json.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
     target.commit()?;
     let f = figures(language, samples, &trained.out_of_fold, &gathered);

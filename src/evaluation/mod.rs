@@ -297,6 +297,25 @@ pub fn calibration_toml(calibration: &Calibration, source: &str) -> String {
     out
 }
 
+/// The `[style]` section that keeps the style models a calibration was fitted with (MT801's
+/// weight is fitted to their probabilities); empty when the embedded models alone were used.
+pub fn style_toml(models: &[std::path::PathBuf], embedded_models: bool) -> String {
+    if models.is_empty() && embedded_models {
+        return String::new();
+    }
+    let quoted: Vec<String> = models
+        .iter()
+        .map(|p| {
+            let absolute = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            toml::Value::String(absolute.display().to_string()).to_string()
+        })
+        .collect();
+    format!(
+        "\n# The style models the weights were fitted with.\n[style]\nmodels = [{}]\nembedded-models = {embedded_models}\n",
+        quoted.join(", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,16 +28,17 @@ pub struct TrainOptions {
     pub group_field: Option<String>,
 }
 
-/// A fitted model and the held-out probability of every sample.
+/// A fitted model and the held-out probability of every sample (`None` for a sample whose
+/// fold could not be fitted: its other folds lack one of the two kinds).
 #[derive(Debug, Clone)]
 pub struct Trained {
     pub model: StyleModel,
-    pub out_of_fold: Vec<f64>,
+    pub out_of_fold: Vec<Option<f64>>,
 }
 
 /// Features whose values vary by less than this across the documents are left out: they carry
-/// nothing and cannot be standardised.
-const MIN_SCALE: f64 = 1e-9;
+/// nothing and cannot be standardised (and their scale would not survive the file's rounding).
+const MIN_SCALE: f64 = 1e-6;
 
 /// Fits the standardised model on `samples`, measuring the same procedure on held-out folds.
 /// `names` are the features the values follow.
@@ -45,7 +46,7 @@ pub fn train(samples: &[StyleSample], names: &[String], options: &TrainOptions) 
     let mt: Vec<bool> = samples.iter().map(|s| s.mt).collect();
     let keys: Vec<String> = samples.iter().map(|s| s.group.clone().unwrap_or_else(|| s.id.clone())).collect();
     let fold = folds::of_keys(&keys, options.folds);
-    let mut out_of_fold = vec![0.5; samples.len()];
+    let mut out_of_fold = vec![None; samples.len()];
     for f in 0..options.folds {
         let train: Vec<&StyleSample> = samples.iter().zip(&fold).filter(|(_, k)| **k != f).map(|(s, _)| s).collect();
         let both_kinds = train.iter().any(|s| s.mt) && train.iter().any(|s| !s.mt);
@@ -54,13 +55,17 @@ pub fn train(samples: &[StyleSample], names: &[String], options: &TrainOptions) 
         }
         let model = fit(&train, names, options);
         for (i, sample) in samples.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
-            out_of_fold[i] = probability(&model, names, &sample.values);
+            out_of_fold[i] = Some(probability(&model, names, &sample.values));
         }
     }
     let all: Vec<&StyleSample> = samples.iter().collect();
     let mut model = fit(&all, names, options);
     let in_sample: Vec<f64> = samples.iter().map(|s| probability(&model, names, &s.values)).collect();
-    model.training.out_of_fold_roc_auc = metrics::roc_auc(&out_of_fold, &mt).map(round4);
+    // Figures from the held-out documents only, and none unless every document was held out.
+    model.training.out_of_fold_roc_auc = match out_of_fold.iter().copied().collect::<Option<Vec<f64>>>() {
+        Some(held_out) => metrics::roc_auc(&held_out, &mt).map(round4),
+        None => None,
+    };
     model.training.in_sample_roc_auc = metrics::roc_auc(&in_sample, &mt).map(round4);
     Trained { model, out_of_fold }
 }
@@ -102,8 +107,8 @@ fn fit(samples: &[&StyleSample], names: &[String], options: &TrainOptions) -> St
     model.bias = round6(fitted.bias);
     for (feature, weight) in model.features.iter_mut().zip(&fitted.weights) {
         feature.weight = round6(*weight);
-        feature.mean = round6(feature.mean);
-        feature.scale = round6(feature.scale);
+        feature.mean = significant6(feature.mean);
+        feature.scale = significant6(feature.scale);
     }
     model
 }
@@ -128,6 +133,16 @@ pub fn heaviest(model: &StyleModel, count: usize) -> Vec<&ModelFeature> {
     features
 }
 
+/// Six significant digits: a small scale keeps its precision.
+fn significant6(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 5 - x.abs().log10().floor() as i32;
+    let factor = 10f64.powi(digits);
+    (x * factor).round() / factor
+}
+
 fn round4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
@@ -140,6 +155,37 @@ fn round6(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_scales_keep_their_digits() {
+        assert_eq!(significant6(0.000_001_234_567_8), 0.000_001_234_57);
+        assert_eq!(significant6(123.456_789), 123.457);
+        assert_eq!(significant6(0.0), 0.0);
+    }
+
+    #[test]
+    fn documents_of_one_group_have_no_out_of_fold_figures() {
+        let names: Vec<String> = vec!["comma".into()];
+        let samples: Vec<StyleSample> = (0..10)
+            .map(|i| StyleSample {
+                id: format!("d{i}"),
+                mt: i % 2 == 0,
+                group: Some("one".into()),
+                values: vec![i as f64],
+            })
+            .collect();
+        let options = TrainOptions {
+            language: "fra".into(),
+            folds: 5,
+            l2: 1.0,
+            min_words: 100,
+            labels: Vec::new(),
+            group_field: None,
+        };
+        let trained = train(&samples, &names, &options);
+        assert!(trained.out_of_fold.iter().all(Option::is_none));
+        assert_eq!(trained.model.training.out_of_fold_roc_auc, None);
+    }
 
     fn sample(i: usize, mt: bool, spread: f64, noise: f64) -> StyleSample {
         StyleSample { id: format!("d{i}"), mt, group: Some(format!("g{}", i / 2)), values: vec![spread, noise, 1.0] }
@@ -173,6 +219,7 @@ mod tests {
         assert!(model.features[0].weight < -1.0, "flatter lengths speak for MT: {model:?}");
         assert_eq!(heaviest(model, 1)[0].name, "sentence-words-spread");
         assert!(model.training.out_of_fold_roc_auc.unwrap() > 0.9, "{:?}", model.training);
+        assert!(trained.out_of_fold.iter().all(Option::is_some));
         assert_eq!((model.training.machine_translations, model.training.human_texts), (30, 30));
         let text = serde_json::to_string(model).unwrap();
         assert_eq!(&StyleModel::parse(&text).unwrap(), model);

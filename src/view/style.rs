@@ -178,15 +178,23 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
     let bit = doc.lang.lang.and_then(|l| res.function_words.index_of(l)).map_or(0, |i| 1u16 << i);
     let mut values = vec![0.0; set.names.len()];
     let mut tally = Tally::default();
-    let mut tokens: Vec<&str> = Vec::new();
+    // Each word without digits, as an integer key (`word_key`), for MTLD.
+    let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
+    let mut tokens = std::mem::take(&mut scratch.word_keys);
     let mut punctuation = [0usize; 8];
-    for sentence in doc.sentences.iter().filter(|s| !doc.in_comments(s.span)) {
+    for sentence in doc.sentences.iter().filter(|s| !s.words.is_empty() && !doc.in_comments(s.span)) {
         tally.sentence_lengths.push(sentence.words.len());
-        // Punctuation lies between words: only the gaps are read.
+        // Punctuation lies between words: only the gaps are read. A gap between two digits is
+        // a number's separator (`1,5`, `10:30`, `2,300`), not punctuation.
         let bytes = doc.text.as_bytes();
         let mut gap_start = sentence.span.start;
         for word in &doc.words[sentence.words.clone()] {
-            count_punctuation(bytes, gap_start..word.span.start, &mut punctuation);
+            let in_number = gap_start > sentence.span.start
+                && bytes[gap_start - 1].is_ascii_digit()
+                && bytes[word.span.start].is_ascii_digit();
+            if !in_number {
+                count_punctuation(bytes, gap_start..word.span.start, &mut punctuation);
+            }
             gap_start = word.span.end;
         }
         count_punctuation(bytes, gap_start..sentence.span.end, &mut punctuation);
@@ -202,7 +210,7 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
             } else {
                 tally.letters += shape.chars;
                 tally.long_words += usize::from(shape.chars >= LONG_WORD);
-                tokens.push(lower);
+                tokens.push(word_key(lower));
             }
             if shape.chars >= 2 && shape.first_upper && !shape.lowercase {
                 tally.all_caps += 1;
@@ -231,6 +239,7 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
         }
     }
     if tally.words == 0 {
+        scratch.give_back(tokens);
         return None;
     }
     let words = tally.words as f64;
@@ -246,8 +255,9 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
         share(lengths.iter().filter(|&&l| l < SHORT_SENTENCE).count(), lengths.len()),
         share(tally.letters, tokens.len()),
         share(tally.long_words, tokens.len()),
-        mtld(&tokens),
+        mtld_of_keys(&tokens, &mut scratch),
     ];
+    scratch.give_back(tokens);
     values[..general.len()].copy_from_slice(&general);
     for (k, &n) in punctuation.iter().enumerate() {
         values[general.len() + k] = n as f64 * per_thousand;
@@ -354,43 +364,84 @@ fn count_punctuation(bytes: &[u8], gap: std::ops::Range<usize>, counts: &mut [us
 /// type-token ratio stays above 0.72, read forwards and backwards; unlike the plain ratio it
 /// does not fall as a text grows.
 pub fn mtld(tokens: &[&str]) -> f64 {
+    let keys: Vec<u64> = tokens.iter().map(|t| word_key(t)).collect();
+    mtld_of_keys(&keys, &mut Scratch::default())
+}
+
+/// A word as an integer: its bytes (up to eight) or, for a longer word, its 64-bit hash with
+/// the top bit set. Never 0 (a word has a first byte).
+fn word_key(word: &str) -> u64 {
+    short_key(word).unwrap_or_else(|| foldhash::fast::FixedState::default().hash_one(word) | 1 << 63)
+}
+
+/// MTLD of words given by their keys.
+fn mtld_of_keys(tokens: &[u64], scratch: &mut Scratch) -> f64 {
     if tokens.is_empty() {
         return 0.0;
     }
-    // Each word type numbered once, so that the two readings compare integers. A word is keyed
-    // by its bytes as an integer (up to eight bytes) or its 64-bit hash, in an open-addressing
-    // table sized for the document: one multiply and a probe or two a word.
+    // Each word type numbered once, so that the two readings compare small integers, in an
+    // open-addressing table sized for the document: one multiply and a probe or two a word.
     let slots = (tokens.len() * 2).next_power_of_two().max(16);
     let shift = 64 - slots.trailing_zeros();
-    let mut keys = vec![0u64; slots];
-    let mut ids = vec![0u32; slots];
+    let Scratch { table_keys: keys, table_ids: ids, numbered, seen_in, .. } = scratch;
+    keys.clear();
+    keys.resize(slots, 0);
+    ids.clear();
+    ids.resize(slots, 0);
+    numbered.clear();
     let mut types = 0u32;
-    let hasher = foldhash::fast::FixedState::default();
-    let numbered: Vec<u32> = tokens
-        .iter()
-        .map(|t| {
-            // Neither kind of key is 0 (a word has a first byte), which marks an empty slot.
-            let key = short_key(t).unwrap_or_else(|| hasher.hash_one(t) | 1 << 63);
-            let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
-            loop {
-                if keys[slot] == key {
-                    return ids[slot];
-                }
-                if keys[slot] == 0 {
-                    keys[slot] = key;
-                    ids[slot] = types;
-                    types += 1;
-                    return ids[slot];
-                }
-                slot = (slot + 1) & (slots - 1);
+    for &key in tokens {
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
+        let id = loop {
+            if keys[slot] == key {
+                break ids[slot];
             }
-        })
-        .collect();
-    let mut seen_in = vec![u32::MAX; types as usize];
-    let forwards = mtld_one_way(numbered.iter().copied(), &mut seen_in);
+            if keys[slot] == 0 {
+                keys[slot] = key;
+                ids[slot] = types;
+                types += 1;
+                break ids[slot];
+            }
+            slot = (slot + 1) & (slots - 1);
+        };
+        numbered.push(id);
+    }
+    seen_in.clear();
+    seen_in.resize(types as usize, u32::MAX);
+    let forwards = mtld_one_way(numbered.iter().copied(), seen_in);
     seen_in.fill(u32::MAX);
-    let backwards = mtld_one_way(numbered.iter().rev().copied(), &mut seen_in);
+    let backwards = mtld_one_way(numbered.iter().rev().copied(), seen_in);
     (forwards + backwards) / 2.0
+}
+
+/// Buffers reused from document to document on each thread, so that a profile allocates
+/// only its values.
+#[derive(Default)]
+struct Scratch {
+    word_keys: Vec<u64>,
+    table_keys: Vec<u64>,
+    table_ids: Vec<u32>,
+    numbered: Vec<u32>,
+    seen_in: Vec<u32>,
+}
+
+/// Buffers larger than this many entries are not kept after a huge document.
+const MAX_KEPT_SCRATCH: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+impl Scratch {
+    /// Puts the buffers back for the thread's next document, unless a huge one made them big.
+    fn give_back(mut self, mut word_keys: Vec<u64>) {
+        word_keys.clear();
+        self.word_keys = word_keys;
+        if self.table_keys.capacity() > MAX_KEPT_SCRATCH || self.word_keys.capacity() > MAX_KEPT_SCRATCH {
+            return;
+        }
+        SCRATCH.with_borrow_mut(|kept| *kept = self);
+    }
 }
 
 /// One reading; `seen_in[type]` is the last factor the type was seen in.
@@ -514,6 +565,24 @@ pub struct StyleModels {
     models: Vec<BoundModel>,
 }
 
+/// Reads model files, at most one per language.
+fn read_models(paths: &[PathBuf]) -> Result<Vec<BoundModel>, LexiconError> {
+    let mut models: Vec<BoundModel> = Vec::new();
+    for path in paths {
+        let source = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::new(&source, e.to_string()))?;
+        let model = StyleModel::parse(&text).map_err(|e| LexiconError::new(&source, e))?;
+        if let Some(other) = models.iter().find(|m| m.model.language == model.language) {
+            return Err(LexiconError::new(
+                &source,
+                format!("a second model for `{}` (the first is {})", model.language, other.source),
+            ));
+        }
+        models.push(BoundModel::bind(model, &source)?);
+    }
+    Ok(models)
+}
+
 /// The default models, trained by `scripts/train_style_models.sh` on the sets each file names.
 const EMBEDDED_MODELS: &[(&str, &str)] = &[
     ("embedded model (fra)", include_str!("../../data/style-models/fra.json")),
@@ -522,21 +591,14 @@ const EMBEDDED_MODELS: &[(&str, &str)] = &[
 ];
 
 impl StyleModels {
-    /// The user's model files, and the embedded models for the languages they do not cover
-    /// when `embedded` is set.
-    pub fn load(paths: &[PathBuf], embedded: bool) -> Result<StyleModels, LexiconError> {
-        let mut models: Vec<BoundModel> = Vec::new();
-        for path in paths {
-            let source = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| LexiconError::new(&source, e.to_string()))?;
-            let model = StyleModel::parse(&text).map_err(|e| LexiconError::new(&source, e))?;
-            if let Some(other) = models.iter().find(|m| m.model.language == model.language) {
-                return Err(LexiconError::new(
-                    &source,
-                    format!("a second model for `{}` (the first is {})", model.language, other.source),
-                ));
-            }
-            models.push(BoundModel::bind(model, &source)?);
+    /// The configured model files, then the ones given on the command line (each replacing a
+    /// configured model of its language), then the embedded models for the languages they do
+    /// not cover when `embedded` is set. Two models for one language in one list are refused.
+    pub fn load(configured: &[PathBuf], given: &[PathBuf], embedded: bool) -> Result<StyleModels, LexiconError> {
+        let mut models = read_models(configured)?;
+        for model in read_models(given)? {
+            models.retain(|m| m.model.language != model.model.language);
+            models.push(model);
         }
         if embedded {
             for (name, text) in EMBEDDED_MODELS {
@@ -557,7 +619,7 @@ impl StyleModels {
     /// The embedded models alone.
     pub fn embedded() -> StyleModels {
         // The embedded models are checked by the test suite; failing here is a build defect.
-        StyleModels::load(&[], true).expect("embedded style models are valid")
+        StyleModels::load(&[], &[], true).expect("embedded style models are valid")
     }
 
     pub fn for_lang(&self, code: &str) -> Option<&BoundModel> {
@@ -566,6 +628,14 @@ impl StyleModels {
 
     pub fn is_empty(&self) -> bool {
         self.models.is_empty()
+    }
+
+    /// Where each model was read from (a path, or the name of an embedded model), in language
+    /// order.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        let mut models: Vec<&BoundModel> = self.models.iter().collect();
+        models.sort_by(|a, b| a.model.language.cmp(&b.model.language));
+        models.into_iter().map(|m| m.source.as_str())
     }
 }
 

@@ -96,17 +96,33 @@ fn the_embedded_models_are_valid_and_cover_french_english_and_german() {
 }
 
 #[test]
-fn a_user_model_replaces_the_embedded_one_of_its_language_and_two_for_one_language_are_refused() {
+fn a_user_model_replaces_the_embedded_one_and_a_command_line_model_the_configured_one() {
     let dir = std::env::temp_dir().join(format!("mtaudit-style-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("fra.json");
     let mut model = StyleModels::embedded().for_lang("fra").unwrap().model.clone();
     model.min_words = 7;
     std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
-    let models = StyleModels::load(std::slice::from_ref(&path), true).unwrap();
+    let models = StyleModels::load(std::slice::from_ref(&path), &[], true).unwrap();
     assert_eq!(models.for_lang("fra").unwrap().model.min_words, 7);
     assert!(models.for_lang("eng").is_some(), "the other embedded models stay");
-    let err = StyleModels::load(&[path.clone(), path.clone()], true).unwrap_err();
+    let err = StyleModels::load(&[path.clone(), path.clone()], &[], true).unwrap_err();
     assert!(err.message.starts_with("a second model for `fra`"), "{}", err.message);
+    // A model on the command line replaces the configured one of its language.
+    let given = dir.join("given.json");
+    model.min_words = 9;
+    std::fs::write(&given, serde_json::to_string(&model).unwrap()).unwrap();
+    let models = StyleModels::load(std::slice::from_ref(&path), std::slice::from_ref(&given), true).unwrap();
+    assert_eq!(models.for_lang("fra").unwrap().model.min_words, 9);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn separators_inside_numbers_are_not_punctuation() {
+    let text = "Le budget atteint 2,300 euros, et la séance commence à 10:30 selon le maire de la ville.";
+    let doc = View::build("t", text.to_string(), Lexicons::embedded());
+    let profile = doc.style_profile(Lexicons::embedded()).expect("French");
+    let per_thousand = 1000.0 / profile.words as f64;
+    assert_eq!(value(profile, "comma"), per_thousand, "only the comma after `euros`");
+    assert_eq!(value(profile, "colon"), 0.0);
 }
