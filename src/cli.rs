@@ -195,6 +195,10 @@ pub struct TrainArgs {
     /// Strength of the pull of every standardised weight towards zero.
     #[arg(long, value_name = "L", default_value_t = 30.0)]
     pub l2: f64,
+    /// Only the features whose names start with one of these prefixes (comma-separated, e.g.
+    /// `fw-,sentence-`; the names are in a model file).
+    #[arg(long, value_delimiter = ',', value_name = "PREFIXES")]
+    pub features: Vec<String>,
     /// Documents shorter than this many words are left out, and the model does not judge them
     /// (with `--evaluate`, the model's own minimum applies).
     #[arg(long, value_name = "N", default_value_t = 150)]

@@ -82,6 +82,21 @@ fn a_model_is_trained_written_evaluated_and_applied() {
     let comma = written["features"].as_array().unwrap().iter().find(|f| f["name"] == "comma").unwrap();
     assert!(comma["weight"].as_f64().unwrap() > 0.0, "commas speak for the `mt` kind: {comma}");
 
+    // A model of the chosen features only.
+    let commas = dir.path().join("commas.json");
+    mtaudit()
+        .args(["train", "-q", "--lang", "fr", "--min-words", "20", "--features", "comma,fw-et", "--labels"])
+        .arg(&labels)
+        .arg("-o")
+        .arg(&commas)
+        .arg(d)
+        .assert()
+        .success();
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&commas).unwrap()).unwrap();
+    let names: Vec<&str> =
+        written["features"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["comma", "fw-et"]);
+
     // The same model on the same documents, without training.
     let out = mtaudit()
         .args(["train", "-q", "--format", "json", "--labels"])

@@ -221,6 +221,7 @@ pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
         min_words: args.min_words,
         labels: vec![args.labels.labels.display().to_string()],
         group_field: args.labels.group_field.clone(),
+        feature_prefixes: args.features.clone(),
     };
     let trained = style::train(samples, names, &options);
     let json = serde_json::to_string_pretty(&trained.model)? + "\n";

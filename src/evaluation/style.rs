@@ -26,6 +26,8 @@ pub struct TrainOptions {
     pub min_words: usize,
     pub labels: Vec<String>,
     pub group_field: Option<String>,
+    /// Only the features whose names start with one of these (all when empty).
+    pub feature_prefixes: Vec<String>,
 }
 
 /// A fitted model and the held-out probability of every sample (`None` for a sample whose
@@ -73,7 +75,10 @@ pub fn train(samples: &[StyleSample], names: &[String], options: &TrainOptions) 
 fn fit(samples: &[&StyleSample], names: &[String], options: &TrainOptions) -> StyleModel {
     let n = samples.len().max(1) as f64;
     let mut features = Vec::new();
-    for (k, name) in names.iter().enumerate() {
+    let chosen = |name: &str| {
+        options.feature_prefixes.is_empty() || options.feature_prefixes.iter().any(|p| name.starts_with(p.as_str()))
+    };
+    for (k, name) in names.iter().enumerate().filter(|(_, n)| chosen(n)) {
         let mean = samples.iter().map(|s| s.values[k]).sum::<f64>() / n;
         let variance = samples.iter().map(|s| (s.values[k] - mean).powi(2)).sum::<f64>() / n;
         if variance.sqrt() > MIN_SCALE {
@@ -181,6 +186,7 @@ mod tests {
             min_words: 100,
             labels: Vec::new(),
             group_field: None,
+            feature_prefixes: Vec::new(),
         };
         let trained = train(&samples, &names, &options);
         assert!(trained.out_of_fold.iter().all(Option::is_none));
@@ -209,6 +215,7 @@ mod tests {
             min_words: 100,
             labels: vec!["labels.jsonl".into()],
             group_field: Some("story".into()),
+            feature_prefixes: Vec::new(),
         };
         let trained = train(&samples, &names, &options);
         let model = &trained.model;
