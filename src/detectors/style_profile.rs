@@ -66,10 +66,7 @@ impl Detector for StyleProfileRule {
             return;
         }
         let Some(profile) = doc.style_profile(res).filter(|p| p.words >= model.model.min_words) else { return };
-        if model.probability(profile) < REPORT_FROM {
-            return;
-        }
-        let assessment = model.assess(profile, NAMED_FEATURES);
+        let Some(assessment) = model.assess_from(profile, REPORT_FROM, NAMED_FEATURES) else { return };
         let reasons: Vec<String> = assessment.pushes.iter().map(|push| model.explain_push(push)).collect();
         let severity = if assessment.probability >= WARN_FROM { Severity::Warning } else { Severity::Info };
         let mut message = format!("reads like machine translation by its style (p = {:.2})", assessment.probability);

@@ -503,13 +503,14 @@ impl BoundModel {
         let err = |m: String| LexiconError::new(source, m);
         let set = FeatureSet::of(&model.language)
             .ok_or_else(|| err(format!("no style features for language `{}`", model.language)))?;
+        let slot_of: FastMap<&str, usize> = set.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
         let slots = model
             .features
             .iter()
             .map(|f| {
-                set.names
-                    .iter()
-                    .position(|n| *n == f.name)
+                slot_of
+                    .get(f.name.as_str())
+                    .copied()
                     .ok_or_else(|| err(format!("unknown feature `{}` for `{}`", f.name, model.language)))
             })
             .collect::<Result<Vec<usize>, LexiconError>>()?;
@@ -527,23 +528,32 @@ impl BoundModel {
     /// The model's verdict on a profile of its language, with the `top` features that pushed
     /// most.
     pub fn assess(&self, profile: &StyleProfile, top: usize) -> Assessment {
-        let mut pushes: Vec<Push> = self
-            .slots
-            .iter()
-            .enumerate()
-            .map(|(k, &slot)| {
-                let z = self.model.z(k, profile.values[slot]);
-                Push { feature: k, z, contribution: self.model.features[k].weight * z }
-            })
-            .filter(|push| push.contribution > 0.0)
-            .collect();
+        self.assess_from(profile, 0.0, top).expect("every probability is at least 0")
+    }
+
+    /// The verdict when the probability is at least `from`, in one pass over the features.
+    pub fn assess_from(&self, profile: &StyleProfile, from: f64, top: usize) -> Option<Assessment> {
+        let mut logit = self.model.bias;
+        let mut pushes: Vec<Push> = Vec::new();
+        for (k, &slot) in self.slots.iter().enumerate() {
+            let z = self.model.z(k, profile.values[slot]);
+            let contribution = self.model.features[k].weight * z;
+            logit += contribution;
+            if contribution > 0.0 {
+                pushes.push(Push { feature: k, z, contribution });
+            }
+        }
+        let probability = style_model::probability(logit);
+        if probability < from {
+            return None;
+        }
         let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
         if pushes.len() > top && top > 0 {
             pushes.select_nth_unstable_by(top - 1, stronger);
         }
         pushes.truncate(top);
         pushes.sort_by(stronger);
-        Assessment { probability: self.probability(profile), pushes }
+        Some(Assessment { probability, pushes })
     }
 
     /// “spread of sentence lengths lower than in human text”.
