@@ -13,7 +13,8 @@ use crate::rule::{Detector, Family};
 use crate::score::{self, Contribution, RuleWeight, Score};
 use crate::text::{ceil_char_boundary, clip, floor_char_boundary};
 use crate::view::View;
-use crate::view::style::{StyleModels, StyleProfile};
+use crate::view::style::StyleProfile;
+use crate::view::style_models::StyleModels;
 use serde::Serialize;
 use std::ops::Range;
 

@@ -6,7 +6,7 @@ use crate::corpus_copies::CopyIndex;
 use crate::corpus_names::Consensus;
 use crate::corpus_sites::SiteEvidence;
 use crate::lexicon::set::Lexicons;
-use crate::view::style::StyleModels;
+use crate::view::style_models::StyleModels;
 use std::sync::LazyLock;
 
 pub struct Resources {

@@ -7,7 +7,7 @@ use crate::cli::{CalibrateArgs, ReportFormat};
 use anyhow::{Context, Result, bail};
 use mtaudit::config::Config;
 use mtaudit::evaluation::{self, Calibration};
-use mtaudit::view::style::StyleModels;
+use mtaudit::view::style_models::StyleModels;
 use std::io::{BufWriter, Write};
 
 fn write_calibration(c: &Calibration, written: &str, out: &mut dyn Write) -> std::io::Result<()> {

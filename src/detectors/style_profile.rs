@@ -83,7 +83,7 @@ mod tests {
     use super::*;
     use crate::lexicon::set::Lexicons;
     use crate::style_model::{FORMAT, StyleModel};
-    use crate::view::style::{BoundModel, StyleModels};
+    use crate::view::style_models::{BoundModel, StyleModels};
 
     /// A French model that reads many commas as machine translation.
     fn comma_model(weight: f64) -> StyleModels {

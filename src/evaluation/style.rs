@@ -161,6 +161,18 @@ fn round6(x: f64) -> f64 {
 mod tests {
     use super::*;
 
+    fn options() -> TrainOptions {
+        TrainOptions {
+            language: "fra".into(),
+            folds: 5,
+            l2: 1.0,
+            min_words: 100,
+            labels: vec!["labels.jsonl".into()],
+            group_field: Some("story".into()),
+            feature_prefixes: Vec::new(),
+        }
+    }
+
     #[test]
     fn small_scales_keep_their_digits() {
         assert_eq!(significant6(0.000_001_234_567_8), 0.000_001_234_57);
@@ -179,15 +191,7 @@ mod tests {
                 values: vec![i as f64],
             })
             .collect();
-        let options = TrainOptions {
-            language: "fra".into(),
-            folds: 5,
-            l2: 1.0,
-            min_words: 100,
-            labels: Vec::new(),
-            group_field: None,
-            feature_prefixes: Vec::new(),
-        };
+        let options = options();
         let trained = train(&samples, &names, &options);
         assert!(trained.out_of_fold.iter().all(Option::is_none));
         assert_eq!(trained.model.training.out_of_fold_roc_auc, None);
@@ -208,15 +212,7 @@ mod tests {
                 sample(i, mt, spread, ((i * 37) % 11) as f64)
             })
             .collect();
-        let options = TrainOptions {
-            language: "fra".into(),
-            folds: 5,
-            l2: 1.0,
-            min_words: 100,
-            labels: vec!["labels.jsonl".into()],
-            group_field: Some("story".into()),
-            feature_prefixes: Vec::new(),
-        };
+        let options = options();
         let trained = train(&samples, &names, &options);
         let model = &trained.model;
         assert_eq!(

@@ -13,6 +13,7 @@ pub mod language;
 pub mod names;
 pub mod repeats;
 pub mod style;
+pub mod style_models;
 
 use crate::lexicon::set::Lexicons;
 use crate::lexicon::words::Lexicon;

@@ -1,22 +1,19 @@
 //! The style profile of a document: the statistics in which translated text differs from text
 //! written in the language (function-word rates shifted towards the source language, flatter
 //! sentence lengths, less lexical variety, another punctuation habit), computed once from the
-//! view's words and sentences, and the models that read it (`style_model`).
+//! view's words and sentences. The models that read it are in `style_models`.
 //!
 //! Left out because they reflect where a corpus comes from rather than how its text was made:
 //! the style of quotation marks and apostrophes (every double quotation mark counts alike; the
 //! apostrophe is not counted), document length, and line layout.
 
 use crate::lang::function_word_list;
-use crate::lexicon::LexiconError;
 use crate::lexicon::set::Lexicons;
 use crate::lexicon::words::{Tags, tag};
-use crate::style_model::{self, StyleModel};
 use crate::text::{FastMap, short_key};
 use crate::view::annotated::Annotated;
 use crate::view::french::WordLex;
 use std::hash::BuildHasher;
-use std::path::PathBuf;
 use std::sync::LazyLock;
 
 /// The statistics every language gets, with what a reader calls them.
@@ -468,185 +465,6 @@ fn mtld_one_way(tokens: impl Iterator<Item = u32>, seen_in: &mut [u32]) -> f64 {
         factors += (1.0 - ratio) / (1.0 - MTLD_THRESHOLD);
     }
     if factors > 0.0 { total as f64 / factors } else { total as f64 }
-}
-
-/// A model bound to its language's features: where each of its features is in a profile.
-#[derive(Debug, Clone)]
-pub struct BoundModel {
-    pub model: StyleModel,
-    /// Where the model was read from (a path, or `embedded`).
-    pub source: String,
-    slots: Vec<usize>,
-}
-
-/// One feature's push on a document's log-odds.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Push {
-    /// Index in the model's features.
-    pub feature: usize,
-    /// The standardised value.
-    pub z: f64,
-    /// `weight · z`.
-    pub contribution: f64,
-}
-
-/// What a model says of one document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assessment {
-    pub probability: f64,
-    /// The features that pushed most towards machine translation, strongest first.
-    pub pushes: Vec<Push>,
-}
-
-impl BoundModel {
-    pub fn bind(model: StyleModel, source: &str) -> Result<BoundModel, LexiconError> {
-        let err = |m: String| LexiconError::new(source, m);
-        let set = FeatureSet::of(&model.language)
-            .ok_or_else(|| err(format!("no style features for language `{}`", model.language)))?;
-        let slot_of: FastMap<&str, usize> = set.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-        let slots = model
-            .features
-            .iter()
-            .map(|f| {
-                slot_of
-                    .get(f.name.as_str())
-                    .copied()
-                    .ok_or_else(|| err(format!("unknown feature `{}` for `{}`", f.name, model.language)))
-            })
-            .collect::<Result<Vec<usize>, LexiconError>>()?;
-        Ok(BoundModel { model, source: source.to_string(), slots })
-    }
-
-    /// The model's probability for a profile of its language.
-    pub fn probability(&self, profile: &StyleProfile) -> f64 {
-        let logit = self.slots.iter().enumerate().fold(self.model.bias, |logit, (k, &slot)| {
-            logit + self.model.features[k].weight * self.model.z(k, profile.values[slot])
-        });
-        style_model::probability(logit)
-    }
-
-    /// The model's verdict on a profile of its language, with the `top` features that pushed
-    /// most.
-    pub fn assess(&self, profile: &StyleProfile, top: usize) -> Assessment {
-        self.assess_from(profile, 0.0, top).expect("every probability is at least 0")
-    }
-
-    /// The verdict when the probability is at least `from`, in one pass over the features.
-    pub fn assess_from(&self, profile: &StyleProfile, from: f64, top: usize) -> Option<Assessment> {
-        let mut logit = self.model.bias;
-        let mut pushes: Vec<Push> = Vec::new();
-        for (k, &slot) in self.slots.iter().enumerate() {
-            let z = self.model.z(k, profile.values[slot]);
-            let contribution = self.model.features[k].weight * z;
-            logit += contribution;
-            if contribution > 0.0 {
-                pushes.push(Push { feature: k, z, contribution });
-            }
-        }
-        let probability = style_model::probability(logit);
-        if probability < from {
-            return None;
-        }
-        let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
-        if pushes.len() > top && top > 0 {
-            pushes.select_nth_unstable_by(top - 1, stronger);
-        }
-        pushes.truncate(top);
-        pushes.sort_by(stronger);
-        Some(Assessment { probability, pushes })
-    }
-
-    /// “spread of sentence lengths lower than in human text”.
-    pub fn explain_push(&self, push: &Push) -> String {
-        let name = &self.model.features[push.feature].name;
-        let direction = if push.z > 0.0 { "higher" } else { "lower" };
-        let what = FeatureSet::describe(name);
-        if name.starts_with("fw-") || name.starts_with("pos-") {
-            format!("rate of {what} {direction} than in human text")
-        } else {
-            format!("{what} {direction} than in human text")
-        }
-    }
-}
-
-/// The models a run applies, one per language.
-#[derive(Debug, Clone, Default)]
-pub struct StyleModels {
-    models: Vec<BoundModel>,
-}
-
-/// Reads model files, at most one per language.
-fn read_models(paths: &[PathBuf]) -> Result<Vec<BoundModel>, LexiconError> {
-    let mut models: Vec<BoundModel> = Vec::new();
-    for path in paths {
-        let source = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::new(&source, e.to_string()))?;
-        let model = StyleModel::parse(&text).map_err(|e| LexiconError::new(&source, e))?;
-        if let Some(other) = models.iter().find(|m| m.model.language == model.language) {
-            return Err(LexiconError::new(
-                &source,
-                format!("a second model for `{}` (the first is {})", model.language, other.source),
-            ));
-        }
-        models.push(BoundModel::bind(model, &source)?);
-    }
-    Ok(models)
-}
-
-/// The default models, trained by `scripts/train_style_models.sh` on the sets each file names.
-const EMBEDDED_MODELS: &[(&str, &str)] = &[
-    ("embedded model (fra)", include_str!("../../data/style-models/fra.json")),
-    ("embedded model (eng)", include_str!("../../data/style-models/eng.json")),
-    ("embedded model (deu)", include_str!("../../data/style-models/deu.json")),
-];
-
-impl StyleModels {
-    /// The configured model files, then the ones given on the command line (each replacing a
-    /// configured model of its language), then the embedded models for the languages they do
-    /// not cover when `embedded` is set. Two models for one language in one list are refused.
-    pub fn load(configured: &[PathBuf], given: &[PathBuf], embedded: bool) -> Result<StyleModels, LexiconError> {
-        let mut models = read_models(configured)?;
-        for model in read_models(given)? {
-            models.retain(|m| m.model.language != model.model.language);
-            models.push(model);
-        }
-        if embedded {
-            for (name, text) in EMBEDDED_MODELS {
-                let model = StyleModel::parse(text).map_err(|e| LexiconError::new(name, e))?;
-                if !models.iter().any(|m| m.model.language == model.language) {
-                    models.push(BoundModel::bind(model, name)?);
-                }
-            }
-        }
-        Ok(StyleModels { models })
-    }
-
-    /// These models, for a test or a library user who built them.
-    pub fn from_models(models: Vec<BoundModel>) -> StyleModels {
-        StyleModels { models }
-    }
-
-    /// The embedded models alone.
-    pub fn embedded() -> StyleModels {
-        // The embedded models are checked by the test suite; failing here is a build defect.
-        StyleModels::load(&[], &[], true).expect("embedded style models are valid")
-    }
-
-    pub fn for_lang(&self, code: &str) -> Option<&BoundModel> {
-        self.models.iter().find(|m| m.model.language == code)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.models.is_empty()
-    }
-
-    /// Where each model was read from (a path, or the name of an embedded model), in language
-    /// order.
-    pub fn sources(&self) -> impl Iterator<Item = &str> {
-        let mut models: Vec<&BoundModel> = self.models.iter().collect();
-        models.sort_by(|a, b| a.model.language.cmp(&b.model.language));
-        models.into_iter().map(|m| m.source.as_str())
-    }
 }
 
 #[cfg(test)]

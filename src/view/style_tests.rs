@@ -73,51 +73,6 @@ fn features_read_as_words() {
 }
 
 #[test]
-fn a_model_naming_a_feature_the_language_lacks_is_refused() {
-    let json = format!(
-        r#"{{"format":"{}","language":"fra","min_words":1,"bias":0.0,
-        "features":[{{"name":"fw-the","mean":0.0,"scale":1.0,"weight":1.0}}],
-        "training":{{"labels":[],"documents":0,"machine_translations":0,"human_texts":0,
-        "l2":1.0,"folds":2,"out_of_fold_roc_auc":null,"in_sample_roc_auc":null}}}}"#,
-        style_model::FORMAT
-    );
-    let err = BoundModel::bind(StyleModel::parse(&json).unwrap(), "m.json").unwrap_err();
-    assert_eq!(err.message, "unknown feature `fw-the` for `fra`");
-}
-
-#[test]
-fn the_embedded_models_are_valid_and_cover_french_english_and_german() {
-    let models = StyleModels::embedded();
-    for code in ["fra", "eng", "deu"] {
-        let model = models.for_lang(code).unwrap_or_else(|| panic!("no model for {code}"));
-        assert!(model.model.training.out_of_fold_roc_auc.is_some_and(|a| a > 0.8), "{code}");
-    }
-    assert!(models.for_lang("spa").is_none());
-}
-
-#[test]
-fn a_user_model_replaces_the_embedded_one_and_a_command_line_model_the_configured_one() {
-    let dir = std::env::temp_dir().join(format!("mtaudit-style-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("fra.json");
-    let mut model = StyleModels::embedded().for_lang("fra").unwrap().model.clone();
-    model.min_words = 7;
-    std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
-    let models = StyleModels::load(std::slice::from_ref(&path), &[], true).unwrap();
-    assert_eq!(models.for_lang("fra").unwrap().model.min_words, 7);
-    assert!(models.for_lang("eng").is_some(), "the other embedded models stay");
-    let err = StyleModels::load(&[path.clone(), path.clone()], &[], true).unwrap_err();
-    assert!(err.message.starts_with("a second model for `fra`"), "{}", err.message);
-    // A model on the command line replaces the configured one of its language.
-    let given = dir.join("given.json");
-    model.min_words = 9;
-    std::fs::write(&given, serde_json::to_string(&model).unwrap()).unwrap();
-    let models = StyleModels::load(std::slice::from_ref(&path), std::slice::from_ref(&given), true).unwrap();
-    assert_eq!(models.for_lang("fra").unwrap().model.min_words, 9);
-    std::fs::remove_dir_all(&dir).unwrap();
-}
-
-#[test]
 fn separators_inside_numbers_are_not_punctuation() {
     let text = "Le budget atteint 2,300 euros, et la séance commence à 10:30 selon le maire de la ville.";
     let doc = View::build("t", text.to_string(), Lexicons::embedded());
