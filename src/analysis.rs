@@ -40,12 +40,18 @@ impl Settings {
         } else {
             Resources::new(Lexicons::embedded())
         };
+        let detectors = config.enabled_detectors();
+        // The models are read only for a run that applies them (a user's files are still read
+        // and checked, so that a broken file is reported whatever the rules selected).
         let style = &config.style;
-        if !style.models.is_empty() || !style.command_line_models.is_empty() || !style.embedded_models {
+        let applies = detectors.iter().any(|d| d.meta().family == crate::rule::Family::Style);
+        if !style.models.is_empty() || !style.command_line_models.is_empty() {
             resources.style_models =
-                StyleModels::load(&style.models, &style.command_line_models, style.embedded_models)?;
+                StyleModels::load(&style.models, &style.command_line_models, style.embedded_models && applies)?;
+        } else if applies && style.embedded_models {
+            resources.style_models = StyleModels::embedded();
         }
-        Ok(Settings { detectors: config.enabled_detectors(), config, keep_text: false, keep_style: false, resources })
+        Ok(Settings { detectors, config, keep_text: false, keep_style: false, resources })
     }
 
     /// Makes the corpus's agreed name spellings available to the detectors.

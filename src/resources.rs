@@ -18,7 +18,8 @@ pub struct Resources {
     /// Set by `--site-evidence`: the sites whose pages carry machine-translation evidence on a
     /// significant share of them.
     pub site_evidence: Option<SiteEvidence>,
-    /// The style-profile models of the run, one per language.
+    /// The style-profile models of the run, one per language (none until the run's settings
+    /// load them: only a run that applies MT801 reads them).
     pub style_models: StyleModels,
 }
 
@@ -43,7 +44,7 @@ impl Resources {
             name_consensus: None,
             copies: None,
             site_evidence: None,
-            style_models: StyleModels::embedded(),
+            style_models: StyleModels::default(),
         }
     }
 
@@ -54,7 +55,7 @@ impl Resources {
             name_consensus: None,
             copies: None,
             site_evidence: None,
-            style_models: StyleModels::embedded(),
+            style_models: StyleModels::default(),
         }
     }
 

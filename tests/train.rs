@@ -50,6 +50,19 @@ fn labelled_set(dir: &Path) {
     std::fs::write(dir.join("labels.jsonl"), labels).unwrap();
 }
 
+/// `train` for French documents of 20 words or more, grouped by story, writing `model`.
+fn train(labels: &Path, model: &Path, inputs: &str, extra: &[&str]) -> std::process::Output {
+    mtaudit()
+        .args(["train", "--lang", "fr", "--min-words", "20", "--group-field", "story", "--labels"])
+        .arg(labels)
+        .arg("-o")
+        .arg(model)
+        .args(extra)
+        .arg(inputs)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_model_is_trained_written_evaluated_and_applied() {
     let dir = tempfile::tempdir().unwrap();
@@ -57,14 +70,7 @@ fn a_model_is_trained_written_evaluated_and_applied() {
     let d = dir.path().to_str().unwrap();
     let labels = dir.path().join("labels.jsonl");
     let model = dir.path().join("model.json");
-    let out = mtaudit()
-        .args(["train", "-q", "--lang", "fr", "--min-words", "20", "--group-field", "story", "--labels"])
-        .arg(&labels)
-        .arg("-o")
-        .arg(&model)
-        .arg(d)
-        .output()
-        .unwrap();
+    let out = train(&labels, &model, d, &[]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -84,14 +90,7 @@ fn a_model_is_trained_written_evaluated_and_applied() {
 
     // A model of the chosen features only.
     let commas = dir.path().join("commas.json");
-    mtaudit()
-        .args(["train", "-q", "--lang", "fr", "--min-words", "20", "--features", "comma,fw-et", "--labels"])
-        .arg(&labels)
-        .arg("-o")
-        .arg(&commas)
-        .arg(d)
-        .assert()
-        .success();
+    assert!(train(&labels, &commas, d, &["--features", "comma,fw-et"]).status.success());
     let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&commas).unwrap()).unwrap();
     let names: Vec<&str> =
         written["features"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
@@ -162,14 +161,7 @@ fn one_group_gives_no_out_of_fold_figures_and_calibrate_keeps_the_model() {
     let text = std::fs::read_to_string(&labels).unwrap().replace("\"story\":\"s", "\"story\":\"all\",\"x\":\"");
     std::fs::write(&one_group, text).unwrap();
     let model = dir.path().join("model.json");
-    let out = mtaudit()
-        .args(["train", "--lang", "fr", "--min-words", "20", "--group-field", "story", "--labels"])
-        .arg(&one_group)
-        .arg("-o")
-        .arg(&model)
-        .arg(d)
-        .output()
-        .unwrap();
+    let out = train(&one_group, &model, d, &[]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ROC AUC out of fold: n/a"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no out-of-fold figures"));
