@@ -46,7 +46,11 @@ pub fn lowercase_in_place_offsets(text: &str) -> String {
 /// The bytes of a word of up to eight bytes as an integer (words hold no NUL byte, so no two
 /// words share one).
 pub fn short_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
+    short_key_of_bytes(word.as_bytes())
+}
+
+/// `short_key` of a word given as its UTF-8 bytes.
+pub fn short_key_of_bytes(bytes: &[u8]) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
     }

@@ -10,7 +10,7 @@
 use crate::lang::function_word_list;
 use crate::lexicon::set::Lexicons;
 use crate::lexicon::words::{Tags, tag};
-use crate::text::{FastMap, short_key};
+use crate::text::{FastMap, short_key, short_key_of_bytes};
 use crate::view::annotated::Annotated;
 use crate::view::french::WordLex;
 use std::hash::BuildHasher;
@@ -51,6 +51,17 @@ const POS: &[(u64, &str, &str)] = &[
     (tag::PRON, "pron", "pronouns"),
     (tag::CONJ, "conj", "conjunctions"),
 ];
+
+/// Every part-of-speech tag of `POS`.
+const ALL_POS: u64 = {
+    let mut all = 0;
+    let mut k = 0;
+    while k < POS.len() {
+        all |= POS[k].0;
+        k += 1;
+    }
+    all
+};
 
 /// Sentences longer than this count as long, shorter than `SHORT_SENTENCE` as short.
 const LONG_SENTENCE: usize = 35;
@@ -107,10 +118,11 @@ static FEATURE_SETS: LazyLock<Vec<FeatureSet>> = LazyLock::new(|| {
 });
 
 impl FeatureSet {
-    fn function_word_slot(&self, word: &str) -> Option<usize> {
-        match short_key(word) {
+    /// The slot of a lowercase word given as its bytes.
+    fn function_word_slot(&self, word: &[u8]) -> Option<usize> {
+        match short_key_of_bytes(word) {
             Some(key) => self.short_function_words.get(&key).copied(),
-            None => self.long_function_words.get(word).copied(),
+            None => self.long_function_words.get(std::str::from_utf8(word).ok()?).copied(),
         }
     }
 
@@ -184,8 +196,10 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
         // Punctuation lies between words: only the gaps are read. A gap between two digits is
         // a number's separator (`1,5`, `10:30`, `2,300`), not punctuation.
         let bytes = doc.text.as_bytes();
+        let lower_bytes = doc.lower.as_bytes();
         let mut gap_start = sentence.span.start;
-        for word in &doc.words[sentence.words.clone()] {
+        let mut previous_class: Option<usize> = None;
+        for (i, word) in sentence.words.clone().zip(&doc.words[sentence.words.clone()]) {
             let in_number = gap_start > sentence.span.start
                 && bytes[gap_start - 1].is_ascii_digit()
                 && bytes[word.span.start].is_ascii_digit();
@@ -193,14 +207,10 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
                 count_punctuation(bytes, gap_start..word.span.start, &mut punctuation);
             }
             gap_start = word.span.end;
-        }
-        count_punctuation(bytes, gap_start..sentence.span.end, &mut punctuation);
-        let mut previous_class: Option<usize> = None;
-        for i in sentence.words.clone() {
-            let word = &doc.words[i];
-            let text = doc.slice(word.span);
-            let lower = doc.slice_lower(word.span);
-            let shape = WordShape::of(text);
+            // Bytes, not `str` slices: no character-boundary checks on the way.
+            let text = &bytes[word.span.start..word.span.end];
+            let lower = &lower_bytes[word.span.start..word.span.end];
+            let shape = if text.is_ascii() { WordShape::of_ascii(text) } else { WordShape::of(doc.slice(word.span)) };
             tally.words += 1;
             if shape.digit {
                 tally.numbers += 1;
@@ -234,6 +244,7 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
             }
             previous_class = class;
         }
+        count_punctuation(bytes, gap_start..sentence.span.end, &mut punctuation);
     }
     if tally.words == 0 {
         scratch.give_back(tokens);
@@ -284,16 +295,24 @@ struct WordShape {
 }
 
 impl WordShape {
+    /// The shape of an ASCII word (most words): one pass of byte tests, no decoding.
+    fn of_ascii(bytes: &[u8]) -> WordShape {
+        let (mut digit, mut lowercase) = (false, false);
+        for &b in bytes {
+            digit |= b.is_ascii_digit();
+            lowercase |= b.is_ascii_lowercase();
+        }
+        WordShape {
+            chars: bytes.len(),
+            digit,
+            first_upper: bytes.first().is_some_and(u8::is_ascii_uppercase),
+            lowercase,
+        }
+    }
+
     fn of(word: &str) -> WordShape {
-        let bytes = word.as_bytes();
-        if bytes.is_ascii() {
-            // Most words: byte tests, no decoding.
-            return WordShape {
-                chars: bytes.len(),
-                digit: bytes.iter().any(u8::is_ascii_digit),
-                first_upper: bytes.first().is_some_and(u8::is_ascii_uppercase),
-                lowercase: bytes.iter().any(u8::is_ascii_lowercase),
-            };
+        if word.is_ascii() {
+            return WordShape::of_ascii(word.as_bytes());
         }
         let mut shape = WordShape { chars: 0, digit: false, first_upper: false, lowercase: false };
         for c in word.chars() {
@@ -310,6 +329,9 @@ impl WordShape {
 
 /// Counts the word's parts of speech; gives its class when the lexicon gives it only one.
 fn pos_class(tags: Tags, values: &mut [f64]) -> Option<usize> {
+    if !tags.has(ALL_POS) {
+        return None;
+    }
     let mut class = None;
     let mut classes = 0;
     for (k, (bits, _, _)) in POS.iter().enumerate() {
@@ -361,14 +383,14 @@ fn count_punctuation(bytes: &[u8], gap: std::ops::Range<usize>, counts: &mut [us
 /// type-token ratio stays above 0.72, read forwards and backwards; unlike the plain ratio it
 /// does not fall as a text grows.
 pub fn mtld(tokens: &[&str]) -> f64 {
-    let keys: Vec<u64> = tokens.iter().map(|t| word_key(t)).collect();
+    let keys: Vec<u64> = tokens.iter().map(|t| word_key(t.as_bytes())).collect();
     mtld_of_keys(&keys, &mut Scratch::default())
 }
 
 /// A word as an integer: its bytes (up to eight) or, for a longer word, its 64-bit hash with
 /// the top bit set. Never 0 (a word has a first byte).
-fn word_key(word: &str) -> u64 {
-    short_key(word).unwrap_or_else(|| foldhash::fast::FixedState::default().hash_one(word) | 1 << 63)
+fn word_key(word: &[u8]) -> u64 {
+    short_key_of_bytes(word).unwrap_or_else(|| foldhash::fast::FixedState::default().hash_one(word) | 1 << 63)
 }
 
 /// MTLD of words given by their keys.

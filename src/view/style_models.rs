@@ -70,21 +70,20 @@ impl BoundModel {
         self.assess_from(profile, 0.0, top).expect("every probability is at least 0")
     }
 
-    /// The verdict when the probability is at least `from`, in one pass over the features.
+    /// The verdict when the probability is at least `from`.
     pub fn assess_from(&self, profile: &StyleProfile, from: f64, top: usize) -> Option<Assessment> {
-        let mut logit = self.model.bias;
-        let mut pushes: Vec<Push> = Vec::new();
+        let probability = self.probability(profile);
+        if probability < from {
+            return None;
+        }
+        // Only a document that is reported gets its pushes gathered.
+        let mut pushes: Vec<Push> = Vec::with_capacity(self.slots.len());
         for (k, &slot) in self.slots.iter().enumerate() {
             let z = self.model.z(k, profile.values[slot]);
             let contribution = self.model.features[k].weight * z;
-            logit += contribution;
             if contribution > 0.0 {
                 pushes.push(Push { feature: k, z, contribution });
             }
-        }
-        let probability = style_model::probability(logit);
-        if probability < from {
-            return None;
         }
         let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
         if pushes.len() > top && top > 0 {
