@@ -45,10 +45,11 @@ alone, since `le` and `la` are also pronouns. Capitalised words are judged only 
 An adjective before the noun must be a word that is no noun (`le vecteur vitesse` is two
 nouns) and is judged on gender only, as a singular noun may follow a plural word in
 apposition (`des fichiers source`); after the noun, only in a
-phrase that opens its sentence and is not coordinated (`Les gouvernements espagnol et
-mexicain`), since elsewhere it may be the attribute of the subject (`passent leurs journées
-enfermés`) or belong to a noun before the phrase (`un bogue critique pour la publication
-oublié`). `tous` and `toutes` after a verb or before a singular determiner are pronouns
+phrase that is not coordinated (`Les gouvernements espagnol et mexicain`) and either opens its
+sentence or is the object of a verb (`il voit cet outil terribles`, `je voyais de la pluie
+noires`) with no pronoun, name or noun before it that the adjective could describe instead,
+since elsewhere it may be the attribute of the subject (`elle a quitté le bureau épuisée`)
+or belong to a noun before the phrase (`le ministre de la Défense israélien`). `tous` and `toutes` after a verb or before a singular determiner are pronouns
 (`ils ont tous le même bagage`) and pass, as do `malgré tout`, `du tout`.
 
 Limits: only adjacent words and one adjective; the participle check needs two feminine
@@ -281,6 +282,9 @@ mod tests {
         assert_eq!(flagged("Il rejoint au armée."), [("au armée".into(), "à l’armée".into())]);
         assert_eq!(flagged("Il voit les avion."), [("les avion".into(), String::new())]);
         assert_eq!(flagged("Il a vu quelques homme sur la place."), [("quelques homme".into(), String::new())]);
+        assert_eq!(flagged("Elle a vu sa ami hier."), [("sa ami".into(), "son ami".into())]);
+        assert_eq!(flagged("Il parle à leur enfants."), [("leur enfants".into(), String::new())]);
+        assert_eq!(flagged("Il a vu son amie hier."), []);
     }
 
     #[test]
@@ -291,7 +295,16 @@ mod tests {
         assert_eq!(spans("Les voitures rapide sont passées."), ["Les voitures rapide"]);
         // A determiner that disagrees with the noun is reported once, by the pair.
         assert_eq!(spans("Le voitures rapide sont passées."), ["Le voitures"]);
+        // In the object of a verb, when the adjective cannot be the subject's.
+        assert_eq!(spans("Il voit cet outil terribles."), ["cet outil terribles"]);
+        assert_eq!(spans("Je voyais de la pluie noires."), ["la pluie noires"]);
+        assert_eq!(spans("Il a vu chaque élément terrestres."), ["chaque élément terrestres"]);
         for sentence in [
+            "Elle a quitté le bureau épuisée.",
+            "Après le match, elle a quitté le stade épuisée.",
+            "Il a rencontré le ministre de la Défense israélien.",
+            "Ils cherchent les meilleurs résultats possible.",
+            "Marie a quitté hier soir le bureau épuisée.",
             "La fille du voisin blessée est rentrée.",
             "Il a vu le chien et la chatte perdus.",
             "Le premier ministre est venu.",

@@ -34,6 +34,13 @@ pub fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static
         "au" => (Gender::Masculine, Number::Singular, "au", "à la"),
         "ce" => (Gender::Masculine, Number::Singular, "ce", "cette"),
         "cette" => (Gender::Feminine, Number::Singular, "ce", "cette"),
+        "cet" => (Gender::Masculine, Number::Singular, "ce", "cette"),
+        "ma" => (Gender::Feminine, Number::Singular, "mon", "ma"),
+        "ta" => (Gender::Feminine, Number::Singular, "ton", "ta"),
+        "sa" => (Gender::Feminine, Number::Singular, "son", "sa"),
+        // `mon`, `ton`, `son` also go before a feminine word that opens with a vowel (`son
+        // amie`); the other singular possessives and `chaque` have one form for both genders.
+        "mon" | "ton" | "son" | "notre" | "votre" | "leur" | "chaque" => (Gender::Either, Number::Singular, "", ""),
         // The elided article: singular, either gender (`l’états` for l’état).
         "l" => (Gender::Either, Number::Singular, "", ""),
         // Plural quantifiers count as determiners (`quelques homme`); number words do not, as
@@ -97,9 +104,10 @@ fn clash<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
 
 /// `le gigantesque explosion`, `l’excellente collier`, `le chien perdue`: a determiner, then
 /// an adjective and a noun (either order) where the noun disagrees with the determiner across
-/// the adjective, or the adjective with the noun. Only a noun phrase that is not the
-/// complement of another word (`la fille du voisin blessée`) nor coordinated (`le chien et la
-/// chatte perdus`) is judged, since an adjective after it may agree with that other word.
+/// the adjective, or the adjective with the noun. An adjective after the noun is judged only
+/// where it cannot agree with another word: the phrase opens its sentence or is a verb's
+/// object, is not the complement of another word (`la fille du voisin blessée`) nor
+/// coordinated (`le chien et la chatte perdus`).
 pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_>, det_at: usize) -> Option<Finding> {
     // Every word comes here, and few are followed by two nominal words: the readings decide
     // before the determiner is looked at and the tokens are made.
@@ -138,8 +146,10 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
             // After the noun, the adjective may be the attribute of the subject (`passent leurs
             // journées enfermés`, `avoir l'air fatiguée`) or belong to a word before the phrase
             // (`un bogue critique pour la publication oublié`, `le chien et la chatte perdus`):
-            // judged only in a phrase that opens its sentence.
-            let opens = det_at == 0;
+            // judged in a phrase that opens its sentence, or in the object of a verb when the
+            // adjective cannot be the subject's either (`il voit cet outil terribles`).
+            let opens =
+                det_at == 0 || (object_of_verb(tokens, det_at) && !agrees_with_subject(tokens, det_at, &second));
             // The adjective may open the next noun phrase's (`le chien petit chat`): not when a noun
             // or adjective follows it.
             let continues = tokens
@@ -148,9 +158,12 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
             // `Les gouvernements espagnol et mexicain`, `les couleurs rouge, jaune et verte`: each
             // adjective of a coordination agrees with one of the things named; `noir d'encre`,
             // `une fois terminé`, `les uns … les autres`: idioms.
+            // `les meilleurs résultats possible`, `les enfants même`, `les taxes compris`:
+            // words that stay invariable there.
             let coordinated_or_idiom = tokens.get(det_at + 3).is_some_and(|next| {
                 matches!(next.lower, "et" | "ou" | "de" | "d") || next.gap.contains([',', '/', '('])
-            }) || matches!(first.lower, "fois" | "uns" | "unes" | "autres" | "ayants");
+            }) || matches!(first.lower, "fois" | "uns" | "unes" | "autres" | "ayants")
+                || matches!(second.lower, "possible" | "même" | "compris" | "excepté" | "passé" | "vu" | "inclus");
             if !opens || continues || coordinated_or_idiom || tokens.at(det_at).gap.contains(',') {
                 return None;
             }
@@ -207,6 +220,80 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
         if across { format!("and the determiner `{}` are not", det.text) } else { "is not".into() }
     );
     Some(Finding::new(rule, Severity::Warning, span, message))
+}
+
+/// Whether the noun phrase at `det_at` is the direct object of a verb: right after a finite
+/// verb, an infinitive or a past participle (`regarde la pluie`), or after a partitive `de`
+/// that follows one (`voyais de la pluie`). Not after a noun (`le chef de la police`), whose
+/// complement it would be.
+fn object_of_verb(tokens: &SentenceTokens<'_>, det_at: usize) -> bool {
+    let verb = |i: usize| {
+        let tags = tokens.lex(i).tags;
+        tokens.lex(i).known
+            && tags.has(tag::FINITE | tag::INFINITIVE | tag::PAST_PARTICIPLE)
+            && !tags.has(tag::NOUN | tag::ADJ | tag::PREP | tag::DET | tag::PRON)
+    };
+    // A participle after a form of avoir (`a vu`, `ont trouvé`), whatever else it can be.
+    let participle = |i: usize| {
+        i >= 1
+            && tokens.lex(i).tags.has(tag::PAST_PARTICIPLE)
+            && matches!(
+                tokens.lower(i - 1),
+                "ai" | "as"
+                    | "a"
+                    | "avons"
+                    | "avez"
+                    | "ont"
+                    | "avait"
+                    | "avaient"
+                    | "aura"
+                    | "auront"
+                    | "aurait"
+                    | "auraient"
+            )
+    };
+    let object_of = |i: usize| verb(i) || participle(i);
+    match det_at {
+        0 => false,
+        1 => verb(0),
+        _ if matches!(tokens.lower(det_at - 1), "de" | "d") => object_of(det_at - 2),
+        _ => object_of(det_at - 1),
+    }
+}
+
+/// Whether `adjective` may agree with the sentence's subject, taken as any personal pronoun,
+/// name or noun before `det_at` (`elle a quitté le bureau épuisée`, `après le match, elle a
+/// quitté le stade épuisée`). Without one, it may.
+fn agrees_with_subject(tokens: &SentenceTokens<'_>, det_at: usize, adjective: &Token<'_>) -> bool {
+    let (gender, number) = (sure_gender(adjective.tags()), sure_number(adjective.tags()));
+    let mut candidates = 0;
+    for i in 0..det_at {
+        let (subject_gender, subject_number) = match tokens.lower(i) {
+            "il" => (Some(Gender::Masculine), Some(Number::Singular)),
+            "elle" => (Some(Gender::Feminine), Some(Number::Singular)),
+            "ils" => (Some(Gender::Masculine), Some(Number::Plural)),
+            "elles" => (Some(Gender::Feminine), Some(Number::Plural)),
+            "je" | "j" | "tu" => (None, Some(Number::Singular)),
+            "on" | "nous" | "vous" => return true,
+            _ => {
+                let token = tokens.at(i);
+                // A name: its gender is unknown.
+                if i > 0 && token.is_capitalised() {
+                    return true;
+                }
+                let tags = token.tags();
+                if !tags.has(tag::NOUN) || tags.has(NOT_NOMINAL) {
+                    continue;
+                }
+                (sure_gender(tags), sure_number(tags))
+            }
+        };
+        candidates += 1;
+        if !clash(subject_gender, gender) && !clash(subject_number, number) {
+            return true;
+        }
+    }
+    candidates == 0
 }
 
 /// The forms of `tout` and of `quel`: (masculine singular, feminine singular, masculine
