@@ -40,6 +40,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &subject_verb::SubjectVerb,
         &verb_chain::VerbChain,
         &collapsed_coordination::CollapsedCoordination,
+        &infinitive_expected::InfinitiveExpected,
         &style_profile::StyleProfileRule,
     ];
     ALL

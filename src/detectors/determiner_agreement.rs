@@ -283,8 +283,9 @@ mod tests {
         assert_eq!(flagged("Il voit les avion."), [("les avion".into(), String::new())]);
         assert_eq!(flagged("Il a vu quelques homme sur la place."), [("quelques homme".into(), String::new())]);
         assert_eq!(flagged("Elle a vu sa ami hier."), [("sa ami".into(), "son ami".into())]);
-        assert_eq!(flagged("Il parle à leur enfants."), [("leur enfants".into(), String::new())]);
+        assert_eq!(flagged("Il parle à notre enfants."), [("notre enfants".into(), String::new())]);
         assert_eq!(flagged("Il a vu son amie hier."), []);
+        assert_eq!(flagged("Les systèmes de son modernes ont de nombreuses sorties."), []);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod french;
 pub mod glued_words;
 pub mod hashtag_run;
 pub mod imperial_units;
+pub mod infinitive_expected;
 pub mod interface_string;
 pub mod invalid_word_form;
 pub mod lost_diacritics;

@@ -38,9 +38,10 @@ pub fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static
         "ma" => (Gender::Feminine, Number::Singular, "mon", "ma"),
         "ta" => (Gender::Feminine, Number::Singular, "ton", "ta"),
         "sa" => (Gender::Feminine, Number::Singular, "son", "sa"),
-        // `mon`, `ton`, `son` also go before a feminine word that opens with a vowel (`son
-        // amie`); the other singular possessives and `chaque` have one form for both genders.
-        "mon" | "ton" | "son" | "notre" | "votre" | "leur" | "chaque" => (Gender::Either, Number::Singular, "", ""),
+        // One form for both genders. Not `mon`, `ton`, `son` (which also go before a feminine
+        // word that opens with a vowel, and are nouns: `les systèmes de son modernes`), nor
+        // `leur`, a pronoun too (`rendez leur …`).
+        "notre" | "votre" | "chaque" => (Gender::Either, Number::Singular, "", ""),
         // The elided article: singular, either gender (`l’états` for l’état).
         "l" => (Gender::Either, Number::Singular, "", ""),
         // Plural quantifiers count as determiners (`quelques homme`); number words do not, as

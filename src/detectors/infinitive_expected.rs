@@ -1,0 +1,238 @@
+//! MT611: a conjugated verb or a participle where French requires the infinitive: after
+//! `pour`, `sans`, `par`, after `de` with an object pronoun, and after a negation that precedes
+//! its verb (`pour donnait`, `de me donnait`, `ne pas allé`).
+
+use crate::document::Joiner;
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::{Lexicon, tag};
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, SentenceTokens};
+
+pub struct InfinitiveExpected;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT611",
+    name: "infinitive-expected",
+    family: Family::Grammar,
+    default_severity: Severity::Warning,
+    default_weight: 9.0,
+    fallback: false,
+    summary: "A conjugated verb or participle where the infinitive goes (`pour donnait`, `de me donnait`, `ne pas allé`).",
+    explanation: "\
+What it flags: in a French text, a verb form that is not the infinitive in a place only the
+infinitive can take:
+- after `pour`, `sans` or `par`, object pronouns allowed between: a conjugated form (`pour
+  donnait`, `sans te chassez`, `par se trompait`);
+- after `de` followed by object pronouns: a conjugated form (`de la trouvait`, `de me le
+  facturez`) or, after `me`, `te`, `se`, `lui`, `leur`, `y`, `en`, a participle (`d'en
+  parlé`);
+- after `ne` and a negation written before the verb (`ne pas`, `ne jamais`, `ne plus`, `ne
+  rien`, `ne point`, `ne guère`), which only an infinitive follows: a conjugated form or a
+  participle (`ne pas allé`, `ne jamais lui donnait`).
+
+Why it matters: `-er`, `-é`, `-ez` and `-ait` sound alike; a system that builds French from
+another language's verb (English `to give`, `giving`) picks one of them. A French writer
+knows that a preposition takes the infinitive.
+
+Example: `Il a décidé de ne plus mangés avec nous.` → flagged, suggestion `manger`.
+
+How: the lexicon's readings: the word must have no reading as an infinitive, a noun, an
+adjective (conjugated forms only), a function word or a present participle, so that `pour
+cent`, `de suite`, `par écrit`, `sans précédent` pass. Nothing but spaces and apostrophes may
+stand between the words.
+
+Limits: a participle right after `pour` or `sans` is MT609's; `de` without an object pronoun
+is not judged (`rien de cassé`, `dix de blessés` are French), nor is a preposition followed
+by `lui`, `nous` or `vous`, which may be a stressed pronoun ending the phrase (`celui qui se
+servait de lui voulait`, `ce qui vient de vous y contribuera`), nor the archaic order with the
+pronoun before the negation (`n'en jamais douter`).",
+};
+
+/// Object pronouns that may stand between the head and its infinitive.
+fn is_object_clitic(lower: &str) -> bool {
+    matches!(
+        lower,
+        "me" | "m"
+            | "te"
+            | "t"
+            | "se"
+            | "s"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "lui"
+            | "leur"
+            | "nous"
+            | "vous"
+            | "y"
+            | "en"
+    )
+}
+
+/// The negations that, written before the verb, only an infinitive follows.
+fn is_preverbal_negation(lower: &str) -> bool {
+    matches!(lower, "pas" | "jamais" | "plus" | "rien" | "point" | "guère")
+}
+
+/// What takes the infinitive, and what else it lets through.
+#[derive(Clone, Copy, PartialEq)]
+enum Head {
+    /// `pour`, `sans`, `par`.
+    Preposition,
+    /// `de` with at least one object pronoun after it.
+    De,
+    /// `ne pas`, `ne jamais plus`.
+    Negation,
+}
+
+impl Detector for InfinitiveExpected {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
+        if !french::is_french(doc) {
+            return;
+        }
+        for tokens in doc.french_sentence_tokens(res) {
+            for i in 0..tokens.len() {
+                let head = match tokens.lower(i) {
+                    "pour" | "sans" | "par" => Head::Preposition,
+                    "de" | "d" => Head::De,
+                    "ne" | "n" => Head::Negation,
+                    _ => continue,
+                };
+                out.extend(judge(&tokens, i, head, res.french));
+            }
+        }
+    }
+}
+
+/// The finding for the head at `i`, if the verb form after it is not an infinitive.
+fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -> Option<Finding> {
+    // Only spaces and apostrophes between the words: punctuation may end the head's phrase.
+    let close = |j: usize| tokens.get(j).is_some_and(|t| t.follows_closely(false) || t.joiner == Joiner::Apostrophe);
+    let mut j = i + 1;
+    if head == Head::Negation {
+        if !close(j) || !is_preverbal_negation(tokens.lower(j)) {
+            return None;
+        }
+        j += 1;
+        // `ne jamais plus`, `ne plus jamais`.
+        if tokens.get(j).is_some_and(|t| matches!(t.lower, "plus" | "jamais")) && close(j) {
+            j += 1;
+        }
+    }
+    let first_clitic = j;
+    while tokens.get(j).is_some_and(|t| is_object_clitic(t.lower)) && close(j) {
+        j += 1;
+    }
+    let clitics = first_clitic..j;
+    if !close(j) {
+        return None;
+    }
+    let verb = tokens.at(j);
+    if !verb.lex.known || verb.is_capitalised() || verb.text.chars().count() < 3 {
+        return None;
+    }
+    let tags = verb.tags();
+    let function_word =
+        tag::PREP | tag::DET | tag::PRON | tag::CONJ | tag::NUMERAL | tag::ADV | tag::INTERJ | tag::OTHER;
+    let never = tag::INFINITIVE | tag::PRESENT_PARTICIPLE | tag::PROPER | function_word;
+    if tags.has(never) {
+        return None;
+    }
+    let finite = tags.has(tag::FINITE) && !tags.has(tag::NOUN | tag::ADJ | tag::PAST_PARTICIPLE);
+    let participle = tags.has(tag::PAST_PARTICIPLE) && !tags.has(tag::NOUN | tag::FINITE);
+    let participle_allowed = match head {
+        // Right after `pour` and `sans`, MT609 reports it.
+        Head::Preposition => !clitics.is_empty() || tokens.lower(i) == "par",
+        // `de la`, `de les`, `de le` are articles as often as pronouns; `de nous` a partitive.
+        Head::De => clitics
+            .clone()
+            .any(|k| matches!(tokens.lower(k), "me" | "m" | "te" | "t" | "se" | "s" | "lui" | "leur" | "y" | "en")),
+        Head::Negation => true,
+    };
+    let de_without_pronoun = head == Head::De && clitics.is_empty();
+    // After a preposition, `lui`, `nous` or `vous` may be a stressed pronoun, the end of the
+    // phrase (`qui se servait de lui voulait`, `a pour nous cessé`, `ce qui vient de vous y
+    // contribuera`).
+    let stressed_pronoun =
+        head != Head::Negation && !clitics.is_empty() && matches!(tokens.lower(clitics.start), "lui" | "nous" | "vous");
+    if de_without_pronoun || stressed_pronoun || !(finite || (participle && participle_allowed)) {
+        return None;
+    }
+    let what = if finite { "a conjugated form" } else { "a past participle" };
+    let head_text = tokens.phrase(i, if head == Head::Negation { first_clitic - 1 } else { i });
+    let message = format!("`{}`: {what} after `{head_text}`, where the infinitive goes", tokens.phrase(i, j));
+    let forms = lexicon.sibling_forms(verb.lower, |t| t.has(tag::VERB), |t| t.has(tag::INFINITIVE));
+    let start = tokens.at(i).span.start;
+    let mut finding = Finding::new(META.id, Severity::Warning, Span::new(start, verb.span.end), message);
+    if forms.len() == 1 {
+        finding = finding.with_suggestion(forms[0].clone());
+    }
+    Some(finding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::flagged_in_french;
+
+    fn flagged(sentence: &str) -> Vec<(String, String)> {
+        flagged_in_french(&InfinitiveExpected, sentence)
+    }
+
+    #[test]
+    fn a_conjugated_form_after_a_preposition_is_flagged() {
+        assert_eq!(flagged("Il est venu pour donnait son avis."), [("pour donnait".into(), "donner".into())]);
+        assert_eq!(
+            flagged("Il est parti sans te chassez de chez lui."),
+            [("sans te chassez".into(), "chasser".into())]
+        );
+        assert_eq!(
+            flagged("Elle était capable de la trouvait partout."),
+            [("de la trouvait".into(), "trouver".into())]
+        );
+        assert_eq!(flagged("Il s'agit de me donnait tout ça."), [("de me donnait".into(), "donner".into())]);
+    }
+
+    #[test]
+    fn a_verb_after_a_preverbal_negation_is_flagged() {
+        assert_eq!(flagged("Il a décidé de ne plus mangés avec nous."), [("ne plus mangés".into(), "manger".into())]);
+        assert_eq!(flagged("Il vaut mieux ne pas allé au bureau."), [("ne pas allé".into(), "aller".into())]);
+        assert_eq!(
+            flagged("Il préfère ne jamais lui donnait sa chance."),
+            [("ne jamais lui donnait".into(), "donner".into())]
+        );
+    }
+
+    #[test]
+    fn infinitives_nouns_adjectives_and_their_idioms_pass() {
+        for sentence in [
+            "Il est venu pour donner son avis.",
+            "Le taux est de dix pour cent cette année.",
+            "Il a envoyé la lettre par écrit hier.",
+            "Rien de cassé, dix de blessés dans l'accident.",
+            "Il ne mange pas de viande le vendredi.",
+            "Elle a décidé de ne pas partir.",
+            "Il est parti sans précédent connu.",
+            "La plupart de nous sont venus hier.",
+            "L'homme qui se servait de lui voulait le surprendre.",
+            "La ville a pour nous cessé d'exister.",
+            "Il parle de la fête de demain.",
+            "Le film réalisé par Marie a gagné.",
+            "Il ne le fait pas, pour autant que je sache.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_participle_right_after_pour_or_sans_is_left_to_mt609() {
+        assert_eq!(flagged("Il est venu pour mangé avec nous."), []);
+    }
+}
