@@ -50,28 +50,6 @@ servait de lui voulait`, `ce qui vient de vous y contribuera`), nor the archaic 
 pronoun before the negation (`n'en jamais douter`).",
 };
 
-/// Object pronouns that may stand between the head and its infinitive.
-fn is_object_clitic(lower: &str) -> bool {
-    matches!(
-        lower,
-        "me" | "m"
-            | "te"
-            | "t"
-            | "se"
-            | "s"
-            | "le"
-            | "la"
-            | "les"
-            | "l"
-            | "lui"
-            | "leur"
-            | "nous"
-            | "vous"
-            | "y"
-            | "en"
-    )
-}
-
 /// The negations that, written before the verb, only an infinitive follows.
 fn is_preverbal_negation(lower: &str) -> bool {
     matches!(lower, "pas" | "jamais" | "plus" | "rien" | "point" | "guère")
@@ -127,7 +105,7 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
         }
     }
     let first_clitic = j;
-    while tokens.get(j).is_some_and(|t| is_object_clitic(t.lower)) && close(j) {
+    while tokens.get(j).is_some_and(|t| french::is_object_pronoun(t.lower)) && close(j) {
         j += 1;
     }
     let clitics = first_clitic..j;

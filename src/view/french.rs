@@ -323,11 +323,14 @@ pub const PERSONS: u64 = tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2
 /// Object pronouns and the negation that stand between a subject and its verb (`ils ne le
 /// lui ont`).
 pub fn is_preverbal_clitic(lower: &str) -> bool {
+    matches!(lower, "ne" | "n") || is_object_pronoun(lower)
+}
+
+/// The object pronouns that stand before a verb, elided or not (`me`, `l`, `lui`, `y`, `en`).
+pub fn is_object_pronoun(lower: &str) -> bool {
     matches!(
         lower,
-        "ne" | "n"
-            | "me"
-            | "m"
+        "me" | "m"
             | "te"
             | "t"
             | "se"
