@@ -2,6 +2,7 @@
 
 use crate::detectors::*;
 use crate::rule::{Detector, RuleMeta};
+use std::sync::LazyLock;
 
 /// Every detector, in id order.
 pub fn all() -> &'static [&'static dyn Detector] {
@@ -46,9 +47,17 @@ pub fn all() -> &'static [&'static dyn Detector] {
     ALL
 }
 
-/// The metadata of the rule with this id (case-insensitive).
+/// Every rule's metadata, in id order.
+static METAS: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| all().iter().map(|d| d.meta()).collect());
+
+/// The metadata of the rule with this id (case-insensitive) or name.
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
-    all().iter().map(|d| d.meta()).find(|m| m.id.eq_ignore_ascii_case(id) || m.name == id)
+    // Findings carry the exact id, and scoring and output ask for it several times per
+    // finding: a binary search first, the lenient scan only for what a user typed.
+    if let Ok(i) = METAS.binary_search_by(|m| m.id.cmp(id)) {
+        return Some(METAS[i]);
+    }
+    METAS.iter().copied().find(|m| m.id.eq_ignore_ascii_case(id) || m.name == id)
 }
 
 #[cfg(test)]

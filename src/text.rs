@@ -51,11 +51,23 @@ pub fn short_key(word: &str) -> Option<u64> {
 
 /// `short_key` of a word given as its UTF-8 bytes.
 pub fn short_key_of_bytes(bytes: &[u8]) -> Option<u64> {
-    if bytes.len() > 8 {
-        return None;
+    // Fixed-size loads that overlap rather than a byte loop or a copy of variable length (a
+    // call to memcpy): byte i lands at bits 8i..8i+8 whatever the length.
+    let len = bytes.len();
+    match len {
+        0 => Some(0),
+        1..=3 => Some(
+            u64::from(bytes[0])
+                | u64::from(bytes[len / 2]) << (8 * (len / 2))
+                | u64::from(bytes[len - 1]) << (8 * (len - 1)),
+        ),
+        4..=8 => {
+            let low = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            let high = u32::from_le_bytes([bytes[len - 4], bytes[len - 3], bytes[len - 2], bytes[len - 1]]);
+            Some(u64::from(low) | u64::from(high) << (8 * (len - 4)))
+        }
+        _ => None,
     }
-    // Byte by byte: a copy of a variable length would be a call to memcpy.
-    Some(bytes.iter().enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i)))
 }
 
 /// A memo of answers by word, for a per-thread cache in front of a costly computation (word
@@ -352,6 +364,17 @@ pub fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_key_puts_byte_i_at_bits_8i_for_every_length() {
+        let word = b"abcdefghi";
+        for len in 0..=8 {
+            let expected = word[..len].iter().enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i));
+            assert_eq!(short_key_of_bytes(&word[..len]), Some(expected), "length {len}");
+        }
+        assert_eq!(short_key_of_bytes(word), None);
+        assert_ne!(short_key("de"), short_key("dé"));
+    }
 
     #[test]
     fn lowercase_keeps_offsets() {

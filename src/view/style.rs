@@ -118,9 +118,9 @@ static FEATURE_SETS: LazyLock<Vec<FeatureSet>> = LazyLock::new(|| {
 });
 
 impl FeatureSet {
-    /// The slot of a lowercase word given as its bytes.
-    fn function_word_slot(&self, word: &[u8]) -> Option<usize> {
-        match short_key_of_bytes(word) {
+    /// The slot of a lowercase word given as its bytes and its `short_key_of_bytes`.
+    fn function_word_slot(&self, word: &[u8], short_key: Option<u64>) -> Option<usize> {
+        match short_key {
             Some(key) => self.short_function_words.get(&key).copied(),
             None => self.long_function_words.get(std::str::from_utf8(word).ok()?).copied(),
         }
@@ -210,14 +210,16 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
             // Bytes, not `str` slices: no character-boundary checks on the way.
             let text = &bytes[word.span.start..word.span.end];
             let lower = &lower_bytes[word.span.start..word.span.end];
-            let shape = if text.is_ascii() { WordShape::of_ascii(text) } else { WordShape::of(doc.slice(word.span)) };
+            let shape = WordShape::of_ascii(text).unwrap_or_else(|| WordShape::of(doc.slice(word.span)));
+            // The word's bytes as an integer, for MTLD and the function-word table alike.
+            let short = short_key_of_bytes(lower);
             tally.words += 1;
             if shape.digit {
                 tally.numbers += 1;
             } else {
                 tally.letters += shape.chars;
                 tally.long_words += usize::from(shape.chars >= LONG_WORD);
-                tokens.push(word_key(lower));
+                tokens.push(short.unwrap_or_else(|| long_word_key(lower)));
             }
             if shape.chars >= 2 && shape.first_upper && !shape.lowercase {
                 tally.all_caps += 1;
@@ -225,7 +227,7 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
                 tally.capitalised_inside += 1;
             }
             if doc.function_word_masks.get(i).is_some_and(|m| m & bit != 0)
-                && let Some(slot) = set.function_word_slot(lower)
+                && let Some(slot) = set.function_word_slot(lower, short)
             {
                 tally.function_words += 1;
                 values[slot] += 1.0;
@@ -295,25 +297,27 @@ struct WordShape {
 }
 
 impl WordShape {
-    /// The shape of an ASCII word (most words): one pass of byte tests, no decoding.
-    fn of_ascii(bytes: &[u8]) -> WordShape {
-        let (mut digit, mut lowercase) = (false, false);
-        for &b in bytes {
-            digit |= b.is_ascii_digit();
-            lowercase |= b.is_ascii_lowercase();
+    /// The shape of an ASCII word (most words) in one pass of byte tests, no decoding; `None`
+    /// for a word with other characters.
+    fn of_ascii(bytes: &[u8]) -> Option<WordShape> {
+        // Eight bytes at a time in an integer (SWAR): a byte test for every byte at once.
+        let (mut digit, mut lowercase, mut wide) = (0u64, 0u64, 0u64);
+        for chunk in bytes.chunks(8) {
+            let x = short_key_of_bytes(chunk).unwrap_or(0);
+            wide |= x & HIGH_BITS;
+            digit |= bytes_between(x, b'0' - 1, b'9' + 1);
+            lowercase |= bytes_between(x, b'a' - 1, b'z' + 1);
         }
-        WordShape {
+        (wide == 0).then(|| WordShape {
             chars: bytes.len(),
-            digit,
+            digit: digit != 0,
             first_upper: bytes.first().is_some_and(u8::is_ascii_uppercase),
-            lowercase,
-        }
+            lowercase: lowercase != 0,
+        })
     }
 
+    /// The shape of any word, character by character.
     fn of(word: &str) -> WordShape {
-        if word.is_ascii() {
-            return WordShape::of_ascii(word.as_bytes());
-        }
         let mut shape = WordShape { chars: 0, digit: false, first_upper: false, lowercase: false };
         for c in word.chars() {
             if shape.chars == 0 {
@@ -327,21 +331,35 @@ impl WordShape {
     }
 }
 
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit set in each byte of `x` strictly between `above` and `below`, for `x` whose
+/// bytes are all under 0x80 (“hasbetween”, Bit Twiddling Hacks); the padding bytes of a short
+/// key are 0 and never in range.
+fn bytes_between(x: u64, above: u8, below: u8) -> u64 {
+    let low7 = x & (LOW_BITS * 127);
+    (LOW_BITS * (127 + u64::from(below)) - low7) & !x & (low7 + LOW_BITS * (127 - u64::from(above))) & HIGH_BITS
+}
+
 /// Counts the word's parts of speech; gives its class when the lexicon gives it only one.
 fn pos_class(tags: Tags, values: &mut [f64]) -> Option<usize> {
     if !tags.has(ALL_POS) {
         return None;
     }
-    let mut class = None;
-    let mut classes = 0;
-    for (k, (bits, _, _)) in POS.iter().enumerate() {
-        if tags.has(*bits) {
-            values[FIRST_POS + k] += 1.0;
-            class = Some(k);
-            classes += 1;
-        }
+    // One bit per part of speech, then a visit of the set bits only (most words have one).
+    let mut classes = 0u32;
+    let mut k = 0;
+    while k < POS.len() {
+        classes |= u32::from(tags.has(POS[k].0)) << k;
+        k += 1;
     }
-    class.filter(|_| classes == 1)
+    let mut rest = classes;
+    while rest != 0 {
+        values[FIRST_POS + rest.trailing_zeros() as usize] += 1.0;
+        rest &= rest - 1;
+    }
+    (classes.count_ones() == 1).then_some(classes.trailing_zeros() as usize)
 }
 
 /// Commas, semicolons, colons, opening parentheses, question marks, exclamation marks, dashes
@@ -390,7 +408,12 @@ pub fn mtld(tokens: &[&str]) -> f64 {
 /// A word as an integer: its bytes (up to eight) or, for a longer word, its 64-bit hash with
 /// the top bit set. Never 0 (a word has a first byte).
 fn word_key(word: &[u8]) -> u64 {
-    short_key_of_bytes(word).unwrap_or_else(|| foldhash::fast::FixedState::default().hash_one(word) | 1 << 63)
+    short_key_of_bytes(word).unwrap_or_else(|| long_word_key(word))
+}
+
+/// `word_key` of a word of more than eight bytes.
+fn long_word_key(word: &[u8]) -> u64 {
+    foldhash::fast::FixedState::default().hash_one(word) | 1 << 63
 }
 
 /// MTLD of words given by their keys.
@@ -400,25 +423,35 @@ fn mtld_of_keys(tokens: &[u64], scratch: &mut Scratch) -> f64 {
     }
     // Each word type numbered once, so that the two readings compare small integers, in an
     // open-addressing table sized for the document: one multiply and a probe or two a word.
+    // The table's slots are kept from document to document and marked with the document's
+    // stamp when taken, so that a new document starts without clearing them.
     let slots = (tokens.len() * 2).next_power_of_two().max(16);
     let shift = 64 - slots.trailing_zeros();
-    let Scratch { table_keys: keys, table_ids: ids, numbered, seen_in, .. } = scratch;
-    keys.clear();
-    keys.resize(slots, 0);
-    ids.clear();
-    ids.resize(slots, 0);
+    let Scratch { table_keys: keys, table_ids: ids, table_stamps: stamps, stamp, numbered, seen_in, .. } = scratch;
+    *stamp = stamp.wrapping_add(1);
+    if *stamp == 0 {
+        stamps.fill(0);
+        *stamp = 1;
+    }
+    if keys.len() < slots {
+        keys.resize(slots, 0);
+        ids.resize(slots, 0);
+        stamps.resize(slots, 0);
+    }
+    let (keys, ids, stamps, stamp) = (&mut keys[..slots], &mut ids[..slots], &mut stamps[..slots], *stamp);
     numbered.clear();
     let mut types = 0u32;
     for &key in tokens {
         let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
         let id = loop {
-            if keys[slot] == key {
-                break ids[slot];
-            }
-            if keys[slot] == 0 {
+            if stamps[slot] != stamp {
+                stamps[slot] = stamp;
                 keys[slot] = key;
                 ids[slot] = types;
                 types += 1;
+                break ids[slot];
+            }
+            if keys[slot] == key {
                 break ids[slot];
             }
             slot = (slot + 1) & (slots - 1);
@@ -440,6 +473,9 @@ struct Scratch {
     word_keys: Vec<u64>,
     table_keys: Vec<u64>,
     table_ids: Vec<u32>,
+    /// The stamp of the document that took each slot; `stamp` is the current document's.
+    table_stamps: Vec<u32>,
+    stamp: u32,
     numbered: Vec<u32>,
     seen_in: Vec<u32>,
 }

@@ -56,14 +56,6 @@ impl BoundModel {
         Ok(BoundModel { model, source: source.to_string(), slots })
     }
 
-    /// The model's probability for a profile of its language.
-    pub fn probability(&self, profile: &StyleProfile) -> f64 {
-        let logit = self.slots.iter().enumerate().fold(self.model.bias, |logit, (k, &slot)| {
-            logit + self.model.features[k].weight * self.model.z(k, profile.values[slot])
-        });
-        style_model::probability(logit)
-    }
-
     /// The model's verdict on a profile of its language, with the `top` features that pushed
     /// most.
     pub fn assess(&self, profile: &StyleProfile, top: usize) -> Assessment {
@@ -72,18 +64,21 @@ impl BoundModel {
 
     /// The verdict when the probability is at least `from`.
     pub fn assess_from(&self, profile: &StyleProfile, from: f64, top: usize) -> Option<Assessment> {
-        let probability = self.probability(profile);
-        if probability < from {
-            return None;
-        }
-        // Only a document that is reported gets its pushes gathered.
+        // One pass: the log-odds summed feature by feature, and the features that pushed towards
+        // translation gathered on the way.
         let mut pushes: Vec<Push> = Vec::with_capacity(self.slots.len());
+        let mut logit = self.model.bias;
         for (k, &slot) in self.slots.iter().enumerate() {
             let z = self.model.z(k, profile.values[slot]);
             let contribution = self.model.features[k].weight * z;
+            logit += contribution;
             if contribution > 0.0 {
                 pushes.push(Push { feature: k, z, contribution });
             }
+        }
+        let probability = style_model::probability(logit);
+        if probability < from {
+            return None;
         }
         let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
         if pushes.len() > top && top > 0 {

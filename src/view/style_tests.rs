@@ -81,3 +81,41 @@ fn separators_inside_numbers_are_not_punctuation() {
     assert_eq!(value(profile, "comma"), per_thousand, "only the comma after `euros`");
     assert_eq!(value(profile, "colon"), 0.0);
 }
+
+#[test]
+fn word_shape_eight_bytes_at_a_time_agrees_with_the_bytes_one_by_one() {
+    for word in [
+        "",
+        "a",
+        "Z",
+        "9",
+        "de",
+        "Paris",
+        "COVID-19",
+        "l'État",
+        "x2",
+        "abcdefgh",
+        "ABCDEFGHI",
+        "0123456789",
+        "mot@exemple:10",
+    ] {
+        let bytes = word.as_bytes();
+        match WordShape::of_ascii(bytes) {
+            None => assert!(!word.is_ascii(), "{word}"),
+            Some(shape) => {
+                assert_eq!(shape.chars, bytes.len(), "{word}");
+                assert_eq!(shape.digit, bytes.iter().any(u8::is_ascii_digit), "{word}");
+                assert_eq!(shape.lowercase, bytes.iter().any(u8::is_ascii_lowercase), "{word}");
+                assert_eq!(shape.first_upper, bytes.first().is_some_and(u8::is_ascii_uppercase), "{word}");
+            }
+        }
+    }
+    // Every ASCII byte alone, and between two letters.
+    for b in 0u8..0x80 {
+        for bytes in [vec![b], vec![b'a', b, b'Q'], vec![b; 11]] {
+            let shape = WordShape::of_ascii(&bytes).expect("ASCII");
+            assert_eq!(shape.digit, bytes.iter().any(u8::is_ascii_digit), "{bytes:?}");
+            assert_eq!(shape.lowercase, bytes.iter().any(u8::is_ascii_lowercase), "{bytes:?}");
+        }
+    }
+}
