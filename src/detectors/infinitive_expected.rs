@@ -62,8 +62,34 @@ enum Head {
     Preposition,
     /// `de` with at least one object pronoun after it.
     De,
+    /// `de` closing a phrase that only an infinitive follows (`afin de`, `en train de`).
+    PhraseDe(Phrase),
     /// `ne pas`, `ne jamais plus`.
     Negation,
+}
+
+/// How sure a phrase ending in `de` is to be followed by a verb.
+#[derive(Clone, Copy, PartialEq)]
+enum Phrase {
+    /// Never by a noun (`afin de`, `en mesure de`, `à même de`, `hors de question de`): any
+    /// verb form but the infinitive is wrong, whatever else it may read as.
+    VerbOnly,
+    /// By a noun too, in another sense (`en train de nuit`, `sur le point de vue`, `de peur
+    /// de représailles`, `avant de nombreux mois`): only a word that is nothing but a
+    /// conjugated form or a participle is judged.
+    VerbMostly,
+}
+
+/// The phrase that the `de` at `i` closes, if it is one that takes the infinitive.
+fn phrase_before_de(tokens: &SentenceTokens<'_>, i: usize) -> Option<Phrase> {
+    let before = |k: usize| if k <= i { tokens.get(i - k).map(|t| t.lower) } else { None };
+    Some(match (before(3), before(2), before(1)?) {
+        (_, _, "afin") | (_, Some("en"), "mesure") | (_, Some("à"), "même") => Phrase::VerbOnly,
+        (Some("hors"), Some("de"), "question") => Phrase::VerbOnly,
+        (_, Some("en"), "train") | (Some("sur"), Some("le"), "point") | (_, _, "avant") => Phrase::VerbMostly,
+        (_, Some("de"), "peur" | "crainte") => Phrase::VerbMostly,
+        _ => return None,
+    })
 }
 
 impl Detector for InfinitiveExpected {
@@ -79,7 +105,7 @@ impl Detector for InfinitiveExpected {
             for i in 0..tokens.len() {
                 let head = match tokens.lower(i) {
                     "pour" | "sans" | "par" => Head::Preposition,
-                    "de" | "d" => Head::De,
+                    "de" | "d" => phrase_before_de(&tokens, i).map_or(Head::De, Head::PhraseDe),
                     "ne" | "n" => Head::Negation,
                     _ => continue,
                 };
@@ -123,8 +149,20 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
     if tags.has(never) {
         return None;
     }
-    let finite = tags.has(tag::FINITE) && !tags.has(tag::NOUN | tag::ADJ | tag::PAST_PARTICIPLE);
-    let participle = tags.has(tag::PAST_PARTICIPLE) && !tags.has(tag::NOUN | tag::FINITE);
+    let (finite, participle) = if head == Head::PhraseDe(Phrase::VerbOnly) {
+        (tags.has(tag::FINITE) && !tags.has(tag::PAST_PARTICIPLE), tags.has(tag::PAST_PARTICIPLE))
+    } else {
+        (
+            tags.has(tag::FINITE) && !tags.has(tag::NOUN | tag::ADJ | tag::PAST_PARTICIPLE),
+            tags.has(tag::PAST_PARTICIPLE) && !tags.has(tag::NOUN | tag::FINITE),
+        )
+    };
+    // A participle that is also an adjective may open a partitive after `avant de` or `de
+    // peur de` (`avant de prétendues réformes`); after a pronoun it is a verb.
+    let partitive_adjective = head == Head::PhraseDe(Phrase::VerbMostly)
+        && clitics.is_empty()
+        && tags.has(tag::ADJ)
+        && matches!(tokens.lower(i.saturating_sub(1)), "avant" | "peur" | "crainte");
     let participle_allowed = match head {
         // Right after `pour` and `sans`, MT609 reports it.
         Head::Preposition => !clitics.is_empty() || tokens.lower(i) == "par",
@@ -132,15 +170,17 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
         Head::De => clitics
             .clone()
             .any(|k| matches!(tokens.lower(k), "me" | "m" | "te" | "t" | "se" | "s" | "lui" | "leur" | "y" | "en")),
-        Head::Negation => true,
+        Head::Negation | Head::PhraseDe(_) => true,
     };
     let de_without_pronoun = head == Head::De && clitics.is_empty();
     // After a preposition, `lui`, `nous` or `vous` may be a stressed pronoun, the end of the
     // phrase (`qui se servait de lui voulait`, `a pour nous cessé`, `ce qui vient de vous y
     // contribuera`).
-    let stressed_pronoun =
-        head != Head::Negation && !clitics.is_empty() && matches!(tokens.lower(clitics.start), "lui" | "nous" | "vous");
-    if de_without_pronoun || stressed_pronoun || !(finite || (participle && participle_allowed)) {
+    let stressed_pronoun = matches!(head, Head::Preposition | Head::De)
+        && !clitics.is_empty()
+        && matches!(tokens.lower(clitics.start), "lui" | "nous" | "vous");
+    if de_without_pronoun || stressed_pronoun || partitive_adjective || !(finite || (participle && participle_allowed))
+    {
         return None;
     }
     let what = if finite { "a conjugated form" } else { "a past participle" };
@@ -204,6 +244,23 @@ mod tests {
             "Il parle de la fête de demain.",
             "Le film réalisé par Marie a gagné.",
             "Il ne le fait pas, pour autant que je sache.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_participle_after_a_phrase_that_takes_the_infinitive_is_flagged() {
+        assert_eq!(flagged("Il est venu afin de trouvé une solution."), [("de trouvé".into(), "trouver".into())]);
+        assert_eq!(flagged("Elle est en train de mangé."), [("de mangé".into(), "manger".into())]);
+        assert_eq!(flagged("Nous sommes à même de données un avis."), [("de données".into(), "donner".into())]);
+        assert_eq!(flagged("Il était sur le point de nous quitté."), [("de nous quitté".into(), "quitter".into())]);
+        for sentence in [
+            "Il voyage en train de nuit afin de gagner du temps.",
+            "Sur le point de vue économique, rien ne change.",
+            "Il faudra attendre avant de nombreuses années.",
+            "Il se tait de peur de représailles.",
+            "Elle est en train de la pensée unique.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -114,7 +114,17 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
     {
         return None;
     }
-    let noun = tokens.at(i - 1);
+    // The negation and object pronouns may stand between the noun and its verb (`La Corée ne
+    // pourras`, `Le chien y viens`); `nous` and `vous` never, being subjects as often.
+    let mut n = i - 1;
+    while n > 0
+        && french::is_preverbal_clitic(tokens.lower(n))
+        && !matches!(tokens.lower(n), "nous" | "vous")
+        && tokens.at(n).follows_closely(false)
+    {
+        n -= 1;
+    }
+    let noun = tokens.at(n);
     let noun_tags = noun.tags();
     // A capitalised word the lexicon lacks is a name or an acronym (`de PAM pouvez`).
     let is_noun = (noun_tags.has(tag::NOUN | tag::PROPER) || (!noun.lex.known && noun.is_capitalised()))

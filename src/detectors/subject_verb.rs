@@ -28,8 +28,9 @@ person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, 
 ministres a déclaré`); after a subject pronoun, a word that is only a past participle or an
 infinitive, where a conjugated verb or an auxiliary goes (`il mangé`, `ils les regarder`);
 `que` opening a relative whose verb has no subject but the noun before it (`des
-serveurs que s'exécutent sur la machine`, for qui); and, right after a noun, a verb that
-is only in the first or second person (`Des erreurs de configuration de PAM pouvez`) where
+serveurs que s'exécutent sur la machine`, for qui); and, right after a noun (past the
+negation and object pronouns but `nous` and `vous`), a verb that is only in the first or
+second person (`Des erreurs de configuration de PAM pouvez`, `La Corée ne pourras`) where
 no `je`, `tu`, `nous`, `vous`, `moi` or `toi` comes before it in the sentence; and a
 subject pronoun right after the noun subject it repeats, with no comma (`Le gouvernement il
 a décidé`, `dont les entrées ils sont séparées`): the noun with a definite, demonstrative
@@ -53,8 +54,10 @@ imperative may follow a fronted complement (`Dans le menu Fichier cliquez`); for
 `-ais` are left alone, as adjectives of origin share them (`castrais`). A doubled subject
 is not one after a noun of time (`Le lendemain il partit`), before `il y a` (ago), or with
 the comma of a spoken dislocation (`Le gouvernement, il a décidé`). An inverted
-pronoun (`dit-il`) is not a subject here; after `on` and `tu`, a verb that is also a
-participle passes (`on compris` is `ont compris` misspelt).
+pronoun joined by a hyphen (`dit-il`, `a-t-elle`, `est-ce`) is judged with the verb before
+it (`vient-elles`, `étais-ce` are flagged), except `nous` and `vous`, which are also objects of
+an imperative (`donnez-nous`); after `on` and `tu`, a verb that is also a participle passes
+(`on compris` is `ont compris` misspelt).
 
 Limits: only adjacent subjects, so most errors with a noun subject are not seen; collective
 nouns (`la plupart ont`) are never judged; a verb that is also a noun or an adjective is
@@ -73,10 +76,12 @@ impl Detector for SubjectVerb {
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
                 let finding = match french::subject_person(tokens.lower(i)) {
-                    Some(person) => {
-                        doubled_subject(META.id, &tokens, i).or_else(|| after_pronoun(&tokens, i, person, res.french))
-                    }
+                    Some(person) => doubled_subject(META.id, &tokens, i)
+                        .or_else(|| after_pronoun(&tokens, i, person, res.french))
+                        .or_else(|| inverted_subject(&tokens, i, person, res.french)),
                     None if i == 0 => after_plural_noun(&tokens, res.french),
+                    // `est-ce`, `sont-ce`: either third person.
+                    None if tokens.lower(i) == "ce" => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
                     None if tokens.lower(i) == "que" => que_for_qui(META.id, &tokens, i),
                     None => speaker_form_after_noun(META.id, &tokens, i),
                 };
@@ -149,6 +154,47 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     if tags.has(tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL) {
         return None;
     }
+    Some(finding(&pronoun, &verb, person, lexicon))
+}
+
+/// `vient-elles`, `prendrons-elles`, `étais-ce`: a verb joined by a hyphen (with or without
+/// the euphonic `-t-`) to the subject pronoun after it, in none of the pronoun's persons
+/// (`persons`). An inverted pronoun is always the subject, so the reading is sure; `nous` and
+/// `vous` are left alone, as they are also objects of an imperative (`donnez-nous`), and so is
+/// `-je` after a form in `-é` (`dussé-je`, `puissé-je`).
+fn inverted_subject(tokens: &SentenceTokens<'_>, i: usize, persons: u64, lexicon: &Lexicon) -> Option<Finding> {
+    let pronoun = tokens.at(i);
+    if pronoun.joiner != Joiner::Hyphen || i == 0 || matches!(pronoun.lower, "nous" | "vous") {
+        return None;
+    }
+    // `-il-même` or a longer compound is no inversion.
+    if tokens.get(i + 1).is_some_and(|next| next.joiner == Joiner::Hyphen) {
+        return None;
+    }
+    let mut v = i - 1;
+    if tokens.lower(v) == "t" && tokens.at(v).joiner == Joiner::Hyphen {
+        v = v.checked_sub(1)?;
+    }
+    let verb = tokens.at(v);
+    let tags = verb.tags();
+    // The verb must stand alone before the pronoun (not the end of a compound), be a known
+    // finite form and no name (a capital only where the sentence starts).
+    let named = (verb.is_capitalised() && !verb.sentence_initial) || verb.is_all_caps();
+    if verb.joiner == Joiner::Hyphen || !verb.lex.known || !tags.has(tag::FINITE) || named {
+        return None;
+    }
+    let verb_persons = tags.0 & PERSONS;
+    if verb_persons == 0 || verb_persons & persons != 0 {
+        return None;
+    }
+    if pronoun.lower == "je" && verb.lower.ends_with('é') {
+        return None;
+    }
+    if tags.has(tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL) {
+        return None;
+    }
+    // For `ce`, the singular is the person named and suggested.
+    let person = if persons & tag::P3SG != 0 { tag::P3SG } else { persons };
     Some(finding(&pronoun, &verb, person, lexicon))
 }
 
@@ -300,6 +346,22 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_pronoun_in_another_person_than_its_verb_is_flagged() {
+        assert_eq!(flagged("Vient-elles demain ?"), [("Vient".into(), "viennent".into())]);
+        assert_eq!(flagged("Quand prendrons-elles le train ?"), [("prendrons".into(), "prendront".into())]);
+        assert_eq!(flagged("Où étais-ce donc ?"), [("étais".into(), "était".into())]);
+        assert_eq!(flagged("Demain viendront-t-il ?"), [("viendront".into(), "viendra".into())]);
+        for sentence in [
+            "Que fait-il ? Ainsi dit-elle. A-t-il fini ? Puis-je entrer ?",
+            "Donnez-nous la liste et rendez-vous demain. Prends-le, va-t'en.",
+            "Est-ce vrai ? Sont-ce eux ? Dussé-je en souffrir, viendra-t-on ?",
+            "Peut-être viendront-ils demain, peut-être pas.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
     fn a_participle_or_infinitive_right_after_a_pronoun_is_flagged() {
         assert_eq!(flagged("Hier il mangé une pomme."), [("mangé".into(), "mange".into())]);
         assert_eq!(flagged("Ensuite ils les regarder partir."), [("regarder".into(), "regardent".into())]);
@@ -357,7 +419,10 @@ mod tests {
             "`pouvez` (indicatif présent 2pl) right after the noun `PAM`, with no `je`, `tu`, `nous` or `vous` before it to be its subject"
         );
         assert_eq!(found[0].suggestion, None);
+        assert_eq!(flagged("La Corée ne pourras pas gagner."), [("pourras".into(), String::new())]);
+        assert_eq!(flagged("Le chien y viens souvent."), [("viens".into(), String::new())]);
         for sentence in [
+            "Le matin nous partons et le soir vous rentrez.",
             "Vous, les membres du comité, pouvez voter.",
             "Mon frère et moi sommes partis tôt.",
             "Dans le menu Fichier cliquez sur Ouvrir.",
