@@ -1,6 +1,7 @@
 //! MT611: a conjugated verb or a participle where French requires the infinitive: after
-//! `pour`, `sans`, `par`, after `de` with an object pronoun, and after a negation that precedes
-//! its verb (`pour donnait`, `de me donnait`, `ne pas allé`).
+//! `pour`, `sans`, `par`, after `de` with an object pronoun or closing a phrase such as `afin
+//! de`, and after a negation that precedes its verb (`pour donnait`, `de me donnait`, `afin de
+//! trouvé`, `ne pas allé`).
 
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
@@ -28,6 +29,13 @@ infinitive can take:
 - after `de` followed by object pronouns: a conjugated form (`de la trouvait`, `de me le
   facturez`) or, after `me`, `te`, `se`, `lui`, `leur`, `y`, `en`, a participle (`d'en
   parlé`);
+- after `de` closing a phrase that only an infinitive follows: after `afin de`, `en mesure
+  de`, `à même de`, `hors de question de`, any verb form but the infinitive, whatever else it
+  may read as (`afin de trouvé`, `afin de données`); after `en train de`, `sur le point de`,
+  `avant de`, `de peur de`, `de crainte de`, which a noun may also follow in another sense
+  (`en train de nuit`, `sur le point de vue`), a word with no noun reading (`en train de
+  mangé`), and after `avant`, `peur` and `crainte` with no adjective reading either (`avant
+  de nombreuses années` is a partitive);
 - after `ne` and a negation written before the verb (`ne pas`, `ne jamais`, `ne plus`, `ne
   rien`, `ne point`, `ne guère`), which only an infinitive follows: a conjugated form or a
   participle (`ne pas allé`, `ne jamais lui donnait`).
@@ -38,13 +46,14 @@ knows that a preposition takes the infinitive.
 
 Example: `Il a décidé de ne plus mangés avec nous.` → flagged, suggestion `manger`.
 
-How: the lexicon's readings: the word must have no reading as an infinitive, a noun, an
-adjective (conjugated forms only), a function word or a present participle, so that `pour
-cent`, `de suite`, `par écrit`, `sans précédent` pass. Nothing but spaces and apostrophes may
+How: the lexicon's readings: the word must have no reading as an infinitive, a function word
+or a present participle, and, except after the phrases that never take a noun, none as a noun
+or (conjugated forms only) an adjective, so that `pour cent`, `de suite`, `par écrit`, `sans
+précédent` pass. Nothing but spaces and apostrophes may
 stand between the words.
 
 Limits: a participle right after `pour` or `sans` is MT609's; `de` without an object pronoun
-is not judged (`rien de cassé`, `dix de blessés` are French), nor is a preposition followed
+or one of those phrases is not judged (`rien de cassé`, `dix de blessés` are French), nor is a preposition followed
 by `lui`, `nous` or `vous`, which may be a stressed pronoun ending the phrase (`celui qui se
 servait de lui voulait`, `ce qui vient de vous y contribuera`), nor the archaic order with the
 pronoun before the negation (`n'en jamais douter`).",
@@ -75,8 +84,7 @@ enum Phrase {
     /// verb form but the infinitive is wrong, whatever else it may read as.
     VerbOnly,
     /// By a noun too, in another sense (`en train de nuit`, `sur le point de vue`, `de peur
-    /// de représailles`, `avant de nombreux mois`): only a word that is nothing but a
-    /// conjugated form or a participle is judged.
+    /// de représailles`, `avant de nombreux mois`): a word with a noun reading passes.
     VerbMostly,
 }
 
@@ -176,7 +184,10 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
     // After a preposition, `lui`, `nous` or `vous` may be a stressed pronoun, the end of the
     // phrase (`qui se servait de lui voulait`, `a pour nous cessé`, `ce qui vient de vous y
     // contribuera`).
-    let stressed_pronoun = matches!(head, Head::Preposition | Head::De)
+    // So may it after `de peur de`, `de crainte de` (`tremblaient de peur de lui obéissaient`).
+    let fear = matches!(tokens.lower(i.saturating_sub(1)), "peur" | "crainte");
+    let stressed_pronoun = (matches!(head, Head::Preposition | Head::De)
+        || (matches!(head, Head::PhraseDe(_)) && fear))
         && !clitics.is_empty()
         && matches!(tokens.lower(clitics.start), "lui" | "nous" | "vous");
     if de_without_pronoun || stressed_pronoun || partitive_adjective || !(finite || (participle && participle_allowed))
@@ -261,6 +272,7 @@ mod tests {
             "Il faudra attendre avant de nombreuses années.",
             "Il se tait de peur de représailles.",
             "Elle est en train de la pensée unique.",
+            "Ceux qui tremblaient de peur de lui obéissaient sans un mot.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

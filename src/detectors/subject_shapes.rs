@@ -1,6 +1,7 @@
 //! The sentence shapes MT608 reads a subject from without a subject pronoun before the verb:
-//! `que` where the relative needs `qui`, a verb of the speaker right after a noun, and a
-//! pronoun that repeats the noun subject. Each check returns a finding of the rule that calls it.
+//! `que` where the relative needs `qui`, a verb of the speaker after a noun (past the negation
+//! and object pronouns), and a pronoun that repeats the noun subject. Each check returns a
+//! finding of the rule that calls it.
 
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
@@ -74,8 +75,9 @@ pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) ->
 /// or `vous` (or `moi`, `toi` in a coordinated subject) as its subject.
 const SPEAKER_PERSONS: u64 = tag::P1SG | tag::P2SG | tag::P1PL | tag::P2PL;
 
-/// `Des erreurs de configuration pouvez bloquer`: right after a noun, a verb whose every
-/// reading is in the first or second person, in a sentence with no pronoun that could be its
+/// `Des erreurs de configuration pouvez bloquer`, `La Corée ne pourras`: after a noun (past
+/// the negation and object pronouns), a verb whose every reading is in the first or second
+/// person, in a sentence with no pronoun that could be its
 /// subject before it. A noun is a third person; a system that lost the subject copied the
 /// ending of another clause.
 pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
@@ -134,7 +136,11 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
     }
     // A form that is also an imperative may open its clause after a fronted complement (`Dans
     // le menu Fichier cliquez`, `Et dans la galerie allons`): judged only when the clause
-    // opens with a determiner, as a noun subject does.
+    // opens with a determiner, as a noun subject does, and never after `ne`, which a negative
+    // imperative opens with (`Ce soir ne sortez pas`).
+    if tags.has(tag::IMPERATIVE) && (n + 1..i).any(|k| matches!(tokens.lower(k), "ne" | "n")) {
+        return None;
+    }
     if tags.has(tag::IMPERATIVE) {
         let start = (1..i).rev().find(|&k| tokens.at(k).follows_clause_break()).unwrap_or(0);
         if !french::is_determiner(tokens.lower(start)) {

@@ -56,8 +56,9 @@ is not one after a noun of time (`Le lendemain il partit`), before `il y a` (ago
 the comma of a spoken dislocation (`Le gouvernement, il a décidé`). An inverted
 pronoun joined by a hyphen (`dit-il`, `a-t-elle`, `est-ce`) is judged with the verb before
 it (`vient-elles`, `étais-ce` are flagged), except `nous` and `vous`, which are also objects of
-an imperative (`donnez-nous`); after `on` and `tu`, a verb that is also a participle passes
-(`on compris` is `ont compris` misspelt).
+an imperative (`donnez-nous`), and `tu`, also Quebec's question particle (`C'est-tu vrai ?`);
+after `on` and `tu`, a verb that is also a participle passes (`on compris` is `ont compris`
+misspelt). A negative imperative after a noun of time passes (`Ce soir ne sortez pas`).
 
 Limits: only adjacent subjects, so most errors with a noun subject are not seen; collective
 nouns (`la plupart ont`) are never judged; a verb that is also a noun or an adjective is
@@ -159,12 +160,12 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
 
 /// `vient-elles`, `prendrons-elles`, `étais-ce`: a verb joined by a hyphen (with or without
 /// the euphonic `-t-`) to the subject pronoun after it, in none of the pronoun's persons
-/// (`persons`). An inverted pronoun is always the subject, so the reading is sure; `nous` and
-/// `vous` are left alone, as they are also objects of an imperative (`donnez-nous`), and so is
-/// `-je` after a form in `-é` (`dussé-je`, `puissé-je`).
+/// (`persons`). An inverted pronoun is the subject, so the reading is sure; `nous` and `vous`
+/// are left alone, as they are also objects of an imperative (`donnez-nous`), and so is `-tu`,
+/// also Quebec's question particle (`C'est-tu vrai ?`, `Il vient-tu ?`).
 fn inverted_subject(tokens: &SentenceTokens<'_>, i: usize, persons: u64, lexicon: &Lexicon) -> Option<Finding> {
     let pronoun = tokens.at(i);
-    if pronoun.joiner != Joiner::Hyphen || i == 0 || matches!(pronoun.lower, "nous" | "vous") {
+    if pronoun.joiner != Joiner::Hyphen || i == 0 || matches!(pronoun.lower, "nous" | "vous" | "tu") {
         return None;
     }
     // `-il-même` or a longer compound is no inversion.
@@ -185,9 +186,6 @@ fn inverted_subject(tokens: &SentenceTokens<'_>, i: usize, persons: u64, lexicon
     }
     let verb_persons = tags.0 & PERSONS;
     if verb_persons == 0 || verb_persons & persons != 0 {
-        return None;
-    }
-    if pronoun.lower == "je" && verb.lower.ends_with('é') {
         return None;
     }
     if tags.has(tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL) {
@@ -356,6 +354,7 @@ mod tests {
             "Donnez-nous la liste et rendez-vous demain. Prends-le, va-t'en.",
             "Est-ce vrai ? Sont-ce eux ? Dussé-je en souffrir, viendra-t-on ?",
             "Peut-être viendront-ils demain, peut-être pas.",
+            "C'est-tu vrai ? Il vient-tu ? On peut-tu y aller ?",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
@@ -423,6 +422,8 @@ mod tests {
         assert_eq!(flagged("Le chien y viens souvent."), [("viens".into(), String::new())]);
         for sentence in [
             "Le matin nous partons et le soir vous rentrez.",
+            "Ce soir ne sortez pas. La prochaine fois ne manquez pas notre émission.",
+            "Cette fois ne perdons pas de temps. Cette année ne les oubliez pas.",
             "Vous, les membres du comité, pouvez voter.",
             "Mon frère et moi sommes partis tôt.",
             "Dans le menu Fichier cliquez sur Ouvrir.",

@@ -29,8 +29,12 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir and
   demeurer, that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
-  parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number), or a noun with its determiner that opens the sentence or a
-  clause, or is followed by `qui` (`cette carte qui n'y sera jamais retrouvé`).
+  parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number; `y` and
+  `en` may stand between, as in `il n'en était pas satisfaits`), or a noun with its determiner
+  that opens the sentence or a clause, or is followed by `qui` (`cette carte qui n'y sera
+  jamais retrouvé`); after an infinitive `être`, the subject is that of the modal or verb of
+  state before it (`il peut être observée`, `elles ne semblent pas être arrivé`), except after
+  falloir, whose `il` is impersonal (`il faut être prudents`).
 
 Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
 another language's verb (English `signed`, `to sign`) mixes them up. The chain shows which
@@ -115,7 +119,7 @@ impl Detector for VerbChain {
                 let Some(k) = second_verb(&tokens, i) else { continue };
                 let second = tokens.at(k);
                 let attribute = || {
-                    let subject = subject_of(&tokens, i)?;
+                    let subject = subject_of(&tokens, i, lexicon)?;
                     attribute_agreement(&tokens, &second, &subject, lexicon)
                 };
                 let finding = match chain_head(&tokens, i, head, lexicon) {
@@ -178,6 +182,8 @@ fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
     for word in ["pour", "sans", "avoir"] {
         heads.insert(word.to_string(), Head::Modal);
     }
+    // The infinitive heads a chain only after a modal or a verb of state (`chain_head`).
+    heads.insert("être".to_string(), Head::Etre);
     heads
 }
 
@@ -202,7 +208,9 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
     }
     // `avions`, `puis`: a noun or an adverb as well; `a` and `est` are letters and a compass
     // point only in other contexts.
-    if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ) && !matches!(lower, "a" | "est") {
+    // `être` is a noun too, but not after a modal or a verb of state (`il peut être`).
+    let raised = lower == "être" && raising_verb(tokens, i, lexicon).is_some();
+    if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ) && !matches!(lower, "a" | "est") && !raised {
         return None;
     }
     if lower == "a" {
@@ -247,9 +255,12 @@ fn is_object_clitic(lower: &str) -> bool {
     matches!(lower, "se" | "s" | "le" | "la" | "les" | "l" | "me" | "m" | "te" | "t" | "nous" | "vous" | "lui" | "leur")
 }
 
-/// The subject pronoun right before the head (past `ne`), if any.
+/// The subject pronoun right before the head (past `ne`, `y` and `en`: `il n'en était`), if any.
 fn pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<&'a str> {
     let mut j = i.checked_sub(1)?;
+    if matches!(tokens.lower(j), "y" | "en") {
+        j = j.checked_sub(1)?;
+    }
     if matches!(tokens.lower(j), "ne" | "n") {
         j = j.checked_sub(1)?;
     }
@@ -304,13 +315,35 @@ fn participle_for_infinitive(head: &Token<'_>, second: &Token<'_>, lexicon: &Lex
     )
 }
 
+/// Verbs whose subject is also the subject of an infinitive `être` after them. Not `falloir`,
+/// whose `il` is impersonal (`il faut être prudents`).
+const RAISING_VERBS: &[&str] = &["pouvoir", "devoir", "vouloir", "sembler", "paraître"];
+
+/// `il peut être observé`, `elle semble ne pas être prête`: the position of the modal or verb
+/// of state before an infinitive `être` at `i` (past the negation and chain adverbs), whose
+/// subject the attribute after `être` agrees with.
+fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<usize> {
+    // `peut-être` is the adverb.
+    if tokens.lower(i) != "être" || tokens.at(i).joiner == Joiner::Hyphen {
+        return None;
+    }
+    let mut j = i.checked_sub(1)?;
+    while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n")) {
+        j -= 1;
+    }
+    let verb = tokens.at(j);
+    let finite = |t: Tags| t.has(tag::FINITE);
+    (finite(verb.tags()) && lemma_is(lexicon, verb.lower, finite, RAISING_VERBS)).then_some(j)
+}
+
 /// `elle a été arrêté`, `ils sont arrivée`: after être, a participle or adjective none of whose
 /// readings agrees with the pronoun subject.
 /// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
 /// `ils`, `elles` right before it, or a noun with its determiner that opens the sentence or a
 /// clause, or is followed by `qui`, then the negation (`cette carte qui n'y sera`). None for a reflexive (`elle s'est rendu
 /// compte`: the participle agrees with its object) or when nothing is known.
-fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
+    let i = raising_verb(tokens, i, lexicon).unwrap_or(i);
     if i >= 1 && matches!(tokens.lower(i - 1), "se" | "s") {
         return None;
     }
@@ -544,6 +577,9 @@ mod tests {
             [("retrouvé".into(), "retrouvée".into())]
         );
         assert_eq!(flagged("Elle semble fatigué ce soir."), [("fatigué".into(), "fatiguée".into())]);
+        assert_eq!(flagged("Il n'en était pas satisfaits."), [("satisfaits".into(), "satisfait".into())]);
+        assert_eq!(flagged("Il peut être observée de loin."), [("observée".into(), "observé".into())]);
+        assert_eq!(flagged("Elles ne semblent pas être arrivé."), [("arrivé".into(), "arrivées".into())]);
     }
 
     #[test]
@@ -566,6 +602,9 @@ mod tests {
             "Le lendemain sont arrivés les renforts.",
             "J'ai vu la mère et la fille qui sont arrivées.",
             "Elle est mort-née.",
+            "Il faut être prudents quand on part en montagne.",
+            "Il peut être utile de relire, et elle en est ravie.",
+            "Elles sont peut être parties, et il a peut être raison.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
