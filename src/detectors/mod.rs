@@ -2,6 +2,7 @@
 
 pub mod assistant_residue;
 pub mod calque;
+pub mod chain_subject;
 pub mod collapsed_coordination;
 pub mod comment_section;
 pub mod copied_document;

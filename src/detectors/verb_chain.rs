@@ -1,8 +1,9 @@
 //! MT609: a French auxiliary or modal verb followed by the wrong form (`il a donner`, `peut
 //! signé`, `elle a été arrêté`).
 
+use super::chain_subject::{Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, subject_of};
 use crate::document::Joiner;
-use crate::finding::{Finding, Severity, Span};
+use crate::finding::{Finding, Severity};
 use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
@@ -32,7 +33,9 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number; `y` and
   `en` may stand between, as in `il n'en était pas satisfaits`), or a noun with its determiner
   that opens the sentence or a clause, or is followed by `qui` (`cette carte qui n'y sera
-  jamais retrouvé`); after an infinitive `être`, the subject is that of the modal or verb of
+  jamais retrouvé`), or a neuter `ce`, `ça`, `cela`, `ceci` opening a clause before a
+  singular verb, whose attribute is masculine singular (`c'est finis`, `cela paraît
+  incroyables`); after an infinitive `être`, the subject is that of the modal or verb of
   state before it (`il peut être observée`, `elles ne semblent pas être arrivé`), except after
   falloir, whose `il` is impersonal (`il faut être prudents`).
 
@@ -49,37 +52,16 @@ minuit`) pass. `a` is taken for the verb only after a pronoun or `qui`. Agreemen
 judged after a reflexive (`elle s'est rendu compte`), for `on`, `nous`, `vous` (whose number
 is the writer's choice: `nous sommes convaincu` of one author), for the gender of `je` and `tu`,
 for a word of a hyphenated compound (`mort-née`), nor where any reading of the word agrees;
-the gender of a noun subject only when its determiner shows it too.
+the gender of a noun subject only when its determiner shows it too, and an adjective of both
+genders (`incroyable`) in number only. After a neuter subject, a word followed by a noun, an
+adjective or a determiner (`c'est toute la différence`) or by `que` or `qui` (a cleft: `c'est
+seules qu'elles partent`) is not taken for the attribute.
 
 Limits: aller and savoir also take an attribute (`j'irai armé`, `je le savais désiré`) and
 are not judged, nor is a modal with an object before it (`le texte se veut équilibré`); a
 noun subject further back than its clause's first words, or after a coordination, is not
 reached (`la fille qui dansait est tombé`).",
 };
-
-/// Adverbs that may stand between the two verbs of a chain.
-fn is_chain_adverb(lower: &str) -> bool {
-    matches!(
-        lower,
-        "pas"
-            | "plus"
-            | "jamais"
-            | "déjà"
-            | "bien"
-            | "toujours"
-            | "aussi"
-            | "également"
-            | "encore"
-            | "souvent"
-            | "enfin"
-            | "finalement"
-            | "vraiment"
-            | "certainement"
-            | "probablement"
-            | "alors"
-            | "donc"
-    )
-}
 
 /// Verbs followed by an infinitive and never by a participle. `aller` (`j'irai armé`) and
 /// `savoir` (`je le savais désiré`) also take an attribute, and are left out.
@@ -153,16 +135,6 @@ enum Head {
 /// Verbs of state: their attribute agrees with the subject as after être.
 const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "demeurer"];
 
-/// What a subject says of its attribute's gender and number (tag bits; 0 when unknown).
-struct Subject<'a> {
-    /// A subject pronoun (`elle`), not a noun.
-    pronoun: bool,
-    gender: u64,
-    number: u64,
-    span: Span,
-    text: &'a str,
-}
-
 /// The words that may head a chain, each with its head kind, from the forms of the
 /// auxiliaries, copulas and modals: built once for the first French lexicon a run uses (the
 /// embedded one, or the user's), and per document for any other.
@@ -185,10 +157,6 @@ fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
     // The infinitive heads a chain only after a modal or a verb of state (`chain_head`).
     heads.insert("être".to_string(), Head::Etre);
     heads
-}
-
-fn lemma_is(lexicon: &Lexicon, lower: &str, accept: impl Fn(Tags) -> bool, lemmas: &[&str]) -> bool {
-    lexicon.analyses(lower).any(|a| accept(a.tags) && lemmas.contains(&lexicon.lemma(a.lemma)))
 }
 
 /// What the word at `i` heads, given its kind in the table of heads: `pour` and `sans` except
@@ -255,24 +223,6 @@ fn is_object_clitic(lower: &str) -> bool {
     matches!(lower, "se" | "s" | "le" | "la" | "les" | "l" | "me" | "m" | "te" | "t" | "nous" | "vous" | "lui" | "leur")
 }
 
-/// The subject pronoun right before the head (past `ne`, `y` and `en`: `il n'en était`), if any.
-fn pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<&'a str> {
-    let mut j = i.checked_sub(1)?;
-    if matches!(tokens.lower(j), "y" | "en") {
-        j = j.checked_sub(1)?;
-    }
-    if matches!(tokens.lower(j), "ne" | "n") {
-        j = j.checked_sub(1)?;
-    }
-    let lower = tokens.lower(j);
-    // `Pierre et elle étaient`, `d'elles`: `elle` is also stressed; a subject only where a
-    // clause starts.
-    if matches!(lower, "elle" | "elles") && j > 0 && !tokens.at(j).follows_clause_break() {
-        return None;
-    }
-    french::subject_person(lower).map(|_| lower)
-}
-
 /// `il a donner`: an infinitive (and nothing else) where the past participle goes.
 fn infinitive_for_participle(head: &Token<'_>, second: &Token<'_>, lexicon: &Lexicon) -> Option<Finding> {
     let tags = second.tags();
@@ -315,129 +265,6 @@ fn participle_for_infinitive(head: &Token<'_>, second: &Token<'_>, lexicon: &Lex
     )
 }
 
-/// Verbs whose subject is also the subject of an infinitive `être` after them. Not `falloir`,
-/// whose `il` is impersonal (`il faut être prudents`).
-const RAISING_VERBS: &[&str] = &["pouvoir", "devoir", "vouloir", "sembler", "paraître"];
-
-/// `il peut être observé`, `elle semble ne pas être prête`: the position of the modal or verb
-/// of state before an infinitive `être` at `i` (past the negation and chain adverbs), whose
-/// subject the attribute after `être` agrees with.
-fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<usize> {
-    // `peut-être` is the adverb.
-    if tokens.lower(i) != "être" || tokens.at(i).joiner == Joiner::Hyphen {
-        return None;
-    }
-    let mut j = i.checked_sub(1)?;
-    while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n")) {
-        j -= 1;
-    }
-    let verb = tokens.at(j);
-    let finite = |t: Tags| t.has(tag::FINITE);
-    (finite(verb.tags()) && lemma_is(lexicon, verb.lower, finite, RAISING_VERBS)).then_some(j)
-}
-
-/// `elle a été arrêté`, `ils sont arrivée`: after être, a participle or adjective none of whose
-/// readings agrees with the pronoun subject.
-/// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
-/// `ils`, `elles` right before it, or a noun with its determiner that opens the sentence or a
-/// clause, or is followed by `qui`, then the negation (`cette carte qui n'y sera`). None for a reflexive (`elle s'est rendu
-/// compte`: the participle agrees with its object) or when nothing is known.
-fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
-    let i = raising_verb(tokens, i, lexicon).unwrap_or(i);
-    if i >= 1 && matches!(tokens.lower(i - 1), "se" | "s") {
-        return None;
-    }
-    if let Some(pronoun) = pronoun_subject(tokens, i) {
-        let (gender, number) = match pronoun {
-            "il" => (tag::MASCULINE, tag::SINGULAR),
-            "elle" => (tag::FEMININE, tag::SINGULAR),
-            "ils" => (tag::MASCULINE, tag::PLURAL),
-            "elles" => (tag::FEMININE, tag::PLURAL),
-            // The speaker's and the listener's gender is not in the pronoun; their number is.
-            "je" | "j" | "tu" => (0, tag::SINGULAR),
-            _ => return None,
-        };
-        let token = tokens.at(i - 1 - usize::from(matches!(tokens.lower(i - 1), "ne" | "n")));
-        return Some(Subject { pronoun: true, gender, number, span: token.span, text: pronoun });
-    }
-    // Back over the negation, `y`, `en` and one `qui`, to the noun.
-    let mut j = i.checked_sub(1)?;
-    while j > 0 && matches!(tokens.lower(j), "ne" | "n" | "y" | "en") {
-        j -= 1;
-    }
-    let relative = tokens.lower(j) == "qui";
-    if relative {
-        j = j.checked_sub(1)?;
-    }
-    let noun = tokens.at(j);
-    let determiner = tokens.lower(j.checked_sub(1)?);
-    // Without `qui`, the noun phrase must open its clause: a noun right before a verb is as
-    // often an object or a complement (`méprisant le danger, furent blessées`).
-    let opens_clause = j == 1
-        || (j >= 2
-            && matches!(
-                tokens.lower(j - 2),
-                "que" | "qu" | "quand" | "lorsque" | "lorsqu" | "si" | "car" | "mais" | "puisque" | "puisqu"
-            ));
-    if !relative && !opens_clause {
-        return None;
-    }
-    // `des bogues dans la distribution qui sont ouverts`: after a preposition, `qui` may go
-    // back to an earlier noun; after `et`, to two (`la mère et la fille qui sont arrivées`).
-    if relative
-        && j >= 2
-        && (tokens.lex(j - 2).tags.has(tag::PREP)
-            || matches!(tokens.lower(j - 2), "de" | "d" | "des" | "du" | "et" | "ou" | "ni")
-            || tokens.at(j - 1).gap.contains(','))
-    {
-        return None;
-    }
-    // Nothing but words between the noun and its verb (`comme la documentation, sont`).
-    if !(j + 1..=i).all(|k| tokens.at(k).follows_closely(false) || tokens.at(k).joiner == Joiner::Apostrophe) {
-        return None;
-    }
-    let (det_gender, det_number) = match determiner {
-        "le" | "un" | "ce" | "cet" | "mon" | "ton" | "son" => (tag::MASCULINE, tag::SINGULAR),
-        "la" | "une" | "cette" | "ma" | "ta" | "sa" => (tag::FEMININE, tag::SINGULAR),
-        "l" | "notre" | "votre" | "leur" => (0, tag::SINGULAR),
-        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => (0, tag::PLURAL),
-        _ => return None,
-    };
-    let tags = noun.tags();
-    // A plain common noun: not an adjective or a name, which could head something else, nor a
-    // verb after `le`, `la`, `les`, which are also pronouns (`la porte`), unless `qui` follows.
-    let pronoun_determiner = matches!(determiner, "le" | "la" | "les" | "l");
-    if !noun.lex.known
-        || noun.is_capitalised()
-        || !tags.has(tag::NOUN)
-        || tags.has(tag::ADJ | tag::PROPER | tag::PRON | tag::ADV | tag::PREP)
-        || (tags.has(tag::VERB) && pronoun_determiner && !relative)
-        || !noun.follows_closely(false)
-    {
-        return None;
-    }
-    let only = |a: u64, b: u64| if tags.has(a) && !tags.has(b) { a } else { 0 };
-    let noun_gender = if tags.has(tag::EPICENE) {
-        0
-    } else {
-        only(tag::MASCULINE, tag::FEMININE) | only(tag::FEMININE, tag::MASCULINE)
-    };
-    let noun_number =
-        if tags.has(tag::INVARIABLE) { 0 } else { only(tag::SINGULAR, tag::PLURAL) | only(tag::PLURAL, tag::SINGULAR) };
-    // The determiner and the noun must tell the same story, or the reading is unsure.
-    // Gender is judged only when the determiner shows it too: the lexicon's gender of a
-    // borrowed noun is not every writer's (`les sockets sont utilisées`).
-    let gender = match (noun_gender, det_gender) {
-        (_, 0) => 0,
-        (0, d) => d,
-        (n, d) if n == d => n,
-        _ => return None,
-    };
-    let number = if noun_number == 0 || noun_number == det_number { det_number } else { return None };
-    let start = tokens.at(j - 1).span.start;
-    Some(Subject { pronoun: false, gender, number, span: Span::new(start, noun.span.end), text: noun.text })
-}
-
 fn attribute_agreement(
     tokens: &SentenceTokens<'_>,
     second: &Token<'_>,
@@ -452,8 +279,18 @@ fn attribute_agreement(
         attribute = tokens.at(k);
     }
     let tags = attribute.tags();
-    if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE) || tags.has(tag::INVARIABLE | tag::EPICENE | tag::ADV | tag::PREP) {
+    // `ils étaient vôtre`: possessives (pronouns, determiners, and the attributes `nôtre`,
+    // `vôtre` of a fixed style) are left alone.
+    let possessive = matches!(attribute.lower.trim_end_matches('s'), "nôtre" | "vôtre");
+    if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE)
+        || tags.has(tag::INVARIABLE | tag::ADV | tag::PREP | tag::PRON | tag::DET)
+        || possessive
+    {
         return None;
+    }
+    // An adjective of both genders (`incroyable`) is judged in number only.
+    if tags.has(tag::EPICENE) {
+        gender = 0;
     }
     // `elles sont bleu saphir`, `il est torse nu`, `elle est chef`: an adjective that is also
     // a noun may be the noun, or part of an invariable compound, and a noun keeps its own
@@ -472,6 +309,17 @@ fn attribute_agreement(
     // subject, placed after the verb; the noun before was a complement of time.
     if !subject.pronoun
         && tokens.get(attribute.index - tokens.at(0).index + 1).is_some_and(|next| french::is_determiner(next.lower))
+    {
+        return None;
+    }
+    // `c'est petite chose`: after a neuter subject, a word before a noun or an adjective may
+    // be part of a noun phrase, not the attribute; before `que` or `qui` it is the focus of a
+    // cleft sentence (`c'est seules qu'elles partent`).
+    if subject.demonstrative
+        && tokens.get(attribute.index - tokens.at(0).index + 1).is_some_and(|next| {
+            matches!(next.lower, "que" | "qu" | "qui")
+                || (next.follows_closely(false) && next.tags().has(tag::NOUN | tag::ADJ | tag::DET))
+        })
     {
         return None;
     }
@@ -578,6 +426,8 @@ mod tests {
         );
         assert_eq!(flagged("Elle semble fatigué ce soir."), [("fatigué".into(), "fatiguée".into())]);
         assert_eq!(flagged("Il n'en était pas satisfaits."), [("satisfaits".into(), "satisfait".into())]);
+        assert_eq!(flagged("Le travail ? C'est finis."), [("finis".into(), "fini".into())]);
+        assert_eq!(flagged("Et cela paraît incroyables."), [("incroyables".into(), "incroyable".into())]);
         assert_eq!(flagged("Il peut être observée de loin."), [("observée".into(), "observé".into())]);
         assert_eq!(flagged("Elles ne semblent pas être arrivé."), [("arrivé".into(), "arrivées".into())]);
     }
@@ -605,6 +455,9 @@ mod tests {
             "Il faut être prudents quand on part en montagne.",
             "Il peut être utile de relire, et elle en est ravie.",
             "Elles sont peut être parties, et il a peut être raison.",
+            "Ce sont des amis, c'est des gens bien, et c'est fini.",
+            "Malgré cela est arrivée une lettre. C'est toute la différence.",
+            "C'est donc seules qu'elles partiront, et ils étaient vôtre.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -1,0 +1,235 @@
+//! The subject of a French verb chain, whose gender and number the attribute after être or a
+//! verb of state takes (MT609): a subject pronoun, a neuter demonstrative, or a noun with its
+//! determiner opening its clause; through a modal before an infinitive `être`.
+
+use crate::document::Joiner;
+use crate::finding::Span;
+use crate::lexicon::words::{Lexicon, Tags, tag};
+use crate::view::french::{self, SentenceTokens};
+
+/// Adverbs that may stand between the two verbs of a chain.
+pub fn is_chain_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "pas"
+            | "plus"
+            | "jamais"
+            | "déjà"
+            | "bien"
+            | "toujours"
+            | "aussi"
+            | "également"
+            | "encore"
+            | "souvent"
+            | "enfin"
+            | "finalement"
+            | "vraiment"
+            | "certainement"
+            | "probablement"
+            | "alors"
+            | "donc"
+    )
+}
+
+/// Whether one of the word's readings accepted by `accept` belongs to one of `lemmas`.
+pub fn lemma_is(lexicon: &Lexicon, lower: &str, accept: impl Fn(Tags) -> bool, lemmas: &[&str]) -> bool {
+    lexicon.analyses(lower).any(|a| accept(a.tags) && lemmas.contains(&lexicon.lemma(a.lemma)))
+}
+
+/// What a subject says of its attribute's gender and number (tag bits; 0 when unknown).
+pub struct Subject<'a> {
+    /// A subject pronoun (`elle`), not a noun.
+    pub pronoun: bool,
+    /// `ce`, `ça`, `cela`, `ceci`: a neuter subject.
+    pub demonstrative: bool,
+    pub gender: u64,
+    pub number: u64,
+    pub span: Span,
+    pub text: &'a str,
+}
+
+/// The subject pronoun right before the head (past `ne`, `y` and `en`: `il n'en était`), with
+/// its position, if any.
+pub fn pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<(usize, &'a str)> {
+    let j = before_clitics(tokens, i)?;
+    let lower = tokens.lower(j);
+    // `Pierre et elle étaient`, `d'elles`: `elle` is also stressed; a subject only where a
+    // clause starts.
+    if matches!(lower, "elle" | "elles") && j > 0 && !tokens.at(j).follows_clause_break() {
+        return None;
+    }
+    french::subject_person(lower).map(|_| (j, lower))
+}
+
+/// The position before the head at `i`, past `y` or `en` and then `ne`.
+fn before_clitics(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    if matches!(tokens.lower(j), "y" | "en") {
+        j = j.checked_sub(1)?;
+    }
+    if matches!(tokens.lower(j), "ne" | "n") {
+        j = j.checked_sub(1)?;
+    }
+    Some(j)
+}
+
+/// `c'est finis`, `cela paraît incroyables`: `ce`, `ça`, `cela`, `ceci` opening a clause
+/// before a verb of the third person singular are a neuter subject, whose attribute is
+/// masculine singular. Not after a preposition or mid-clause, where the pronoun is an object
+/// (`malgré cela est arrivée une lettre`), nor before a plural verb (`ce sont`).
+fn demonstrative_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+    let j = before_clitics(tokens, i)?;
+    let pronoun = tokens.at(j);
+    if !matches!(pronoun.lower, "c" | "ç" | "ce" | "ça" | "cela" | "ceci") {
+        return None;
+    }
+    let verb = tokens.lex(i).tags;
+    if !verb.has(tag::P3SG) || verb.has(tag::P3PL) {
+        return None;
+    }
+    let opens_clause = j == 0
+        || pronoun.follows_clause_break()
+        || matches!(
+            tokens.lower(j - 1),
+            "et" | "mais" | "ou" | "donc" | "car" | "que" | "qu" | "si" | "quand" | "puisque"
+        );
+    opens_clause.then_some(Subject {
+        pronoun: true,
+        demonstrative: true,
+        gender: tag::MASCULINE,
+        number: tag::SINGULAR,
+        span: pronoun.span,
+        text: pronoun.text,
+    })
+}
+
+/// Verbs whose subject is also the subject of an infinitive `être` after them. Not `falloir`,
+/// whose `il` is impersonal (`il faut être prudents`).
+const RAISING_VERBS: &[&str] = &["pouvoir", "devoir", "vouloir", "sembler", "paraître"];
+
+/// `il peut être observé`, `elle semble ne pas être prête`: the position of the modal or verb
+/// of state before an infinitive `être` at `i` (past the negation and chain adverbs), whose
+/// subject the attribute after `être` agrees with.
+pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<usize> {
+    // `peut-être` is the adverb.
+    if tokens.lower(i) != "être" || tokens.at(i).joiner == Joiner::Hyphen {
+        return None;
+    }
+    let mut j = i.checked_sub(1)?;
+    while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n")) {
+        j -= 1;
+    }
+    let verb = tokens.at(j);
+    let finite = |t: Tags| t.has(tag::FINITE);
+    (finite(verb.tags()) && lemma_is(lexicon, verb.lower, finite, RAISING_VERBS)).then_some(j)
+}
+
+/// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
+/// `ils`, `elles` right before it, a neuter `ce`, `ça`, `cela`, `ceci` opening a clause, or a noun with its determiner that opens the sentence or a
+/// clause, or is followed by `qui`, then the negation (`cette carte qui n'y sera`). None for a reflexive (`elle s'est rendu
+/// compte`: the participle agrees with its object) or when nothing is known.
+pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
+    let i = raising_verb(tokens, i, lexicon).unwrap_or(i);
+    if i >= 1 && matches!(tokens.lower(i - 1), "se" | "s") {
+        return None;
+    }
+    if let Some(subject) = demonstrative_subject(tokens, i) {
+        return Some(subject);
+    }
+    if let Some((at, pronoun)) = pronoun_subject(tokens, i) {
+        let (gender, number) = match pronoun {
+            "il" => (tag::MASCULINE, tag::SINGULAR),
+            "elle" => (tag::FEMININE, tag::SINGULAR),
+            "ils" => (tag::MASCULINE, tag::PLURAL),
+            "elles" => (tag::FEMININE, tag::PLURAL),
+            // The speaker's and the listener's gender is not in the pronoun; their number is.
+            "je" | "j" | "tu" => (0, tag::SINGULAR),
+            _ => return None,
+        };
+        let span = tokens.at(at).span;
+        return Some(Subject { pronoun: true, demonstrative: false, gender, number, span, text: pronoun });
+    }
+    // Back over the negation, `y`, `en` and one `qui`, to the noun.
+    let mut j = i.checked_sub(1)?;
+    while j > 0 && matches!(tokens.lower(j), "ne" | "n" | "y" | "en") {
+        j -= 1;
+    }
+    let relative = tokens.lower(j) == "qui";
+    if relative {
+        j = j.checked_sub(1)?;
+    }
+    let noun = tokens.at(j);
+    let determiner = tokens.lower(j.checked_sub(1)?);
+    // Without `qui`, the noun phrase must open its clause: a noun right before a verb is as
+    // often an object or a complement (`méprisant le danger, furent blessées`).
+    let opens_clause = j == 1
+        || (j >= 2
+            && matches!(
+                tokens.lower(j - 2),
+                "que" | "qu" | "quand" | "lorsque" | "lorsqu" | "si" | "car" | "mais" | "puisque" | "puisqu"
+            ));
+    if !relative && !opens_clause {
+        return None;
+    }
+    // `des bogues dans la distribution qui sont ouverts`: after a preposition, `qui` may go
+    // back to an earlier noun; after `et`, to two (`la mère et la fille qui sont arrivées`).
+    if relative
+        && j >= 2
+        && (tokens.lex(j - 2).tags.has(tag::PREP)
+            || matches!(tokens.lower(j - 2), "de" | "d" | "des" | "du" | "et" | "ou" | "ni")
+            || tokens.at(j - 1).gap.contains(','))
+    {
+        return None;
+    }
+    // Nothing but words between the noun and its verb (`comme la documentation, sont`).
+    if !(j + 1..=i).all(|k| tokens.at(k).follows_closely(false) || tokens.at(k).joiner == Joiner::Apostrophe) {
+        return None;
+    }
+    let (det_gender, det_number) = match determiner {
+        "le" | "un" | "ce" | "cet" | "mon" | "ton" | "son" => (tag::MASCULINE, tag::SINGULAR),
+        "la" | "une" | "cette" | "ma" | "ta" | "sa" => (tag::FEMININE, tag::SINGULAR),
+        "l" | "notre" | "votre" | "leur" => (0, tag::SINGULAR),
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => (0, tag::PLURAL),
+        _ => return None,
+    };
+    let tags = noun.tags();
+    // A plain common noun: not an adjective or a name, which could head something else, nor a
+    // verb after `le`, `la`, `les`, which are also pronouns (`la porte`), unless `qui` follows.
+    let pronoun_determiner = matches!(determiner, "le" | "la" | "les" | "l");
+    if !noun.lex.known
+        || noun.is_capitalised()
+        || !tags.has(tag::NOUN)
+        || tags.has(tag::ADJ | tag::PROPER | tag::PRON | tag::ADV | tag::PREP)
+        || (tags.has(tag::VERB) && pronoun_determiner && !relative)
+        || !noun.follows_closely(false)
+    {
+        return None;
+    }
+    let only = |a: u64, b: u64| if tags.has(a) && !tags.has(b) { a } else { 0 };
+    let noun_gender = if tags.has(tag::EPICENE) {
+        0
+    } else {
+        only(tag::MASCULINE, tag::FEMININE) | only(tag::FEMININE, tag::MASCULINE)
+    };
+    let noun_number =
+        if tags.has(tag::INVARIABLE) { 0 } else { only(tag::SINGULAR, tag::PLURAL) | only(tag::PLURAL, tag::SINGULAR) };
+    // The determiner and the noun must tell the same story, or the reading is unsure.
+    // Gender is judged only when the determiner shows it too: the lexicon's gender of a
+    // borrowed noun is not every writer's (`les sockets sont utilisées`).
+    let gender = match (noun_gender, det_gender) {
+        (_, 0) => 0,
+        (0, d) => d,
+        (n, d) if n == d => n,
+        _ => return None,
+    };
+    let number = if noun_number == 0 || noun_number == det_number { det_number } else { return None };
+    let start = tokens.at(j - 1).span.start;
+    Some(Subject {
+        pronoun: false,
+        demonstrative: false,
+        gender,
+        number,
+        span: Span::new(start, noun.span.end),
+        text: noun.text,
+    })
+}
