@@ -83,9 +83,15 @@ enum Phrase {
     /// Never by a noun (`afin de`, `en mesure de`, `à même de`, `hors de question de`): any
     /// verb form but the infinitive is wrong, whatever else it may read as.
     VerbOnly,
-    /// By a noun too, in another sense (`en train de nuit`, `sur le point de vue`, `de peur
-    /// de représailles`, `avant de nombreux mois`): a word with a noun reading passes.
-    VerbMostly,
+    /// By a noun too, in another sense (`en train de nuit`, `sur le point de vue`): a word
+    /// with a noun reading passes.
+    VerbOrNoun,
+    /// By a noun, or a partitive opening with an adjective (`avant de nombreux mois`): a word
+    /// with a noun or an adjective reading passes, unless a pronoun comes first.
+    VerbOrPartitive,
+    /// `de peur de`, `de crainte de`: as `VerbOrPartitive`, and `lui`, `nous`, `vous` after it
+    /// may be stressed, the end of the phrase (`tremblaient de peur de lui obéissaient`).
+    AfterFear,
 }
 
 /// The phrase that the `de` at `i` closes, if it is one that takes the infinitive.
@@ -94,8 +100,9 @@ fn phrase_before_de(tokens: &SentenceTokens<'_>, i: usize) -> Option<Phrase> {
     Some(match (before(3), before(2), before(1)?) {
         (_, _, "afin") | (_, Some("en"), "mesure") | (_, Some("à"), "même") => Phrase::VerbOnly,
         (Some("hors"), Some("de"), "question") => Phrase::VerbOnly,
-        (_, Some("en"), "train") | (Some("sur"), Some("le"), "point") | (_, _, "avant") => Phrase::VerbMostly,
-        (_, Some("de"), "peur" | "crainte") => Phrase::VerbMostly,
+        (_, Some("en"), "train") | (Some("sur"), Some("le"), "point") => Phrase::VerbOrNoun,
+        (_, _, "avant") => Phrase::VerbOrPartitive,
+        (_, Some("de"), "peur" | "crainte") => Phrase::AfterFear,
         _ => return None,
     })
 }
@@ -167,10 +174,9 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
     };
     // A participle that is also an adjective may open a partitive after `avant de` or `de
     // peur de` (`avant de prétendues réformes`); after a pronoun it is a verb.
-    let partitive_adjective = head == Head::PhraseDe(Phrase::VerbMostly)
+    let partitive_adjective = matches!(head, Head::PhraseDe(Phrase::VerbOrPartitive | Phrase::AfterFear))
         && clitics.is_empty()
-        && tags.has(tag::ADJ)
-        && matches!(tokens.lower(i.saturating_sub(1)), "avant" | "peur" | "crainte");
+        && tags.has(tag::ADJ);
     let participle_allowed = match head {
         // Right after `pour` and `sans`, MT609 reports it.
         Head::Preposition => !clitics.is_empty() || tokens.lower(i) == "par",
@@ -184,10 +190,7 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
     // After a preposition, `lui`, `nous` or `vous` may be a stressed pronoun, the end of the
     // phrase (`qui se servait de lui voulait`, `a pour nous cessé`, `ce qui vient de vous y
     // contribuera`).
-    // So may it after `de peur de`, `de crainte de` (`tremblaient de peur de lui obéissaient`).
-    let fear = matches!(tokens.lower(i.saturating_sub(1)), "peur" | "crainte");
-    let stressed_pronoun = (matches!(head, Head::Preposition | Head::De)
-        || (matches!(head, Head::PhraseDe(_)) && fear))
+    let stressed_pronoun = matches!(head, Head::Preposition | Head::De | Head::PhraseDe(Phrase::AfterFear))
         && !clitics.is_empty()
         && matches!(tokens.lower(clitics.start), "lui" | "nous" | "vous");
     if de_without_pronoun || stressed_pronoun || partitive_adjective || !(finite || (participle && participle_allowed))
