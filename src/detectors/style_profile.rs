@@ -43,8 +43,9 @@ Example: a 600-word French article whose sentences are all 18 to 24 words long, 
 How: `mtaudit train --labels FILE INPUT… -o model.json` fits a model on the user's labelled
 documents (L2 logistic regression over the standardised profile, with grouped
 cross-validation); `check --model model.json` (or `[style] models` in mtaudit.toml) applies
-it. Models embedded in the binary (French, English, German) apply where no user model names
-the language; the README's section on the style profile says how well they did.
+it. Models embedded in the binary (French, English, German, Spanish) apply where no user
+model names the language; the README's section on the style profile says what each was
+trained on and how well it did on sites it had not seen.
 
 Limits: a statistic of the whole text, not a fault one can point at; the finding marks the
 first line. Documents shorter than the model's `min_words` are not judged. A model learns its
