@@ -17,6 +17,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &spacing_residue::SpacingResidue,
         &untranslated_word::UntranslatedWord,
         &foreign_conventions::ForeignConventions,
+        &stray_full_stop::StrayFullStop,
         &name_variants::NameVariants,
         &foreign_transliteration::ForeignTransliteration,
         &name_consensus::NameConsensus,

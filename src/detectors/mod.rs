@@ -31,6 +31,7 @@ pub mod photo_credit;
 pub mod repeated_line;
 pub mod site_evidence;
 pub mod spacing_residue;
+pub mod stray_full_stop;
 pub mod stray_title;
 pub mod style_profile;
 pub mod subject_shapes;
