@@ -36,8 +36,8 @@ not an abbreviation of the language (`sept.`, `approx.`, `bzw.`: a table in this
 the line must go on after the second word (a trailing agency code such as `dpa` is left
 alone). Reader comments and interface lines are not read.
 
-Limits: one finding is weak evidence (a writer can forget a capital): alone it does not
-reject a page. Abbreviations missing from the table are read as words. Other languages are
+Limits: one finding is weak evidence (a writer can forget a capital; technical prose opens a
+sentence with a command written in lowercase, `aptitude`): alone it does not reject a page. Abbreviations missing from the table are read as words. Other languages are
 not judged.",
 };
 
@@ -106,10 +106,15 @@ impl Detector for StrayFullStop {
             let (first, second) = (doc.slice(before), doc.slice(after));
             // The sentence goes on after the second word, on the same line.
             let goes_on = !gap(i + 1).contains('\n');
-            // Not the end of a domain name, an address or a compound (`example.info. voir`).
+            // Not the end of a domain name, an address or a compound (`example.info. voir`),
+            // nor the start of one (`dédiées. https://…`, `voir. index.html`).
             let preceded_by_text = i > 0 && gap(i - 1).ends_with(['.', '/', '@', '-', '_']);
+            let after_second = gap(i + 1);
+            let followed_by_text = after_second.starts_with([':', '/', '@', '_'])
+                || (after_second.starts_with('.') && !after_second[1..].starts_with(char::is_whitespace));
             if !goes_on
                 || preceded_by_text
+                || followed_by_text
                 || first.chars().count() < MIN_LETTERS_BEFORE
                 || !is_lowercase_word(first)
                 || !is_lowercase_word(second)
@@ -170,7 +175,9 @@ mod tests {
 
     #[test]
     fn domain_names_are_not_sentences() {
-        let text = in_french_frame("Le site officiel est exemple.info. voir la page pour les horaires.");
+        let text = in_french_frame(
+            "Le site officiel est exemple.info. voir la page pour les horaires. Le paquet a plusieurs pages dédiées. https://exemple.org/paquets en donne la liste.",
+        );
         assert!(findings(&StrayFullStop, &text).is_empty());
     }
 }
