@@ -60,7 +60,7 @@ def held_out_scores(args, bench, sets, seed, tmp):
         with open(labels_path, "w", encoding="utf-8") as f:
             f.writelines(json.dumps(r) + "\n" for r in rows)
         subprocess.run([args.binary, "train", "-q", "--lang", args.lang, "--labels", labels_path,
-                        "--group-field", "group", "--min-words", "100", "--folds", "2",
+                        "--group-field", "group", "--min-words", "100",
                         "-o", model_path, "--force"] + inputs, check=True, capture_output=True)
         test = [r["path"] for r in web if fold[r["group"]] == k]
         out = subprocess.run([args.binary, "check", "-q", "-f", "csv", "--model", model_path] + test,

@@ -25,7 +25,28 @@ pub struct StyleModel {
     pub min_words: usize,
     pub bias: f64,
     pub features: Vec<ModelFeature>,
+    /// The probability from which the style-profile rule reports a warning rather than
+    /// information: chosen by `train` from the out-of-fold probabilities, so that few of the
+    /// human training texts reach it (`WARN_MAX_HUMAN_SHARE`). Absent in files written before
+    /// it existed and when no out-of-fold figures could be made; the rule then uses its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_from: Option<f64>,
     pub training: Training,
+}
+
+/// The largest share of human training texts whose out-of-fold probability may reach a
+/// model's `warn_from`.
+pub const WARN_MAX_HUMAN_SHARE: f64 = 0.025;
+/// The candidates for `warn_from`, lowest first: a warning is never given below 0.6 or above
+/// 0.95.
+pub const WARN_FROM_STEPS: [f64; 8] = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+/// The lowest candidate threshold that at most `WARN_MAX_HUMAN_SHARE` of the human texts'
+/// held-out probabilities reach (the highest candidate when none does).
+pub fn warn_from(human_probabilities: &[f64]) -> f64 {
+    let allowed = (WARN_MAX_HUMAN_SHARE * human_probabilities.len() as f64).floor() as usize;
+    let reaching = |t: f64| human_probabilities.iter().filter(|&&p| p >= t).count();
+    WARN_FROM_STEPS.into_iter().find(|&t| reaching(t) <= allowed).unwrap_or(WARN_FROM_STEPS[WARN_FROM_STEPS.len() - 1])
 }
 
 /// One feature: `z = (value − mean) / scale`, clipped to ±`MAX_Z`, contributes `weight · z` to
@@ -72,6 +93,9 @@ impl StyleModel {
         }
         if !model.bias.is_finite() {
             return Err("bias is not a finite number".into());
+        }
+        if model.warn_from.is_some_and(|t| !(0.5..=1.0).contains(&t)) {
+            return Err("warn_from must lie between 0.5 and 1".into());
         }
         let mut names = std::collections::BTreeSet::new();
         for f in &model.features {
@@ -126,6 +150,28 @@ mod tests {
         let err = StyleModel::parse(&model_json(1.0).replace(FORMAT, "other/2")).unwrap_err();
         assert!(err.contains("format"), "{err}");
         assert!(StyleModel::parse("{").is_err());
+    }
+
+    #[test]
+    fn the_warning_threshold_lets_through_at_most_one_human_text_in_forty() {
+        // 40 human texts: one may reach the threshold.
+        let mut human = vec![0.3; 38];
+        human.extend([0.72, 0.66]);
+        assert_eq!(warn_from(&human), 0.7);
+        // 20 human texts: none may.
+        let mut human = vec![0.3; 18];
+        human.extend([0.72, 0.66]);
+        assert_eq!(warn_from(&human), 0.75);
+        assert_eq!(warn_from(&[0.99]), 0.95);
+        assert_eq!(warn_from(&[0.1, 0.2]), 0.6);
+    }
+
+    #[test]
+    fn a_warning_threshold_outside_the_reported_range_is_refused() {
+        let text = model_json(1.0).replace(r#""bias":-0.5,"#, r#""bias":-0.5,"warn_from":0.3,"#);
+        assert!(StyleModel::parse(&text).unwrap_err().contains("warn_from"));
+        let text = model_json(1.0).replace(r#""bias":-0.5,"#, r#""bias":-0.5,"warn_from":0.7,"#);
+        assert_eq!(StyleModel::parse(&text).unwrap().warn_from, Some(0.7));
     }
 
     #[test]

@@ -64,10 +64,14 @@ pub fn train(samples: &[StyleSample], names: &[String], options: &TrainOptions) 
     let mut model = fit(&all, names, options);
     let in_sample: Vec<f64> = samples.iter().map(|s| probability(&model, names, &s.values)).collect();
     // Figures from the held-out documents only, and none unless every document was held out.
-    model.training.out_of_fold_roc_auc = match out_of_fold.iter().copied().collect::<Option<Vec<f64>>>() {
-        Some(held_out) => metrics::roc_auc(&held_out, &mt).map(round4),
-        None => None,
-    };
+    // The warning threshold is read off the held-out probabilities of the human texts, like
+    // the figures, and only when every document was held out.
+    let held_out = out_of_fold.iter().copied().collect::<Option<Vec<f64>>>();
+    model.training.out_of_fold_roc_auc = held_out.as_ref().and_then(|p| metrics::roc_auc(p, &mt)).map(round4);
+    model.warn_from = held_out.map(|p| {
+        let human: Vec<f64> = p.iter().zip(&mt).filter(|(_, mt)| !**mt).map(|(p, _)| *p).collect();
+        style_model::warn_from(&human)
+    });
     model.training.in_sample_roc_auc = metrics::roc_auc(&in_sample, &mt).map(round4);
     Trained { model, out_of_fold }
 }
@@ -91,6 +95,7 @@ fn fit(samples: &[&StyleSample], names: &[String], options: &TrainOptions) -> St
         min_words: options.min_words,
         bias: 0.0,
         features: features.iter().map(|(_, f)| f.clone()).collect(),
+        warn_from: None,
         training: Training {
             labels: options.labels.clone(),
             documents: samples.len(),
