@@ -5,8 +5,10 @@ Writes one JSONL label file per set into a work folder (`path`, `label`, `group`
   articles of the language, grouped by source story. Human translations are left out: they
   are translated text too (and the French reference is probably post-edited MT).
 - `web-dev-LANG` (fr, en, de, es): the `stripped/` pages, grouped by site family, so that the
-  subdomains of one site (`translate-en.city.example.lg.jp`, `en.city.example.lg.jp`) or a
-  site behind a translation proxy share a fold.
+  subdomains and country editions of one site (`translate-en.city.example.lg.jp`,
+  `en.city.example.lg.jp`; `example.es`, `example.com.mx`) and a site behind a translation
+  proxy share a fold. Sites of one operator under unrelated names stay apart: nothing in a
+  host name tells.
 
     python3 scripts/style_sets.py BENCHMARKS WORK
 """
@@ -16,28 +18,40 @@ import os
 import sys
 
 # Second-level labels under which a registrable name sits one level deeper (`example.lg.jp`,
-# `example.co.kr`).
+# `example.co.kr`, `example.com.mx`).
 GENERIC_SECOND_LEVEL = {"ac", "co", "com", "edu", "go", "gov", "lg", "ne", "net", "or", "org"}
-# Top-level labels other than two-letter country codes seen on news and documentation sites.
-GENERIC_TOP_LEVEL = {"com", "org", "net", "info", "news", "wiki", "gov", "edu", "io", "ai"}
 
 
-def site_family(host):
-    """The registrable name of a host: the first label from the left (after the first) that is
-    a top-level domain ends it, so `a.example.lg.jp.proxy.com` is `example.lg.jp` and
-    `de.example.wiki` is `example.wiki`."""
-    labels = host.lower().split(".")
-    for i in range(1, len(labels)):
-        label = labels[i]
-        is_country = len(label) == 2 and label.isalpha() and label not in GENERIC_SECOND_LEVEL
-        is_top = label in GENERIC_TOP_LEVEL or is_country
-        if not is_top:
-            continue
-        start = i - 1
-        if start > 0 and labels[start] in GENERIC_SECOND_LEVEL:
-            start -= 1
-        return ".".join(labels[start : i + 1])
-    return host.lower()
+def site_name(host):
+    """The registrable name of a host without its suffix, read from the right:
+    `fr.news.example.com` and `example.com.mx` are both `example`, `a.example.lg.jp` is
+    `example`. Country editions of one site (`example.es`, `example.co`) share it."""
+    labels = [label for label in host.lower().split(".") if label]
+    if labels and labels[0] == "www":
+        labels = labels[1:]
+    if len(labels) < 2:
+        return ".".join(labels)
+    if len(labels) >= 3 and labels[-2] in GENERIC_SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2]
+
+
+def site_families(hosts):
+    """Each host's family: its registrable name, or, for a host that carries another host's
+    name with a suffix among its leading labels (a site behind a translation proxy,
+    `www.example.lg.jp.proxy.com`), that host's."""
+    names = {host: site_name(host) for host in hosts}
+    known = set(names.values())
+    families = {}
+    for host, name in names.items():
+        labels = host.lower().split(".")
+        # A carried host name is followed by its own suffix (`example.lg.jp.…`, `example.com.…`).
+        carried = [
+            label for label, following in zip(labels[:-2], labels[1:-1])
+            if label in known and label != name and (following in GENERIC_SECOND_LEVEL or len(following) == 2)
+        ]
+        families[host] = carried[0] if carried else name
+    return families
 
 
 def wmt(bench, folder, manifest, lang):
@@ -57,9 +71,9 @@ def web_dev(bench, lang):
     for line in open(os.path.join(folder, "labels-stripped.jsonl"), encoding="utf-8"):
         r = json.loads(line)
         if r.get("label_confidence") in ("high", "medium"):
-            rows.append({"path": os.path.join(folder, r["path"]), "label": r["label"],
-                         "group": site_family(r["site"])})
-    return rows
+            rows.append({"path": os.path.join(folder, r["path"]), "label": r["label"], "site": r["site"]})
+    families = site_families({r["site"] for r in rows})
+    return [{"path": r["path"], "label": r["label"], "group": families[r["site"]]} for r in rows]
 
 
 def all_sets(bench):

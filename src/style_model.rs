@@ -8,8 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The value of `format` in every model file this version reads and writes.
-pub const FORMAT: &str = "mtaudit-style-model/1";
+/// The value of `format` in every model file this version writes: `/2` added `warn_from`,
+/// which a reader of `/1` files would refuse.
+pub const FORMAT: &str = "mtaudit-style-model/2";
+/// The formats this version reads: `/1` files have no `warn_from`.
+pub const READ_FORMATS: [&str; 2] = ["mtaudit-style-model/1", FORMAT];
 
 /// Standardised feature values are clipped to this many scales from the training mean, so that
 /// one freak statistic of an unusual document cannot decide alone.
@@ -85,8 +88,11 @@ impl StyleModel {
     /// Reads and checks a model file's text (`source` names it in errors).
     pub fn parse(text: &str) -> Result<StyleModel, String> {
         let model: StyleModel = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if model.format != FORMAT {
-            return Err(format!("format `{}` is not `{FORMAT}`", model.format));
+        if !READ_FORMATS.contains(&model.format.as_str()) {
+            return Err(format!("format `{}` is not `{FORMAT}` (nor `{}`)", model.format, READ_FORMATS[0]));
+        }
+        if model.format == READ_FORMATS[0] && model.warn_from.is_some() {
+            return Err(format!("`warn_from` needs format `{FORMAT}`"));
         }
         if model.language.len() != 3 || !model.language.bytes().all(|b| b.is_ascii_lowercase()) {
             return Err(format!("language `{}` is not an ISO 639-3 code", model.language));
@@ -172,6 +178,14 @@ mod tests {
         assert!(StyleModel::parse(&text).unwrap_err().contains("warn_from"));
         let text = model_json(1.0).replace(r#""bias":-0.5,"#, r#""bias":-0.5,"warn_from":0.7,"#);
         assert_eq!(StyleModel::parse(&text).unwrap().warn_from, Some(0.7));
+    }
+
+    #[test]
+    fn files_of_the_first_format_are_read_without_a_warning_threshold() {
+        let first = model_json(1.0).replace(FORMAT, READ_FORMATS[0]);
+        assert_eq!(StyleModel::parse(&first).unwrap().warn_from, None);
+        let with_threshold = first.replace(r#""bias":-0.5,"#, r#""bias":-0.5,"warn_from":0.7,"#);
+        assert!(StyleModel::parse(&with_threshold).unwrap_err().contains("needs format"));
     }
 
     #[test]

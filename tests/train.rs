@@ -81,9 +81,10 @@ fn a_model_is_trained_written_evaluated_and_applied() {
     assert!(stdout.contains("heaviest features"), "{stdout}");
 
     let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&model).unwrap()).unwrap();
-    assert_eq!(written["format"], "mtaudit-style-model/1");
+    assert_eq!(written["format"], "mtaudit-style-model/2");
     assert_eq!(written["language"], "fra");
     assert_eq!(written["min_words"], 20);
+    assert_eq!(written["warn_from"], 0.6, "no human text comes near the model's lowest threshold");
     assert_eq!(written["training"]["group_field"], "story");
     let comma = written["features"].as_array().unwrap().iter().find(|f| f["name"] == "comma").unwrap();
     assert!(comma["weight"].as_f64().unwrap() > 0.0, "commas speak for the `mt` kind: {comma}");

@@ -31,10 +31,13 @@ Example: `les résultats des élections organisées depuis le début du vote dir
 candidat. président en 2004.` → `candidat. président`.
 
 How: in French, English, Spanish and German (the languages with a lexicon), the two words
-around `. ` must be lowercase words the lexicon knows, the first of four letters or more and
-not an abbreviation of the language (`sept.`, `approx.`, `bzw.`: a table in this rule), and
-the line must go on after the second word (a trailing agency code such as `dpa` is left
-alone). Reader comments and interface lines are not read.
+around `. ` must be lowercase words the lexicon knows, the first of four letters or more, not
+an abbreviation of the language (`sept.`, `approx.`, `inkl.`: a table in this rule) and not
+after a number (`2 tbsp.`), and the sentence must go on after the second word with a space or
+a comma or an elision (not a list of one-word items, a URL or a file name, nor a trailing
+agency code such as `dpa` at the end of a line). A page whose writer opens sentences in lowercase anyway
+(after `?` or `!`, or at the start of a line: reviews, chat) is not judged. Reader comments
+and interface lines are not read.
 
 Limits: one finding is weak evidence (a writer can forget a capital; technical prose opens a
 sentence with a command written in lowercase, `aptitude`): alone it does not reject a page. Abbreviations missing from the table are read as words. Other languages are
@@ -50,34 +53,50 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
     (
         "fra",
         &[
-            "admin", "approx", "boul", "chap", "coll", "comm", "corresp", "dépt", "édit", "févr", "gouv", "illustr",
-            "janv", "juil", "mlle", "prof", "publ", "réimpr", "resp", "sept", "suiv", "trad", "univ",
+            "admin", "approx", "boul", "chap", "coll", "comm", "corresp", "cumul", "dépt", "édit", "févr", "gouv",
+            "illustr", "janv", "juil", "mens", "mlle", "prof", "publ", "réimpr", "resp", "sept", "suiv", "suppl",
+            "trad", "univ",
         ],
     ),
     (
         "eng",
         &[
-            "abbr", "admin", "approx", "assn", "assoc", "bros", "cont", "contd", "corp", "dept", "dist", "excl",
-            "febr", "figs", "govt", "hrs", "ibid", "incl", "info", "intl", "mgmt", "mins", "misc", "mths", "natl",
-            "orig", "pref", "prof", "repr", "resp", "secs", "sept", "tech", "trans", "univ", "vols", "yrs",
+            "abbr", "admin", "approx", "assn", "assoc", "bldg", "bros", "cent", "cont", "contd", "corp", "dept",
+            "dist", "excl", "febr", "figs", "govt", "ibid", "incl", "info", "intl", "mgmt", "mins", "misc", "mths",
+            "natl", "orig", "pref", "prep", "prof", "refs", "repr", "resp", "secs", "sept", "tbsp", "tech", "temp",
+            "trans", "univ", "vols",
         ],
     ),
     (
         "spa",
         &[
             "admón", "aprox", "atte", "avda", "coord", "dcha", "depto", "dept", "gral", "ilustr", "izda", "izqda",
-            "pral", "prof", "pról", "sept", "srta", "telf", "tfno", "trad",
+            "págs", "pral", "prof", "pról", "prov", "sept", "srta", "telf", "tfno", "trad", "univ",
         ],
     ),
     (
         "deu",
         &[
             "abschn", "allg", "amerik", "bspw", "bzgl", "dtsch", "ehem", "engl", "evang", "evtl", "franz", "gest",
-            "griech", "hrsg", "inkl", "insb", "ital", "jahrh", "kath", "mind", "nachm", "österr", "russ", "urspr",
-            "vorm", "zzgl",
+            "griech", "hrsg", "inkl", "insb", "ital", "jahrh", "kath", "mind", "nachm", "österr", "russ", "übers",
+            "urspr", "vorm", "zzgl",
         ],
     ),
 ];
+
+/// Whether the document shows sentences opened in lowercase where no segmenter cuts: after a
+/// question or exclamation mark, or at the start of a line of text.
+fn opens_sentences_in_lowercase(doc: &View) -> bool {
+    let starts_lowercase = |text: &str| text.chars().next().is_some_and(char::is_lowercase);
+    let after_mark = doc
+        .text
+        .match_indices(['?', '!'])
+        .any(|(at, _)| doc.text[at + 1..].strip_prefix(' ').is_some_and(starts_lowercase));
+    after_mark
+        || doc.lines.iter().any(|line| {
+            line.ui_pattern.is_none() && !doc.in_comments(line.content) && starts_lowercase(doc.slice(line.content))
+        })
+}
 
 /// Whether a word is written in lowercase letters only.
 fn is_lowercase_word(word: &str) -> bool {
@@ -98,23 +117,25 @@ impl Detector for StrayFullStop {
             return;
         };
         let gap = |i: usize| &doc.text[doc.words[i].span.end..doc.words[i + 1].span.start];
+        let mut found = Vec::new();
         for i in 0..doc.words.len().saturating_sub(2) {
             if gap(i) != ". " {
                 continue;
             }
             let (before, after) = (doc.words[i].span, doc.words[i + 1].span);
             let (first, second) = (doc.slice(before), doc.slice(after));
-            // The sentence goes on after the second word, on the same line.
-            let goes_on = !gap(i + 1).contains('\n');
+            // The sentence goes on after the second word, an elided one included (`l’annonce`);
+            // a list of one-word items (`petit. moyen. grand.`) does not, nor a URL or a file
+            // name (`https://`, `index.html`).
+            let goes_on = matches!(gap(i + 1), " " | ", " | "'" | "’");
             // Not the end of a domain name, an address or a compound (`example.info. voir`),
-            // nor the start of one (`dédiées. https://…`, `voir. index.html`).
-            let preceded_by_text = i > 0 && gap(i - 1).ends_with(['.', '/', '@', '-', '_']);
-            let after_second = gap(i + 1);
-            let followed_by_text = after_second.starts_with([':', '/', '@', '_'])
-                || (after_second.starts_with('.') && !after_second[1..].starts_with(char::is_whitespace));
+            // nor a unit after a number (`2 tbsp. olive oil`, `300 págs. con`).
+            let previous = (i > 0).then(|| (gap(i - 1), doc.slice(doc.words[i - 1].span)));
+            let after_text = previous.is_some_and(|(g, _)| g.ends_with(['.', '/', '@', '-', '_']));
+            let after_number = previous.is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
             if !goes_on
-                || preceded_by_text
-                || followed_by_text
+                || after_text
+                || after_number
                 || first.chars().count() < MIN_LETTERS_BEFORE
                 || !is_lowercase_word(first)
                 || !is_lowercase_word(second)
@@ -128,8 +149,16 @@ impl Detector for StrayFullStop {
             if line.ui_pattern.is_some() || doc.in_comments(before) {
                 continue;
             }
-            let quote_start = floor_char_boundary(&doc.text, before.start.saturating_sub(30).max(line.content.start));
-            let quote = clip(&doc.text[quote_start..line.content.end], 60);
+            found.push((before, after, line.content));
+        }
+        // A writer who opens sentences in lowercase anyway (reviews, chat) leaves the same
+        // pattern without any segmenter: their pages are not judged.
+        if found.is_empty() || opens_sentences_in_lowercase(doc) {
+            return;
+        }
+        for (before, after, content) in found {
+            let quote_start = floor_char_boundary(&doc.text, before.start.saturating_sub(30).max(content.start));
+            let quote = clip(&doc.text[quote_start..content.end], 60);
             out.push(Finding::new(
                 META.id,
                 Severity::Warning,
@@ -148,10 +177,10 @@ mod tests {
     #[test]
     fn a_sentence_cut_in_two_is_reported() {
         let text = in_french_frame(
-            "Les instituts ont donné une image juste des élections tenues depuis le vote direct pour le candidat. président en 2004.",
+            "Les instituts ont donné une image juste des élections tenues depuis le vote direct pour le candidat. président en 2004. La date limite pour les élections. l’annonce du résultat suivra.",
         );
         let found = findings(&StrayFullStop, &text);
-        assert_eq!(spans(&text, &found), vec!["candidat. président"]);
+        assert_eq!(spans(&text, &found), vec!["candidat. président", "élections. l"]);
         assert_eq!(
             found[0].message,
             "a full stop inside a sentence that goes on in lowercase: “depuis le vote direct pour le candidat. président en 2004. L…”"
@@ -166,18 +195,39 @@ mod tests {
     }
 
     #[test]
-    fn abbreviations_capitals_agency_codes_and_short_words_are_left_alone() {
+    fn abbreviations_units_after_numbers_and_short_words_are_left_alone() {
         let text = in_french_frame(
-            "La séance est prévue le 3 sept. prochain à la mairie. Le texte a été signé. Il entre en vigueur. Le pilote a gagné en finale. dpa\nLa réunion, env. deux heures, a suivi.",
+            "La séance est prévue le 3 sept. prochain à la mairie. Le texte a été signé. La réunion, env. deux heures, a suivi. Ajoutez 2 cuil. puis mélangez.",
+        );
+        assert!(findings(&StrayFullStop, &text).is_empty());
+        let english = "Add 2 tbsp. olive oil to the pan and stir the onions for five minutes. The council met in the \
+                       town hall, approx. two hours after the vote, and the mayor spoke to the press about it.";
+        assert!(findings(&StrayFullStop, english).is_empty());
+    }
+
+    #[test]
+    fn the_sentence_must_go_on_after_the_second_word() {
+        // At the end of a line (an agency code, a signature), in a list of one-word items, into
+        // a URL or a file name.
+        let text = in_french_frame(
+            "Le pilote a gagné en finale. fin\nTailles disponibles : petit. moyen. grand. Le paquet a plusieurs pages dédiées. https://exemple.org/paquets en donne la liste. Voir la page. index.html pour le détail.",
         );
         assert!(findings(&StrayFullStop, &text).is_empty());
     }
 
     #[test]
     fn domain_names_are_not_sentences() {
-        let text = in_french_frame(
-            "Le site officiel est exemple.info. voir la page pour les horaires. Le paquet a plusieurs pages dédiées. https://exemple.org/paquets en donne la liste.",
-        );
+        let text = in_french_frame("Le site officiel est exemple.info. voir la page pour les horaires.");
         assert!(findings(&StrayFullStop, &text).is_empty());
+    }
+
+    #[test]
+    fn a_writer_who_opens_sentences_in_lowercase_is_not_judged() {
+        let review = "We stayed three nights in this hotel next to the station. staff were very friendly and helpful. \
+                      would we come back? yes, without any doubt, the rooms were clean and quiet.";
+        assert!(findings(&StrayFullStop, review).is_empty());
+        let by_line = "We stayed three nights in this hotel next to the station. staff were very friendly and helpful.\n\
+                       rooms were clean and quiet, and the breakfast was served until ten in the morning.";
+        assert!(findings(&StrayFullStop, by_line).is_empty());
     }
 }

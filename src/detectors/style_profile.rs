@@ -27,8 +27,9 @@ static META: RuleMeta = RuleMeta {
     explanation: "\
 What it flags: a document whose style profile a model of its language judges more likely
 machine-translated than written in the language (probability 0.5 or more; a warning from the
-probability that at most 2.5% of the model's human training texts reached when held out,
-between 0.6 and 0.95, or from 0.8 for a model file that does not name it). The profile is computed once per document: the rate of each function word, sentence
+probability the model file names, which `train` sets to the lowest of 0.60, 0.65, … 0.95
+that at most 2.5% of the human training texts reached when held out; from 0.8 for a model
+file that does not name one). The profile is computed once per document: the rate of each function word, sentence
 length and its spread, word length, lexical variety (MTLD), punctuation per 1,000 words,
 capitals, numbers, the share of words the lexicon lacks and, where the lexicon has tags, the
 parts of speech and their pairs. The message names the features that pushed most.
@@ -91,8 +92,13 @@ mod tests {
 
     /// A French model that reads many commas as machine translation.
     fn comma_model(weight: f64) -> StyleModels {
+        comma_model_warning_from(weight, None)
+    }
+
+    fn comma_model_warning_from(weight: f64, warn_from: Option<f64>) -> StyleModels {
+        let warn_from = warn_from.map_or(String::new(), |t| format!(r#""warn_from":{t},"#));
         let json = format!(
-            r#"{{"format":"{FORMAT}","language":"fra","min_words":20,"bias":0.0,
+            r#"{{"format":"{FORMAT}","language":"fra","min_words":20,"bias":0.0,{warn_from}
             "features":[{{"name":"comma","mean":50.0,"scale":25.0,"weight":{weight}}}],
             "training":{{"labels":["test"],"documents":2,"machine_translations":1,"human_texts":1,
             "l2":1.0,"folds":2,"out_of_fold_roc_auc":null,"in_sample_roc_auc":null}}}}"#
@@ -126,6 +132,15 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn the_model_names_the_probability_it_warns_from() {
+        let found = findings(COMMAS, comma_model_warning_from(1.0, Some(0.995)));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Info, "p = 0.99 is under the model's 0.995");
+        let found = findings(COMMAS, comma_model_warning_from(1.0, Some(0.6)));
+        assert_eq!(found[0].severity, Severity::Warning);
     }
 
     #[test]

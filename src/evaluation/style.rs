@@ -200,6 +200,7 @@ mod tests {
         let trained = train(&samples, &names, &options);
         assert!(trained.out_of_fold.iter().all(Option::is_none));
         assert_eq!(trained.model.training.out_of_fold_roc_auc, None);
+        assert_eq!(trained.model.warn_from, None);
     }
 
     fn sample(i: usize, mt: bool, spread: f64, noise: f64) -> StyleSample {
@@ -228,6 +229,7 @@ mod tests {
         assert_eq!(heaviest(model, 1)[0].name, "sentence-words-spread");
         assert!(model.training.out_of_fold_roc_auc.unwrap() > 0.9, "{:?}", model.training);
         assert!(trained.out_of_fold.iter().all(Option::is_some));
+        assert!(trained.model.warn_from.is_some_and(|t| (0.6..=0.95).contains(&t)), "{:?}", trained.model.warn_from);
         assert_eq!((model.training.machine_translations, model.training.human_texts), (30, 30));
         let text = serde_json::to_string(model).unwrap();
         assert_eq!(&StyleModel::parse(&text).unwrap(), model);

@@ -208,7 +208,7 @@ mod tests {
         let models = StyleModels::embedded();
         for code in ["fra", "eng", "deu", "spa"] {
             let model = models.for_lang(code).unwrap_or_else(|| panic!("no model for {code}"));
-            assert!(model.model.training.out_of_fold_roc_auc.is_some_and(|a| a > 0.75), "{code}");
+            assert!(model.model.training.out_of_fold_roc_auc.is_some_and(|a| a > 0.7), "{code}");
         }
         assert!(models.for_lang("ita").is_none());
     }
