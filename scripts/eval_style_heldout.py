@@ -6,7 +6,7 @@ every page, each scored by a model that never saw its site, gives the ROC AUC, t
 figures and the per-site AUC. The fold assignment is repeated with several seeds (the sets
 are small: one site can move the figure by a few hundredths).
 
-    python3 scripts/eval_style_heldout.py LANG {web,wmt,both} [--seeds N] [--binary PATH]
+    python3 scripts/eval_style_heldout.py LANG {web,wmt,both} [--seeds N] [--config FILE]
 
 `web` trains on web-dev of the language, `wmt` on its WMT set only (the held-out pages are
 then never training data anyway), `both` on the two. The figure to compare with is the
@@ -65,7 +65,8 @@ def held_out_scores(args, bench, sets, seed, tmp):
                         "-o", model_path, "--force"] + inputs, check=True, capture_output=True)
         test = [r["path"] for r in web if fold[r["group"]] == k]
         # `check` exits non-zero when it rejects a page: its rows are what counts.
-        out = subprocess.run([args.binary, "check", "-q", "-f", "csv", "--model", model_path] + test,
+        config = ["--config", args.config] if args.config else []
+        out = subprocess.run([args.binary, "check", "-q", "-f", "csv", "--model", model_path] + config + test,
                              capture_output=True, text=True)
         rows = {row["id"]: row for row in csv.DictReader(out.stdout.splitlines())}
         for path in test:
@@ -106,6 +107,7 @@ def main():
     parser.add_argument("train", choices=["web", "wmt", "both"])
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--per-site", action="store_true")
+    parser.add_argument("--config", help="a configuration for `check` (rule weights, threshold)")
     parser.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "mtaudit"))
     args = parser.parse_args()
     bench = os.path.join(os.path.dirname(ROOT), "shared", "benchmarks")
