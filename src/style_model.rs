@@ -37,6 +37,8 @@ pub struct StyleModel {
     pub training: Training,
 }
 
+/// The probability the style-profile rule warns from when a model names none.
+pub const DEFAULT_WARN_FROM: f64 = 0.8;
 /// The largest share of human training texts whose out-of-fold probability may reach a
 /// model's `warn_from`.
 pub const WARN_MAX_HUMAN_SHARE: f64 = 0.025;

@@ -78,6 +78,10 @@ fn a_model_is_trained_written_evaluated_and_applied() {
         "{stdout}"
     );
     assert!(stdout.contains("ROC AUC out of fold: 1.000\n"), "{stdout}");
+    assert!(
+        stdout.contains("warns from p ≥ 0.60 (at most 2.5% of the human texts reach it out of fold)\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("heaviest features"), "{stdout}");
 
     let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&model).unwrap()).unwrap();

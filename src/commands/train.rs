@@ -9,7 +9,7 @@ use mtaudit::config::Config;
 use mtaudit::evaluation::labels::{LabelFields, Labels};
 use mtaudit::evaluation::metrics;
 use mtaudit::evaluation::style::{self, StyleSample, TrainOptions};
-use mtaudit::style_model::StyleModel;
+use mtaudit::style_model::{DEFAULT_WARN_FROM, StyleModel, WARN_MAX_HUMAN_SHARE};
 use mtaudit::view::style::FeatureSet;
 use mtaudit::view::style_models::BoundModel;
 use serde::Serialize;
@@ -246,6 +246,14 @@ pub(super) fn run(mut config: Config, args: TrainArgs) -> Result<u8> {
             write_figures(&f, true, &mut out)?;
             let in_sample = trained.model.training.in_sample_roc_auc.map_or("n/a".into(), |a| format!("{a:.3}"));
             writeln!(out, "ROC AUC in sample (optimistic): {in_sample}")?;
+            match trained.model.warn_from {
+                Some(t) => writeln!(
+                    out,
+                    "warns from p ≥ {t:.2} (at most {:.1}% of the human texts reach it out of fold)",
+                    WARN_MAX_HUMAN_SHARE * 100.0
+                )?,
+                None => writeln!(out, "warns from p ≥ {DEFAULT_WARN_FROM:.2} (no out-of-fold figures to choose by)")?,
+            }
             writeln!(out, "heaviest features (weight per standard deviation; + speaks for machine translation):")?;
             for feature in style::heaviest(&trained.model, 15) {
                 writeln!(

@@ -5,14 +5,14 @@ use crate::detectors::duplicate_document::first_line;
 use crate::finding::{Finding, Severity};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
+use crate::style_model::DEFAULT_WARN_FROM;
 use crate::view::View;
 
 pub struct StyleProfileRule;
 
-/// The model's probability from which a document is reported, and from which as a warning
-/// when the model file does not name its own (`warn_from`, set by `train`).
+/// The model's probability from which a document is reported (as a warning from the model's
+/// `warn_from`, set by `train`, or `DEFAULT_WARN_FROM`).
 const REPORT_FROM: f64 = 0.5;
-const WARN_FROM: f64 = 0.8;
 /// Features named in the message.
 const NAMED_FEATURES: usize = 3;
 
@@ -72,7 +72,7 @@ impl Detector for StyleProfileRule {
         let Some(profile) = doc.style_profile(res).filter(|p| p.words >= model.model.min_words) else { return };
         let Some(assessment) = model.assess_from(profile, REPORT_FROM, NAMED_FEATURES) else { return };
         let reasons: Vec<String> = assessment.pushes.iter().map(|push| model.explain_push(push)).collect();
-        let warn_from = model.model.warn_from.unwrap_or(WARN_FROM);
+        let warn_from = model.model.warn_from.unwrap_or(DEFAULT_WARN_FROM);
         let severity = if assessment.probability >= warn_from { Severity::Warning } else { Severity::Info };
         let mut message = format!("reads like machine translation by its style (p = {:.2})", assessment.probability);
         if !reasons.is_empty() {
