@@ -259,6 +259,15 @@ pub fn is_word_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+/// A word all of lowercase letters (the shape of a common word, not a name, an acronym or a
+/// number).
+pub fn is_lowercase_word(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return !word.is_empty();
+    }
+    word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+}
+
 /// Whether a character belongs to a word: letters, digits and combining marks.
 pub fn is_word_char(c: char) -> bool {
     // Most characters are ASCII, and no combining mark is below U+0300.
@@ -364,6 +373,13 @@ pub fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_words_are_letters_only_all_lowercase() {
+        assert!(is_lowercase_word("président") && is_lowercase_word("annonce"));
+        assert!(!is_lowercase_word("") && !is_lowercase_word("Paris") && !is_lowercase_word("mp3"));
+        assert!(!is_lowercase_word("iPhone") && !is_lowercase_word("l'État"));
+    }
 
     #[test]
     fn short_key_puts_byte_i_at_bits_8i_for_every_length() {

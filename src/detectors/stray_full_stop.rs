@@ -4,7 +4,7 @@
 use crate::finding::{Finding, Severity, Span};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
-use crate::text::{clip, floor_char_boundary};
+use crate::text::{clip, floor_char_boundary, is_lowercase_word};
 use crate::view::View;
 
 pub struct StrayFullStop;
@@ -96,11 +96,6 @@ fn opens_sentences_in_lowercase(doc: &View) -> bool {
         || doc.lines.iter().any(|line| {
             line.ui_pattern.is_none() && !doc.in_comments(line.content) && starts_lowercase(doc.slice(line.content))
         })
-}
-
-/// Whether a word is written in lowercase letters only.
-fn is_lowercase_word(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(char::is_lowercase)
 }
 
 impl Detector for StrayFullStop {

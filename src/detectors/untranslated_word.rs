@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::Lexicon;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
-use crate::text::FastSet;
+use crate::text::{FastSet, is_lowercase_word};
 use crate::view::View;
 
 pub struct UntranslatedWord;
@@ -61,14 +61,6 @@ const MIN_LETTERS: usize = 3;
 const MIN_DISTINCT_FOR_WARNING: usize = 3;
 /// Words a capitalised word may be away and still make a lowercase word part of a name.
 const NAME_REACH: usize = 3;
-
-/// A word all of lowercase letters (the shape of a common word, not a name or an acronym).
-fn is_lowercase_word(word: &str) -> bool {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return !word.is_empty();
-    }
-    word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-}
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
