@@ -168,6 +168,12 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
     Some(Finding::new(rule, Severity::Warning, verb.span, message).with_related(noun.span, "a noun, third person"))
 }
 
+/// Whether a noun is one of time, which with its determiner opens a sentence as an adverbial
+/// before the real subject (`Le lendemain il partit`, `Cette année ont eu lieu`).
+pub fn is_time_noun(lower: &str) -> bool {
+    TIME_NOUNS.contains(&lower)
+}
+
 /// Nouns of time: with their determiner they open a sentence as an adverbial, before the
 /// real subject (`Le lendemain il partit`, `Cette année elle a gagné`).
 const TIME_NOUNS: &[&str] = &[

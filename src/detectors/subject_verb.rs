@@ -1,7 +1,8 @@
 //! MT608: a French verb that is not in the person of its subject (`ils a`, `je peut`, `les
 //! ministres a déclaré`).
 
-use super::subject_shapes::{close, doubled_subject, que_for_qui, speaker_form_after_noun};
+use super::chain_subject::lemma_is;
+use super::subject_shapes::{close, doubled_subject, is_time_noun, que_for_qui, speaker_form_after_noun};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -19,15 +20,23 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     default_weight: 9.0,
     fallback: false,
-    summary: "A verb not in the person of its subject (`ils a`, `je peut`, `les ministres a déclaré`), or a doubled subject.",
+    summary: "A verb not in the person of its subject (`ils a`, `je peut`, `les ministres a déclaré`, `ça fonctionnent`), a doubled subject, or no verb where the negation wants one.",
     explanation: "\
 What it flags: in a French text, a finite verb that the lexicon gives no reading in the
 person of its subject: after a subject pronoun (`je`, `tu`, `il`, `elle`, `on`, `ils`,
 `elles`), past the negation and object pronouns between them (`ils a`, `je peut`, `on sont`,
-`ils ne le fait`); after a plural noun opening its sentence with its determiner (`Les
-ministres a déclaré`); after a subject pronoun, a word that is only a past participle or an
-infinitive, where a conjugated verb or an auxiliary goes (`il mangé`, `ils les regarder`);
-`que` opening a relative whose verb has no subject but the noun before it (`des
+`ils ne le fait`; after `tu`, a form that reads 2sg only as an imperative, `tu lui en
+parle`); after a noun opening its sentence with its determiner, past the negation and object
+pronouns, a verb in no third person of the noun's number (`Les ministres a déclaré`, `Les
+infirmières ne travaille pas`, `Le personnel sont partis`); after `ça`, `cela`, `ceci`
+opening a clause, or `personne` and `rien` before `ne`, a verb not in the third person
+singular (`Ça ne fonctionnent pas`, `ceci sont les logiciels`, `Personne ne peux`); after a
+subject pronoun, a word that is only a past participle or an infinitive, where a conjugated
+verb or an auxiliary goes (`il mangé`, `ils les regarder`); between `ne` and `pas`, `plus`,
+`jamais`, `rien`, `point`, `guère` or `que`, a word with no conjugated reading where the verb
+goes (`ne l'oubli pas`, `n'en laissée que des miettes`); `ont` before `ne` or before an object
+pronoun and a verb of the third person singular, for the subject `on` (`Ont ne sait
+jamais`); `que` opening a relative whose verb has no subject but the noun before it (`des
 serveurs que s'exécutent sur la machine`, for qui); and, right after a noun (past the
 negation and object pronouns but `nous` and `vous`), a verb that is only in the first or
 second person (`Des erreurs de configuration de PAM pouvez`, `La Corée ne pourras`) where
@@ -44,7 +53,12 @@ track of the subject picks the wrong one. A French writer rarely does at these d
 Example: `Ils a annoncé une réforme.` → flagged, suggestion `ont`.
 
 How: the verb's readings in the French lexicon; a form with a reading in the subject's person
-passes (`il aime`, `ils aiment`; `tu porte` passes, as an imperative also reads 2sg). `nous`
+passes (`il aime`, `ils aiment`), but not an imperative after `tu`: a subject rules it out
+(`j'ai tu l'affaire`, taire's participle after an auxiliary, passes). `ça` is also an
+object (`ceux qui font ça sont`): it is a subject only where a clause starts (first word,
+after punctuation or a conjunction, not after `ne … que`), and `nous` or `vous` after it end
+the search (`comme ça nous pourrons`). Inside a negation an infinitive (`pour ne le savoir
+pas`, classical order) and a present participle (`ne sachant pas`) pass. `nous`
 and `vous` are taken for subjects only where a sentence starts and before a verb of the first
 or second person, as they are objects as often (`il nous a vus`, `», nous a dit le
 ministre`, `nous ont donné tant` with its subject left out); `elle` and `elles` only where a clause starts (first word, after
@@ -61,8 +75,10 @@ after `on` and `tu`, a verb that is also a participle passes (`on compris` is `o
 misspelt). A negative imperative after a noun of time passes (`Ce soir ne sortez pas`).
 
 Limits: only adjacent subjects, so most errors with a noun subject are not seen; collective
-nouns (`la plupart ont`) are never judged; a verb that is also a noun or an adjective is
-judged after a noun subject only when it is `a` or `est`.",
+nouns (`la plupart ont`, `une dizaine`) are never judged, nor a singular noun of time
+opening the sentence before an inverted subject (`Cette année ont eu lieu`); after a singular
+noun only a verb that is only plural is judged here; a verb that is also a noun or an
+adjective is judged after a noun subject only when it is `a` or `est`.",
 };
 
 impl Detector for SubjectVerb {
@@ -74,19 +90,28 @@ impl Detector for SubjectVerb {
         if !french::is_french(doc) {
             return;
         }
+        let first = out.len();
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
                 let finding = match french::subject_person(tokens.lower(i)) {
                     Some(person) => doubled_subject(META.id, &tokens, i)
                         .or_else(|| after_pronoun(&tokens, i, person, res.french))
                         .or_else(|| inverted_subject(&tokens, i, person, res.french)),
-                    None if i == 0 => after_plural_noun(&tokens, res.french),
+                    None if matches!(tokens.lower(i), "ça" | "cela" | "ceci" | "personne" | "rien") => {
+                        neuter_subject(&tokens, i, res.french)
+                    }
+                    None if matches!(tokens.lower(i), "ne" | "n") => verbless_negation(&tokens, i),
+                    None if tokens.lower(i) == "ont" => ont_for_on(&tokens, i),
+                    None if i == 0 => after_noun_subject(&tokens, res.french),
                     // `est-ce`, `sont-ce`: either third person.
                     None if tokens.lower(i) == "ce" => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
                     None if tokens.lower(i) == "que" => que_for_qui(META.id, &tokens, i),
                     None => speaker_form_after_noun(META.id, &tokens, i),
                 };
-                out.extend(finding);
+                // Two shapes may reach the same verb (`Les ministres pouvez`): one finding.
+                if let Some(finding) = finding.filter(|f| !out[first..].iter().any(|seen| seen.span == f.span)) {
+                    out.push(finding);
+                }
             }
         }
     }
@@ -143,7 +168,16 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     } else if let Some(finding) = non_finite_after_subject(&pronoun, &verb, person, lexicon) {
         return Some(finding);
     }
-    wrong_person(&verb, person)?;
+    // `tu donne`: after the subject `tu`, a form that reads 2sg only as an imperative.
+    // `j'ai délibérément tu l'affaire`: `tu` is taire's participle after an auxiliary.
+    let after_auxiliary = (i.saturating_sub(3)..i).any(|j| {
+        tokens.lex(j).tags.has(tag::FINITE)
+            && lemma_is(lexicon, tokens.lower(j), |t| t.has(tag::FINITE), &["avoir", "être"])
+    });
+    let imperative_only = pronoun.lower == "tu" && !after_auxiliary && only_imperative_in(&verb, tag::P2SG, lexicon);
+    if wrong_person(&verb, person).is_none() && !imperative_only {
+        return None;
+    }
     let tags = verb.tags();
     // `on` is also `ont` misspelt and `tu` a participle: after them a participle reading
     // (`on compris`) may be the one meant.
@@ -156,6 +190,175 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
         return None;
     }
     Some(finding(&pronoun, &verb, person, lexicon))
+}
+
+/// `ne l'oubli pas`, `ne pensée rien`: between `ne` (past its object pronouns) and the
+/// second word of the negation, a word with no conjugated reading, where only the
+/// conjugated verb stands. An infinitive (`pour ne le savoir pas`, classical order) and a
+/// present participle (`ne sachant pas`) pass, and so does any word that may be an adverb
+/// or a function word.
+fn verbless_negation(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 3 && french::is_object_pronoun(tokens.lower(j)) {
+        j += 1;
+    }
+    let word = tokens.get(j)?;
+    let negation = tokens.get(j + 1)?;
+    if !matches!(negation.lower, "pas" | "plus" | "jamais" | "rien" | "point" | "guère" | "que" | "qu")
+        || !close(&word)
+        || !negation.follows_closely(false)
+        || (i + 1..j).any(|k| !close(&tokens.at(k)))
+    {
+        return None;
+    }
+    let tags = word.tags();
+    let passes = tag::FINITE
+        | tag::INFINITIVE
+        | tag::PRESENT_PARTICIPLE
+        | tag::ADV
+        | tag::PREP
+        | tag::CONJ
+        | tag::PRON
+        | tag::DET
+        | tag::NUMERAL
+        | tag::INTERJ
+        | tag::PROPER
+        | tag::OTHER;
+    if !word.lex.known || word.is_capitalised() || word.joiner == Joiner::Hyphen || tags.has(passes) {
+        return None;
+    }
+    let message = format!(
+        "`{}` between `{}` and `{}`, where the conjugated verb goes: it has no conjugated reading",
+        word.text,
+        tokens.text(i),
+        negation.text
+    );
+    Some(Finding::new(META.id, Severity::Warning, word.span, message).with_related(tokens.at(i).span, "the negation"))
+}
+
+/// `Ont ne sait jamais`, `ont m'assure que`: `ont` where the subject `on` goes, before the
+/// negation or before an object pronoun and a verb of the third person singular (avoir is
+/// followed by a participle, a noun or an adverb, never by `ne`).
+fn ont_for_on(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let ont = tokens.at(i);
+    let next = tokens.get(i + 1)?;
+    // `s'ils n'ont`: negated, it is the verb.
+    let negated = i > 0 && matches!(tokens.lower(i - 1), "n" | "ne");
+    if ont.joiner == Joiner::Hyphen || negated || !close(&next) {
+        return None;
+    }
+    let sure = match next.lower {
+        // `ils ont ne serait-ce qu'un peu`: the idiom.
+        "ne" | "n" => !tokens.get(i + 2).is_some_and(|t| matches!(t.lower, "serait" | "fût" | "fut")),
+        "me" | "m" | "te" | "t" | "se" | "s" | "y" | "en" => tokens.get(i + 2).is_some_and(|verb| {
+            let tags = verb.tags();
+            close(&verb)
+                && verb.lex.known
+                && tags.has(tag::FINITE)
+                && tags.has(tag::P3SG)
+                && !tags.has(tag::PAST_PARTICIPLE | tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::DET)
+        }),
+        _ => false,
+    };
+    if !sure {
+        return None;
+    }
+    let message = format!("`{} {}`: `ont` (avoir) where the subject pronoun `on` goes", ont.text, next.text);
+    Some(
+        Finding::new(META.id, Severity::Warning, ont.span, message)
+            .with_suggestion(french::capitalise_like(ont.text, "on")),
+    )
+}
+
+/// Conjunctions after which a clause, and its subject, starts.
+fn is_clause_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "et" | "mais"
+            | "ou"
+            | "donc"
+            | "car"
+            | "que"
+            | "qu"
+            | "si"
+            | "quand"
+            | "comme"
+            | "puis"
+            | "alors"
+            | "lorsque"
+            | "lorsqu"
+            | "puisque"
+            | "puisqu"
+            | "quoique"
+            | "parce"
+    )
+}
+
+/// Whether the verb is a known finite form that reads in `person` only as an imperative
+/// (`donne`, `va`): a subject pronoun before it rules the imperative out.
+fn only_imperative_in(verb: &Token<'_>, person: u64, lexicon: &Lexicon) -> bool {
+    if !verb.lex.known || verb.is_capitalised() || !verb.tags().has(tag::IMPERATIVE) {
+        return false;
+    }
+    let mut imperative = false;
+    for analysis in lexicon.analyses(verb.lower) {
+        if analysis.tags.has(person) {
+            if !analysis.tags.has(tag::IMPERATIVE) {
+                return false;
+            }
+            imperative = true;
+        }
+    }
+    imperative
+}
+
+/// `Ça fonctionnent`, `Cela ne t'aideras pas`, `Personne ne peux`: a neuter pronoun (`ça`,
+/// `cela`, `ceci`) opening a clause, or `personne` and `rien` before `ne`, then a verb that is
+/// not in the third person singular. `ça` is also an object (`ceux qui font ça sont`): it is
+/// taken for the subject only where a clause starts (first word, after punctuation or a
+/// conjunction). `nous` and `vous` between them end the search (`comme ça nous pourrons`:
+/// they are the subject).
+fn neuter_subject(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<Finding> {
+    let subject = tokens.at(i);
+    if subject.joiner != Joiner::Space || subject.is_all_caps() {
+        return None;
+    }
+    let negative = matches!(subject.lower, "personne" | "rien");
+    // `ni vous ni personne ne le retrouverez`: one subject of several.
+    if (0..i).any(|j| tokens.lower(j) == "ni") {
+        return None;
+    }
+    if negative {
+        if !tokens.get(i + 1).is_some_and(|t| matches!(t.lower, "ne" | "n")) {
+            return None;
+        }
+    } else {
+        let opens = opens_clause(tokens, i) || is_clause_opener(tokens.lower(i - 1));
+        // `qui n'auront que cela seront`: `ne … que` makes it an object.
+        let restriction = i > 0
+            && matches!(tokens.lower(i - 1), "que" | "qu")
+            && (i.saturating_sub(6)..i).any(|j| matches!(tokens.lower(j), "ne" | "n"));
+        if !opens || restriction {
+            return None;
+        }
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 4 && french::is_preverbal_clitic(tokens.lower(j)) {
+        if matches!(tokens.lower(j), "nous" | "vous") {
+            return None;
+        }
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    let other = tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL;
+    if !close(&verb) || verb.tags().has(other) || wrong_person(&verb, tag::P3SG).is_none() {
+        return None;
+    }
+    // `Ça va-t-il`, `cela vient-il`: an inverted pronoun makes it a question about `ça`.
+    if tokens.get(j + 1).is_some_and(|next| next.joiner == Joiner::Hyphen) {
+        return None;
+    }
+    Some(finding(&subject, &verb, tag::P3SG, lexicon))
 }
 
 /// `vient-elles`, `prendrons-elles`, `étais-ce`: a verb joined by a hyphen (with or without
@@ -244,41 +447,101 @@ fn non_finite_after_subject(pronoun: &Token<'_>, verb: &Token<'_>, person: u64, 
     Some(finding)
 }
 
-/// `Les ministres a déclaré`: a plural noun with its plural determiner opening the sentence,
-/// then a verb that is only singular.
-fn after_plural_noun(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<Finding> {
-    if tokens.len() < 3
-        // Not `des`, which also means `from the` (`Des collines descend un vent froid`).
-        || !matches!(tokens.lower(0), "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs")
+/// `Les ministres a déclaré`, `Les infirmières ne travaille pas`, `Le personnel sont`: a noun
+/// with its determiner opening the sentence, then (past the negation and object pronouns,
+/// but `nous` and `vous`, which may be the subject) a verb in no third person of the noun's
+/// number. After a singular noun, only a verb that is only plural is judged here (one of the
+/// speaker or the addressed is `speaker_form_after_noun`'s); collective nouns (`La plupart
+/// sont`), which take either number, and nouns of time, which open a sentence as an
+/// adverbial before an inverted subject (`Cette année ont eu lieu`), pass.
+fn after_noun_subject(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<Finding> {
+    if tokens.len() < 3 {
+        return None;
+    }
+    // Not `des`, which also means `from the` (`Des collines descend un vent froid`), nor
+    // `mon`, `ton`, `son`, `leur`, which are also nouns or pronouns.
+    let number = match tokens.lower(0) {
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => tag::PLURAL,
+        "le" | "la" | "l" | "un" | "une" | "ce" | "cet" | "cette" | "ma" | "ta" | "sa" | "notre" | "votre"
+        | "chaque" => tag::SINGULAR,
+        _ => return None,
+    };
+    let noun = tokens.at(1);
+    let noun_tags = noun.tags();
+    let other_number = if number == tag::PLURAL { tag::SINGULAR } else { tag::PLURAL };
+    let plain_noun = noun_tags.has(tag::NOUN)
+        && noun_tags.has(number)
+        && !noun_tags.has(other_number | tag::INVARIABLE | tag::PROPER)
+        && !noun.is_capitalised()
+        && (noun.follows_closely(false) || (noun.joiner == Joiner::Apostrophe && tokens.lower(0) == "l"));
+    if !plain_noun || (number == tag::SINGULAR && (COLLECTIVE_NOUNS.contains(&noun.lower) || is_time_noun(noun.lower)))
     {
         return None;
     }
-    let noun = tokens.at(1);
-    let noun_tags = noun.tags();
-    let plural_noun = noun_tags.has(tag::NOUN)
-        && noun_tags.has(tag::PLURAL)
-        && !noun_tags.has(tag::SINGULAR | tag::INVARIABLE | tag::VERB | tag::PROPER | tag::ADJ)
-        && !noun.is_capitalised();
-    if !plural_noun || !noun.follows_closely(false) {
-        return None;
+    let mut k = 2;
+    while k < tokens.len() && k <= 5 && french::is_preverbal_clitic(tokens.lower(k)) {
+        if matches!(tokens.lower(k), "nous" | "vous") || !close(&tokens.at(k)) {
+            return None;
+        }
+        k += 1;
     }
-    let verb = tokens.at(2);
+    let verb = tokens.get(k)?;
     let tags = verb.tags();
     // `a` and `est` are verbs here unless they name a letter or a compass point (`les
     // paramètres a et b`, `les quartiers est de la ville`).
-    let letter_or_point = tokens.get(3).is_none_or(|next| {
+    let letter_or_point = tokens.get(k + 1).is_none_or(|next| {
         matches!(next.lower, "et" | "ou" | "de" | "du" | "des")
             || next.gap.contains([',', '-'])
             || next.text.chars().count() == 1
     });
     let plain_verb = !tags.has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET)
         || (matches!(verb.lower, "a" | "est") && !letter_or_point);
-    if !plain_verb || !close(&verb) || wrong_person(&verb, tag::P3PL).is_none() {
+    let person = if number == tag::PLURAL { tag::P3PL } else { tag::P3SG };
+    let persons = wrong_person(&verb, person);
+    let judged = match persons {
+        Some(persons) if number == tag::SINGULAR => persons == tag::P3PL,
+        Some(_) => true,
+        None => false,
+    };
+    if !plain_verb || !close(&verb) || !judged {
         return None;
     }
     let subject = Token { span: Span::new(tokens.at(0).span.start, noun.span.end), ..noun };
-    Some(finding(&subject, &verb, tag::P3PL, lexicon))
+    Some(finding(&subject, &verb, person, lexicon))
 }
+
+/// Nouns of a quantity or a group, whose verb may agree with the complement after them (`la
+/// plupart sont`, `une dizaine de blessés ont`).
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "centaine",
+    "cinquantaine",
+    "couple",
+    "dizaine",
+    "douzaine",
+    "ensemble",
+    "foule",
+    "infinité",
+    "majorité",
+    "masse",
+    "millier",
+    "minorité",
+    "moitié",
+    "multitude",
+    "nombre",
+    "partie",
+    "plupart",
+    "poignée",
+    "quantité",
+    "quarantaine",
+    "quart",
+    "quinzaine",
+    "reste",
+    "série",
+    "tiers",
+    "totalité",
+    "trentaine",
+    "vingtaine",
+];
 
 /// The verb's persons, when it is a known finite form with persons and none is `person`.
 fn wrong_person(verb: &Token<'_>, person: u64) -> Option<u64> {
@@ -431,6 +694,71 @@ mod tests {
             "Que ces paramètres pouvez-vous changer ?",
             "L'entraîneur castrais a gagné.",
             "Mais sois prudent.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn tu_before_a_form_that_reads_2sg_only_as_an_imperative_is_flagged() {
+        assert_eq!(flagged("Tu lui en parle demain."), [("parle".into(), "parles".into())]);
+        assert_eq!(flagged("Tu n'y va pas."), [("va".into(), "vas".into())]);
+        for sentence in ["Tu parles trop et tu vas bien.", "J'ai délibérément tu l'affaire.", "Parle-lui, va !"] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_neuter_or_negative_pronoun_before_a_verb_not_in_3sg_is_flagged() {
+        assert_eq!(flagged("Ça ne fonctionnent pas."), [("fonctionnent".into(), "fonctionne".into())]);
+        assert_eq!(flagged("Et cela ne t'aideras pas."), [("aideras".into(), "aidera".into())]);
+        assert_eq!(flagged("Personne ne peux le dire."), [("peux".into(), "peut".into())]);
+        assert_eq!(flagged("Rien n'arrives sans raison."), [("arrives".into(), "arrive".into())]);
+        for sentence in [
+            "Ceux qui font ça sont fous.",
+            "Comme ça nous pourrons partir.",
+            "Ni vous ni personne ne le retrouverez.",
+            "Ceux qui n'auront que cela seront appauvris.",
+            "Ça va, cela suffit et personne ne sait.",
+            "Il faut que ça marche.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_word_with_no_conjugated_reading_inside_a_negation_is_flagged() {
+        assert_eq!(flagged("Il ne l'oubli pas."), [("oubli".into(), String::new())]);
+        assert_eq!(flagged("Il ne travail pas le lundi."), [("travail".into(), String::new())]);
+        for sentence in
+            ["Ne sachant pas quoi faire, il partit.", "Pour ne le savoir pas, il se tut.", "Il n'y a que lui."]
+        {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn ont_where_the_subject_on_goes_is_flagged() {
+        assert_eq!(flagged("Ont ne sait jamais quoi faire."), [("Ont".into(), "On".into())]);
+        assert_eq!(flagged("Il dit qu'ont m'assure le contraire."), [("ont".into(), "on".into())]);
+        for sentence in ["Ils ont en effet raison.", "S'ils n'ont ne serait-ce qu'un peu de jugeotte."] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_noun_subject_past_the_negation_and_object_pronouns_is_judged() {
+        assert_eq!(flagged("Les infirmières ne travaille pas ici."), [("travaille".into(), "travaillent".into())]);
+        assert_eq!(flagged("Les enfants en manges."), [("manges".into(), "mangent".into())]);
+        assert_eq!(flagged("Le personnel sont partis."), [("sont".into(), "est".into())]);
+        assert_eq!(flagged("L'équipe ont gagné."), [("ont".into(), "a".into())]);
+        // One finding where two shapes reach the same verb.
+        assert_eq!(flagged("Les ministres pouvez partir."), [("pouvez".into(), "peuvent".into())]);
+        for sentence in [
+            "La plupart sont partis.",
+            "Cette année ont eu lieu les élections.",
+            "Le lendemain arrivent les renforts.",
+            "Les enfants nous aiment.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

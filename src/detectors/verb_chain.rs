@@ -24,8 +24,10 @@ static META: RuleMeta = RuleMeta {
     summary: "An auxiliary or modal followed by the wrong verb form (`il a donner`, `peut signé`, `elle a été arrêté`).",
     explanation: "\
 What it flags: in a French text, a verb chain whose second verb has the wrong form:
-- an infinitive after a form of avoir (`il a donner`, `après avoir signer` for donné, signé),
-  or after a form of être with a pronoun subject (`il est arriver`);
+- an infinitive after a form of avoir (`il a donner`, `après avoir signer` for donné, signé,
+  `Avez-vous signer` past an inverted pronoun), or after a form of être with a pronoun
+  subject (`il est arriver`); a conjugated form after a form of avoir (`il a signez`, `il a
+  reçut`);
 - a past participle after a modal (pouvoir, devoir, vouloir, falloir) or after `pour` and
   `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir and
@@ -47,8 +49,14 @@ Example: `Il a donner son accord.` → flagged, suggestion `donné`.
 
 How: the lexicon's readings of both verbs; adverbs of negation and degree (`pas`, `déjà`,
 `bien`, `bien entendu`) may stand between them. The wrong form must have no reading that
-fits: `il a dîner`-like nouns (`le dîner`) and participles that are also prepositions (`passé
-minuit`) pass. `a` is taken for the verb only after a pronoun or `qui`. Agreement is never
+fits: participles that are also prepositions (`passé minuit`) pass, and so do infinitives
+that are also nouns (`le dîner`) after `a`, which may be `à` without its accent (`il a
+dîner`), after `y` (`il y avait souper`) and for `avoir pouvoir de`; after any other form of
+avoir they are flagged (`j'ai manger`). A conjugated form is not judged after a relative's
+`que` or `dont` a few words before (`ce que j'ai suffit`, where avoir is the relative's
+verb), nor in a compound written without its hyphen (`j'avais rendez vous`, `il a peut être
+raison`). `a` is taken for the verb only after a pronoun or `qui`, or before `-t-` and an
+inverted pronoun. Agreement is never
 judged after a reflexive (`elle s'est rendu compte`), for `on`, `nous`, `vous` (whose number
 is the writer's choice: `nous sommes convaincu` of one author), for the gender of `je` and `tu`,
 for a word of a hyphenated compound (`mort-née`), nor where any reading of the word agrees;
@@ -106,7 +114,9 @@ impl Detector for VerbChain {
                 };
                 let finding = match chain_head(&tokens, i, head, lexicon) {
                     Some(Head::Avoir) if second.lower == "été" => attribute(),
-                    Some(Head::Avoir) => infinitive_for_participle(&first, &second, lexicon),
+                    Some(Head::Avoir) => infinitive_for_participle(&first, &second, lexicon)
+                        .or_else(|| noun_infinitive_for_participle(&tokens, i, &second, lexicon))
+                        .or_else(|| finite_for_participle(&tokens, i, k, lexicon)),
                     Some(Head::Etre) if pronoun_subject(&tokens, i).is_some() => {
                         infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
                     }
@@ -188,7 +198,11 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
             && (french::subject_person(tokens.lower(i - 1)).is_some()
                 || french::is_preverbal_clitic(tokens.lower(i - 1))
                 || tokens.lower(i - 1) == "qui");
-        return after_pronoun.then_some(Head::Avoir);
+        // `a-t-il`: the inverted pronoun makes `a` the verb.
+        let inverted = tokens.get(i + 2).is_some_and(|p| {
+            p.joiner == Joiner::Hyphen && tokens.lower(i + 1) == "t" && french::subject_person(p.lower).is_some()
+        });
+        return (after_pronoun || inverted).then_some(Head::Avoir);
     }
     Some(head)
 }
@@ -204,14 +218,31 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
             && (lower != "plus" || matches!(head, "a" | "ai" | "as" | "avons" | "avez" | "ont"))
     };
     let mut k = i + 1;
-    while k < tokens.len() && k <= i + 3 && skips(tokens.lower(k)) {
+    // `Avez-vous signé`, `A-t-il signé`: the inverted subject joined to an auxiliary.
+    let mut inverted = 0;
+    if matches!(head, "a" | "ai" | "as" | "avons" | "avez" | "ont" | "avait" | "avaient" | "aura" | "auront") {
+        while inverted < 2
+            && tokens.get(k).is_some_and(|t| {
+                t.joiner == Joiner::Hyphen && (t.lower == "t" || french::subject_person(t.lower).is_some())
+            })
+        {
+            k += 1;
+            inverted += 1;
+        }
+        // `a-t-il` ends with the pronoun; `-t-` alone is no inversion.
+        if inverted > 0 && tokens.lower(k - 1) == "t" {
+            return None;
+        }
+    }
+    let first_after_subject = k;
+    while k < tokens.len() && k <= i + 3 + inverted && skips(tokens.lower(k)) {
         // `bien entendu`, `bien sûr`: one adverb of two words.
         let locution =
             tokens.lower(k) == "bien" && k + 1 < tokens.len() && matches!(tokens.lower(k + 1), "entendu" | "sûr");
         k += 1 + usize::from(locution);
     }
     let second = tokens.get(k)?;
-    let close = (i + 1..=k).all(|j| tokens.at(j).follows_closely(false));
+    let close = (first_after_subject..=k).all(|j| tokens.at(j).follows_closely(false));
     // `mort-née`: part of a compound, judged as a whole or not at all.
     let compound = second.lex.in_known_compound
         || second.joiner == Joiner::Hyphen
@@ -229,6 +260,10 @@ fn infinitive_for_participle(head: &Token<'_>, second: &Token<'_>, lexicon: &Lex
     if !tags.has(tag::INFINITIVE) || tags.has(!(tag::INFINITIVE | tag::VERB) & ALL_CLASSES_AND_FORMS) {
         return None;
     }
+    Some(infinitive_for_participle_finding(head, second, lexicon))
+}
+
+fn infinitive_for_participle_finding(head: &Token<'_>, second: &Token<'_>, lexicon: &Lexicon) -> Finding {
     let forms = lexicon.sibling_forms(
         second.lower,
         |t| t.has(tag::INFINITIVE),
@@ -236,6 +271,66 @@ fn infinitive_for_participle(head: &Token<'_>, second: &Token<'_>, lexicon: &Lex
     );
     let message =
         format!("`{} {}`: an infinitive after `{}`, where the past participle goes", head.text, second.text, head.text);
+    with_forms(Finding::new(META.id, Severity::Warning, second.span, message), forms)
+        .with_related(head.span, "the auxiliary")
+}
+
+/// `j'ai manger`: an infinitive that is also a noun (`le manger`, `le dîner`) after a form of
+/// avoir that is nothing else (not `a`, which may be `à` without its accent: `un plat a
+/// manger`), with no determiner between them to make it the noun. `avoir pouvoir de` is an
+/// idiom; after `y` (`il y avait souper`) the noun may be meant.
+fn noun_infinitive_for_participle(
+    tokens: &SentenceTokens<'_>,
+    i: usize,
+    second: &Token<'_>,
+    lexicon: &Lexicon,
+) -> Option<Finding> {
+    let head = tokens.at(i);
+    let tags = second.tags();
+    let noun_or_verb = tag::INFINITIVE | tag::VERB | tag::NOUN;
+    if head.lower == "a"
+        || (i > 0 && tokens.lower(i - 1) == "y")
+        || !tags.has(tag::INFINITIVE)
+        || !tags.has(tag::NOUN)
+        || tags.has(!noun_or_verb & ALL_CLASSES_AND_FORMS)
+        || second.lower == "pouvoir"
+    {
+        return None;
+    }
+    let mut finding = infinitive_for_participle_finding(&head, second, lexicon);
+    finding.message.push_str(" (it is a noun only after a determiner)");
+    Some(finding)
+}
+
+/// `il a signez`, `il a reçut`: a conjugated form (and nothing else) right after a form of
+/// avoir, where the past participle goes. Left alone after `que` or `dont` a few words
+/// before, where avoir is the verb of a relative whose clause the next verb ends (`ce que
+/// j'ai suffit`), and in a compound written without its hyphen (`j'avais rendez vous`, `il a
+/// peut être raison`).
+fn finite_for_participle(tokens: &SentenceTokens<'_>, i: usize, k: usize, lexicon: &Lexicon) -> Option<Finding> {
+    let second = tokens.at(k);
+    let tags = second.tags();
+    if !tags.has(tag::FINITE) || tags.has(ALL_CLASSES_AND_FORMS & !(tag::FINITE | tag::VERB)) {
+        return None;
+    }
+    let relative = (i.saturating_sub(4)..i).any(|j| matches!(tokens.lower(j), "que" | "qu" | "dont" | "quoi"));
+    // `j'avais rendez vous`, `il a peut être raison`: a compound written without its hyphen.
+    let compound = tokens
+        .get(k + 1)
+        .is_some_and(|next| matches!(next.lower, "vous" | "nous") || (second.lower == "peut" && next.lower == "être"));
+    if relative || compound {
+        return None;
+    }
+    let head = tokens.at(i);
+    let forms = lexicon.sibling_forms(
+        second.lower,
+        |t| t.has(tag::FINITE),
+        |t| t.has(tag::PAST_PARTICIPLE) && t.has(tag::MASCULINE) && t.has(tag::SINGULAR) && !t.has(tag::FEMININE),
+    );
+    let message = format!(
+        "`{} {}`: a conjugated verb after `{}`, where the past participle goes",
+        head.text, second.text, head.text
+    );
     Some(
         with_forms(Finding::new(META.id, Severity::Warning, second.span, message), forms)
             .with_related(head.span, "the auxiliary"),
@@ -396,6 +491,26 @@ mod tests {
         assert_eq!(flagged("Il a donner son accord."), [("donner".into(), "donné".into())]);
         assert_eq!(flagged("Après avoir signer le texte, il est parti."), [("signer".into(), "signé".into())]);
         assert_eq!(flagged("Ils ont déjà commencer les travaux."), [("commencer".into(), "commencé".into())]);
+    }
+
+    #[test]
+    fn a_noun_infinitive_after_a_form_of_avoir_that_is_nothing_else_is_flagged() {
+        assert_eq!(flagged("J'ai manger de la soupe."), [("manger".into(), "mangé".into())]);
+        assert_eq!(flagged("Avez-vous signer le contrat ?"), [("signer".into(), "signé".into())]);
+        assert_eq!(flagged("A-t-il signer le contrat ?"), [("signer".into(), "signé".into())]);
+        for sentence in ["Il a dîner chez lui.", "Ils ont pouvoir de décider.", "Il y avait souper."] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_conjugated_form_after_avoir_is_flagged() {
+        assert_eq!(flagged("Il a signez le contrat."), [("signez".into(), "signé".into())]);
+        assert_eq!(flagged("Il a reçut ta lettre."), [("reçut".into(), "reçu".into())]);
+        assert_eq!(flagged("Avez-vous déjà signez le contrat ?"), [("signez".into(), "signé".into())]);
+        for sentence in ["Tout ce que j'ai est à toi.", "J'avais rendez vous avec lui.", "Il a dit qu'il a vu."] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
     }
 
     #[test]
