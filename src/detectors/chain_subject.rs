@@ -103,26 +103,73 @@ fn demonstrative_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Su
     })
 }
 
-/// Verbs whose subject is also the subject of an infinitive `être` after them. Not `falloir`,
-/// whose `il` is impersonal (`il faut être prudents`).
-const RAISING_VERBS: &[&str] = &["pouvoir", "devoir", "vouloir", "sembler", "paraître"];
+/// Verbs whose subject is also the subject of an infinitive after them (`il peut être`, `je
+/// pense être`, `tu vas être`). Not `falloir`, whose `il` is impersonal (`il faut être
+/// prudents`), nor verbs whose object is the infinitive's subject (`je lui demande d'être`).
+const RAISING_VERBS: &[&str] = &[
+    "pouvoir",
+    "devoir",
+    "vouloir",
+    "sembler",
+    "paraître",
+    "aller",
+    "penser",
+    "croire",
+    "imaginer",
+    "espérer",
+    "souhaiter",
+    "prétendre",
+    "affirmer",
+    "estimer",
+];
 
-/// `il peut être observé`, `elle semble ne pas être prête`: the position of the modal or verb
-/// of state before an infinitive `être` at `i` (past the negation and chain adverbs), whose
-/// subject the attribute after `être` agrees with.
+/// The same, with the infinitive after `de` (`je risque d'être`).
+const RAISING_VERBS_DE: &[&str] =
+    &["risquer", "tenter", "essayer", "craindre", "rêver", "refuser", "cesser", "mériter"];
+
+/// The same, with the infinitive after `à` (`il parvient à rester`).
+const RAISING_VERBS_A: &[&str] = &["commencer", "continuer", "parvenir", "réussir", "chercher", "hésiter"];
+
+/// Infinitives followed by an attribute that agrees with their subject.
+pub const ATTRIBUTE_INFINITIVES: &[&str] =
+    &["être", "devenir", "redevenir", "rester", "demeurer", "paraître", "sembler"];
+
+/// `il peut être observé`, `elle semble ne pas être prête`, `je risque de n'être pas reçu`:
+/// the position of the verb before an infinitive `être` (or another verb of state) at `i`
+/// (past the negation, chain adverbs and the `de` or `à` the verb takes), whose subject the
+/// attribute after the infinitive agrees with.
 pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<usize> {
     // `peut-être` is the adverb.
-    if tokens.lower(i) != "être" || tokens.at(i).joiner == Joiner::Hyphen {
+    if !ATTRIBUTE_INFINITIVES.contains(&tokens.lower(i)) || tokens.at(i).joiner == Joiner::Hyphen {
         return None;
     }
     let mut j = i.checked_sub(1)?;
     while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n")) {
         j -= 1;
     }
+    let verbs = match tokens.lower(j) {
+        "de" | "d" => RAISING_VERBS_DE,
+        "à" => RAISING_VERBS_A,
+        _ => RAISING_VERBS,
+    };
+    if verbs != RAISING_VERBS {
+        j = j.checked_sub(1)?;
+    }
     let verb = tokens.at(j);
     let finite = |t: Tags| t.has(tag::FINITE);
-    (finite(verb.tags()) && lemma_is(lexicon, verb.lower, finite, RAISING_VERBS)).then_some(j)
+    if !(finite(verb.tags()) && lemma_is(lexicon, verb.lower, finite, verbs)) {
+        return None;
+    }
+    // `ce que les journalistes estiment être normal`: after `que`, a verb of opinion raises
+    // its object, with which the attribute agrees.
+    let object_raised = lemma_is(lexicon, verb.lower, finite, OPINION_VERBS)
+        && (j.saturating_sub(5)..j).any(|k| matches!(tokens.lower(k), "que" | "qu"));
+    (!object_raised).then_some(j)
 }
+
+/// Verbs of opinion, which also raise an object (`ce qu'il croit être juste`).
+const OPINION_VERBS: &[&str] =
+    &["penser", "croire", "imaginer", "estimer", "affirmer", "prétendre", "espérer", "souhaiter"];
 
 /// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
 /// `ils`, `elles` right before it, a neuter `ce`, `ça`, `cela`, `ceci` opening a clause, or a noun with its determiner that opens the sentence or a

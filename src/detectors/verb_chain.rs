@@ -1,7 +1,9 @@
 //! MT609: a French auxiliary or modal verb followed by the wrong form (`il a donner`, `peut
 //! signé`, `elle a été arrêté`).
 
-use super::chain_subject::{Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, subject_of};
+use super::chain_subject::{
+    ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, subject_of,
+};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -30,16 +32,22 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   reçut`);
 - a past participle after a modal (pouvoir, devoir, vouloir, falloir) or after `pour` and
   `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
-- a participle or adjective after être (or `a été`), or after paraître, sembler, devenir and
-  demeurer, that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
+- a participle or adjective after être (or `a été`), or after paraître, sembler, devenir,
+  redevenir, demeurer and rester (not an impersonal `il reste`), that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
   parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number; `y` and
   `en` may stand between, as in `il n'en était pas satisfaits`), or a noun with its determiner
   that opens the sentence or a clause, or is followed by `qui` (`cette carte qui n'y sera
   jamais retrouvé`), or a neuter `ce`, `ça`, `cela`, `ceci` opening a clause before a
   singular verb, whose attribute is masculine singular (`c'est finis`, `cela paraît
-  incroyables`); after an infinitive `être`, the subject is that of the modal or verb of
-  state before it (`il peut être observée`, `elles ne semblent pas être arrivé`), except after
-  falloir, whose `il` is impersonal (`il faut être prudents`).
+  incroyables`); after an infinitive `être` (or devenir, rester…), the subject is that of
+  the verb before it that lends it its subject: a modal, a verb of state, aller, a verb of
+  opinion or hope, or a verb built with `de` or `à` (`il peut être observée`, `elles ne
+  semblent pas être arrivé`, `tu vas être payées`, `je pense être démasqués`, `je risque de
+  n'être pas reçus`, `il parvient à rester humbles`), except after falloir, whose `il` is
+  impersonal (`il faut être prudents`), and after a verb of opinion that follows `que`, which
+  lends the attribute its object (`ce que les journalistes estiment être normal`). After a
+  subject pronoun a form of être or avoir that is also a noun is the verb (`j'étais`, `tu
+  as`).
 
 Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
 another language's verb (English `signed`, `to sign`) mixes them up. The chain shows which
@@ -110,6 +118,15 @@ impl Detector for VerbChain {
                 let second = tokens.at(k);
                 let attribute = || {
                     let subject = subject_of(&tokens, i, lexicon)?;
+                    // `il reste des places`, `il va rester du temps`: impersonal.
+                    let impersonal_raiser = raising_verb(&tokens, i, lexicon)
+                        .is_none_or(|r| lemma_is(lexicon, tokens.lower(r), |t| t.has(tag::FINITE), IMPERSONAL_RAISERS));
+                    if subject.text == "il"
+                        && impersonal_raiser
+                        && lemma_is(lexicon, first.lower, |t| t.has(tag::VERB), &["rester"])
+                    {
+                        return None;
+                    }
                     attribute_agreement(&tokens, &second, &subject, lexicon)
                 };
                 let finding = match chain_head(&tokens, i, head, lexicon) {
@@ -142,8 +159,12 @@ enum Head {
     Modal,
 }
 
+/// Verbs before an infinitive that keep an impersonal `il` (`il va rester des places`).
+const IMPERSONAL_RAISERS: &[&str] =
+    &["pouvoir", "devoir", "sembler", "paraître", "aller", "risquer", "commencer", "continuer", "cesser"];
+
 /// Verbs of state: their attribute agrees with the subject as after être.
-const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "demeurer"];
+const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "redevenir", "demeurer", "rester"];
 
 /// The words that may head a chain, each with its head kind, from the forms of the
 /// auxiliaries, copulas and modals: built once for the first French lexicon a run uses (the
@@ -166,6 +187,9 @@ fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
     }
     // The infinitive heads a chain only after a modal or a verb of state (`chain_head`).
     heads.insert("être".to_string(), Head::Etre);
+    for &infinitive in ATTRIBUTE_INFINITIVES.iter().filter(|&&i| i != "être") {
+        heads.insert(infinitive.to_string(), Head::Copula);
+    }
     heads
 }
 
@@ -187,8 +211,25 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
     // `avions`, `puis`: a noun or an adverb as well; `a` and `est` are letters and a compass
     // point only in other contexts.
     // `être` is a noun too, but not after a modal or a verb of state (`il peut être`).
-    let raised = lower == "être" && raising_verb(tokens, i, lexicon).is_some();
-    if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ) && !matches!(lower, "a" | "est") && !raised {
+    let infinitive = ATTRIBUTE_INFINITIVES.contains(&lower);
+    let raised = infinitive && raising_verb(tokens, i, lexicon).is_some();
+    if infinitive && !raised {
+        return None;
+    }
+    // `j'étais`, `tu as`: after a subject pronoun, a finite form is no noun (`étai`, `as`).
+    // `nous` and `vous` are objects as often.
+    let mut p = i;
+    while p > 0 && matches!(tokens.lower(p - 1), "ne" | "n" | "y" | "en") {
+        p -= 1;
+    }
+    let after_subject = p > 0
+        && matches!(tokens.lower(p - 1), "je" | "j" | "tu" | "il" | "elle" | "on" | "ils" | "elles")
+        && tokens.lex(i).tags.has(tag::FINITE);
+    if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ)
+        && !matches!(lower, "a" | "est")
+        && !raised
+        && !after_subject
+    {
         return None;
     }
     if lower == "a" {
@@ -511,6 +552,30 @@ mod tests {
         for sentence in ["Tout ce que j'ai est à toi.", "J'avais rendez vous avec lui.", "Il a dit qu'il a vu."] {
             assert!(flagged(sentence).is_empty(), "{sentence}");
         }
+    }
+
+    #[test]
+    fn an_attribute_after_a_verb_that_raises_its_subject_to_the_infinitive_is_judged() {
+        assert_eq!(flagged("Tu vas être payées demain.")[0].0, "payées");
+        assert_eq!(flagged("Je pense être démasqués.")[0].0, "démasqués");
+        assert_eq!(flagged("Je risque de n'être pas reçus.")[0].0, "reçus");
+        assert_eq!(flagged("Il parvient à rester humbles.")[0].0, "humbles");
+        assert_eq!(flagged("Il veut devenir riches.")[0].0, "riches");
+        assert_eq!(flagged("Elle reste ouvert le soir.")[0].0, "ouvert");
+        for sentence in [
+            "Ce que les journalistes estiment être normal.",
+            "Il reste certaines questions, et il va rester certaines places.",
+            "Les portes restent ouvertes.",
+        ] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_finite_form_after_a_subject_pronoun_is_no_noun() {
+        // `étais` is also the plural of `étai`, `as` a noun.
+        assert_eq!(flagged("Je n'étais pas perdus."), [("perdus".into(), "perdu / perdue".into())]);
+        assert_eq!(flagged("Tu as manger."), [("manger".into(), "mangé".into())]);
     }
 
     #[test]
