@@ -140,7 +140,9 @@ pub const ATTRIBUTE_INFINITIVES: &[&str] =
 /// attribute after the infinitive agrees with.
 pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<usize> {
     // `peut-être` is the adverb.
-    if !ATTRIBUTE_INFINITIVES.contains(&tokens.lower(i)) || tokens.at(i).joiner == Joiner::Hyphen {
+    // `avoir` for `avoir été` (`ils semblent avoir été attaqués`).
+    let lower = tokens.lower(i);
+    if !(ATTRIBUTE_INFINITIVES.contains(&lower) || lower == "avoir") || tokens.at(i).joiner == Joiner::Hyphen {
         return None;
     }
     let mut j = i.checked_sub(1)?;
@@ -167,6 +169,34 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
     (!object_raised).then_some(j)
 }
 
+/// `celle-ci était perdu`, `ceux-là semblent contrarié`: a demonstrative pronoun with `-ci`
+/// or `-là` opening its clause right before the verb (past `ne`, `y`, `en`), whose gender and
+/// number it shows.
+fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+    let j = before_clitics(tokens, i)?;
+    let particle = tokens.at(j);
+    if !matches!(particle.lower, "ci" | "là") || particle.joiner != Joiner::Hyphen || j == 0 {
+        return None;
+    }
+    let pronoun = tokens.at(j - 1);
+    let (gender, number) = match pronoun.lower {
+        "celui" => (tag::MASCULINE, tag::SINGULAR),
+        "celle" => (tag::FEMININE, tag::SINGULAR),
+        "ceux" => (tag::MASCULINE, tag::PLURAL),
+        "celles" => (tag::FEMININE, tag::PLURAL),
+        _ => return None,
+    };
+    let opens = j == 1 || pronoun.follows_clause_break();
+    opens.then_some(Subject {
+        pronoun: true,
+        demonstrative: false,
+        gender,
+        number,
+        span: crate::finding::Span::new(pronoun.span.start, particle.span.end),
+        text: pronoun.text,
+    })
+}
+
 /// Verbs of opinion, which also raise an object (`ce qu'il croit être juste`).
 const OPINION_VERBS: &[&str] =
     &["penser", "croire", "imaginer", "estimer", "affirmer", "prétendre", "espérer", "souhaiter"];
@@ -181,6 +211,9 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         return None;
     }
     if let Some(subject) = demonstrative_subject(tokens, i) {
+        return Some(subject);
+    }
+    if let Some(subject) = pointing_pronoun_subject(tokens, i) {
         return Some(subject);
     }
     if let Some((at, pronoun)) = pronoun_subject(tokens, i) {

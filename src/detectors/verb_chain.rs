@@ -39,7 +39,9 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   that opens the sentence or a clause, or is followed by `qui` (`cette carte qui n'y sera
   jamais retrouvé`), or a neuter `ce`, `ça`, `cela`, `ceci` opening a clause before a
   singular verb, whose attribute is masculine singular (`c'est finis`, `cela paraît
-  incroyables`); after an infinitive `être` (or devenir, rester…), the subject is that of
+  incroyables`), or `celui-ci`, `celle-là`, `ceux-ci`, `celles-là` opening a clause
+  (`ceux-là semblent contrarié`); after an infinitive `être` or `avoir été` (or devenir,
+  rester…), the subject is that of
   the verb before it that lends it its subject: a modal, a verb of state, aller, a verb of
   opinion or hope, or a verb built with `de` or `à` (`il peut être observée`, `elles ne
   semblent pas être arrivé`, `tu vas être payées`, `je pense être démasqués`, `je risque de
@@ -56,7 +58,8 @@ form was needed.
 Example: `Il a donner son accord.` → flagged, suggestion `donné`.
 
 How: the lexicon's readings of both verbs; adverbs of negation and degree (`pas`, `déjà`,
-`bien`, `bien entendu`) may stand between them. The wrong form must have no reading that
+`bien`, `bien entendu`, `très`, `trop`) and adverbs in `-ment` that are nothing else
+(`totalement`) may stand between them. The wrong form must have no reading that
 fits: participles that are also prepositions (`passé minuit`) pass, and so do infinitives
 that are also nouns (`le dîner`) after `a`, which may be `à` without its accent (`il a
 dîner`), after `y` (`il y avait souper`) and for `avoir pouvoir de`; after any other form of
@@ -206,7 +209,8 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
         return (!attribute_verb).then_some(Head::Modal);
     }
     if lower == "avoir" {
-        return (i > 0 && tokens.lower(i - 1) == "après").then_some(Head::Avoir);
+        let raised = raising_verb(tokens, i, lexicon).is_some();
+        return ((i > 0 && tokens.lower(i - 1) == "après") || raised).then_some(Head::Avoir);
     }
     // `avions`, `puis`: a noun or an adverb as well; `a` and `est` are letters and a compass
     // point only in other contexts.
@@ -276,7 +280,19 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
         }
     }
     let first_after_subject = k;
-    while k < tokens.len() && k <= i + 3 + inverted && skips(tokens.lower(k)) {
+    // An adverb in `-ment` and nothing else (`totalement`, `complètement`) stands where the
+    // listed ones do, and so do adverbs of degree.
+    let adverb = |k: usize| {
+        let lower = tokens.lower(k);
+        let tags = tokens.lex(k).tags;
+        skips(lower)
+            || (!matches!(head, "pour" | "sans")
+                && (matches!(lower, "très" | "trop" | "assez" | "tellement" | "presque")
+                    || (lower.ends_with("ment")
+                        && tags.has(tag::ADV)
+                        && !tags.has(tag::NOUN | tag::VERB | tag::ADJ | tag::PREP | tag::CONJ))))
+    };
+    while k < tokens.len() && k <= i + 3 + inverted && adverb(k) {
         // `bien entendu`, `bien sûr`: one adverb of two words.
         let locution =
             tokens.lower(k) == "bien" && k + 1 < tokens.len() && matches!(tokens.lower(k + 1), "entendu" | "sûr");
@@ -566,6 +582,24 @@ mod tests {
             "Ce que les journalistes estiment être normal.",
             "Il reste certaines questions, et il va rester certaines places.",
             "Les portes restent ouvertes.",
+        ] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn adverbs_in_ment_and_of_degree_avoir_ete_and_pointing_pronouns_are_read_through() {
+        assert_eq!(flagged("Elle semble être totalement ruiné.")[0].0, "ruiné");
+        assert_eq!(flagged("Elle est très fatigué.")[0].0, "fatigué");
+        assert_eq!(flagged("Ils semblent avoir été attaqué par des soldats.")[0].0, "attaqué");
+        assert_eq!(flagged("Celle-ci peut avoir été endommagé.")[0].0, "endommagé");
+        assert_eq!(flagged("Ceux-là semblent contrarié.")[0].0, "contrarié");
+        assert_eq!(flagged("Il doit avoir manger.")[0].0, "manger");
+        for sentence in [
+            "Elle est rapidement partie.",
+            "Il pense avoir raison.",
+            "Il a vu celle-ci est partie.",
+            "Elle dit avoir été surprise.",
         ] {
             assert!(flagged(sentence).is_empty(), "{sentence}");
         }
