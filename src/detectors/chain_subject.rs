@@ -125,7 +125,7 @@ const RAISING_VERBS: &[&str] = &[
 
 /// The same, with the infinitive after `de` (`je risque d'être`).
 const RAISING_VERBS_DE: &[&str] =
-    &["risquer", "tenter", "essayer", "craindre", "rêver", "refuser", "cesser", "mériter"];
+    &["risquer", "tenter", "essayer", "craindre", "rêver", "refuser", "cesser", "mériter", "efforcer"];
 
 /// The same, with the infinitive after `à` (`il parvient à rester`).
 const RAISING_VERBS_A: &[&str] = &["commencer", "continuer", "parvenir", "réussir", "chercher", "hésiter"];
@@ -197,6 +197,11 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
     })
 }
 
+/// The reflexive pronouns, elided or not.
+pub fn is_reflexive_pronoun(lower: &str) -> bool {
+    matches!(lower, "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous")
+}
+
 /// Verbs of opinion, which also raise an object (`ce qu'il croit être juste`).
 const OPINION_VERBS: &[&str] =
     &["penser", "croire", "imaginer", "estimer", "affirmer", "prétendre", "espérer", "souhaiter"];
@@ -204,11 +209,18 @@ const OPINION_VERBS: &[&str] =
 /// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
 /// `ils`, `elles` right before it, a neuter `ce`, `ça`, `cela`, `ceci` opening a clause, or a noun with its determiner that opens the sentence or a
 /// clause, or is followed by `qui`, then the negation (`cette carte qui n'y sera`). None for a reflexive (`elle s'est rendu
-/// compte`: the participle agrees with its object) or when nothing is known.
+/// compte`: the participle agrees with its object) or when nothing is known. The reflexive
+/// pronoun of another verb is read through (`elle se montre ravie`, `elle s'efforce d'être
+/// belle`).
 pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
-    let i = raising_verb(tokens, i, lexicon).unwrap_or(i);
-    if i >= 1 && matches!(tokens.lower(i - 1), "se" | "s") {
-        return None;
+    let mut i = raising_verb(tokens, i, lexicon).unwrap_or(i);
+    if i >= 1 && is_reflexive_pronoun(tokens.lower(i - 1)) {
+        let etre = tokens.lex(i).tags.has(tag::FINITE)
+            && lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["être"]);
+        if etre || (i >= 2 && is_reflexive_pronoun(tokens.lower(i - 2))) {
+            return None;
+        }
+        i -= 1;
     }
     if let Some(subject) = demonstrative_subject(tokens, i) {
         return Some(subject);

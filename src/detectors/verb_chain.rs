@@ -2,7 +2,8 @@
 //! signé`, `elle a été arrêté`).
 
 use super::chain_subject::{
-    ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, subject_of,
+    ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, is_reflexive_pronoun, lemma_is, pronoun_subject, raising_verb,
+    subject_of,
 };
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity};
@@ -33,7 +34,9 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
 - a past participle after a modal (pouvoir, devoir, vouloir, falloir) or after `pour` and
   `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir,
-  redevenir, demeurer and rester (not an impersonal `il reste`), that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
+  redevenir, demeurer and rester (not an impersonal `il reste`), or after se montrer, se
+  révéler, se sentir, s'avérer, se croire, se savoir, se tenir (with their reflexive
+  pronoun: `elle se sent fatigué`), that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
   parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number; `y` and
   `en` may stand between, as in `il n'en était pas satisfaits`), or a noun with its determiner
   that opens the sentence or a clause, or is followed by `qui` (`cette carte qui n'y sera
@@ -140,7 +143,8 @@ impl Detector for VerbChain {
                     Some(Head::Etre) if pronoun_subject(&tokens, i).is_some() => {
                         infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
                     }
-                    Some(Head::Etre | Head::Copula) => attribute(),
+                    // `chain_head` turns a pronominal copula into a copula.
+                    Some(Head::Etre | Head::Copula | Head::PronominalCopula) => attribute(),
                     // `le texte se veut équilibré`, `je le veux terminé`: with an object, a modal
                     // takes an attribute.
                     Some(Head::Modal) if i > 0 && is_object_clitic(tokens.lower(i - 1)) => None,
@@ -159,6 +163,9 @@ enum Head {
     Etre,
     /// A verb of state, followed by an attribute (`paraître`, `devenir`).
     Copula,
+    /// A verb of state with its reflexive pronoun (`se montrer`, `se sentir`); without it,
+    /// no head (`il sent bon`, `elle montre`).
+    PronominalCopula,
     Modal,
 }
 
@@ -168,6 +175,9 @@ const IMPERSONAL_RAISERS: &[&str] =
 
 /// Verbs of state: their attribute agrees with the subject as after être.
 const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "redevenir", "demeurer", "rester"];
+
+/// Verbs of state only with their reflexive pronoun (`elle se sent seule`).
+const PRONOMINAL_COPULAS: &[&str] = &["montrer", "révéler", "sentir", "avérer", "croire", "savoir", "tenir"];
 
 /// The words that may head a chain, each with its head kind, from the forms of the
 /// auxiliaries, copulas and modals: built once for the first French lexicon a run uses (the
@@ -180,6 +190,7 @@ fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
         .into_iter()
         .chain(COPULAS.iter().map(|&c| (c, Head::Copula)))
         .chain(MODALS.iter().map(|&m| (m, Head::Modal)))
+        .chain(PRONOMINAL_COPULAS.iter().map(|&c| (c, Head::PronominalCopula)))
     {
         for form in lexicon.sibling_forms(infinitive, |t| t.has(tag::INFINITIVE), |t| t.has(tag::FINITE)) {
             heads.entry(form).or_insert(kind);
@@ -215,6 +226,11 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
     // `avions`, `puis`: a noun or an adverb as well; `a` and `est` are letters and a compass
     // point only in other contexts.
     // `être` is a noun too, but not after a modal or a verb of state (`il peut être`).
+    if head == Head::PronominalCopula {
+        // After its reflexive pronoun the word is the verb, whatever else it may be (`montre`).
+        let reflexive = i > 0 && is_reflexive_pronoun(tokens.lower(i - 1)) && tokens.lex(i).tags.has(tag::FINITE);
+        return reflexive.then_some(Head::Copula);
+    }
     let infinitive = ATTRIBUTE_INFINITIVES.contains(&lower);
     let raised = infinitive && raising_verb(tokens, i, lexicon).is_some();
     if infinitive && !raised {
@@ -601,6 +617,18 @@ mod tests {
             "Il a vu celle-ci est partie.",
             "Elle dit avoir été surprise.",
         ] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_state_with_its_reflexive_pronoun_takes_an_attribute() {
+        assert_eq!(flagged("Elle se sent fatigué.")[0].0, "fatigué");
+        assert_eq!(flagged("Tu te montres infaillibles.")[0].0, "infaillibles");
+        assert_eq!(flagged("Elle s'efforçait d'être belles.")[0].0, "belles");
+        for sentence in
+            ["Elle se montre ravie.", "Il sent bon.", "Elle s'est rendu compte.", "Elle montre fatigué son chien."]
+        {
             assert!(flagged(sentence).is_empty(), "{sentence}");
         }
     }
