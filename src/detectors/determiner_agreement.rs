@@ -1,7 +1,10 @@
 //! MT604: a determiner that disagrees in gender or number with its noun (`le Biélorussie`), and
 //! a participle that disagrees with a feminine plural subject.
 
-use super::noun_phrase::{Gender, NOT_NOMINAL, Number, determiner, genders, noun_phrase_with_adjective, predeterminer};
+use super::noun_phrase::{
+    Gender, NOT_NOMINAL, Number, complement_phrase_adjective, determiner, genders, noun_phrase_with_adjective,
+    predeterminer,
+};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, tag};
@@ -26,7 +29,9 @@ the lexicon gives only the other gender (`le Biélorussie`, `la Portugal`, `au p
 only the other number (`les avion`, `un avions`, `l’états`); a noun phrase whose adjective
 and noun disagree (`le gigantesque explosion`, `des nombreux erreurs`, `Les voitures
 rapide`); `tout` before a determiner and `quel` opening a question before être, in another
-gender or number than the noun phrase (`tout les films`, `Quels sont les raisons`); and, after a subject made of feminine nouns
+gender or number than the noun phrase (`tout les films`, `Quels sont les raisons`); a noun
+phrase opening its sentence whose noun has a complement with `de`, then an adjective that
+agrees with neither noun (`Le chien du voisin mourante`); and, after a subject made of feminine nouns
 joined by `et`, a passive participle in the masculine plural (`la souveraineté et l'intégrité
 ... soient respectés` for respectées).
 
@@ -75,6 +80,7 @@ impl Detector for DeterminerAgreement {
                 out.extend(predeterminer(META.id, &tokens, i));
                 out.extend(noun_phrase_with_adjective(META.id, &tokens, i));
             }
+            out.extend(complement_phrase_adjective(META.id, &tokens));
             feminine_subject_participle(&tokens, res.french, out);
         }
     }
@@ -313,6 +319,20 @@ mod tests {
             "La première fois, le grand nombre de visiteurs a surpris.",
         ] {
             assert_eq!(spans(sentence), Vec::<String>::new(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_adjective_that_agrees_with_neither_noun_of_an_opening_phrase_is_flagged() {
+        assert_eq!(flagged("Le chien du voisin mourante.")[0].0, "Le chien du voisin mourante");
+        assert_eq!(flagged("Un chien de ce voisin amicale.")[0].0, "Un chien de ce voisin amicale");
+        for sentence in [
+            "La fille du voisin blessée.",
+            "Le chef de la police nationale.",
+            "Les couleurs du drapeau rouge et verte.",
+            "Il a vu le chien du voisin mourante.",
+        ] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
         }
     }
 

@@ -223,6 +223,85 @@ pub fn noun_phrase_with_adjective(rule: &'static str, tokens: &SentenceTokens<'_
     Some(Finding::new(rule, Severity::Warning, span, message))
 }
 
+/// `Le chien du voisin mourante`, `l'école de notre cité reconstruites`: a noun phrase that
+/// opens its sentence, its noun followed by a complement with `de` (`du`, `des`, `de` and a
+/// determiner), then an adjective that agrees with neither noun. The gender and number of
+/// each noun are the lexicon's, or its determiner's where the lexicon allows both.
+pub fn complement_phrase_adjective(rule: &'static str, tokens: &SentenceTokens<'_>) -> Option<Finding> {
+    // Cheap tests on the readings first: most sentences do not open so.
+    if tokens.len() < 5 || !tokens.lex(1).tags.has(tag::NOUN) {
+        return None;
+    }
+    let (det_gender, det_number, ..) = determiner(tokens.lower(0))?;
+    let (n2_at, det2) = match tokens.lower(2) {
+        "du" => (3, (Gender::Masculine, Number::Singular)),
+        "des" => (3, (Gender::Either, Number::Plural)),
+        "de" | "d" => {
+            let (gender, number, ..) = determiner(tokens.lower(3)).filter(|_| tokens.lower(3) != "du")?;
+            (4, (gender, number))
+        }
+        _ => return None,
+    };
+    let adjective_at = n2_at + 1;
+    let adjective = tokens.get(adjective_at)?;
+    let noun_like = |t: &Token<'_>| {
+        t.lex.known
+            && !t.is_capitalised()
+            && t.text.chars().count() >= 2
+            && t.tags().has(tag::NOUN)
+            && !t.tags().has(tag::VERB | tag::PRON | tag::DET | tag::PREP | tag::ADV | tag::CONJ | tag::PROPER)
+    };
+    let (first, second) = (tokens.at(1), tokens.at(n2_at));
+    let adjective_like = adjective.lex.known
+        && !adjective.is_capitalised()
+        && adjective.text.chars().count() >= 3
+        && adjective.tags().has(tag::ADJ | tag::PAST_PARTICIPLE)
+        && !adjective.tags().has(NOT_NOMINAL);
+    let attached = (1..=adjective_at).all(|k| {
+        let t = tokens.at(k);
+        t.follows_closely(false) || t.joiner == Joiner::Apostrophe
+    });
+    if !noun_like(&first) || !noun_like(&second) || !adjective_like || !attached {
+        return None;
+    }
+    // The adjective opens another phrase (`… voisin petit chat`), is coordinated (`rouge et
+    // verte`) or is an invariable idiom.
+    let goes_on = tokens.get(adjective_at + 1).is_some_and(|next| {
+        (next.tags().has(tag::NOUN | tag::ADJ) && next.follows_closely(false))
+            || matches!(next.lower, "et" | "ou" | "de" | "d")
+            || next.gap.contains([',', '/', '('])
+    });
+    if goes_on || matches!(adjective.lower, "possible" | "même" | "compris" | "excepté" | "passé" | "vu" | "inclus")
+    {
+        return None;
+    }
+    // Each noun's gender and number: the lexicon's where it is sure, else the determiner's.
+    let of_noun = |noun: &Token<'_>, (gender, number): (Gender, Number)| {
+        let tags = noun.tags();
+        let gender = sure_gender(tags).or(Some(gender).filter(|g| *g != Gender::Either));
+        (gender, sure_number(tags).or(Some(number)))
+    };
+    let (g1, n1) = of_noun(&first, (det_gender, det_number));
+    let (g2, n2) = of_noun(&second, det2);
+    // The nouns must agree with their determiners, else the determiner is to blame.
+    if clash(g1, sure_gender(first.tags())) && sure_gender(first.tags()).is_some() {
+        return None;
+    }
+    let (ga, na) = (sure_gender(adjective.tags()), sure_number(adjective.tags()));
+    let disagrees = |g: Option<Gender>, n: Option<Number>| clash(g, ga) || clash(n, na);
+    if !disagrees(g1, n1) || !disagrees(g2, n2) {
+        return None;
+    }
+    let message = format!(
+        "`{}`: the adjective `{}` agrees with neither `{}` nor `{}`",
+        tokens.phrase(0, adjective_at),
+        adjective.text,
+        first.text,
+        second.text
+    );
+    Some(Finding::new(rule, Severity::Warning, Span::new(tokens.at(0).span.start, adjective.span.end), message))
+}
+
 /// Whether the noun phrase at `det_at` is the direct object of a verb: right after a finite
 /// verb, an infinitive or a past participle (`regarde la pluie`), or after a partitive `de`
 /// that follows one (`voyais de la pluie`). Not after a noun (`le chef de la police`), whose
