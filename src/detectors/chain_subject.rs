@@ -155,7 +155,11 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
         _ => RAISING_VERBS,
     };
     if verbs != RAISING_VERBS {
+        // `ne s'efforcent jamais de paraître`: past the adverbs before the preposition too.
         j = j.checked_sub(1)?;
+        while j > 0 && is_chain_adverb(tokens.lower(j)) {
+            j -= 1;
+        }
     }
     let verb = tokens.at(j);
     let finite = |t: Tags| t.has(tag::FINITE);
@@ -175,7 +179,30 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
 fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
     let j = before_clitics(tokens, i)?;
     let particle = tokens.at(j);
-    if !matches!(particle.lower, "ci" | "là") || particle.joiner != Joiner::Hyphen || j == 0 {
+    // `laquelle n'était pas contrarié`: the relative pronoun is the subject, unless a
+    // preposition governs it (`la ville dans laquelle est situé le musée`).
+    let relative = match particle.lower {
+        "lequel" => Some((tag::MASCULINE, tag::SINGULAR)),
+        "laquelle" => Some((tag::FEMININE, tag::SINGULAR)),
+        "lesquels" => Some((tag::MASCULINE, tag::PLURAL)),
+        "lesquelles" => Some((tag::FEMININE, tag::PLURAL)),
+        _ => None,
+    };
+    if let Some((gender, number)) = relative {
+        let governed =
+            j > 0 && (tokens.lex(j - 1).tags.has(tag::PREP) || matches!(tokens.lower(j - 1), "de" | "d" | "à"));
+        return (!governed).then_some(Subject {
+            pronoun: true,
+            demonstrative: false,
+            gender,
+            number,
+            span: particle.span,
+            text: particle.text,
+        });
+    }
+    // `celle-ci était`, `celle qui était`: `qui` stands for the pronoun before it.
+    let hyphenated = matches!(particle.lower, "ci" | "là") && particle.joiner == Joiner::Hyphen;
+    if !(hyphenated || particle.lower == "qui") || j == 0 {
         return None;
     }
     let pronoun = tokens.at(j - 1);
@@ -186,7 +213,7 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         "celles" => (tag::FEMININE, tag::PLURAL),
         _ => return None,
     };
-    let opens = j == 1 || pronoun.follows_clause_break();
+    let opens = !hyphenated || j == 1 || pronoun.follows_clause_break();
     opens.then_some(Subject {
         pronoun: true,
         demonstrative: false,

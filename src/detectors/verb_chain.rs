@@ -43,7 +43,9 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   jamais retrouvé`), or a neuter `ce`, `ça`, `cela`, `ceci` opening a clause before a
   singular verb, whose attribute is masculine singular (`c'est finis`, `cela paraît
   incroyables`), or `celui-ci`, `celle-là`, `ceux-ci`, `celles-là` opening a clause
-  (`ceux-là semblent contrarié`); after an infinitive `être` or `avoir été` (or devenir,
+  (`ceux-là semblent contrarié`), `celle qui` and the like, or `lequel`, `laquelle`,
+  `lesquels`, `lesquelles` with no preposition before them (`laquelle n'était pas
+  contrarié`; `dans laquelle est situé le musée` passes); after an infinitive `être` or `avoir été` (or devenir,
   rester…), the subject is that of
   the verb before it that lends it its subject: a modal, a verb of state, aller, a verb of
   opinion or hope, or a verb built with `de` or `à` (`il peut être observée`, `elles ne
@@ -629,6 +631,16 @@ mod tests {
         for sentence in
             ["Elle se montre ravie.", "Il sent bon.", "Elle s'est rendu compte.", "Elle montre fatigué son chien."]
         {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn relative_and_demonstrative_pronouns_give_the_subject() {
+        assert_eq!(flagged("Laquelle n'était pas contrarié.")[0].0, "contrarié");
+        assert_eq!(flagged("Celles qui redeviennent méchante.")[0].0, "méchante");
+        assert_eq!(flagged("Elles ne s'efforcent jamais de paraître humble.")[0].0, "humble");
+        for sentence in ["La ville dans laquelle est situé le musée.", "Ceux qui sont venus."] {
             assert!(flagged(sentence).is_empty(), "{sentence}");
         }
     }
