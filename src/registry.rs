@@ -43,6 +43,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &verb_chain::VerbChain,
         &collapsed_coordination::CollapsedCoordination,
         &infinitive_expected::InfinitiveExpected,
+        &function_word_order::FunctionWordOrder,
         &style_profile::StyleProfileRule,
     ];
     ALL

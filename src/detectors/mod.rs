@@ -15,6 +15,7 @@ pub mod foreign_conventions;
 pub mod foreign_dateline;
 pub mod foreign_transliteration;
 pub mod french;
+pub mod function_word_order;
 pub mod glued_words;
 pub mod hashtag_run;
 pub mod imperial_units;

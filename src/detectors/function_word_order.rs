@@ -1,0 +1,265 @@
+//! MT612: French function words put together the way another language puts its own (`en
+//! l'archive`, `cet il`, `ne seulement`).
+
+use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::tag;
+use crate::resources::Resources;
+use crate::rule::{Detector, Family, RuleMeta};
+use crate::view::View;
+use crate::view::french::{self, SentenceTokens, Token};
+
+pub struct FunctionWordOrder;
+
+static META: RuleMeta = RuleMeta {
+    id: "MT612",
+    name: "function-word-order",
+    family: Family::Grammar,
+    default_severity: Severity::Warning,
+    default_weight: 9.0,
+    fallback: false,
+    summary: "French function words combined as another language combines its own (`en l'archive`, `cet il`, `ne seulement`).",
+    explanation: "\
+What it flags: in a French text, function words in a sequence French does not build:
+- `en` before a definite article or `des` and a noun (`en l'archive`, `en le script`, `en
+  les paquets`, `en des fichiers`): Spanish, Italian and Portuguese put their `en`/`in`/`em`
+  before the article (`en el archivo`), French writes `dans le`;
+- a determiner before a subject pronoun (`cet il`, `une elle`, `ces ils`), where a system
+  rendered a word it took for a pronoun;
+- `ne seulement` for `non seulement` (Spanish `no solo`, Italian `non solo`).
+
+Why it matters: a system that maps function words one by one keeps the source's order and
+choices; a French writer does not write them, and a careful reader stops at each.
+
+Example: `Le fichier se trouve en l'archive Debian.` → flagged, `dans l'archive` suggested.
+
+How: the words themselves and the lexicon's reading of the word after them: after `en le`
+and `en les` a present participle (`en le modifiant`) or an infinitive passes, and after
+`en la`, `en l'` and `en des` a noun of the set phrases French keeps (`en la matière`, `en
+l'occurrence`, `en l'absence de`, `en des termes`: a table below). Since classical and
+literary French also write `en la`, `en l'` and `en des` (`en des liens si doux`), those are
+reported only where a document has two phrases of `en` and an article; `en le` and `en les`
+before a noun, which French never builds, are reported alone. A capitalised word after `en`
+(`en La Rochelle`) and a hyphenated pronoun (`un on-dit`) pass.
+
+Limits: other prepositions copied from another language (`sur` for `à` after `cliquer`) are
+not judged, nor `en` before a possessive (`en son sein` is French).",
+};
+
+/// Nouns French keeps after `en la`, `en l'` and `en des`: set phrases and the formal style
+/// of deeds and liturgy (`en l'église Saint-Pierre`, `en l'étude de Maître`).
+const SET_PHRASE_NOUNS: &[&str] = &[
+    "abbaye",
+    "absence",
+    "air",
+    "an",
+    "attente",
+    "basilique",
+    "cathédrale",
+    "chapelle",
+    "circonstance",
+    "circonstances",
+    "demeure",
+    "église",
+    "endroits",
+    "espace",
+    "espèce",
+    "état",
+    "étude",
+    "faveur",
+    "heures",
+    "honneur",
+    "hôtel",
+    "lieux",
+    "matière",
+    "mémoire",
+    "mots",
+    "occurrence",
+    "personne",
+    "présence",
+    "proportions",
+    "temps",
+    "termes",
+];
+
+impl Detector for FunctionWordOrder {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &View, res: &Resources, out: &mut Vec<Finding>) {
+        if !french::is_french(doc) {
+            return;
+        }
+        // `en la`, `en l'` and `en des` also occur in classical and literary French (`en des
+        // liens si doux`): alone in a document, they are not reported.
+        let mut after_en = Vec::new();
+        for tokens in doc.french_sentence_tokens(res) {
+            for i in 0..tokens.len().saturating_sub(1) {
+                let finding = match tokens.lower(i) {
+                    "en" => {
+                        after_en.extend(preposition_before_article(&tokens, i));
+                        continue;
+                    }
+                    "ne" => ne_seulement(&tokens, i),
+                    _ => determiner_before_pronoun(&tokens, i),
+                };
+                out.extend(finding);
+            }
+        }
+        let several = after_en.len() >= MIN_EN_ARTICLE;
+        out.extend(after_en.into_iter().filter(|(always, _)| *always || several).map(|(_, finding)| finding));
+    }
+}
+
+/// `en la`, `en l'` or `en des` phrases a document needs before they are reported.
+const MIN_EN_ARTICLE: usize = 2;
+
+/// Whether the token follows the one before it closely: spaces only, or an elision.
+fn attached(token: &Token<'_>) -> bool {
+    token.follows_closely(false) || token.joiner == crate::document::Joiner::Apostrophe
+}
+
+/// `en l'archive`, `en le script`, `en des fichiers`, with whether it is reported alone (`en
+/// le`, `en les`, which French never builds before a noun).
+fn preposition_before_article(tokens: &SentenceTokens<'_>, i: usize) -> Option<(bool, Finding)> {
+    let article = tokens.get(i + 1)?;
+    if !matches!(article.lower, "le" | "la" | "l" | "les" | "des") || !attached(&article) {
+        return None;
+    }
+    let noun = tokens.get(i + 2)?;
+    let tags = noun.tags();
+    // A conjugated reading does not matter (`archive`): a pronoun before `en` would stand
+    // after it (`il l'en a`), but a gerund or an infinitive may follow a pronoun `le`.
+    let verb_form = tag::PRESENT_PARTICIPLE | tag::INFINITIVE;
+    let function_word = tag::PREP | tag::DET | tag::PRON | tag::CONJ | tag::ADV | tag::NUMERAL;
+    if !attached(&noun)
+        || !noun.lex.known
+        || noun.is_capitalised()
+        || !tags.has(tag::NOUN | tag::ADJ)
+        || tags.has(verb_form | function_word | tag::PROPER)
+    {
+        return None;
+    }
+    // `le` and `les` after `en` are articles only (`en le modifiant` has a participle, and a
+    // noun in `-ant` may be one misspelt: `en le fabricant`); `la`, `l'` and `des` open set
+    // phrases.
+    let always = matches!(article.lower, "le" | "les");
+    if (!always && SET_PHRASE_NOUNS.contains(&noun.lower)) || (always && noun.lower.ends_with("ant")) {
+        return None;
+    }
+    let phrase = tokens.phrase(i, i + 2);
+    let message = format!("`{phrase}`: `en` before an article, where French writes `dans` (Spanish `en el`)");
+    let suggestion = format!("dans {}", tokens.phrase(i + 1, i + 2));
+    let span = Span::new(tokens.at(i).span.start, noun.span.end);
+    Some((always, Finding::new(META.id, Severity::Warning, span, message).with_suggestion(suggestion)))
+}
+
+/// `cet il`, `une elle`: a determiner that only determines, then a subject pronoun.
+fn determiner_before_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let determiner = tokens.lower(i);
+    // Not `le`, `la`, `les`, `leur` (pronouns too), nor `son`, `mon`, `ton` (nouns too).
+    if !matches!(
+        determiner,
+        "cet"
+            | "cette"
+            | "ces"
+            | "un"
+            | "une"
+            | "ma"
+            | "mes"
+            | "ta"
+            | "tes"
+            | "sa"
+            | "ses"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "leurs"
+            | "chaque"
+            | "quelques"
+            | "plusieurs"
+    ) {
+        return None;
+    }
+    let pronoun = tokens.at(i + 1);
+    let hyphenated = tokens.get(i + 2).is_some_and(|next| next.joiner == crate::document::Joiner::Hyphen);
+    if !matches!(pronoun.lower, "il" | "ils" | "elle" | "elles" | "je" | "tu" | "on")
+        || !pronoun.follows_closely(false)
+        || pronoun.is_all_caps()
+        || hyphenated
+    {
+        return None;
+    }
+    let message = format!(
+        "`{}`: the determiner `{}` before the subject pronoun `{}`",
+        tokens.phrase(i, i + 1),
+        tokens.text(i),
+        pronoun.text
+    );
+    Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, pronoun.span.end), message))
+}
+
+/// `ne seulement` for `non seulement`.
+fn ne_seulement(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let next = tokens.at(i + 1);
+    if next.lower != "seulement" || !next.follows_closely(false) {
+        return None;
+    }
+    let message = "`ne seulement`: French writes `non seulement`".to_string();
+    Some(
+        Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, next.span.end), message)
+            .with_suggestion(french::capitalise_like(tokens.text(i), "non seulement")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::test_support::flagged_in_french;
+
+    fn flagged(sentence: &str) -> Vec<(String, String)> {
+        flagged_in_french(&FunctionWordOrder, sentence)
+    }
+
+    #[test]
+    fn en_before_an_article_and_a_noun_is_flagged() {
+        assert_eq!(
+            flagged("Il faut corriger les erreurs en le script."),
+            [("en le script".into(), "dans le script".into())]
+        );
+        assert_eq!(
+            flagged("Le fichier se trouve en l'archive Debian et les bogues en des fichiers séparés."),
+            [("en l'archive".into(), "dans l'archive".into()), ("en des fichiers".into(), "dans des fichiers".into())]
+        );
+        // Alone, `en l'`, `en la` and `en des` may be literary.
+        assert_eq!(flagged("Ne veux nulle place en des cœurs corrompus."), []);
+    }
+
+    #[test]
+    fn gerunds_and_set_phrases_after_en_pass() {
+        for sentence in [
+            "Il corrige le texte en le modifiant et en les regroupant.",
+            "En la matière, il parle en l'absence du ministre et en des termes clairs.",
+            "Il est en l'occurrence en l'air, en l'état.",
+            "Il vit en La Rochelle depuis longtemps.",
+            "En le fabricant, il a réussi.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_determiner_before_a_subject_pronoun_is_flagged() {
+        assert_eq!(flagged("Le paquet est installé et cet il fonctionne."), [("cet il".into(), String::new())]);
+        for sentence in ["Il écoute un on-dit et ces gens partent.", "Chaque élève sait ce qu'il fait."] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn ne_seulement_is_flagged() {
+        assert_eq!(flagged("Il ne seulement parle, il agit."), [("ne seulement".into(), "non seulement".into())]);
+        assert_eq!(flagged("Il ne parle pas seulement, il agit."), []);
+    }
+}
