@@ -6,7 +6,7 @@ use super::chain_subject::{
     subject_of,
 };
 use crate::document::Joiner;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
@@ -30,7 +30,8 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
 - an infinitive after a form of avoir (`il a donner`, `après avoir signer` for donné, signé,
   `Avez-vous signer` past an inverted pronoun), or after a form of être with a pronoun
   subject (`il est arriver`); a conjugated form after a form of avoir (`il a signez`, `il a
-  reçut`);
+  reçut`); a form of avoir after the reflexive `se` (`il s'y a trouvé`, `ils s'en ont
+  servi`), where a reflexive verb takes être;
 - a past participle after a modal (pouvoir, devoir, vouloir, falloir) or after `pour` and
   `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir,
@@ -121,6 +122,12 @@ impl Detector for VerbChain {
                     continue;
                 }
                 let Some(&head) = heads.get(tokens.lower(i)) else { continue };
+                if head == Head::Avoir
+                    && let Some(finding) = reflexive_with_avoir(&tokens, i)
+                {
+                    out.push(finding);
+                    continue;
+                }
                 let first = tokens.at(i);
                 let Some(k) = second_verb(&tokens, i) else { continue };
                 let second = tokens.at(k);
@@ -348,6 +355,33 @@ fn infinitive_for_participle_finding(head: &Token<'_>, second: &Token<'_>, lexic
         format!("`{} {}`: an infinitive after `{}`, where the past participle goes", head.text, second.text, head.text);
     with_forms(Finding::new(META.id, Severity::Warning, second.span, message), forms)
         .with_related(head.span, "the auxiliary")
+}
+
+/// `il s'y a trouvé`, `ils s'en ont servi`: a form of avoir after the reflexive `se` (past
+/// `y` or `en`), where a reflexive verb takes être. `se` before a vowel is MT602's (`se a`).
+/// Only `se`: `me`, `te`, `nous`, `vous` are objects as often (`il m'a vu`).
+fn reflexive_with_avoir(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let mut j = i.checked_sub(1)?;
+    if matches!(tokens.lower(j), "y" | "en") {
+        j = j.checked_sub(1)?;
+    }
+    // `s'` is `se` here: `si` is elided only before `il` and `ils`; an `s` joined to the
+    // word before it is a possessive (`Moody's a abaissé`).
+    if tokens.lower(j) != "s"
+        || tokens.at(j).joiner == Joiner::Apostrophe
+        || !tokens.lex(i).tags.has(tag::FINITE | tag::INFINITIVE | tag::PRESENT_PARTICIPLE)
+    {
+        return None;
+    }
+    let avoir = tokens.at(i);
+    if !(j + 1..=i).all(|k| {
+        let t = tokens.at(k);
+        t.joiner == Joiner::Apostrophe || t.follows_closely(false)
+    }) {
+        return None;
+    }
+    let message = format!("`{}`: a reflexive verb with avoir, where French uses être", tokens.phrase(j, i));
+    Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(j).span.start, avoir.span.end), message))
 }
 
 /// `j'ai manger`: an infinitive that is also a noun (`le manger`, `le dîner`) after a form of
@@ -650,6 +684,15 @@ mod tests {
         // `étais` is also the plural of `étai`, `as` a noun.
         assert_eq!(flagged("Je n'étais pas perdus."), [("perdus".into(), "perdu / perdue".into())]);
         assert_eq!(flagged("Tu as manger."), [("manger".into(), "mangé".into())]);
+    }
+
+    #[test]
+    fn a_reflexive_with_avoir_is_flagged() {
+        assert_eq!(flagged("Il s'y a trouvé."), [("s'y a".into(), String::new())]);
+        assert_eq!(flagged("Ils s'en ont servi."), [("s'en ont".into(), String::new())]);
+        for sentence in ["S'il a faim, il mange.", "Il m'a vu et elle s'est lavée.", "Moody's a abaissé la note."] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
     }
 
     #[test]
