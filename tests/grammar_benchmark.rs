@@ -1,7 +1,8 @@
 //! The French grammar rules meet their targets on the external grammar benchmark
 //! (`../shared/benchmarks/grammar-fr`): false alarms on at most 1% of the correct sentences,
 //! at least 60% of the elision and contraction errors, at least 40% of the moods after a
-//! subjunctive trigger. `scripts/eval_grammar.py` prints the full report; this test checks the
+//! subjunctive trigger, at least 25% of the conjugation and mood topic, and no less of the
+//! agreement topic than today's 17% (a floor under the 30% aimed at). `scripts/eval_grammar.py` prints the full report; this test checks the
 //! targets. It is skipped, with a message, where the data is absent.
 
 mod common;
@@ -13,6 +14,8 @@ struct Sentence {
     incorrect: bool,
     elision_in_scope: bool,
     subjunctive: bool,
+    conjugation: bool,
+    agreement: bool,
     text: String,
 }
 
@@ -43,6 +46,8 @@ fn load(dir: &Path) -> Vec<Sentence> {
                 incorrect: r["kind"].as_str() == Some("incorrect"),
                 elision_in_scope,
                 subjunctive,
+                conjugation: topics.contains(&"conjugation_mood"),
+                agreement: topics.contains(&"agreement"),
                 text: sentence,
             });
         }
@@ -81,13 +86,20 @@ fn the_grammar_rules_meet_their_targets_on_the_benchmark() {
     let (false_alarms, correct) = rate(&|s| !s.incorrect);
     let (elision, elision_n) = rate(&|s| s.incorrect && s.elision_in_scope);
     let (mood, mood_n) = rate(&|s| s.incorrect && s.subjunctive);
+    let (conjugation, conjugation_n) = rate(&|s| s.incorrect && s.conjugation);
+    let (agreement, agreement_n) = rate(&|s| s.incorrect && s.agreement);
     eprintln!(
-        "false alarms {:.2}% of {correct}; elision recall {:.1}% of {elision_n}; mood recall {:.1}% of {mood_n}",
+        "false alarms {:.2}% of {correct}; elision recall {:.1}% of {elision_n}; mood recall {:.1}% of {mood_n}; \
+         conjugation recall {:.1}% of {conjugation_n}; agreement recall {:.1}% of {agreement_n}",
         false_alarms * 100.0,
         elision * 100.0,
-        mood * 100.0
+        mood * 100.0,
+        conjugation * 100.0,
+        agreement * 100.0
     );
     assert!(false_alarms <= 0.01, "false alarms on {:.2}% of correct sentences", false_alarms * 100.0);
     assert!(elision >= 0.60, "elision and contraction recall {:.1}%", elision * 100.0);
     assert!(mood >= 0.40, "mood-after-trigger recall {:.1}%", mood * 100.0);
+    assert!(conjugation >= 0.25, "conjugation and mood recall {:.1}%", conjugation * 100.0);
+    assert!(agreement >= 0.17, "agreement recall {:.1}%", agreement * 100.0);
 }
