@@ -2,6 +2,7 @@
 //! verb of state takes (MT609): a subject pronoun, a neuter demonstrative, or a noun with its
 //! determiner opening its clause; through a modal before an infinitive `être`.
 
+use super::subject_shapes::is_time_noun;
 use crate::document::Joiner;
 use crate::finding::Span;
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -229,6 +230,25 @@ pub fn is_reflexive_pronoun(lower: &str) -> bool {
     matches!(lower, "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous")
 }
 
+/// Whether the pronoun at `at` is reflexive: `se` always; `me`, `te`, `nous`, `vous` only
+/// right after their own subject pronoun (past `ne`), as they are objects otherwise (`il me
+/// croyait morte`).
+pub fn reflexive_of_subject(tokens: &SentenceTokens<'_>, at: usize) -> bool {
+    let own_subject: &[&str] = match tokens.lower(at) {
+        "se" | "s" => return true,
+        "me" | "m" => &["je", "j"],
+        "te" | "t" => &["tu"],
+        "nous" => &["nous"],
+        "vous" => &["vous"],
+        _ => return false,
+    };
+    let mut j = at;
+    while j > 0 && matches!(tokens.lower(j - 1), "ne" | "n") {
+        j -= 1;
+    }
+    j > 0 && own_subject.contains(&tokens.lower(j - 1))
+}
+
 /// Verbs of opinion, which also raise an object (`ce qu'il croit être juste`).
 const OPINION_VERBS: &[&str] =
     &["penser", "croire", "imaginer", "estimer", "affirmer", "prétendre", "espérer", "souhaiter"];
@@ -244,7 +264,8 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
     if i >= 1 && is_reflexive_pronoun(tokens.lower(i - 1)) {
         let etre = tokens.lex(i).tags.has(tag::FINITE)
             && lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["être"]);
-        if etre || (i >= 2 && is_reflexive_pronoun(tokens.lower(i - 2))) {
+        // `il me croyait morte`: `me` is an object, whose attribute follows.
+        if etre || !reflexive_of_subject(tokens, i - 1) {
             return None;
         }
         i -= 1;
@@ -278,6 +299,11 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         j = j.checked_sub(1)?;
     }
     let noun = tokens.at(j);
+    // `Cette année sont parus trois romans`: a noun of time opens the sentence as an
+    // adverbial before an inverted subject.
+    if is_time_noun(noun.lower) {
+        return None;
+    }
     let determiner = tokens.lower(j.checked_sub(1)?);
     // Without `qui`, the noun phrase must open its clause: a noun right before a verb is as
     // often an object or a complement (`méprisant le danger, furent blessées`).

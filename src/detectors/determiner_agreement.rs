@@ -326,11 +326,13 @@ mod tests {
     fn an_adjective_that_agrees_with_neither_noun_of_an_opening_phrase_is_flagged() {
         assert_eq!(flagged("Le chien du voisin mourante.")[0].0, "Le chien du voisin mourante");
         assert_eq!(flagged("Un chien de ce voisin amicale.")[0].0, "Un chien de ce voisin amicale");
+        assert_eq!(flagged("Le chien du voisin mourante a aboyé.")[0].0, "Le chien du voisin mourante");
         for sentence in [
             "La fille du voisin blessée.",
             "Le chef de la police nationale.",
             "Les couleurs du drapeau rouge et verte.",
             "Il a vu le chien du voisin mourante.",
+            "Le bureau de la professeur principale.",
         ] {
             assert!(flagged(sentence).is_empty(), "{sentence}");
         }

@@ -29,8 +29,7 @@ infinitive can take:
 - after `de` followed by object pronouns: a conjugated form (`de la trouvait`, `de me le
   facturez`) or, after `me`, `te`, `se`, `lui`, `leur`, `y`, `en`, `le`, `les` (which after
   `de` are pronouns: the articles contract to `du`, `des`), a participle (`d'en parlé`, `au
-  lieu de le donné`); after `la`, a participle with no noun reading that ends its phrase
-  (`de la trouvée vite`; `de la dite société`, `de la poussée` pass);
+  lieu de le donné`);
 - after `de` closing a phrase that only an infinitive follows: after `afin de`, `en mesure
   de`, `à même de`, `hors de question de`, any verb form but the infinitive, whatever else it
   may read as (`afin de trouvé`, `afin de données`); after `en train de`, `sur le point de`,
@@ -54,8 +53,9 @@ or (conjugated forms only) an adjective, so that `pour cent`, `de suite`, `par �
 précédent` pass. Nothing but spaces and apostrophes may
 stand between the words.
 
-Limits: a participle right after `pour` or `sans` is MT609's; a participle after `de l'` is
-not judged (`le dossier de l'incarcéré`: a participle made a noun); `de` without an object pronoun
+Limits: a participle right after `pour` or `sans` is MT609's; a participle after `de la` or
+`de l'` is not judged (`la mère de la noyée`, `le dossier de l'incarcéré`: participles made
+nouns); `de` without an object pronoun
 or one of those phrases is not judged (`rien de cassé`, `dix de blessés` are French), nor is a preposition followed
 by `lui`, `nous` or `vous`, which may be a stressed pronoun ending the phrase (`celui qui se
 servait de lui voulait`, `ce qui vient de vous y contribuera`), nor the archaic order with the
@@ -184,17 +184,11 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
         // Right after `pour` and `sans`, MT609 reports it.
         Head::Preposition => !clitics.is_empty() || tokens.lower(i) == "par",
         // `de le` and `de les` are pronouns (the articles contract to `du`, `des`); `de la`
-        // is an article as often (`de la poussée`), so after it only a word with no noun
-        // reading that no noun or adjective follows (`de la dite société`) counts; `de l'`
-        // makes nouns of participles (`le dossier de l'incarcéré`); `de nous` is a partitive.
-        Head::De => {
-            clitics.clone().any(|k| {
-                matches!(
-                    tokens.lower(k),
-                    "me" | "m" | "te" | "t" | "se" | "s" | "lui" | "leur" | "y" | "en" | "le" | "les"
-                )
-            }) || (clitics.len() == 1 && tokens.lower(clitics.start) == "la" && ends_phrase(tokens, j))
-        }
+        // and `de l'` are articles as often, before participles made nouns (`la mère de la
+        // noyée`, `le dossier de l'incarcéré`); `de nous` is a partitive.
+        Head::De => clitics.clone().any(|k| {
+            matches!(tokens.lower(k), "me" | "m" | "te" | "t" | "se" | "s" | "lui" | "leur" | "y" | "en" | "le" | "les")
+        }),
         Head::Negation | Head::PhraseDe(_) => true,
     };
     let de_without_pronoun = head == Head::De && clitics.is_empty();
@@ -218,20 +212,6 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
         finding = finding.with_suggestion(forms[0].clone());
     }
     Some(finding)
-}
-
-/// Whether the word at `j` ends its phrase: no noun, adjective, number or name follows it
-/// closely (`de la trouvée vite` ends there, `de la dite société` goes on).
-fn ends_phrase(tokens: &SentenceTokens<'_>, j: usize) -> bool {
-    match tokens.get(j + 1) {
-        None => true,
-        Some(next) if !next.follows_closely(false) => true,
-        Some(next) => {
-            next.lex.known
-                && !next.is_capitalised()
-                && !next.tags().has(tag::NOUN | tag::ADJ | tag::PROPER | tag::NUMERAL | tag::PAST_PARTICIPLE)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -260,13 +240,9 @@ mod tests {
     #[test]
     fn a_participle_after_de_and_a_pronoun_that_cannot_be_an_article_is_flagged() {
         assert_eq!(flagged("Au lieu de le donné, il le garde."), [("de le donné".into(), "donner".into())]);
-        assert_eq!(
-            flagged("Nous avions coutume de la suppliée sans cesse."),
-            [("de la suppliée".into(), "supplier".into())]
-        );
         for sentence in [
+            "La mère de la noyée pleure.",
             "Le prix de la regrettée chanteuse.",
-            "Le retour de la dénommée Marie.",
             "Il parle de la poussée des prix.",
             "Le dossier de l'incarcéré est clos.",
         ] {

@@ -266,8 +266,9 @@ pub fn complement_phrase_adjective(rule: &'static str, tokens: &SentenceTokens<'
     }
     // The adjective opens another phrase (`… voisin petit chat`), is coordinated (`rouge et
     // verte`) or is an invariable idiom.
+    // `a` and `est` read as nouns too (a letter, a compass point): here they are verbs.
     let goes_on = tokens.get(adjective_at + 1).is_some_and(|next| {
-        (next.tags().has(tag::NOUN | tag::ADJ) && next.follows_closely(false))
+        (next.tags().has(tag::NOUN | tag::ADJ) && next.follows_closely(false) && !matches!(next.lower, "a" | "est"))
             || matches!(next.lower, "et" | "ou" | "de" | "d")
             || next.gap.contains([',', '/', '('])
     });
@@ -283,8 +284,13 @@ pub fn complement_phrase_adjective(rule: &'static str, tokens: &SentenceTokens<'
     };
     let (g1, n1) = of_noun(&first, (det_gender, det_number));
     let (g2, n2) = of_noun(&second, det2);
-    // The nouns must agree with their determiners, else the determiner is to blame.
-    if clash(g1, sure_gender(first.tags())) && sure_gender(first.tags()).is_some() {
+    // The nouns must agree with their determiners, else the determiner is to blame (`la
+    // professeur`, `la chef`: MT604's first check or a usage it leaves alone).
+    let det_clash = |noun: &Token<'_>, (gender, number): (Gender, Number)| {
+        clash(Some(gender).filter(|g| *g != Gender::Either), sure_gender(noun.tags()))
+            || clash(Some(number), sure_number(noun.tags()))
+    };
+    if det_clash(&first, (det_gender, det_number)) || det_clash(&second, det2) {
         return None;
     }
     let (ga, na) = (sure_gender(adjective.tags()), sure_number(adjective.tags()));

@@ -100,7 +100,7 @@ impl Detector for SubjectVerb {
                     None if matches!(tokens.lower(i), "ça" | "cela" | "ceci" | "personne" | "rien") => {
                         neuter_subject(&tokens, i, res.french)
                     }
-                    None if matches!(tokens.lower(i), "ne" | "n") => verbless_negation(&tokens, i),
+                    None if is_negation_ne(&tokens, i) => verbless_negation(&tokens, i),
                     None if tokens.lower(i) == "ont" => ont_for_on(&tokens, i),
                     None if i == 0 => after_noun_subject(&tokens, res.french),
                     // `est-ce`, `sont-ce`: either third person.
@@ -170,10 +170,12 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     }
     // `tu donne`: after the subject `tu`, a form that reads 2sg only as an imperative.
     // `j'ai délibérément tu l'affaire`: `tu` is taire's participle after an auxiliary.
-    let after_auxiliary = (i.saturating_sub(3)..i).any(|j| {
+    let auxiliary = |j: usize| {
         tokens.lex(j).tags.has(tag::FINITE)
             && lemma_is(lexicon, tokens.lower(j), |t| t.has(tag::FINITE), &["avoir", "être"])
-    });
+    };
+    let after_auxiliary =
+        i >= 1 && (auxiliary(i - 1) || (i >= 2 && tokens.lex(i - 1).tags.has(tag::ADV) && auxiliary(i - 2)));
     let imperative_only = pronoun.lower == "tu" && !after_auxiliary && only_imperative_in(&verb, tag::P2SG, lexicon);
     if wrong_person(&verb, person).is_none() && !imperative_only {
         return None;
@@ -189,7 +191,21 @@ fn after_pronoun(tokens: &SentenceTokens<'_>, i: usize, person: u64, lexicon: &L
     if tags.has(tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL) {
         return None;
     }
-    Some(finding(&pronoun, &verb, person, lexicon))
+    let mut finding = finding(&pronoun, &verb, person, lexicon);
+    if imperative_only && wrong_person(&verb, person).is_none() {
+        finding.message =
+            format!("`{}` reads 2sg only as an imperative, after the subject `{}`", verb.text, pronoun.text);
+    }
+    Some(finding)
+}
+
+/// `ne` or its elision `n'`: a bare `n` is a variable (`n éléments`, `n fois`).
+fn is_negation_ne(tokens: &SentenceTokens<'_>, i: usize) -> bool {
+    match tokens.lower(i) {
+        "ne" => true,
+        "n" => tokens.get(i + 1).is_some_and(|next| next.joiner == Joiner::Apostrophe),
+        _ => false,
+    }
 }
 
 /// `ne l'oubli pas`, `ne pensée rien`: between `ne` (past its object pronouns) and the
@@ -243,16 +259,21 @@ fn ont_for_on(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let ont = tokens.at(i);
     let next = tokens.get(i + 1)?;
     // `s'ils n'ont`: negated, it is the verb.
-    let negated = i > 0 && matches!(tokens.lower(i - 1), "n" | "ne");
+    let negated = i > 0 && is_negation_ne(tokens, i - 1);
     if ont.joiner == Joiner::Hyphen || negated || !close(&next) {
         return None;
     }
     let sure = match next.lower {
-        // `ils ont ne serait-ce qu'un peu`: the idiom.
-        "ne" | "n" => !tokens.get(i + 2).is_some_and(|t| matches!(t.lower, "serait" | "fût" | "fut")),
+        // `ils ont ne serait-ce qu'un peu`: the idiom; `ont n éléments`: a variable.
+        "ne" | "n" if is_negation_ne(tokens, i + 1) => {
+            !tokens.get(i + 2).is_some_and(|t| matches!(t.lower, "serait" | "fût" | "fut"))
+        }
+        // `Ils ont te semble-t-il raison`: an incise.
         "me" | "m" | "te" | "t" | "se" | "s" | "y" | "en" => tokens.get(i + 2).is_some_and(|verb| {
             let tags = verb.tags();
-            close(&verb)
+            let incise = tokens.get(i + 3).is_some_and(|t| t.joiner == Joiner::Hyphen);
+            !incise
+                && close(&verb)
                 && verb.lex.known
                 && tags.has(tag::FINITE)
                 && tags.has(tag::P3SG)
@@ -329,11 +350,11 @@ fn neuter_subject(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> O
         return None;
     }
     if negative {
-        if !tokens.get(i + 1).is_some_and(|t| matches!(t.lower, "ne" | "n")) {
+        if !(i + 1 < tokens.len() && is_negation_ne(tokens, i + 1)) {
             return None;
         }
     } else {
-        let opens = opens_clause(tokens, i) || is_clause_opener(tokens.lower(i - 1));
+        let opens = opens_clause(tokens, i) || i.checked_sub(1).is_some_and(|p| is_clause_opener(tokens.lower(p)));
         // `qui n'auront que cela seront`: `ne … que` makes it an object.
         let restriction = i > 0
             && matches!(tokens.lower(i - 1), "que" | "qu")
@@ -461,7 +482,9 @@ fn after_noun_subject(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<
     // Not `des`, which also means `from the` (`Des collines descend un vent froid`), nor
     // `mon`, `ton`, `son`, `leur`, which are also nouns or pronouns.
     let number = match tokens.lower(0) {
-        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => tag::PLURAL,
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "certains" | "certaines" | "plusieurs" => {
+            tag::PLURAL
+        }
         "le" | "la" | "l" | "un" | "une" | "ce" | "cet" | "cette" | "ma" | "ta" | "sa" | "notre" | "votre"
         | "chaque" => tag::SINGULAR,
         _ => return None,
@@ -498,8 +521,16 @@ fn after_noun_subject(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<
         || (matches!(verb.lower, "a" | "est") && !letter_or_point);
     let person = if number == tag::PLURAL { tag::P3PL } else { tag::P3SG };
     let persons = wrong_person(&verb, person);
+    // `Le problème sont les retards`, `Ce dimanche ont lieu les élections`: a plural after the
+    // verb is its attribute or its inverted subject.
+    let plural_after = (k + 1..(k + 4).min(tokens.len())).any(|j| {
+        matches!(
+            tokens.lower(j),
+            "les" | "des" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "deux" | "trois"
+        ) || tokens.lex(j).tags.has(tag::NUMERAL)
+    });
     let judged = match persons {
-        Some(persons) if number == tag::SINGULAR => persons == tag::P3PL,
+        Some(persons) if number == tag::SINGULAR => persons == tag::P3PL && !plural_after,
         Some(_) => true,
         None => false,
     };
@@ -515,6 +546,8 @@ fn after_noun_subject(tokens: &SentenceTokens<'_>, lexicon: &Lexicon) -> Option<
 const COLLECTIVE_NOUNS: &[&str] = &[
     "centaine",
     "cinquantaine",
+    "milliard",
+    "million",
     "couple",
     "dizaine",
     "douzaine",
@@ -762,6 +795,22 @@ mod tests {
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
+    }
+
+    #[test]
+    fn review_cases_pass() {
+        for sentence in [
+            "Ce dimanche ont lieu les élections municipales.",
+            "Un million ont manifesté dimanche.",
+            "Le problème sont les retards.",
+            "Un tableau de n éléments plus un en-tête.",
+            "Les tableaux ont n éléments chacun.",
+            "Ils ont te semble-t-il raison.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+        assert_eq!(flagged("Si tu as faim tu mange.")[0].0, "mange");
+        assert_eq!(flagged("Plusieurs personnes devienne des robots.")[0].0, "devienne");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! signé`, `elle a été arrêté`).
 
 use super::chain_subject::{
-    ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, is_reflexive_pronoun, lemma_is, pronoun_subject, raising_verb,
+    ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, reflexive_of_subject,
     subject_of,
 };
 use crate::document::Joiner;
@@ -32,8 +32,9 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   subject (`il est arriver`); a conjugated form after a form of avoir (`il a signez`, `il a
   reçut`); a form of avoir after the reflexive `se` (`il s'y a trouvé`, `ils s'en ont
   servi`), where a reflexive verb takes être;
-- a past participle after a modal (pouvoir, devoir, vouloir, falloir) or after `pour` and
-  `sans`, where the infinitive is required (`peut signé`, `doivent payé`, `pour mangé`);
+- a past participle after a modal (pouvoir, devoir, vouloir, falloir, oser, and the
+  participles `pu`, `dû`) or after `pour` and `sans`, where the infinitive is required (`peut
+  signé`, `doivent payé`, `elles ont pu mangé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir,
   redevenir, demeurer and rester (not an impersonal `il reste`), or after se montrer, se
   révéler, se sentir, s'avérer, se croire, se savoir, se tenir (with their reflexive
@@ -68,13 +69,16 @@ How: the lexicon's readings of both verbs; adverbs of negation and degree (`pas`
 (`totalement`) may stand between them. The wrong form must have no reading that
 fits: participles that are also prepositions (`passé minuit`) pass, and so do infinitives
 that are also nouns (`le dîner`) after `a`, which may be `à` without its accent (`il a
-dîner`), after `y` (`il y avait souper`) and for `avoir pouvoir de`; after any other form of
-avoir they are flagged (`j'ai manger`). A conjugated form is not judged after a relative's
-`que` or `dont` a few words before (`ce que j'ai suffit`, where avoir is the relative's
-verb), nor in a compound written without its hyphen (`j'avais rendez vous`, `il a peut être
+dîner`), after `y` (`il y avait souper`) and for `avoir pouvoir de`, `avoir devoir de`,
+`avoir souvenir de`; after any other form of avoir they are flagged (`j'ai manger`). A
+conjugated form is not judged after a relative's `que`, `dont` or `quoi` in its clause or
+`qui` right before avoir (`ce que j'ai suffit`, `ceux qui en ont savent`, where avoir is the
+relative's verb), nor in a compound written without its hyphen (`j'avais rendez vous`, `il a peut être
 raison`). `a` is taken for the verb only after a pronoun or `qui`, or before `-t-` and an
 inverted pronoun. Agreement is never
-judged after a reflexive (`elle s'est rendu compte`), for `on`, `nous`, `vous` (whose number
+judged after a reflexive être (`elle s'est rendu compte`: the participle agrees with its
+object), nor after `me`, `te`, `nous`, `vous` before a verb of state unless they are
+reflexive (`il me croyait morte`: an object), for `on`, `nous`, `vous` (whose number
 is the writer's choice: `nous sommes convaincu` of one author), for the gender of `je` and `tu`,
 for a word of a hyphenated compound (`mort-née`), nor where any reading of the word agrees;
 the gender of a noun subject only when its determiner shows it too, and an adjective of both
@@ -83,14 +87,15 @@ adjective or a determiner (`c'est toute la différence`) or by `que` or `qui` (a
 seules qu'elles partent`) is not taken for the attribute.
 
 Limits: aller and savoir also take an attribute (`j'irai armé`, `je le savais désiré`) and
-are not judged, nor is a modal with an object before it (`le texte se veut équilibré`); a
+are not judged as verbs of state (savoir only as `se savoir`, aller only before an infinitive
+of state: `tu vas être payées`), nor is a modal with an object before it (`le texte se veut équilibré`); a
 noun subject further back than its clause's first words, or after a coordination, is not
 reached (`la fille qui dansait est tombé`).",
 };
 
 /// Verbs followed by an infinitive and never by a participle. `aller` (`j'irai armé`) and
 /// `savoir` (`je le savais désiré`) also take an attribute, and are left out.
-const MODALS: &[&str] = &["pouvoir", "devoir", "vouloir", "falloir"];
+const MODALS: &[&str] = &["pouvoir", "devoir", "vouloir", "falloir", "oser"];
 
 /// Verbs built with `pour` and an attribute (`tenir pour acquis`, `laisser pour mort`).
 const POUR_ATTRIBUTE_VERBS: &[&str] =
@@ -205,7 +210,8 @@ fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
             heads.entry(form).or_insert(kind);
         }
     }
-    for word in ["pour", "sans", "avoir"] {
+    // `elles ont pu mangé`: the participles of pouvoir and devoir take the infinitive too.
+    for word in ["pour", "sans", "avoir", "pu", "dû"] {
         heads.insert(word.to_string(), Head::Modal);
     }
     // The infinitive heads a chain only after a modal or a verb of state (`chain_head`).
@@ -237,7 +243,9 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
     // `être` is a noun too, but not after a modal or a verb of state (`il peut être`).
     if head == Head::PronominalCopula {
         // After its reflexive pronoun the word is the verb, whatever else it may be (`montre`).
-        let reflexive = i > 0 && is_reflexive_pronoun(tokens.lower(i - 1)) && tokens.lex(i).tags.has(tag::FINITE);
+        // `me`, `te`, `nous`, `vous` are reflexive only after their own subject pronoun (`il
+        // me croyait morte`: an object).
+        let reflexive = i > 0 && tokens.lex(i).tags.has(tag::FINITE) && reflexive_of_subject(tokens, i - 1);
         return reflexive.then_some(Head::Copula);
     }
     let infinitive = ATTRIBUTE_INFINITIVES.contains(&lower);
@@ -314,6 +322,7 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
             || (!matches!(head, "pour" | "sans")
                 && (matches!(lower, "très" | "trop" | "assez" | "tellement" | "presque")
                     || (lower.ends_with("ment")
+                        && lower != "comment"
                         && tags.has(tag::ADV)
                         && !tags.has(tag::NOUN | tag::VERB | tag::ADJ | tag::PREP | tag::CONJ))))
     };
@@ -366,9 +375,11 @@ fn reflexive_with_avoir(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
         j = j.checked_sub(1)?;
     }
     // `s'` is `se` here: `si` is elided only before `il` and `ils`; an `s` joined to the
-    // word before it is a possessive (`Moody's a abaissé`).
+    // word before it is a possessive (`Moody's a abaissé`), one not elided a unit or a letter
+    // (`30 s a été ajouté`).
     if tokens.lower(j) != "s"
         || tokens.at(j).joiner == Joiner::Apostrophe
+        || tokens.at(j + 1).joiner != Joiner::Apostrophe
         || !tokens.lex(i).tags.has(tag::FINITE | tag::INFINITIVE | tag::PRESENT_PARTICIPLE)
     {
         return None;
@@ -386,8 +397,8 @@ fn reflexive_with_avoir(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
 
 /// `j'ai manger`: an infinitive that is also a noun (`le manger`, `le dîner`) after a form of
 /// avoir that is nothing else (not `a`, which may be `à` without its accent: `un plat a
-/// manger`), with no determiner between them to make it the noun. `avoir pouvoir de` is an
-/// idiom; after `y` (`il y avait souper`) the noun may be meant.
+/// manger`), with no determiner between them to make it the noun. `avoir pouvoir de`, `avoir
+/// devoir de`, `avoir souvenir de` are idioms; after `y` (`il y avait souper`) the noun may be meant.
 fn noun_infinitive_for_participle(
     tokens: &SentenceTokens<'_>,
     i: usize,
@@ -402,7 +413,7 @@ fn noun_infinitive_for_participle(
         || !tags.has(tag::INFINITIVE)
         || !tags.has(tag::NOUN)
         || tags.has(!noun_or_verb & ALL_CLASSES_AND_FORMS)
-        || second.lower == "pouvoir"
+        || matches!(second.lower, "pouvoir" | "devoir" | "souvenir")
     {
         return None;
     }
@@ -412,9 +423,9 @@ fn noun_infinitive_for_participle(
 }
 
 /// `il a signez`, `il a reçut`: a conjugated form (and nothing else) right after a form of
-/// avoir, where the past participle goes. Left alone after `que` or `dont` a few words
-/// before, where avoir is the verb of a relative whose clause the next verb ends (`ce que
-/// j'ai suffit`), and in a compound written without its hyphen (`j'avais rendez vous`, `il a
+/// avoir, where the past participle goes. Left alone after `que`, `dont` or `quoi` in its
+/// clause, or `qui` right before it, where avoir is the verb of a relative whose clause the
+/// next verb ends (`ce que j'ai suffit`, `ceux qui en ont savent`), and in a compound written without its hyphen (`j'avais rendez vous`, `il a
 /// peut être raison`).
 fn finite_for_participle(tokens: &SentenceTokens<'_>, i: usize, k: usize, lexicon: &Lexicon) -> Option<Finding> {
     let second = tokens.at(k);
@@ -422,7 +433,18 @@ fn finite_for_participle(tokens: &SentenceTokens<'_>, i: usize, k: usize, lexico
     if !tags.has(tag::FINITE) || tags.has(ALL_CLASSES_AND_FORMS & !(tag::FINITE | tag::VERB)) {
         return None;
     }
-    let relative = (i.saturating_sub(4)..i).any(|j| matches!(tokens.lower(j), "que" | "qu" | "dont" | "quoi"));
+    // Back to the clause's start (a comma or the sentence's), for a relative pronoun; `qui`
+    // counts only right before avoir and its pronouns (`ceux qui en ont savent`).
+    let mut start = i;
+    while start > 0 && !tokens.at(start).follows_clause_break() {
+        start -= 1;
+    }
+    let mut p = i;
+    while p > 0 && matches!(tokens.lower(p - 1), "en" | "y" | "l" | "le" | "la" | "les" | "ne" | "n" | "lui" | "leur") {
+        p -= 1;
+    }
+    let relative = (start..i).any(|j| matches!(tokens.lower(j), "que" | "qu" | "dont" | "quoi"))
+        || (p > 0 && tokens.lower(p - 1) == "qui");
     // `j'avais rendez vous`, `il a peut être raison`: a compound written without its hyphen.
     let compound = tokens
         .get(k + 1)
@@ -684,6 +706,23 @@ mod tests {
         // `étais` is also the plural of `étai`, `as` a noun.
         assert_eq!(flagged("Je n'étais pas perdus."), [("perdus".into(), "perdu / perdue".into())]);
         assert_eq!(flagged("Tu as manger."), [("manger".into(), "mangé".into())]);
+    }
+
+    #[test]
+    fn review_cases_pass() {
+        for sentence in [
+            "Ceux qui en ont savent de quoi je parle.",
+            "Celui qui n'en a veut en avoir.",
+            "Les ressources que ces petites entreprises locales ont suffisent à peine.",
+            "Un délai de 30 s a été ajouté avant la relance.",
+            "Il me croyait morte depuis longtemps.",
+            "Il nous sait occupés en ce moment.",
+            "J'ai souvenir d'une époque plus calme.",
+            "Ce semestre ont été recrutés vingt agents.",
+        ] {
+            assert!(flagged(sentence).is_empty(), "{sentence}");
+        }
+        assert_eq!(flagged("Elles ont pu mangé.")[0].0, "mangé");
     }
 
     #[test]
