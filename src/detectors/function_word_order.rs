@@ -104,7 +104,12 @@ impl Detector for FunctionWordOrder {
         let mut after_en = Vec::new();
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len().saturating_sub(1) {
-                let finding = match tokens.lower(i) {
+                let lower = tokens.lower(i);
+                // Every word comes here; the words looked for are short.
+                if lower.len() > 6 {
+                    continue;
+                }
+                let finding = match lower {
                     "en" => {
                         after_en.extend(preposition_before_article(&tokens, i, res.french));
                         continue;
@@ -130,20 +135,6 @@ fn preposition_before_article(tokens: &SentenceTokens<'_>, i: usize, lexicon: &L
     if tokens.at(i).joiner == Joiner::Hyphen {
         return None;
     }
-    // `croire en la science`, `confiance en la justice`, `se traduire en des actes`: words
-    // built with `en` before an article.
-    let built_with_en = (i.saturating_sub(3)..i).any(|j| {
-        matches!(tokens.lower(j), "confiance" | "foi" | "espoir" | "espérance" | "croyance")
-            || lemma_is(
-                lexicon,
-                tokens.lower(j),
-                |t| t.has(tag::VERB),
-                &["croire", "traduire", "transformer", "convertir"],
-            )
-    });
-    if built_with_en {
-        return None;
-    }
     let article = tokens.get(i + 1)?;
     if !matches!(article.lower, "le" | "la" | "l" | "les" | "des") || !close(&article) {
         return None;
@@ -167,6 +158,20 @@ fn preposition_before_article(tokens: &SentenceTokens<'_>, i: usize, lexicon: &L
     // phrases.
     let always = matches!(article.lower, "le" | "les");
     if (!always && SET_PHRASE_NOUNS.contains(&noun.lower)) || (always && noun.lower.ends_with("ant")) {
+        return None;
+    }
+    // `croire en la science`, `confiance en la justice`, `se traduire en des actes`: words
+    // built with `en` before an article.
+    let built_with_en = (i.saturating_sub(3)..i).any(|j| {
+        matches!(tokens.lower(j), "confiance" | "foi" | "espoir" | "espérance" | "croyance")
+            || lemma_is(
+                lexicon,
+                tokens.lower(j),
+                |t| t.has(tag::VERB),
+                &["croire", "traduire", "transformer", "convertir"],
+            )
+    });
+    if built_with_en {
         return None;
     }
     let phrase = tokens.phrase(i, i + 2);
