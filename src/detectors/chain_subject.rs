@@ -140,8 +140,7 @@ pub const ATTRIBUTE_INFINITIVES: &[&str] =
 /// (past the negation, chain adverbs and the `de` or `à` the verb takes), whose subject the
 /// attribute after the infinitive agrees with.
 pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<usize> {
-    // `peut-être` is the adverb.
-    // `avoir` for `avoir été` (`ils semblent avoir été attaqués`).
+    // `avoir` for `avoir été` (`ils semblent avoir été attaqués`); `peut-être` is the adverb.
     let lower = tokens.lower(i);
     if !(ATTRIBUTE_INFINITIVES.contains(&lower) || lower == "avoir") || tokens.at(i).joiner == Joiner::Hyphen {
         return None;
@@ -150,12 +149,12 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
     while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n")) {
         j -= 1;
     }
-    let verbs = match tokens.lower(j) {
-        "de" | "d" => RAISING_VERBS_DE,
-        "à" => RAISING_VERBS_A,
-        _ => RAISING_VERBS,
+    let (verbs, preposition) = match tokens.lower(j) {
+        "de" | "d" => (RAISING_VERBS_DE, true),
+        "à" => (RAISING_VERBS_A, true),
+        _ => (RAISING_VERBS, false),
     };
-    if verbs != RAISING_VERBS {
+    if preposition {
         // `ne s'efforcent jamais de paraître`: past the adverbs before the preposition too.
         j = j.checked_sub(1)?;
         while j > 0 && is_chain_adverb(tokens.lower(j)) {
@@ -174,9 +173,10 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
     (!object_raised).then_some(j)
 }
 
-/// `celle-ci était perdu`, `ceux-là semblent contrarié`: a demonstrative pronoun with `-ci`
-/// or `-là` opening its clause right before the verb (past `ne`, `y`, `en`), whose gender and
-/// number it shows.
+/// `celle-ci était perdu`, `ceux-là semblent contrarié`, `celle qui était perdu`, `laquelle
+/// était perdu`: a demonstrative pronoun with `-ci` or `-là` opening its clause, or with
+/// `qui`, or a relative `lequel` no preposition governs, right before the verb (past `ne`,
+/// `y`, `en`), whose gender and number it shows.
 fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
     let j = before_clitics(tokens, i)?;
     let particle = tokens.at(j);
@@ -220,13 +220,13 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         demonstrative: false,
         gender,
         number,
-        span: crate::finding::Span::new(pronoun.span.start, particle.span.end),
+        span: Span::new(pronoun.span.start, particle.span.end),
         text: pronoun.text,
     })
 }
 
 /// The reflexive pronouns, elided or not.
-pub fn is_reflexive_pronoun(lower: &str) -> bool {
+fn is_reflexive_pronoun(lower: &str) -> bool {
     matches!(lower, "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous")
 }
 
