@@ -1,5 +1,10 @@
 //! MT609: a French auxiliary or modal verb followed by the wrong form (`il a donner`, `peut
 //! signé`, `elle a été arrêté`).
+//!
+//! Over 500 lines (a quarter of them tests): each head (avoir, être, verbs of state, modals,
+//! `pour`/`sans`) and each wrong second form is a short function of its own here, with the
+//! explanation that documents them all; the subject an attribute agrees with is found in
+//! `chain_subject`.
 
 use super::chain_subject::{
     ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, reflexive_of_subject,
