@@ -52,17 +52,6 @@ const POS: &[(u64, &str, &str)] = &[
     (tag::CONJ, "conj", "conjunctions"),
 ];
 
-/// Every part-of-speech tag of `POS`.
-const ALL_POS: u64 = {
-    let mut all = 0;
-    let mut k = 0;
-    while k < POS.len() {
-        all |= POS[k].0;
-        k += 1;
-    }
-    all
-};
-
 /// Sentences longer than this count as long, shorter than `SHORT_SENTENCE` as short.
 const LONG_SENTENCE: usize = 35;
 const SHORT_SENTENCE: usize = 8;
@@ -78,7 +67,7 @@ pub struct FeatureSet {
     pub names: Vec<String>,
     /// Feature slot of each function word: words of up to eight bytes by their bytes as an
     /// integer (`text::short_key`), longer ones by name.
-    short_function_words: FastMap<u64, usize>,
+    short_function_words: ShortKeyTable,
     long_function_words: FastMap<&'static str, usize>,
     /// Where the function-word rates start in `names`.
     first_function_word: usize,
@@ -99,13 +88,17 @@ static FEATURE_SETS: LazyLock<Vec<FeatureSet>> = LazyLock::new(|| {
             }
             debug_assert_eq!(names.len(), FIRST_FUNCTION_WORD);
             names.extend(words.iter().map(|w| format!("fw-{w}")));
-            let (mut short_function_words, mut long_function_words) = (FastMap::default(), FastMap::default());
+            let mut short_words = Vec::new();
+            let mut long_function_words = FastMap::default();
             for (i, word) in words.into_iter().enumerate() {
                 match short_key(word) {
-                    Some(key) => short_function_words.insert(key, FIRST_FUNCTION_WORD + i),
-                    None => long_function_words.insert(word, FIRST_FUNCTION_WORD + i),
-                };
+                    Some(key) => short_words.push((key, FIRST_FUNCTION_WORD + i)),
+                    None => {
+                        long_function_words.insert(word, FIRST_FUNCTION_WORD + i);
+                    }
+                }
             }
+            let short_function_words = ShortKeyTable::new(&short_words);
             Some(FeatureSet {
                 lang: code,
                 names,
@@ -121,7 +114,7 @@ impl FeatureSet {
     /// The slot of a lowercase word given as its bytes and its `short_key_of_bytes`.
     fn function_word_slot(&self, word: &[u8], short_key: Option<u64>) -> Option<usize> {
         match short_key {
-            Some(key) => self.short_function_words.get(&key).copied(),
+            Some(key) => self.short_function_words.get(key),
             None => self.long_function_words.get(std::str::from_utf8(word).ok()?).copied(),
         }
     }
@@ -151,6 +144,49 @@ impl FeatureSet {
             }
         }
         name.to_string()
+    }
+}
+
+/// A fixed set of short words (by `short_key`, never 0) and a value for each, in an
+/// open-addressing table: one multiply and a probe or two a word, cheaper than a general hash
+/// map for the function-word test that half the words of a text take.
+struct ShortKeyTable {
+    keys: Vec<u64>,
+    values: Vec<usize>,
+    shift: u32,
+}
+
+impl ShortKeyTable {
+    fn new(entries: &[(u64, usize)]) -> ShortKeyTable {
+        // At most a quarter full: a miss (most words) ends at an empty slot at once.
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut table = ShortKeyTable { keys: vec![0; size], values: vec![0; size], shift: 64 - size.trailing_zeros() };
+        for &(key, value) in entries {
+            debug_assert!(key != 0, "a word has a first byte");
+            let mut slot = table.slot_of(key);
+            while table.keys[slot] != 0 && table.keys[slot] != key {
+                slot = (slot + 1) & (size - 1);
+            }
+            table.keys[slot] = key;
+            table.values[slot] = value;
+        }
+        table
+    }
+
+    fn slot_of(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<usize> {
+        let mask = self.keys.len() - 1;
+        let mut slot = self.slot_of(key);
+        loop {
+            match self.keys[slot] {
+                0 => return None,
+                k if k == key => return Some(self.values[slot]),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 }
 
@@ -185,7 +221,9 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
     let set = FeatureSet::of(doc.lang.code).filter(|_| doc.lang.reliable)?;
     // Only words whose function-word mask has the language's bit are looked up by name.
     let bit = doc.lang.lang.and_then(|l| res.function_words.index_of(l)).map_or(0, |i| 1u16 << i);
-    let mut values = vec![0.0; set.names.len()];
+    // Integer counts during the walk (an integer increment, not a floating-point add chained
+    // through memory), turned into rates at the end.
+    let mut counts = vec![0u32; set.names.len()];
     let mut tally = Tally::default();
     // Each word without digits, as an integer key (`word_key`), for MTLD.
     let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
@@ -200,19 +238,29 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
         let mut gap_start = sentence.span.start;
         let mut previous_class: Option<usize> = None;
         for (i, word) in sentence.words.clone().zip(&doc.words[sentence.words.clone()]) {
-            let in_number = gap_start > sentence.span.start
-                && bytes[gap_start - 1].is_ascii_digit()
-                && bytes[word.span.start].is_ascii_digit();
-            if !in_number {
-                count_punctuation(bytes, gap_start..word.span.start, &mut punctuation);
+            // Most gaps are one space: nothing to count, nothing to test.
+            let plain_space = word.span.start == gap_start + 1 && bytes[gap_start] == b' ';
+            if !plain_space {
+                let in_number = gap_start > sentence.span.start
+                    && bytes[gap_start - 1].is_ascii_digit()
+                    && bytes[word.span.start].is_ascii_digit();
+                if !in_number {
+                    count_punctuation(bytes, gap_start..word.span.start, &mut punctuation);
+                }
             }
             gap_start = word.span.end;
             // Bytes, not `str` slices: no character-boundary checks on the way.
             let text = &bytes[word.span.start..word.span.end];
             let lower = &lower_bytes[word.span.start..word.span.end];
-            let shape = WordShape::of_ascii(text).unwrap_or_else(|| WordShape::of(doc.slice(word.span)));
-            // The word's bytes as an integer, for MTLD and the function-word table alike.
-            let short = short_key_of_bytes(lower);
+            // The word's shape, and its lowercase bytes as an integer (for MTLD and the
+            // function-word table alike): from one load for a short ASCII word, most words.
+            let (shape, short) = match WordShape::of_short_ascii(text) {
+                Some((shape, lower_key)) => (shape, Some(lower_key)),
+                None => (
+                    WordShape::of_ascii(text).unwrap_or_else(|| WordShape::of_utf8(text, doc.slice(word.span))),
+                    short_key_of_bytes(lower),
+                ),
+            };
             tally.words += 1;
             if shape.digit {
                 tally.numbers += 1;
@@ -230,7 +278,7 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
                 && let Some(slot) = set.function_word_slot(lower, short)
             {
                 tally.function_words += 1;
-                values[slot] += 1.0;
+                counts[slot] += 1;
             }
             let reading = readings.get(i);
             if let Some(r) = reading.filter(|r| r.lowercase_alphabetic() && !r.in_known_compound) {
@@ -238,11 +286,11 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
                 tally.unknown += usize::from(!r.known);
             }
             let class = match reading.filter(|r| tagged && r.known) {
-                Some(r) => pos_class(r.tags, &mut values),
+                Some(r) => pos_class(r.tags, &mut counts),
                 None => None,
             };
             if let (Some(a), Some(b)) = (previous_class, class) {
-                values[FIRST_POS_PAIR + a * POS.len() + b] += 1.0;
+                counts[FIRST_POS_PAIR + a * POS.len() + b] += 1;
             }
             previous_class = class;
         }
@@ -268,6 +316,7 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
         mtld_of_keys(&tokens, &mut scratch),
     ];
     scratch.give_back(tokens);
+    let mut values = vec![0.0; set.names.len()];
     values[..general.len()].copy_from_slice(&general);
     for (k, &n) in punctuation.iter().enumerate() {
         values[general.len() + k] = n as f64 * per_thousand;
@@ -279,8 +328,8 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
     values[rest + 3] = share(tally.function_words, tally.words);
     values[rest + 4] = share(tally.unknown, tally.judged);
     debug_assert_eq!(rest + 5, GENERAL.len());
-    for v in &mut values[FIRST_POS..] {
-        *v *= per_thousand;
+    for (v, &n) in values[FIRST_POS..].iter_mut().zip(&counts[FIRST_POS..]) {
+        *v = f64::from(n) * per_thousand;
     }
     debug_assert!(set.first_function_word == FIRST_FUNCTION_WORD);
     Some(StyleProfile { lang: set.lang, words: tally.words, values })
@@ -316,18 +365,37 @@ impl WordShape {
         })
     }
 
-    /// The shape of any word, character by character.
-    fn of(word: &str) -> WordShape {
-        let mut shape = WordShape { chars: 0, digit: false, first_upper: false, lowercase: false };
-        for c in word.chars() {
-            if shape.chars == 0 {
-                shape.first_upper = c.is_uppercase();
-            }
-            shape.chars += 1;
-            shape.digit |= c.is_ascii_digit();
-            shape.lowercase |= c.is_lowercase();
+    /// The shape of an ASCII word of up to eight bytes and its lowercase `short_key`, from
+    /// the word's bytes read as one integer; `None` for other words.
+    fn of_short_ascii(bytes: &[u8]) -> Option<(WordShape, u64)> {
+        let x = short_key_of_bytes(bytes)?;
+        if x & HIGH_BITS != 0 {
+            return None;
         }
-        shape
+        let upper = bytes_between(x, b'A' - 1, b'Z' + 1);
+        let shape = WordShape {
+            chars: bytes.len(),
+            digit: bytes_between(x, b'0' - 1, b'9' + 1) != 0,
+            first_upper: upper & 0x80 != 0,
+            lowercase: bytes_between(x, b'a' - 1, b'z' + 1) != 0,
+        };
+        // An uppercase ASCII letter's high test bit, moved to 0x20, lowercases it.
+        Some((shape, x | upper >> 2))
+    }
+
+    /// The shape of a word with other characters than ASCII (`été`, `ÉTÉ`, `Müller`): read
+    /// from its bytes, decoding only its first character, and its other characters only when
+    /// no ASCII letter is lowercase.
+    fn of_utf8(bytes: &[u8], word: &str) -> WordShape {
+        let (mut chars, mut digit, mut lowercase) = (0, false, false);
+        for &b in bytes {
+            chars += usize::from(b & 0xC0 != 0x80);
+            digit |= b.is_ascii_digit();
+            lowercase |= b.is_ascii_lowercase();
+        }
+        let lowercase = lowercase || word.chars().any(char::is_lowercase);
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        WordShape { chars, digit, first_upper, lowercase }
     }
 }
 
@@ -343,24 +411,27 @@ fn bytes_between(x: u64, above: u8, below: u8) -> u64 {
 }
 
 /// Counts the word's parts of speech; gives its class when the lexicon gives it only one.
-fn pos_class(tags: Tags, values: &mut [f64]) -> Option<usize> {
-    if !tags.has(ALL_POS) {
-        return None;
-    }
-    // One bit per part of speech, then a visit of the set bits only (most words have one).
-    let mut classes = 0u32;
-    let mut k = 0;
-    while k < POS.len() {
-        classes |= u32::from(tags.has(POS[k].0)) << k;
-        k += 1;
-    }
+fn pos_class(tags: Tags, counts: &mut [u32]) -> Option<usize> {
+    // The tags of `POS`, in its order, are bits 0 and 2..=8 (checked at compile time below): one shift
+    // gives the set of classes, and only its set bits are visited (most words have one).
+    let classes = ((tags.0 & 1) | ((tags.0 >> 1) & 0xFE)) as u32;
     let mut rest = classes;
     while rest != 0 {
-        values[FIRST_POS + rest.trailing_zeros() as usize] += 1.0;
+        counts[FIRST_POS + rest.trailing_zeros() as usize] += 1;
         rest &= rest - 1;
     }
     (classes.count_ones() == 1).then_some(classes.trailing_zeros() as usize)
 }
+
+// `pos_class` reads the tags of `POS` as bit 0 and bits 2..=8, in `POS` order.
+const _: () = {
+    let mut k = 0;
+    while k < POS.len() {
+        let bit = if k == 0 { 0 } else { k + 1 };
+        assert!(POS[k].0 == 1 << bit, "POS tags must be bit 0 and bits 2..=8, in order");
+        k += 1;
+    }
+};
 
 /// Commas, semicolons, colons, opening parentheses, question marks, exclamation marks, dashes
 /// (a hyphen after a space counts as one) and double quotation marks of every style, in a
@@ -411,8 +482,18 @@ fn word_key(word: &[u8]) -> u64 {
     short_key_of_bytes(word).unwrap_or_else(|| long_word_key(word))
 }
 
-/// `word_key` of a word of more than eight bytes.
+/// `word_key` of a word of more than eight bytes: up to sixteen, its first and last eight
+/// bytes mixed by multiplication (two loads, no hashing loop); longer, a hash.
 fn long_word_key(word: &[u8]) -> u64 {
+    let len = word.len();
+    if (9..=16).contains(&len) {
+        let head = u64::from_le_bytes(word[..8].try_into().unwrap_or_default());
+        let tail = u64::from_le_bytes(word[len - 8..].try_into().unwrap_or_default());
+        let mixed = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .wrapping_add(len as u64);
+        return mixed | 1 << 63;
+    }
     foldhash::fast::FixedState::default().hash_one(word) | 1 << 63
 }
 
@@ -427,32 +508,29 @@ fn mtld_of_keys(tokens: &[u64], scratch: &mut Scratch) -> f64 {
     // stamp when taken, so that a new document starts without clearing them.
     let slots = (tokens.len() * 2).next_power_of_two().max(16);
     let shift = 64 - slots.trailing_zeros();
-    let Scratch { table_keys: keys, table_ids: ids, table_stamps: stamps, stamp, numbered, seen_in, .. } = scratch;
+    let Scratch { table, stamp, numbered, seen_in, .. } = scratch;
     *stamp = stamp.wrapping_add(1);
     if *stamp == 0 {
-        stamps.fill(0);
+        table.fill(TypeSlot::default());
         *stamp = 1;
     }
-    if keys.len() < slots {
-        keys.resize(slots, 0);
-        ids.resize(slots, 0);
-        stamps.resize(slots, 0);
+    if table.len() < slots {
+        table.resize(slots, TypeSlot::default());
     }
-    let (keys, ids, stamps, stamp) = (&mut keys[..slots], &mut ids[..slots], &mut stamps[..slots], *stamp);
+    let (table, stamp) = (&mut table[..slots], *stamp);
     numbered.clear();
     let mut types = 0u32;
     for &key in tokens {
         let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
         let id = loop {
-            if stamps[slot] != stamp {
-                stamps[slot] = stamp;
-                keys[slot] = key;
-                ids[slot] = types;
+            let entry = &mut table[slot];
+            if entry.stamp != stamp {
+                *entry = TypeSlot { key, id: types, stamp };
                 types += 1;
-                break ids[slot];
+                break entry.id;
             }
-            if keys[slot] == key {
-                break ids[slot];
+            if entry.key == key {
+                break entry.id;
             }
             slot = (slot + 1) & (slots - 1);
         };
@@ -471,13 +549,20 @@ fn mtld_of_keys(tokens: &[u64], scratch: &mut Scratch) -> f64 {
 #[derive(Default)]
 struct Scratch {
     word_keys: Vec<u64>,
-    table_keys: Vec<u64>,
-    table_ids: Vec<u32>,
-    /// The stamp of the document that took each slot; `stamp` is the current document's.
-    table_stamps: Vec<u32>,
+    /// MTLD's table of word types, one slot a line read (key, number and stamp side by side).
+    table: Vec<TypeSlot>,
+    /// The current document's stamp: a slot with another stamp is free.
     stamp: u32,
     numbered: Vec<u32>,
     seen_in: Vec<u32>,
+}
+
+/// A slot of MTLD's table: a word's key, its type number, and the document that took it.
+#[derive(Default, Clone, Copy)]
+struct TypeSlot {
+    key: u64,
+    id: u32,
+    stamp: u32,
 }
 
 /// Buffers larger than this many entries are not kept after a huge document.
@@ -492,7 +577,7 @@ impl Scratch {
     fn give_back(mut self, mut word_keys: Vec<u64>) {
         word_keys.clear();
         self.word_keys = word_keys;
-        if self.table_keys.capacity() > MAX_KEPT_SCRATCH || self.word_keys.capacity() > MAX_KEPT_SCRATCH {
+        if self.table.capacity() > MAX_KEPT_SCRATCH || self.word_keys.capacity() > MAX_KEPT_SCRATCH {
             return;
         }
         SCRATCH.with_borrow_mut(|kept| *kept = self);

@@ -64,28 +64,29 @@ impl BoundModel {
 
     /// The verdict when the probability is at least `from`.
     pub fn assess_from(&self, profile: &StyleProfile, from: f64, top: usize) -> Option<Assessment> {
-        // One pass: the log-odds summed feature by feature, and the features that pushed towards
-        // translation gathered on the way.
-        let mut pushes: Vec<Push> = Vec::with_capacity(self.slots.len());
+        // One pass: the log-odds summed feature by feature, and the `top` features that pushed
+        // most towards translation kept in order on the way (strongest first; a tie goes to the
+        // earlier feature).
+        let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
+        let mut pushes: Vec<Push> = Vec::with_capacity(top + 1);
         let mut logit = self.model.bias;
         for (k, &slot) in self.slots.iter().enumerate() {
             let z = self.model.z(k, profile.values[slot]);
             let contribution = self.model.features[k].weight * z;
             logit += contribution;
-            if contribution > 0.0 {
-                pushes.push(Push { feature: k, z, contribution });
+            if contribution > 0.0 && top > 0 {
+                let push = Push { feature: k, z, contribution };
+                if pushes.len() < top || pushes.last().is_some_and(|last| stronger(&push, last).is_lt()) {
+                    let at = pushes.partition_point(|p| stronger(p, &push).is_lt());
+                    pushes.insert(at, push);
+                    pushes.truncate(top);
+                }
             }
         }
         let probability = style_model::probability(logit);
         if probability < from {
             return None;
         }
-        let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
-        if pushes.len() > top && top > 0 {
-            pushes.select_nth_unstable_by(top - 1, stronger);
-        }
-        pushes.truncate(top);
-        pushes.sort_by(stronger);
         Some(Assessment { probability, pushes })
     }
 

@@ -119,3 +119,71 @@ fn word_shape_eight_bytes_at_a_time_agrees_with_the_bytes_one_by_one() {
         }
     }
 }
+
+/// The shape of a word read character by character: what every fast path must agree with.
+fn shape_char_by_char(word: &str) -> (usize, bool, bool, bool) {
+    let chars = word.chars().count();
+    let digit = word.chars().any(|c| c.is_ascii_digit());
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    let lowercase = word.chars().any(char::is_lowercase);
+    (chars, digit, first_upper, lowercase)
+}
+
+#[test]
+fn every_word_shape_path_agrees_with_the_characters_one_by_one() {
+    let words = [
+        "a",
+        "Z",
+        "9",
+        "de",
+        "Paris",
+        "PARIS",
+        "x2",
+        "abcdefgh",
+        "ABCDEFGH",
+        "Ab3",
+        "été",
+        "ÉTÉ",
+        "État",
+        "Müller",
+        "àÀ",
+        "l'État",
+        "ÇA",
+        "ça",
+        "Ünal",
+        "2°C",
+        "ñandú",
+        "ΑΘΗΝΑ",
+        "Αθήνα",
+    ];
+    for word in words {
+        let bytes = word.as_bytes();
+        let shape = match WordShape::of_short_ascii(bytes) {
+            Some((shape, lower_key)) => {
+                assert_eq!(Some(lower_key), short_key(&word.to_ascii_lowercase()), "{word}");
+                shape
+            }
+            None => WordShape::of_ascii(bytes).unwrap_or_else(|| WordShape::of_utf8(bytes, word)),
+        };
+        assert_eq!((shape.chars, shape.digit, shape.first_upper, shape.lowercase), shape_char_by_char(word), "{word}");
+    }
+    // Every ASCII byte alone and between two letters, by the one-load path.
+    for b in 0u8..0x80 {
+        for bytes in [vec![b], vec![b'a', b, b'Q'], vec![b'Q'; 8]] {
+            let (shape, lower_key) = WordShape::of_short_ascii(&bytes).expect("short ASCII");
+            assert_eq!(shape.first_upper, bytes[0].is_ascii_uppercase(), "{bytes:?}");
+            assert_eq!(Some(lower_key), short_key_of_bytes(&bytes.to_ascii_lowercase()), "{bytes:?}");
+        }
+    }
+}
+
+#[test]
+fn long_words_get_distinct_keys_with_the_top_bit_set() {
+    let words = ["gouvernement", "gouvernements", "gouvernementale", "internationales", "constitutionnellement"];
+    let keys: Vec<u64> = words.iter().map(|w| word_key(w.as_bytes())).collect();
+    for (i, key) in keys.iter().enumerate() {
+        assert!(key >> 63 == 1, "{}", words[i]);
+        assert!(!keys[..i].contains(key), "{}", words[i]);
+    }
+    assert_eq!(word_key(b"gouvernement"), word_key(b"gouvernement"));
+}
