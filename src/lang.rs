@@ -2,8 +2,9 @@
 //! cheaply where whatlang needs to look (whatlang reads about 2 MB/s per core; a profile is
 //! one hash lookup per word).
 
-use crate::text::FastMap;
+use crate::text::{FastMap, ShortKeyTable, short_key_of_bytes};
 use serde::Serialize;
+use std::sync::LazyLock;
 use whatlang::Lang;
 
 /// Most languages a profile tracks (one bit each).
@@ -123,6 +124,53 @@ pub fn function_word_list(code: &str) -> Option<Vec<&'static str>> {
         }
     }
     Some(words)
+}
+
+/// One language's function words, each by its place in `function_word_list`: the function-word
+/// rates of the style profile are counted by these numbers.
+pub struct FunctionWordIndex {
+    pub lang: &'static str,
+    /// Words of up to eight bytes, by `short_key`.
+    short: ShortKeyTable,
+    long: FastMap<&'static str, u16>,
+}
+
+static FUNCTION_WORD_INDEXES: LazyLock<Vec<FunctionWordIndex>> = LazyLock::new(|| {
+    function_word_languages()
+        .filter_map(|code| {
+            let words = function_word_list(code)?;
+            let (mut short, mut long) = (Vec::new(), FastMap::default());
+            for (i, word) in words.into_iter().enumerate() {
+                match crate::text::short_key(word) {
+                    Some(key) => short.push((key, i as u32)),
+                    None => {
+                        long.insert(word, i as u16);
+                    }
+                }
+            }
+            Some(FunctionWordIndex { lang: code, short: ShortKeyTable::new(&short), long })
+        })
+        .collect()
+});
+
+impl FunctionWordIndex {
+    /// The index of a language (ISO 639-3) with a function-word list.
+    pub fn of(code: &str) -> Option<&'static FunctionWordIndex> {
+        FUNCTION_WORD_INDEXES.iter().find(|index| index.lang == code)
+    }
+
+    /// The place in `function_word_list` of a lowercase word given as its bytes.
+    pub fn position(&self, lower: &[u8]) -> Option<u16> {
+        self.position_by_key(lower, short_key_of_bytes(lower))
+    }
+
+    /// `position` of a word whose `short_key_of_bytes` is already known.
+    pub fn position_by_key(&self, lower: &[u8], short_key: Option<u64>) -> Option<u16> {
+        match short_key {
+            Some(key) => self.short.get(key).map(|i| i as u16),
+            None => self.long.get(std::str::from_utf8(lower).ok()?).copied(),
+        }
+    }
 }
 
 impl FunctionWords {

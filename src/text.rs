@@ -1,5 +1,6 @@
 //! Text folding shared by the document model and the detectors.
 
+use std::hash::BuildHasher;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -67,6 +68,74 @@ pub fn short_key_of_bytes(bytes: &[u8]) -> Option<u64> {
             Some(u64::from(low) | u64::from(high) << (8 * (len - 4)))
         }
         _ => None,
+    }
+}
+
+/// A word as an integer: its bytes (up to eight, `short_key_of_bytes`) or, for a longer word, a
+/// 64-bit hash with the top bit set. Never 0 for a word (it has a first byte); equal words get
+/// equal keys, and two different words the same key only by a 64-bit hash collision.
+pub fn word_key(word: &[u8]) -> u64 {
+    short_key_of_bytes(word).unwrap_or_else(|| long_word_key(word))
+}
+
+/// `word_key` of a word of more than eight bytes: up to sixteen, its first and last eight
+/// bytes mixed by multiplication (two loads, no hashing loop); longer, a hash.
+fn long_word_key(word: &[u8]) -> u64 {
+    let len = word.len();
+    if (9..=16).contains(&len) {
+        let head = u64::from_le_bytes(word[..8].try_into().unwrap_or_default());
+        let tail = u64::from_le_bytes(word[len - 8..].try_into().unwrap_or_default());
+        let mixed = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .wrapping_add(len as u64);
+        return mixed | 1 << 63;
+    }
+    foldhash::fast::FixedState::default().hash_one(word) | 1 << 63
+}
+
+/// A fixed set of words by `short_key` (never 0: a word has a first byte), each with a value,
+/// in an open-addressing table: one multiply and a probe or two a word, cheaper than a general
+/// hash map for a test that every word of a text takes.
+#[derive(Debug, Clone)]
+pub struct ShortKeyTable {
+    keys: Vec<u64>,
+    values: Vec<u32>,
+    shift: u32,
+}
+
+impl ShortKeyTable {
+    /// The table of `entries`; a key given twice keeps its first value.
+    pub fn new(entries: &[(u64, u32)]) -> ShortKeyTable {
+        // At most a quarter full: a miss (most words) ends at an empty slot at once.
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut table = ShortKeyTable { keys: vec![0; size], values: vec![0; size], shift: 64 - size.trailing_zeros() };
+        for &(key, value) in entries.iter().filter(|(key, _)| *key != 0) {
+            let mut slot = table.slot_of(key);
+            while table.keys[slot] != 0 && table.keys[slot] != key {
+                slot = (slot + 1) & (size - 1);
+            }
+            if table.keys[slot] == 0 {
+                table.keys[slot] = key;
+                table.values[slot] = value;
+            }
+        }
+        table
+    }
+
+    fn slot_of(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    pub fn get(&self, key: u64) -> Option<u32> {
+        let mask = self.keys.len() - 1;
+        let mut slot = self.slot_of(key);
+        loop {
+            match self.keys[slot] {
+                0 => return None,
+                k if k == key => return Some(self.values[slot]),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 }
 
@@ -373,6 +442,32 @@ pub fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_key_table_finds_its_words_and_nothing_else() {
+        let words = ["de", "la", "que", "les", "dans", "pour", "avec", "aujourd"];
+        let entries: Vec<(u64, u32)> =
+            words.iter().enumerate().map(|(i, w)| (short_key(w).unwrap(), i as u32)).collect();
+        let table = ShortKeyTable::new(&entries);
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(table.get(short_key(word).unwrap()), Some(i as u32), "{word}");
+        }
+        for other in ["d", "le", "qu", "dan", "pourr", "x"] {
+            assert_eq!(table.get(short_key(other).unwrap()), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn long_words_get_distinct_keys_with_the_top_bit_set() {
+        let words = ["gouvernement", "gouvernements", "gouvernementale", "internationales", "constitutionnellement"];
+        let keys: Vec<u64> = words.iter().map(|w| word_key(w.as_bytes())).collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(key >> 63 == 1, "{}", words[i]);
+            assert!(!keys[..i].contains(key), "{}", words[i]);
+        }
+        assert_eq!(word_key(b"gouvernement"), word_key(b"gouvernement"));
+        assert_eq!(word_key(b"de"), short_key("de").unwrap());
+    }
 
     #[test]
     fn lowercase_words_are_letters_only_all_lowercase() {

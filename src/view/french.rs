@@ -4,8 +4,9 @@
 //! `lexicon` command.
 
 use crate::document::{Document, Joiner, Sentence};
+use crate::lang::FunctionWordIndex;
 use crate::lexicon::words::{Lexicon, MAX_CACHED_WORDS, Tags, tag};
-use crate::text::WordMemo;
+use crate::text::{WordMemo, word_key};
 use crate::view::annotated::Annotated;
 
 /// One word's lexicon lookup.
@@ -24,6 +25,17 @@ pub struct WordLex {
     pub alphabetic: bool,
     /// The word opens with an uppercase letter.
     pub capitalised: bool,
+    /// Some letter of the word is lowercase.
+    pub has_lowercase: bool,
+    /// Some character of the word is an ASCII digit.
+    pub digit: bool,
+    /// Characters in the word.
+    pub chars: u32,
+    /// The word's lowercase text as an integer (`text::word_key`): its type for lexical variety.
+    pub key: u64,
+    /// The word's place in the function-word list of the lexicon's language
+    /// (`lang::FunctionWordIndex`), if it is one.
+    pub function_word: Option<u16>,
 }
 
 impl WordLex {
@@ -50,6 +62,7 @@ pub fn has_own_lexicon(doc: &Annotated) -> bool {
 /// language; only French has elided clitics.
 pub fn look_up_words(doc: &Document, lexicon: &Lexicon) -> Vec<WordLex> {
     let elides = lexicon.lang() == "fra";
+    let function_words = FunctionWordIndex::of(lexicon.lang());
     let mut out: Vec<WordLex> = WORD_READINGS.with(|caches| {
         let mut caches = caches.borrow_mut();
         // One memo per lexicon, so that a thread reading documents of several languages keeps
@@ -77,9 +90,13 @@ pub fn look_up_words(doc: &Document, lexicon: &Lexicon) -> Vec<WordLex> {
                     && doc.text[w.span.end..].starts_with(['\'', '’'])
                     && is_elided_clitic(doc.slice_lower(w.span))
                 {
-                    return WordLex { tags: Tags(tag::OTHER), known: true, ..word_shape(text) };
+                    return WordLex {
+                        tags: Tags(tag::OTHER),
+                        known: true,
+                        ..word_shape(text, doc.slice_lower(w.span), function_words)
+                    };
                 }
-                cache.get_or_insert_with(text, || read_word(text, doc.slice_lower(w.span), lexicon))
+                cache.get_or_insert_with(text, || read_word(text, doc.slice_lower(w.span), lexicon, function_words))
             })
             .collect()
     });
@@ -110,21 +127,41 @@ pub fn look_up_words(doc: &Document, lexicon: &Lexicon) -> Vec<WordLex> {
     out
 }
 
-/// A word's letter shape.
-fn word_shape(text: &str) -> WordLex {
+/// Each word's shape, type key and place among the function words of `lang`, without lexicon
+/// readings: for the style profile of a language without a lexicon.
+pub fn shape_words(doc: &Document, lang: &str) -> Vec<WordLex> {
+    let function_words = FunctionWordIndex::of(lang);
+    doc.words.iter().map(|w| word_shape(doc.slice(w.span), doc.slice_lower(w.span), function_words)).collect()
+}
+
+/// A word's letter shape, its type key and its place among the language's function words, in
+/// one pass over its characters (`lower` is its lowercase text).
+fn word_shape(text: &str, lower: &str, function_words: Option<&FunctionWordIndex>) -> WordLex {
     let first = text.chars().next();
+    let (mut chars, mut alphabetic, mut has_lowercase, mut digit) = (0u32, true, false, false);
+    for c in text.chars() {
+        chars += 1;
+        alphabetic &= c.is_alphabetic();
+        has_lowercase |= c.is_lowercase();
+        digit |= c.is_ascii_digit();
+    }
     WordLex {
         first_lowercase: first.is_some_and(char::is_lowercase),
         capitalised: first.is_some_and(char::is_uppercase),
-        alphabetic: text.chars().all(char::is_alphabetic),
+        alphabetic,
+        has_lowercase,
+        digit,
+        chars,
+        key: word_key(lower.as_bytes()),
+        function_word: function_words.and_then(|index| index.position(lower.as_bytes())),
         ..WordLex::default()
     }
 }
 
 /// The lexicon's reading of a word as written (`lower` is its lowercase text), apart from what
 /// its neighbours decide (elision, compounds).
-fn read_word(text: &str, lower: &str, lexicon: &Lexicon) -> WordLex {
-    let shape = word_shape(text);
+fn read_word(text: &str, lower: &str, lexicon: &Lexicon, function_words: Option<&FunctionWordIndex>) -> WordLex {
+    let shape = word_shape(text, lower, function_words);
     let exact = lexicon.lookup(text);
     let mut known = exact.is_some();
     let mut tags = exact.unwrap_or_default();
@@ -468,5 +505,37 @@ mod tests {
         let words = d.french_words(Lexicons::embedded());
         let aujourd = d.words.iter().position(|w| d.slice(w.span) == "Aujourd").expect("split at the apostrophe");
         assert!(words[aujourd].in_known_compound);
+    }
+
+    #[test]
+    fn each_reading_carries_the_word_shape_type_key_and_function_word_place() {
+        let d = doc("Le député ÉTRANGE et Müller ont voté 2,5 fois pour l'État, constitutionnellement.");
+        let words = d.french_words(Lexicons::embedded());
+        let list = crate::lang::function_word_list("fra").unwrap();
+        for (word, reading) in d.words.iter().zip(words) {
+            let text = d.slice(word.span);
+            let lower = d.slice_lower(word.span);
+            assert_eq!(reading.chars as usize, text.chars().count(), "{text}");
+            assert_eq!(reading.digit, text.chars().any(|c| c.is_ascii_digit()), "{text}");
+            assert_eq!(reading.has_lowercase, text.chars().any(char::is_lowercase), "{text}");
+            assert_eq!(reading.capitalised, text.chars().next().is_some_and(char::is_uppercase), "{text}");
+            assert_eq!(reading.key, crate::text::word_key(lower.as_bytes()), "{text}");
+            let place = list.iter().position(|w| *w == lower).map(|i| i as u16);
+            assert_eq!(reading.function_word, place, "{text}");
+        }
+        let shapes = super::shape_words(&d, "fra");
+        for (shape, reading) in shapes.iter().zip(words) {
+            assert_eq!(
+                (shape.chars, shape.digit, shape.has_lowercase, shape.capitalised, shape.key, shape.function_word),
+                (
+                    reading.chars,
+                    reading.digit,
+                    reading.has_lowercase,
+                    reading.capitalised,
+                    reading.key,
+                    reading.function_word
+                )
+            );
+        }
     }
 }

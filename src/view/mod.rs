@@ -143,9 +143,10 @@ impl View {
     /// first use; `None` for a language without function words or a document without words.
     pub fn style_profile(&self, res: &Lexicons) -> Option<&StyleProfile> {
         self.style
-            .get_or_init(|| {
-                let tagged = self.own_lexicon(res).is_some_and(|l| l.has_tags());
-                style::profile(self, self.own_words(res), tagged, res)
+            .get_or_init(|| match self.own_lexicon(res) {
+                // The readings the lexicon rules share carry each word's shape and type.
+                Some(lexicon) => style::profile(self, self.own_words(res), true, lexicon.has_tags()),
+                None => style::profile(self, &french::shape_words(self, self.lang.code), false, false),
             })
             .as_ref()
     }

@@ -8,12 +8,10 @@
 //! apostrophe is not counted), document length, and line layout.
 
 use crate::lang::function_word_list;
-use crate::lexicon::set::Lexicons;
 use crate::lexicon::words::{Tags, tag};
-use crate::text::{FastMap, short_key, short_key_of_bytes};
+use crate::text::word_key;
 use crate::view::annotated::Annotated;
 use crate::view::french::WordLex;
-use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 /// The statistics every language gets, with what a reader calls them.
@@ -65,10 +63,6 @@ const MTLD_THRESHOLD_PERCENT: usize = 72;
 pub struct FeatureSet {
     pub lang: &'static str,
     pub names: Vec<String>,
-    /// Feature slot of each function word: words of up to eight bytes by their bytes as an
-    /// integer (`text::short_key`), longer ones by name.
-    short_function_words: ShortKeyTable,
-    long_function_words: FastMap<&'static str, usize>,
     /// Where the function-word rates start in `names`.
     first_function_word: usize,
 }
@@ -88,37 +82,12 @@ static FEATURE_SETS: LazyLock<Vec<FeatureSet>> = LazyLock::new(|| {
             }
             debug_assert_eq!(names.len(), FIRST_FUNCTION_WORD);
             names.extend(words.iter().map(|w| format!("fw-{w}")));
-            let mut short_words = Vec::new();
-            let mut long_function_words = FastMap::default();
-            for (i, word) in words.into_iter().enumerate() {
-                match short_key(word) {
-                    Some(key) => short_words.push((key, FIRST_FUNCTION_WORD + i)),
-                    None => {
-                        long_function_words.insert(word, FIRST_FUNCTION_WORD + i);
-                    }
-                }
-            }
-            let short_function_words = ShortKeyTable::new(&short_words);
-            Some(FeatureSet {
-                lang: code,
-                names,
-                short_function_words,
-                long_function_words,
-                first_function_word: FIRST_FUNCTION_WORD,
-            })
+            Some(FeatureSet { lang: code, names, first_function_word: FIRST_FUNCTION_WORD })
         })
         .collect()
 });
 
 impl FeatureSet {
-    /// The slot of a lowercase word given as its bytes and its `short_key_of_bytes`.
-    fn function_word_slot(&self, word: &[u8], short_key: Option<u64>) -> Option<usize> {
-        match short_key {
-            Some(key) => self.short_function_words.get(key),
-            None => self.long_function_words.get(std::str::from_utf8(word).ok()?).copied(),
-        }
-    }
-
     /// The features of a language (ISO 639-3), if it has a function-word list.
     pub fn of(lang: &str) -> Option<&'static FeatureSet> {
         FEATURE_SETS.iter().find(|set| set.lang == lang)
@@ -147,49 +116,6 @@ impl FeatureSet {
     }
 }
 
-/// A fixed set of short words (by `short_key`, never 0) and a value for each, in an
-/// open-addressing table: one multiply and a probe or two a word, cheaper than a general hash
-/// map for the function-word test that half the words of a text take.
-struct ShortKeyTable {
-    keys: Vec<u64>,
-    values: Vec<usize>,
-    shift: u32,
-}
-
-impl ShortKeyTable {
-    fn new(entries: &[(u64, usize)]) -> ShortKeyTable {
-        // At most a quarter full: a miss (most words) ends at an empty slot at once.
-        let size = (entries.len() * 4).next_power_of_two().max(16);
-        let mut table = ShortKeyTable { keys: vec![0; size], values: vec![0; size], shift: 64 - size.trailing_zeros() };
-        for &(key, value) in entries {
-            debug_assert!(key != 0, "a word has a first byte");
-            let mut slot = table.slot_of(key);
-            while table.keys[slot] != 0 && table.keys[slot] != key {
-                slot = (slot + 1) & (size - 1);
-            }
-            table.keys[slot] = key;
-            table.values[slot] = value;
-        }
-        table
-    }
-
-    fn slot_of(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    fn get(&self, key: u64) -> Option<usize> {
-        let mask = self.keys.len() - 1;
-        let mut slot = self.slot_of(key);
-        loop {
-            match self.keys[slot] {
-                0 => return None,
-                k if k == key => return Some(self.values[slot]),
-                _ => slot = (slot + 1) & mask,
-            }
-        }
-    }
-}
-
 /// A document's values of its language's features, in `FeatureSet::names` order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StyleProfile {
@@ -215,29 +141,30 @@ struct Tally {
 }
 
 /// The profile of a document in a language with a function-word list; `None` otherwise, and
-/// for a document without words. `readings` are the words' readings in the lexicon of the
-/// document's language (empty without one), `tagged` whether that lexicon has tags.
-pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexicons) -> Option<StyleProfile> {
-    let set = FeatureSet::of(doc.lang.code).filter(|_| doc.lang.reliable)?;
-    // Only words whose function-word mask has the language's bit are looked up by name.
-    let bit = doc.lang.lang.and_then(|l| res.function_words.index_of(l)).map_or(0, |i| 1u16 << i);
+/// for a document without words. `words` has each word's shape, type key and function-word
+/// place (`french::look_up_words` or `french::shape_words`); `judge_unknown` says whether
+/// their readings come from the lexicon of the document's language (the share of unknown
+/// words), `tagged` whether that lexicon has tags (the parts of speech).
+pub fn profile(doc: &Annotated, words: &[WordLex], judge_unknown: bool, tagged: bool) -> Option<StyleProfile> {
+    let set = FeatureSet::of(doc.lang.code).filter(|_| doc.lang.reliable && words.len() == doc.words.len())?;
     // Integer counts during the walk (an integer increment, not a floating-point add chained
     // through memory), turned into rates at the end.
     let mut counts = vec![0u32; set.names.len()];
     let mut tally = Tally::default();
-    // Each word without digits, as an integer key (`word_key`), for MTLD.
+    // Each word without digits, as its type key, for MTLD.
     let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
     let mut tokens = std::mem::take(&mut scratch.word_keys);
     let mut punctuation = [0usize; 8];
+    let bytes = doc.text.as_bytes();
     for sentence in doc.sentences.iter().filter(|s| !s.words.is_empty() && !doc.in_comments(s.span)) {
         tally.sentence_lengths.push(sentence.words.len());
         // Punctuation lies between words: only the gaps are read. A gap between two digits is
         // a number's separator (`1,5`, `10:30`, `2,300`), not punctuation.
-        let bytes = doc.text.as_bytes();
-        let lower_bytes = doc.lower.as_bytes();
         let mut gap_start = sentence.span.start;
         let mut previous_class: Option<usize> = None;
-        for (i, word) in sentence.words.clone().zip(&doc.words[sentence.words.clone()]) {
+        for ((i, word), reading) in
+            sentence.words.clone().zip(&doc.words[sentence.words.clone()]).zip(&words[sentence.words.clone()])
+        {
             // Most gaps are one space: nothing to count, nothing to test.
             let plain_space = word.span.start == gap_start + 1 && bytes[gap_start] == b' ';
             if !plain_space {
@@ -249,46 +176,29 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
                 }
             }
             gap_start = word.span.end;
-            // Bytes, not `str` slices: no character-boundary checks on the way.
-            let text = &bytes[word.span.start..word.span.end];
-            let lower = &lower_bytes[word.span.start..word.span.end];
-            // The word's shape, and its lowercase bytes as an integer (for MTLD and the
-            // function-word table alike): from one load for a short ASCII word, most words.
-            let (shape, short) = match WordShape::of_short_ascii(text) {
-                Some((shape, lower_key)) => (shape, Some(lower_key)),
-                None => (
-                    WordShape::of_ascii(text).unwrap_or_else(|| WordShape::of_utf8(text, doc.slice(word.span))),
-                    short_key_of_bytes(lower),
-                ),
-            };
+            let chars = reading.chars as usize;
             tally.words += 1;
-            if shape.digit {
+            if reading.digit {
                 tally.numbers += 1;
             } else {
-                tally.letters += shape.chars;
-                tally.long_words += usize::from(shape.chars >= LONG_WORD);
-                tokens.push(short.unwrap_or_else(|| long_word_key(lower)));
+                tally.letters += chars;
+                tally.long_words += usize::from(chars >= LONG_WORD);
+                tokens.push(reading.key);
             }
-            if shape.chars >= 2 && shape.first_upper && !shape.lowercase {
+            if chars >= 2 && reading.capitalised && !reading.has_lowercase {
                 tally.all_caps += 1;
-            } else if shape.first_upper && i != sentence.words.start {
+            } else if reading.capitalised && i != sentence.words.start {
                 tally.capitalised_inside += 1;
             }
-            if doc.function_word_masks.get(i).is_some_and(|m| m & bit != 0)
-                && let Some(slot) = set.function_word_slot(lower, short)
-            {
+            if let Some(place) = reading.function_word {
                 tally.function_words += 1;
-                counts[slot] += 1;
+                counts[set.first_function_word + usize::from(place)] += 1;
             }
-            let reading = readings.get(i);
-            if let Some(r) = reading.filter(|r| r.lowercase_alphabetic() && !r.in_known_compound) {
+            if judge_unknown && reading.lowercase_alphabetic() && !reading.in_known_compound {
                 tally.judged += 1;
-                tally.unknown += usize::from(!r.known);
+                tally.unknown += usize::from(!reading.known);
             }
-            let class = match reading.filter(|r| tagged && r.known) {
-                Some(r) => pos_class(r.tags, &mut counts),
-                None => None,
-            };
+            let class = if tagged && reading.known { pos_class(reading.tags, &mut counts) } else { None };
             if let (Some(a), Some(b)) = (previous_class, class) {
                 counts[FIRST_POS_PAIR + a * POS.len() + b] += 1;
             }
@@ -333,81 +243,6 @@ pub fn profile(doc: &Annotated, readings: &[WordLex], tagged: bool, res: &Lexico
     }
     debug_assert!(set.first_function_word == FIRST_FUNCTION_WORD);
     Some(StyleProfile { lang: set.lang, words: tally.words, values })
-}
-
-/// What one pass over a word's characters tells.
-struct WordShape {
-    chars: usize,
-    digit: bool,
-    /// The first character is an uppercase letter.
-    first_upper: bool,
-    /// Some letter is lowercase.
-    lowercase: bool,
-}
-
-impl WordShape {
-    /// The shape of an ASCII word (most words) in one pass of byte tests, no decoding; `None`
-    /// for a word with other characters.
-    fn of_ascii(bytes: &[u8]) -> Option<WordShape> {
-        // Eight bytes at a time in an integer (SWAR): a byte test for every byte at once.
-        let (mut digit, mut lowercase, mut wide) = (0u64, 0u64, 0u64);
-        for chunk in bytes.chunks(8) {
-            let x = short_key_of_bytes(chunk).unwrap_or(0);
-            wide |= x & HIGH_BITS;
-            digit |= bytes_between(x, b'0' - 1, b'9' + 1);
-            lowercase |= bytes_between(x, b'a' - 1, b'z' + 1);
-        }
-        (wide == 0).then(|| WordShape {
-            chars: bytes.len(),
-            digit: digit != 0,
-            first_upper: bytes.first().is_some_and(u8::is_ascii_uppercase),
-            lowercase: lowercase != 0,
-        })
-    }
-
-    /// The shape of an ASCII word of up to eight bytes and its lowercase `short_key`, from
-    /// the word's bytes read as one integer; `None` for other words.
-    fn of_short_ascii(bytes: &[u8]) -> Option<(WordShape, u64)> {
-        let x = short_key_of_bytes(bytes)?;
-        if x & HIGH_BITS != 0 {
-            return None;
-        }
-        let upper = bytes_between(x, b'A' - 1, b'Z' + 1);
-        let shape = WordShape {
-            chars: bytes.len(),
-            digit: bytes_between(x, b'0' - 1, b'9' + 1) != 0,
-            first_upper: upper & 0x80 != 0,
-            lowercase: bytes_between(x, b'a' - 1, b'z' + 1) != 0,
-        };
-        // An uppercase ASCII letter's high test bit, moved to 0x20, lowercases it.
-        Some((shape, x | upper >> 2))
-    }
-
-    /// The shape of a word with other characters than ASCII (`été`, `ÉTÉ`, `Müller`): read
-    /// from its bytes, decoding only its first character, and its other characters only when
-    /// no ASCII letter is lowercase.
-    fn of_utf8(bytes: &[u8], word: &str) -> WordShape {
-        let (mut chars, mut digit, mut lowercase) = (0, false, false);
-        for &b in bytes {
-            chars += usize::from(b & 0xC0 != 0x80);
-            digit |= b.is_ascii_digit();
-            lowercase |= b.is_ascii_lowercase();
-        }
-        let lowercase = lowercase || word.chars().any(char::is_lowercase);
-        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        WordShape { chars, digit, first_upper, lowercase }
-    }
-}
-
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit set in each byte of `x` strictly between `above` and `below`, for `x` whose
-/// bytes are all under 0x80 (“hasbetween”, Bit Twiddling Hacks); the padding bytes of a short
-/// key are 0 and never in range.
-fn bytes_between(x: u64, above: u8, below: u8) -> u64 {
-    let low7 = x & (LOW_BITS * 127);
-    (LOW_BITS * (127 + u64::from(below)) - low7) & !x & (low7 + LOW_BITS * (127 - u64::from(above))) & HIGH_BITS
 }
 
 /// Counts the word's parts of speech; gives its class when the lexicon gives it only one.
@@ -474,27 +309,6 @@ fn count_punctuation(bytes: &[u8], gap: std::ops::Range<usize>, counts: &mut [us
 pub fn mtld(tokens: &[&str]) -> f64 {
     let keys: Vec<u64> = tokens.iter().map(|t| word_key(t.as_bytes())).collect();
     mtld_of_keys(&keys, &mut Scratch::default())
-}
-
-/// A word as an integer: its bytes (up to eight) or, for a longer word, its 64-bit hash with
-/// the top bit set. Never 0 (a word has a first byte).
-fn word_key(word: &[u8]) -> u64 {
-    short_key_of_bytes(word).unwrap_or_else(|| long_word_key(word))
-}
-
-/// `word_key` of a word of more than eight bytes: up to sixteen, its first and last eight
-/// bytes mixed by multiplication (two loads, no hashing loop); longer, a hash.
-fn long_word_key(word: &[u8]) -> u64 {
-    let len = word.len();
-    if (9..=16).contains(&len) {
-        let head = u64::from_le_bytes(word[..8].try_into().unwrap_or_default());
-        let tail = u64::from_le_bytes(word[len - 8..].try_into().unwrap_or_default());
-        let mixed = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
-        .wrapping_add(len as u64);
-        return mixed | 1 << 63;
-    }
-    foldhash::fast::FixedState::default().hash_one(word) | 1 << 63
 }
 
 /// MTLD of words given by their keys.
@@ -590,11 +404,11 @@ fn mtld_one_way(tokens: impl Iterator<Item = u32>, seen_in: &mut [u32]) -> f64 {
     for token in tokens {
         total += 1;
         in_factor += 1;
+        // A new type in this factor, counted without a branch (it goes either way at random,
+        // and a mispredicted branch costs more than the store).
         let seen = &mut seen_in[token as usize];
-        if *seen != factor {
-            *seen = factor;
-            types += 1;
-        }
+        types += usize::from(*seen != factor);
+        *seen = factor;
         // types / in_factor ≤ 0.72, without a division.
         if types * 100 <= in_factor * MTLD_THRESHOLD_PERCENT {
             factors += 1.0;

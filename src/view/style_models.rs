@@ -15,7 +15,17 @@ pub struct BoundModel {
     pub model: StyleModel,
     /// Where the model was read from (a path, or `embedded`).
     pub source: String,
-    slots: Vec<usize>,
+    /// Each feature of the model, in its order, with where its value is in a profile.
+    terms: Vec<Term>,
+}
+
+/// A model's feature as the sum reads it: its slot in a profile and its numbers, side by side.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    slot: usize,
+    mean: f64,
+    scale: f64,
+    weight: f64,
 }
 
 /// One feature's push on a document's log-odds.
@@ -53,7 +63,12 @@ impl BoundModel {
                     .ok_or_else(|| err(format!("unknown feature `{}` for `{}`", f.name, model.language)))
             })
             .collect::<Result<Vec<usize>, LexiconError>>()?;
-        Ok(BoundModel { model, source: source.to_string(), slots })
+        let terms = slots
+            .into_iter()
+            .zip(&model.features)
+            .map(|(slot, f)| Term { slot, mean: f.mean, scale: f.scale, weight: f.weight })
+            .collect();
+        Ok(BoundModel { model, source: source.to_string(), terms })
     }
 
     /// The model's verdict on a profile of its language, with the `top` features that pushed
@@ -70,9 +85,11 @@ impl BoundModel {
         let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
         let mut pushes: Vec<Push> = Vec::with_capacity(top + 1);
         let mut logit = self.model.bias;
-        for (k, &slot) in self.slots.iter().enumerate() {
-            let z = self.model.z(k, profile.values[slot]);
-            let contribution = self.model.features[k].weight * z;
+        for (k, term) in self.terms.iter().enumerate() {
+            // `StyleModel::z`, from the term's copy of the feature's numbers.
+            let z =
+                ((profile.values[term.slot] - term.mean) / term.scale).clamp(-style_model::MAX_Z, style_model::MAX_Z);
+            let contribution = term.weight * z;
             logit += contribution;
             if contribution > 0.0 && top > 0 {
                 let push = Push { feature: k, z, contribution };
