@@ -122,14 +122,57 @@ const RAISING_VERBS: &[&str] = &[
     "prétendre",
     "affirmer",
     "estimer",
+    "déclarer",
+    "dire",
+    "reconnaître",
+    "avouer",
+    "savoir",
+    "aimer",
+    "adorer",
+    "détester",
+    "préférer",
 ];
 
 /// The same, with the infinitive after `de` (`je risque d'être`).
-const RAISING_VERBS_DE: &[&str] =
-    &["risquer", "tenter", "essayer", "craindre", "rêver", "refuser", "cesser", "mériter", "efforcer"];
+const RAISING_VERBS_DE: &[&str] = &[
+    "risquer",
+    "tenter",
+    "essayer",
+    "craindre",
+    "rêver",
+    "refuser",
+    "cesser",
+    "mériter",
+    "efforcer",
+    "continuer",
+    "commencer",
+    "venir",
+    "menacer",
+    "accepter",
+    "décider",
+    "promettre",
+    "jurer",
+    "éviter",
+    "regretter",
+    "finir",
+];
 
 /// The same, with the infinitive after `à` (`il parvient à rester`).
-const RAISING_VERBS_A: &[&str] = &["commencer", "continuer", "parvenir", "réussir", "chercher", "hésiter"];
+const RAISING_VERBS_A: &[&str] = &[
+    "commencer",
+    "continuer",
+    "parvenir",
+    "réussir",
+    "chercher",
+    "hésiter",
+    "renoncer",
+    "apprendre",
+    "tendre",
+    "consentir",
+    "persister",
+    "obstiner",
+    "habituer",
+];
 
 /// Infinitives followed by an attribute that agrees with their subject.
 pub const ATTRIBUTE_INFINITIVES: &[&str] =
@@ -214,6 +257,10 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         "celles" => (tag::FEMININE, tag::PLURAL),
         _ => return None,
     };
+    // `ceux et celles qui étaient présents`: coordinated, the pronouns agree together.
+    if j >= 2 && matches!(tokens.lower(j - 2), "et" | "ou" | "ni") {
+        return None;
+    }
     let opens = !hyphenated || j == 1 || pronoun.follows_clause_break();
     opens.then_some(Subject {
         pronoun: true,
@@ -222,6 +269,102 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         number,
         span: Span::new(pronoun.span.start, particle.span.end),
         text: pronoun.text,
+    })
+}
+
+/// `lui semble perdu`, `eux sont partis`, `tout est prêt`, `quiconque est pris`, `rien n'est
+/// joué`, `personne n'est venu`: a stressed or indefinite pronoun opening its clause right
+/// before a verb of the third person (past `ne`, `y`, `en`), whose attribute is masculine
+/// (`eux`: plural). `rien` and `personne` only with their `ne` (`personne` is a noun too).
+fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+    let j = before_clitics(tokens, i)?;
+    let pronoun = tokens.at(j);
+    let (number, person) = match pronoun.lower {
+        "lui" | "tout" | "quiconque" | "rien" | "personne" => (tag::SINGULAR, tag::P3SG),
+        "eux" => (tag::PLURAL, tag::P3PL),
+        _ => return None,
+    };
+    let with_ne = (j + 1..i).any(|k| matches!(tokens.lower(k), "ne" | "n"));
+    if matches!(pronoun.lower, "rien" | "personne") && !with_ne {
+        return None;
+    }
+    let verb = tokens.lex(i).tags;
+    let opens_clause = j == 0 || pronoun.follows_clause_break();
+    // Not a stressed pronoun after `-` (`donne-lui`) nor before a verb of another person.
+    (opens_clause && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE)).then_some(Subject {
+        // Not a subject pronoun: a determiner after the attribute opens an inverted subject
+        // (`lui sont parvenues des lettres`).
+        pronoun: false,
+        demonstrative: false,
+        gender: tag::MASCULINE,
+        number,
+        span: pronoun.span,
+        text: pronoun.text,
+    })
+}
+
+/// `un des leurs restait introuvable`, `l'une des nôtres était perdue`, `une d'elles risquait`,
+/// `un d'entre nous sera épargné`, `une des femmes était partie`: `un` or `une` of a group,
+/// opening its clause right before a verb of the third person singular, is a singular subject
+/// of the gender of `un` or `une`.
+fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+    let j = before_clitics(tokens, i)?;
+    let group = tokens.at(j);
+    let pronoun = matches!(
+        group.lower,
+        "leurs"
+            | "nôtres"
+            | "vôtres"
+            | "miens"
+            | "miennes"
+            | "tiens"
+            | "tiennes"
+            | "siens"
+            | "siennes"
+            | "elles"
+            | "eux"
+            | "nous"
+            | "vous"
+            | "ceux"
+            | "celles"
+    );
+    let plural_noun = group.lex.known
+        && group.tags().has(tag::NOUN)
+        && group.tags().has(tag::PLURAL)
+        && !group.tags().has(tag::SINGULAR | tag::VERB | tag::ADJ)
+        && !group.is_capitalised();
+    let mut k = j.checked_sub(1)?;
+    match tokens.lower(k) {
+        "entre" => {
+            k = k.checked_sub(1)?;
+            if !(pronoun && matches!(tokens.lower(k), "d" | "de")) {
+                return None;
+            }
+        }
+        "des" if pronoun || plural_noun => {}
+        "d" if matches!(group.lower, "elles" | "eux" | "nous" | "vous" | "ceux" | "celles") => {}
+        _ => return None,
+    }
+    let one = k.checked_sub(1)?;
+    let gender = match tokens.lower(one) {
+        "un" => tag::MASCULINE,
+        "une" => tag::FEMININE,
+        _ => return None,
+    };
+    let start = if one > 0 && tokens.lower(one - 1) == "l" && tokens.at(one).joiner == Joiner::Apostrophe {
+        one - 1
+    } else {
+        one
+    };
+    let opens_clause = start == 0 || tokens.at(start).follows_clause_break();
+    let verb = tokens.lex(i).tags;
+    (opens_clause && verb.has(tag::FINITE) && verb.has(tag::P3SG) && !verb.has(tag::P3PL)).then_some(Subject {
+        pronoun: false,
+        demonstrative: false,
+        gender,
+        number: tag::SINGULAR,
+        span: Span::new(tokens.at(start).span.start, group.span.end),
+        text: tokens.at(one).text,
     })
 }
 
@@ -250,8 +393,21 @@ pub fn reflexive_of_subject(tokens: &SentenceTokens<'_>, at: usize) -> bool {
 }
 
 /// Verbs of opinion, which also raise an object (`ce qu'il croit être juste`).
-const OPINION_VERBS: &[&str] =
-    &["penser", "croire", "imaginer", "estimer", "affirmer", "prétendre", "espérer", "souhaiter"];
+const OPINION_VERBS: &[&str] = &[
+    "penser",
+    "croire",
+    "imaginer",
+    "estimer",
+    "affirmer",
+    "prétendre",
+    "espérer",
+    "souhaiter",
+    "savoir",
+    "dire",
+    "déclarer",
+    "reconnaître",
+    "avouer",
+];
 
 /// The subject of the verb at `i` whose gender and number an attribute takes: `il`, `elle`,
 /// `ils`, `elles` right before it, a neuter `ce`, `ça`, `cela`, `ceci` opening a clause, or a noun with its determiner that opens the sentence or a
@@ -276,14 +432,22 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
     if let Some(subject) = pointing_pronoun_subject(tokens, i) {
         return Some(subject);
     }
+    if let Some(subject) = stressed_or_indefinite_subject(tokens, i) {
+        return Some(subject);
+    }
+    if let Some(subject) = one_of_subject(tokens, i) {
+        return Some(subject);
+    }
     if let Some((at, pronoun)) = pronoun_subject(tokens, i) {
         let (gender, number) = match pronoun {
             "il" => (tag::MASCULINE, tag::SINGULAR),
             "elle" => (tag::FEMININE, tag::SINGULAR),
             "ils" => (tag::MASCULINE, tag::PLURAL),
             "elles" => (tag::FEMININE, tag::PLURAL),
-            // The speaker's and the listener's gender is not in the pronoun; their number is.
-            "je" | "j" | "tu" => (0, tag::SINGULAR),
+            // The speaker's and the listener's gender is not in the pronoun, nor that of the
+            // gender-neutral `iel`; their number is.
+            "je" | "j" | "tu" | "iel" => (0, tag::SINGULAR),
+            "iels" => (0, tag::PLURAL),
             _ => return None,
         };
         let span = tokens.at(at).span;
@@ -331,10 +495,14 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         return None;
     }
     let (det_gender, det_number) = match determiner {
-        "le" | "un" | "ce" | "cet" | "mon" | "ton" | "son" => (tag::MASCULINE, tag::SINGULAR),
-        "la" | "une" | "cette" | "ma" | "ta" | "sa" => (tag::FEMININE, tag::SINGULAR),
-        "l" | "notre" | "votre" | "leur" => (0, tag::SINGULAR),
-        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" => (0, tag::PLURAL),
+        "le" | "un" | "ce" | "cet" | "mon" | "ton" | "son" | "aucun" | "tout" => (tag::MASCULINE, tag::SINGULAR),
+        "la" | "une" | "cette" | "ma" | "ta" | "sa" | "aucune" | "toute" => (tag::FEMININE, tag::SINGULAR),
+        "l" | "notre" | "votre" | "leur" | "chaque" => (0, tag::SINGULAR),
+        "certains" => (tag::MASCULINE, tag::PLURAL),
+        "certaines" => (tag::FEMININE, tag::PLURAL),
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "des" | "plusieurs" | "quelques" => {
+            (0, tag::PLURAL)
+        }
         _ => return None,
     };
     let tags = noun.tags();
@@ -362,7 +530,7 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
     // Gender is judged only when the determiner shows it too: the lexicon's gender of a
     // borrowed noun is not every writer's (`les sockets sont utilisées`).
     let gender = match (noun_gender, det_gender) {
-        (_, 0) => 0,
+        (n, 0) => n,
         (0, d) => d,
         (n, d) if n == d => n,
         _ => return None,

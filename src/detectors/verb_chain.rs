@@ -152,14 +152,19 @@ impl Detector for VerbChain {
                     {
                         return None;
                     }
-                    attribute_agreement(&tokens, &second, &subject, lexicon)
+                    attribute_agreement(&tokens, &second, &subject, head == Head::Avoir, lexicon)
                 };
                 let finding = match chain_head(&tokens, i, head, lexicon) {
-                    Some(Head::Avoir) if second.lower == "été" => attribute(),
+                    // `elle a été`, `ils ont semblé`: the attribute follows the participle.
+                    Some(Head::Avoir) if second.lower == "été" || passes_attribute_on(&second, lexicon, false) => {
+                        attribute()
+                    }
                     Some(Head::Avoir) => infinitive_for_participle(&first, &second, lexicon)
                         .or_else(|| noun_infinitive_for_participle(&tokens, i, &second, lexicon))
                         .or_else(|| finite_for_participle(&tokens, i, k, lexicon)),
-                    Some(Head::Etre) if pronoun_subject(&tokens, i).is_some() => {
+                    // After a subject pronoun or as an infinitive (`il veut être aimé`), être
+                    // takes no infinitive.
+                    Some(Head::Etre) if pronoun_subject(&tokens, i).is_some() || first.lower == "être" => {
                         infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
                     }
                     // `chain_head` turns a pronominal copula into a copula.
@@ -168,6 +173,7 @@ impl Detector for VerbChain {
                     // takes an attribute.
                     Some(Head::Modal) if i > 0 && is_object_clitic(tokens.lower(i - 1)) => None,
                     Some(Head::Modal) => participle_for_infinitive(&first, &second, lexicon),
+                    Some(Head::BareEtre) => infinitive_for_participle(&first, &second, lexicon),
                     None => None,
                 };
                 out.extend(finding);
@@ -186,6 +192,9 @@ enum Head {
     /// no head (`il sent bon`, `elle montre`).
     PronominalCopula,
     Modal,
+    /// The infinitive `être` after a negation or a clitic (`ne pas être`, `n'être`, `s'être`),
+    /// with no verb before it whose subject it takes: only its participle is judged.
+    BareEtre,
 }
 
 /// Verbs before an infinitive that keep an impersonal `il` (`il va rester des places`).
@@ -256,7 +265,12 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
     let infinitive = ATTRIBUTE_INFINITIVES.contains(&lower);
     let raised = infinitive && raising_verb(tokens, i, lexicon).is_some();
     if infinitive && !raised {
-        return None;
+        // `ne pas être aller`, `n'être attacher à rien`, `s'être donner le mot`: after a
+        // negation or a clitic, `être` is the verb, not the noun.
+        let bare = lower == "être"
+            && i > 0
+            && matches!(tokens.lower(i - 1), "pas" | "plus" | "jamais" | "n" | "s" | "y" | "m" | "t");
+        return bare.then_some(Head::BareEtre);
     }
     // `j'étais`, `tu as`: after a subject pronoun, a finite form is no noun (`étai`, `as`).
     // `nous` and `vous` are objects as often.
@@ -496,19 +510,58 @@ fn participle_for_infinitive(head: &Token<'_>, second: &Token<'_>, lexicon: &Lex
     )
 }
 
+/// The attribute after être, a verb of state, `avoir été` or `avoir semblé` (`second` is the
+/// word after the head; `after_avoir` when the head is a form of avoir), judged against the
+/// subject.
 fn attribute_agreement(
     tokens: &SentenceTokens<'_>,
     second: &Token<'_>,
     subject: &Subject<'_>,
+    after_avoir: bool,
     lexicon: &Lexicon,
 ) -> Option<Finding> {
-    let (mut gender, number) = (subject.gender, subject.number);
     // `elle a été` + participle: the head may be `été` after a form of avoir.
     let mut attribute = *second;
     if second.lower == "été" {
         let k = second_verb(tokens, second.index - tokens.at(0).index)?;
         attribute = tokens.at(k);
     }
+    // `elle semble devenue aigrie`, `ils ont semblé faibles`: the participle of a verb of
+    // state passes the attribute on; after être it agrees itself (`elle est devenue`).
+    let after_etre = !after_avoir || second.lower == "été";
+    if passes_attribute_on(&attribute, lexicon, after_etre) {
+        if after_etre && let Some(finding) = judge_attribute(tokens, &attribute, subject, lexicon) {
+            return Some(finding);
+        }
+        let k = second_verb(tokens, attribute.index - tokens.at(0).index)?;
+        attribute = tokens.at(k);
+    }
+    judge_attribute(tokens, &attribute, subject, lexicon)
+}
+
+/// Verbs of state whose participle takes être and agrees with the subject (`elle est devenue`).
+const COPULAS_WITH_ETRE: &[&str] = &["devenir", "redevenir", "rester", "demeurer"];
+
+/// Verbs of state whose participle takes avoir and stays invariable (`ils ont semblé`).
+const COPULAS_WITH_AVOIR: &[&str] = &["sembler", "paraître"];
+
+/// Whether `word` is the participle of a verb of state, after être (`devenue`, `resté`) or
+/// after avoir (`semblé`, `paru`), that passes the attribute on to the word after it.
+fn passes_attribute_on(word: &Token<'_>, lexicon: &Lexicon, after_etre: bool) -> bool {
+    let verbs = if after_etre { COPULAS_WITH_ETRE } else { COPULAS_WITH_AVOIR };
+    word.tags().has(tag::PAST_PARTICIPLE) && lemma_is(lexicon, word.lower, |t| t.has(tag::PAST_PARTICIPLE), verbs)
+}
+
+/// Whether the attribute at `attribute` agrees with `subject`; a finding with the agreeing
+/// forms when it does not.
+fn judge_attribute(
+    tokens: &SentenceTokens<'_>,
+    attribute: &Token<'_>,
+    subject: &Subject<'_>,
+    lexicon: &Lexicon,
+) -> Option<Finding> {
+    let attribute = *attribute;
+    let (mut gender, number) = (subject.gender, subject.number);
     let tags = attribute.tags();
     // `ils étaient vôtre`: possessives (pronouns, determiners, and the attributes `nôtre`,
     // `vôtre` of a fixed style) are left alone.
@@ -534,7 +587,20 @@ fn attribute_agreement(
         if number == 0 || next.is_some_and(|n| n.follows_closely(false) && n.tags().has(tag::NOUN | tag::ADJ)) {
             return None;
         }
-        gender = 0;
+        // An adjective with a form of each gender (`méfiant`, `méfiante`) agrees whether it
+        // is read as the adjective or as the noun made of it (`ils restaient méfiantes`); a
+        // noun of one gender keeps it (`elle est chef`).
+        let both_genders = gender != 0
+            && !lexicon
+                .sibling_forms(
+                    attribute.lower,
+                    |t| t.has(tag::ADJ),
+                    |t| t.has(tag::ADJ) && t.has(gender) && !t.has(tag::EPICENE),
+                )
+                .is_empty();
+        if !both_genders {
+            gender = 0;
+        }
     }
     // `Le lendemain sont arrivés les renforts`: a determiner after the participle opens the
     // subject, placed after the verb; the noun before was a complement of time.
@@ -771,6 +837,60 @@ mod tests {
         assert_eq!(flagged("Et cela paraît incroyables."), [("incroyables".into(), "incroyable".into())]);
         assert_eq!(flagged("Il peut être observée de loin."), [("observée".into(), "observé".into())]);
         assert_eq!(flagged("Elles ne semblent pas être arrivé."), [("arrivé".into(), "arrivées".into())]);
+    }
+
+    #[test]
+    fn more_subjects_give_the_attribute_its_gender_and_number() {
+        assert_eq!(flagged("Lui semble perdue.")[0].0, "perdue");
+        assert_eq!(flagged("Tout est perdue.")[0].0, "perdue");
+        assert_eq!(flagged("Personne n'est venue.")[0].0, "venue");
+        assert_eq!(flagged("Eux sont partie.")[0].0, "partie");
+        assert_eq!(flagged("Un des nôtres était perdue.")[0].0, "perdue");
+        assert_eq!(flagged("L'une d'elles risquait d'être attaqué.")[0].0, "attaqué");
+        assert_eq!(flagged("Iels sont fatigué.")[0].0, "fatigué");
+        assert_eq!(flagged("Certains hommes sont parties.")[0].0, "parties");
+        assert_eq!(flagged("Des avocates sont partis.")[0].0, "partis");
+        assert_eq!(flagged("Les femmes sont partis.")[0].0, "partis");
+        assert_eq!(flagged("Ils restaient méfiantes.")[0].0, "méfiantes");
+        assert_eq!(flagged("Elle vient d'être fini.")[0].0, "fini");
+        for sentence in [
+            "Donne-lui tout, personne est là.",
+            "Rien ne sera jamais parfait.",
+            "Tout est prêt et lui est parti.",
+            "Un des hommes était parti.",
+            "Ceux et celles qui étaient présents.",
+            "Ce qu'ils savent être efficace.",
+            "Elle est chef et elles sont témoins.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn the_participle_of_a_verb_of_state_passes_the_attribute_on() {
+        assert_eq!(flagged("Il est devenu folles.")[0].0, "folles");
+        assert_eq!(flagged("Elle semble devenue aigries.")[0].0, "aigries");
+        assert_eq!(flagged("Elle est restée fatigués.")[0].0, "fatigués");
+        assert_eq!(flagged("Ils ont semblé faible.")[0].0, "faible");
+        assert_eq!(flagged("Elle est devenu célèbre.")[0].0, "devenu");
+        for sentence in [
+            "Ils ont paru surpris.",
+            "Elle a semblé ravie.",
+            "Il est resté trois jours.",
+            "Elle est devenue la présidente.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_infinitive_after_a_bare_etre_is_flagged() {
+        assert_eq!(flagged("Pour ne pas être déranger.")[0].0, "déranger");
+        assert_eq!(flagged("Il aime n'être attacher à rien.")[0].0, "attacher");
+        for sentence in ["Être ou ne pas être, voilà la question.", "Un être aimé manque.", "Ne pas être à plaindre."]
+        {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]

@@ -346,10 +346,10 @@ pub fn subject_person(pronoun: &str) -> Option<u64> {
     Some(match pronoun {
         "je" | "j" => tag::P1SG,
         "tu" => tag::P2SG,
-        "il" | "elle" | "on" => tag::P3SG,
+        "il" | "elle" | "on" | "iel" => tag::P3SG,
         "nous" => tag::P1PL,
         "vous" => tag::P2PL,
-        "ils" | "elles" => tag::P3PL,
+        "ils" | "elles" | "iels" => tag::P3PL,
         _ => return None,
     })
 }
