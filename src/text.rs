@@ -71,26 +71,11 @@ pub fn short_key_of_bytes(bytes: &[u8]) -> Option<u64> {
     }
 }
 
-/// A word as an integer: its bytes (up to eight, `short_key_of_bytes`) or, for a longer word, a
-/// 64-bit hash with the top bit set. Never 0 for a word (it has a first byte); equal words get
-/// equal keys, and two different words the same key only by a 64-bit hash collision.
+/// A word as an integer: its bytes (up to eight, `short_key_of_bytes`) or, for a longer word,
+/// its 64-bit hash with the top bit set. Equal words get equal keys; two different words get
+/// the same key only by a hash collision (odds of about 2^-63 a pair).
 pub fn word_key(word: &[u8]) -> u64 {
-    short_key_of_bytes(word).unwrap_or_else(|| long_word_key(word))
-}
-
-/// `word_key` of a word of more than eight bytes: up to sixteen, its first and last eight
-/// bytes mixed by multiplication (two loads, no hashing loop); longer, a hash.
-fn long_word_key(word: &[u8]) -> u64 {
-    let len = word.len();
-    if (9..=16).contains(&len) {
-        let head = u64::from_le_bytes(word[..8].try_into().unwrap_or_default());
-        let tail = u64::from_le_bytes(word[len - 8..].try_into().unwrap_or_default());
-        let mixed = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ tail.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
-        .wrapping_add(len as u64);
-        return mixed | 1 << 63;
-    }
-    foldhash::fast::FixedState::default().hash_one(word) | 1 << 63
+    short_key_of_bytes(word).unwrap_or_else(|| foldhash::fast::FixedState::default().hash_one(word) | 1 << 63)
 }
 
 /// A fixed set of words by `short_key` (never 0: a word has a first byte), each with a value,
@@ -467,6 +452,22 @@ mod tests {
         }
         assert_eq!(word_key(b"gouvernement"), word_key(b"gouvernement"));
         assert_eq!(word_key(b"de"), short_key("de").unwrap());
+    }
+
+    #[test]
+    fn every_bit_of_a_long_word_changes_its_key() {
+        // Words that differ in one letter (`consideramos`, `consideremos`) are other types.
+        for word in ["consideramos", "zurückgeben", "constituents", "gouvernementale", "a9b8c7d6e"] {
+            let bytes = word.as_bytes();
+            let key = word_key(bytes);
+            for i in 0..bytes.len() {
+                for bit in 0..8 {
+                    let mut other = bytes.to_vec();
+                    other[i] ^= 1 << bit;
+                    assert_ne!(word_key(&other), key, "{word}: byte {i}, bit {bit}");
+                }
+            }
+        }
     }
 
     #[test]

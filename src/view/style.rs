@@ -260,6 +260,7 @@ fn pos_class(tags: Tags, counts: &mut [u32]) -> Option<usize> {
 
 // `pos_class` reads the tags of `POS` as bit 0 and bits 2..=8, in `POS` order.
 const _: () = {
+    assert!(POS.len() == 8, "the classes of `POS` fit the eight bits `pos_class` reads");
     let mut k = 0;
     while k < POS.len() {
         let bit = if k == 0 { 0 } else { k + 1 };

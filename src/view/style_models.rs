@@ -83,7 +83,7 @@ impl BoundModel {
         // most towards translation kept in order on the way (strongest first; a tie goes to the
         // earlier feature).
         let stronger = |a: &Push, b: &Push| b.contribution.total_cmp(&a.contribution).then(a.feature.cmp(&b.feature));
-        let mut pushes: Vec<Push> = Vec::with_capacity(top + 1);
+        let mut pushes: Vec<Push> = Vec::with_capacity(top.min(self.terms.len()) + 1);
         let mut logit = self.model.bias;
         for (k, term) in self.terms.iter().enumerate() {
             // `StyleModel::z`, from the term's copy of the feature's numbers.
@@ -219,6 +219,41 @@ mod tests {
         );
         let err = BoundModel::bind(StyleModel::parse(&json).unwrap(), "m.json").unwrap_err();
         assert_eq!(err.message, "unknown feature `fw-the` for `fra`");
+    }
+
+    #[test]
+    fn the_strongest_pushes_come_first_and_ties_go_to_the_earlier_feature() {
+        // Five features, each value 1 from a mean of 0: contributions are the weights.
+        let names = ["comma", "semicolon", "colon", "question", "exclamation"];
+        let weights = [0.5, 2.0, -1.0, 2.0, 0.5];
+        let features: Vec<String> = names
+            .iter()
+            .zip(weights)
+            .map(|(n, w)| format!(r#"{{"name":"{n}","mean":0.0,"scale":1.0,"weight":{w}}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format":"{}","language":"fra","min_words":1,"bias":0.0,"features":[{}],
+            "training":{{"labels":[],"documents":0,"machine_translations":0,"human_texts":0,
+            "l2":1.0,"folds":2,"out_of_fold_roc_auc":null,"in_sample_roc_auc":null}}}}"#,
+            style_model::FORMAT,
+            features.join(",")
+        );
+        let model = BoundModel::bind(StyleModel::parse(&json).unwrap(), "m.json").unwrap();
+        let set = FeatureSet::of("fra").unwrap();
+        let mut values = vec![0.0; set.names.len()];
+        for name in names {
+            values[set.names.iter().position(|n| n == name).unwrap()] = 1.0;
+        }
+        let profile = StyleProfile { lang: "fra", words: 100, values };
+        let order =
+            |top: usize| -> Vec<usize> { model.assess(&profile, top).pushes.iter().map(|p| p.feature).collect() };
+        // semicolon and question tie at 2.0, comma and exclamation at 0.5; colon pushes the
+        // other way and is never named.
+        assert_eq!(order(0), Vec::<usize>::new());
+        assert_eq!(order(1), [1]);
+        assert_eq!(order(3), [1, 3, 0]);
+        assert_eq!(order(10), [1, 3, 0, 4]);
+        assert_eq!(order(usize::MAX), [1, 3, 0, 4]);
     }
 
     #[test]
