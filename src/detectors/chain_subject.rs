@@ -78,13 +78,12 @@ fn before_clitics(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
 /// before a verb of the third person singular are a neuter subject, whose attribute is
 /// masculine singular. Not after a preposition or mid-clause, where the pronoun is an object
 /// (`malgré cela est arrivée une lettre`), nor before a plural verb (`ce sont`).
-fn demonstrative_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+fn demonstrative_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, verb: Tags) -> Option<Subject<'a>> {
     let j = before_clitics(tokens, i)?;
     let pronoun = tokens.at(j);
     if !matches!(pronoun.lower, "c" | "ç" | "ce" | "ça" | "cela" | "ceci") {
         return None;
     }
-    let verb = tokens.lex(i).tags;
     if !verb.has(tag::P3SG) || verb.has(tag::P3PL) {
         return None;
     }
@@ -255,6 +254,12 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         "celle" => (tag::FEMININE, tag::SINGULAR),
         "ceux" => (tag::MASCULINE, tag::PLURAL),
         "celles" => (tag::FEMININE, tag::PLURAL),
+        // `lui qui était perdu`, `c'est ça qui paraît stupide`, `elle qui est partie`.
+        "lui" | "cela" | "ça" | "ceci" if !hyphenated => (tag::MASCULINE, tag::SINGULAR),
+        "elle" if !hyphenated => (tag::FEMININE, tag::SINGULAR),
+        "eux" if !hyphenated => (tag::MASCULINE, tag::PLURAL),
+        "elles" if !hyphenated => (tag::FEMININE, tag::PLURAL),
+        "moi" | "toi" if !hyphenated => (0, tag::SINGULAR),
         _ => return None,
     };
     // `ceux et celles qui étaient présents`: coordinated, the pronouns agree together.
@@ -276,7 +281,7 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
 /// joué`, `personne n'est venu`: a stressed or indefinite pronoun opening its clause right
 /// before a verb of the third person (past `ne`, `y`, `en`), whose attribute is masculine
 /// (`eux`: plural). `rien` and `personne` only with their `ne` (`personne` is a noun too).
-fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, verb: Tags) -> Option<Subject<'a>> {
     let j = before_clitics(tokens, i)?;
     let pronoun = tokens.at(j);
     let (number, person) = match pronoun.lower {
@@ -288,7 +293,6 @@ fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> 
     if matches!(pronoun.lower, "rien" | "personne") && !with_ne {
         return None;
     }
-    let verb = tokens.lex(i).tags;
     let opens_clause = j == 0 || pronoun.follows_clause_break();
     // Not a stressed pronoun after `-` (`donne-lui`) nor before a verb of another person.
     (opens_clause && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE)).then_some(Subject {
@@ -307,7 +311,7 @@ fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> 
 /// `un d'entre nous sera épargné`, `une des femmes était partie`: `un` or `une` of a group,
 /// opening its clause right before a verb of the third person singular, is a singular subject
 /// of the gender of `un` or `une`.
-fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, verb: Tags) -> Option<Subject<'a>> {
     let j = before_clitics(tokens, i)?;
     let group = tokens.at(j);
     let pronoun = matches!(
@@ -357,7 +361,6 @@ fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'
         one
     };
     let opens_clause = start == 0 || tokens.at(start).follows_clause_break();
-    let verb = tokens.lex(i).tags;
     (opens_clause && verb.has(tag::FINITE) && verb.has(tag::P3SG) && !verb.has(tag::P3PL)).then_some(Subject {
         pronoun: false,
         demonstrative: false,
@@ -366,6 +369,26 @@ fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'
         span: Span::new(tokens.at(start).span.start, group.span.end),
         text: tokens.at(one).text,
     })
+}
+
+/// `serais-je fâché`, `resteras-tu`, `était-elle`, `a-t-il été`: a subject pronoun joined by a
+/// hyphen after the verb at `i` (through the `-t-` of euphony).
+fn inverted_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+    let mut k = i + 1;
+    if tokens.get(k).is_some_and(|t| t.lower == "t" && t.joiner == Joiner::Hyphen) {
+        k += 1;
+    }
+    let pronoun = tokens.get(k).filter(|t| t.joiner == Joiner::Hyphen)?;
+    let (gender, number) = match pronoun.lower {
+        "il" => (tag::MASCULINE, tag::SINGULAR),
+        "elle" => (tag::FEMININE, tag::SINGULAR),
+        "ils" => (tag::MASCULINE, tag::PLURAL),
+        "elles" => (tag::FEMININE, tag::PLURAL),
+        "je" | "tu" | "iel" => (0, tag::SINGULAR),
+        "iels" => (0, tag::PLURAL),
+        _ => return None,
+    };
+    Some(Subject { pronoun: true, demonstrative: false, gender, number, span: pronoun.span, text: pronoun.text })
 }
 
 /// The reflexive pronouns, elided or not.
@@ -417,25 +440,37 @@ const OPINION_VERBS: &[&str] = &[
 /// belle`).
 pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
     let mut i = raising_verb(tokens, i, lexicon).unwrap_or(i);
-    if i >= 1 && is_reflexive_pronoun(tokens.lower(i - 1)) {
+    // The verb whose person the subject must bear, before the reflexive pronoun is passed.
+    let (verb, verb_at) = (tokens.lex(i).tags, i);
+    // `elle se montre`, `il s'y efforce`: the reflexive pronoun (before `y` or `en`) is read
+    // through.
+    let reflexive = match i.checked_sub(1).map(|r| tokens.lower(r)) {
+        Some("y" | "en") => i.checked_sub(2).filter(|&r| is_reflexive_pronoun(tokens.lower(r))),
+        Some(lower) if is_reflexive_pronoun(lower) => Some(i - 1),
+        _ => None,
+    };
+    if let Some(r) = reflexive {
         let etre = tokens.lex(i).tags.has(tag::FINITE)
             && lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["être"]);
         // `il me croyait morte`: `me` is an object, whose attribute follows.
-        if etre || !reflexive_of_subject(tokens, i - 1) {
+        if etre || !reflexive_of_subject(tokens, r) {
             return None;
         }
-        i -= 1;
+        i = r;
     }
-    if let Some(subject) = demonstrative_subject(tokens, i) {
+    if let Some(subject) = inverted_subject(tokens, verb_at) {
+        return Some(subject);
+    }
+    if let Some(subject) = demonstrative_subject(tokens, i, verb) {
         return Some(subject);
     }
     if let Some(subject) = pointing_pronoun_subject(tokens, i) {
         return Some(subject);
     }
-    if let Some(subject) = stressed_or_indefinite_subject(tokens, i) {
+    if let Some(subject) = stressed_or_indefinite_subject(tokens, i, verb) {
         return Some(subject);
     }
-    if let Some(subject) = one_of_subject(tokens, i) {
+    if let Some(subject) = one_of_subject(tokens, i, verb) {
         return Some(subject);
     }
     if let Some((at, pronoun)) = pronoun_subject(tokens, i) {

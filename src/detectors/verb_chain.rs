@@ -164,7 +164,11 @@ impl Detector for VerbChain {
                         .or_else(|| finite_for_participle(&tokens, i, k, lexicon)),
                     // After a subject pronoun or as an infinitive (`il veut être aimé`), être
                     // takes no infinitive.
-                    Some(Head::Etre) if pronoun_subject(&tokens, i).is_some() || first.lower == "être" => {
+                    Some(Head::Etre)
+                        if pronoun_subject(&tokens, i).is_some()
+                            || first.lower == "être"
+                            || tokens.get(i + 1).is_some_and(|t| t.joiner == Joiner::Hyphen) =>
+                    {
                         infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
                     }
                     // `chain_head` turns a pronominal copula into a copula.
@@ -317,7 +321,7 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
     let mut k = i + 1;
     // `Avez-vous signé`, `A-t-il signé`: the inverted subject joined to an auxiliary.
     let mut inverted = 0;
-    if matches!(head, "a" | "ai" | "as" | "avons" | "avez" | "ont" | "avait" | "avaient" | "aura" | "auront") {
+    if !matches!(head, "pour" | "sans" | "avoir" | "être") {
         while inverted < 2
             && tokens.get(k).is_some_and(|t| {
                 t.joiner == Joiner::Hyphen && (t.lower == "t" || french::subject_person(t.lower).is_some())
@@ -340,6 +344,8 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
         skips(lower)
             || (!matches!(head, "pour" | "sans")
                 && (matches!(lower, "très" | "trop" | "assez" | "tellement" | "presque")
+                    // Not after a negation: `on ne peut pas moins disposé`, `pas si grand`.
+                    || (matches!(lower, "moins" | "si") && !matches!(tokens.lower(k - 1), "pas" | "ne" | "n" | "plus"))
                     || (lower.ends_with("ment")
                         && lower != "comment"
                         && tags.has(tag::ADV)
@@ -861,6 +867,27 @@ mod tests {
             "Ceux et celles qui étaient présents.",
             "Ce qu'ils savent être efficace.",
             "Elle est chef et elles sont témoins.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn inverted_pronouns_antecedents_of_qui_and_reflexives_before_y_give_the_subject() {
+        assert_eq!(flagged("Serais-je fâchés contre vous ?")[0].0, "fâchés");
+        assert_eq!(flagged("Deviendras-tu riches ?")[0].0, "riches");
+        assert_eq!(flagged("Seras-tu arriver à temps ?")[0].0, "arriver");
+        assert_eq!(flagged("C'est ça qui paraît stupides.")[0].0, "stupides");
+        assert_eq!(flagged("Lui qui affirmait être devenu éclairée.")[0].0, "éclairée");
+        assert_eq!(flagged("Ça s'efforce d'être humbles.")[0].0, "humbles");
+        assert_eq!(flagged("Lui s'y efforçait de paraître instruits.")[0].0, "instruits");
+        assert_eq!(flagged("Ils sont moins perdu que nous.")[0].0, "perdu");
+        for sentence in [
+            "Que se sont-ils dit ?",
+            "La puissance publique s'en est-elle rendu compte ?",
+            "Pourquoi s'était-elle laissé emporter ?",
+            "Je suis on ne peut pas moins disposée à partir.",
+            "Il n'est pas si grand.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
