@@ -219,7 +219,7 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
 /// était perdu`: a demonstrative pronoun with `-ci` or `-là` opening its clause, or with
 /// `qui`, or a relative `lequel` no preposition governs, right before the verb (past `ne`,
 /// `y`, `en`), whose gender and number it shows.
-fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, verb: Tags) -> Option<Subject<'a>> {
     let j = before_clitics(tokens, i)?;
     let particle = tokens.at(j);
     // `laquelle n'était pas contrarié`: the relative pronoun is the subject, unless a
@@ -254,12 +254,7 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         "celle" => (tag::FEMININE, tag::SINGULAR),
         "ceux" => (tag::MASCULINE, tag::PLURAL),
         "celles" => (tag::FEMININE, tag::PLURAL),
-        // `lui qui était perdu`, `c'est ça qui paraît stupide`, `elle qui est partie`.
-        "lui" | "cela" | "ça" | "ceci" if !hyphenated => (tag::MASCULINE, tag::SINGULAR),
-        "elle" if !hyphenated => (tag::FEMININE, tag::SINGULAR),
-        "eux" if !hyphenated => (tag::MASCULINE, tag::PLURAL),
-        "elles" if !hyphenated => (tag::FEMININE, tag::PLURAL),
-        "moi" | "toi" if !hyphenated => (0, tag::SINGULAR),
+        _ if !hyphenated => return stressed_before_qui(tokens, j - 1, verb),
         _ => return None,
     };
     // `ceux et celles qui étaient présents`: coordinated, the pronouns agree together.
@@ -273,6 +268,34 @@ fn pointing_pronoun_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option
         gender,
         number,
         span: Span::new(pronoun.span.start, particle.span.end),
+        text: pronoun.text,
+    })
+}
+
+/// `lui qui était perdu`, `c'est ça qui paraît stupide`, `elle qui est partie`, `moi qui
+/// suis`: a stressed pronoun at `at` before `qui`, opening its clause or after `c'est`, with a
+/// verb of its person. Not after a preposition or `comme` (`des gens comme lui qui sont`), nor
+/// joined to an imperative (`demande-lui qui est venue`).
+fn stressed_before_qui<'a>(tokens: &SentenceTokens<'a>, at: usize, verb: Tags) -> Option<Subject<'a>> {
+    let pronoun = tokens.at(at);
+    let (gender, number, person) = match pronoun.lower {
+        "lui" | "cela" | "ça" | "ceci" => (tag::MASCULINE, tag::SINGULAR, tag::P3SG),
+        "elle" => (tag::FEMININE, tag::SINGULAR, tag::P3SG),
+        "eux" => (tag::MASCULINE, tag::PLURAL, tag::P3PL),
+        "elles" => (tag::FEMININE, tag::PLURAL, tag::P3PL),
+        "moi" => (0, tag::SINGULAR, tag::P1SG),
+        "toi" => (0, tag::SINGULAR, tag::P2SG),
+        _ => return None,
+    };
+    let after_cest =
+        at >= 2 && matches!(tokens.lower(at - 1), "est" | "était") && matches!(tokens.lower(at - 2), "c" | "ce");
+    let opens = at == 0 || pronoun.follows_clause_break() || after_cest;
+    (opens && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE)).then_some(Subject {
+        pronoun: true,
+        demonstrative: false,
+        gender,
+        number,
+        span: pronoun.span,
         text: pronoun.text,
     })
 }
@@ -293,14 +316,24 @@ fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, ver
     if matches!(pronoun.lower, "rien" | "personne") && !with_ne {
         return None;
     }
+    // `lui` and `eux` are also indirect objects before an inverted subject (`Lui est apparue
+    // une silhouette`); before `ne` or a reflexive pronoun, which no object precedes, they are
+    // the subject (`lui ne semble pas perdu`, `lui s'efforce`).
+    let before_ne_or_reflexive = tokens.get(j + 1).is_some_and(|t| matches!(t.lower, "ne" | "n" | "se" | "s"));
+    if matches!(pronoun.lower, "lui" | "eux") && !before_ne_or_reflexive {
+        return None;
+    }
     let opens_clause = j == 0 || pronoun.follows_clause_break();
     // Not a stressed pronoun after `-` (`donne-lui`) nor before a verb of another person.
+    // `quiconque` and `personne` may take the feminine when a woman is meant (`Personne
+    // n'était aussi belle qu'elle`): their number only is judged.
+    let gender = if matches!(pronoun.lower, "quiconque" | "personne") { 0 } else { tag::MASCULINE };
     (opens_clause && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE)).then_some(Subject {
         // Not a subject pronoun: a determiner after the attribute opens an inverted subject
         // (`lui sont parvenues des lettres`).
         pronoun: false,
         demonstrative: false,
-        gender: tag::MASCULINE,
+        gender,
         number,
         span: pronoun.span,
         text: pronoun.text,
@@ -373,7 +406,12 @@ fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, verb: Tags) -> Opti
 
 /// `serais-je fâché`, `resteras-tu`, `était-elle`, `a-t-il été`: a subject pronoun joined by a
 /// hyphen after the verb at `i` (through the `-t-` of euphony).
-fn inverted_subject<'a>(tokens: &SentenceTokens<'a>, i: usize) -> Option<Subject<'a>> {
+fn inverted_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
+    // `Ils sont, semble-t-il, partis`, `elle était paraît-il fatiguée`: an incise, whose `il`
+    // is impersonal.
+    if lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["sembler", "paraître"]) {
+        return None;
+    }
     let mut k = i + 1;
     if tokens.get(k).is_some_and(|t| t.lower == "t" && t.joiner == Joiner::Hyphen) {
         k += 1;
@@ -448,7 +486,9 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         Some("y" | "en") => i.checked_sub(2).filter(|&r| is_reflexive_pronoun(tokens.lower(r))),
         Some(lower) if is_reflexive_pronoun(lower) => Some(i - 1),
         _ => None,
-    };
+    }
+    // `un d'entre nous est`: the pronoun of a group, not a reflexive.
+    .filter(|&r| r == 0 || tokens.lower(r - 1) != "entre");
     if let Some(r) = reflexive {
         let etre = tokens.lex(i).tags.has(tag::FINITE)
             && lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["être"]);
@@ -458,13 +498,13 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         }
         i = r;
     }
-    if let Some(subject) = inverted_subject(tokens, verb_at) {
+    if let Some(subject) = inverted_subject(tokens, verb_at, lexicon) {
         return Some(subject);
     }
     if let Some(subject) = demonstrative_subject(tokens, i, verb) {
         return Some(subject);
     }
-    if let Some(subject) = pointing_pronoun_subject(tokens, i) {
+    if let Some(subject) = pointing_pronoun_subject(tokens, i, verb) {
         return Some(subject);
     }
     if let Some(subject) = stressed_or_indefinite_subject(tokens, i, verb) {
@@ -535,9 +575,10 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         "l" | "notre" | "votre" | "leur" | "chaque" => (0, tag::SINGULAR),
         "certains" => (tag::MASCULINE, tag::PLURAL),
         "certaines" => (tag::FEMININE, tag::PLURAL),
-        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "des" | "plusieurs" | "quelques" => {
-            (0, tag::PLURAL)
-        }
+        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "plusieurs" | "quelques" => (0, tag::PLURAL),
+        // Before `qui`, `des` is as often `de les`, whose noun is a complement (`le chef des
+        // opérations qui est parti`).
+        "des" if !relative => (0, tag::PLURAL),
         _ => return None,
     };
     let tags = noun.tags();
@@ -561,11 +602,21 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
     };
     let noun_number =
         if tags.has(tag::INVARIABLE) { 0 } else { only(tag::SINGULAR, tag::PLURAL) | only(tag::PLURAL, tag::SINGULAR) };
-    // The determiner and the noun must tell the same story, or the reading is unsure.
-    // Gender is judged only when the determiner shows it too: the lexicon's gender of a
-    // borrowed noun is not every writer's (`les sockets sont utilisées`).
+    // The determiner and the noun must tell the same story, or the reading is unsure. When
+    // the determiner shows no gender, the noun's counts only if the noun has a form of each
+    // gender (`les avocates sont partis`): the lexicon's gender of another noun, a borrowed
+    // one above all, is not every writer's (`les sockets sont utilisées`).
+    let noun_with_both_genders = noun_gender != 0
+        && !lexicon
+            .sibling_forms(
+                noun.lower,
+                |t| t.has(tag::NOUN),
+                |t| t.has(tag::NOUN) && !t.has(noun_gender) && t.has(tag::MASCULINE | tag::FEMININE),
+            )
+            .is_empty();
     let gender = match (noun_gender, det_gender) {
-        (n, 0) => n,
+        (n, 0) if noun_with_both_genders => n,
+        (_, 0) => 0,
         (0, d) => d,
         (n, d) if n == d => n,
         _ => return None,

