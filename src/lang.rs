@@ -161,12 +161,7 @@ impl FunctionWordIndex {
 
     /// The place in `function_word_list` of a lowercase word given as its bytes.
     pub fn position(&self, lower: &[u8]) -> Option<u16> {
-        self.position_by_key(lower, short_key_of_bytes(lower))
-    }
-
-    /// `position` of a word whose `short_key_of_bytes` is already known.
-    pub fn position_by_key(&self, lower: &[u8], short_key: Option<u64>) -> Option<u16> {
-        match short_key {
+        match short_key_of_bytes(lower) {
             Some(key) => self.short.get(key).map(|i| i as u16),
             None => self.long.get(std::str::from_utf8(lower).ok()?).copied(),
         }

@@ -6,7 +6,7 @@ use super::subject_shapes::is_time_noun;
 use crate::document::Joiner;
 use crate::finding::Span;
 use crate::lexicon::words::{Lexicon, Tags, tag};
-use crate::view::french::{self, SentenceTokens};
+use crate::view::french::{self, SentenceTokens, Token};
 
 /// Adverbs that may stand between the two verbs of a chain.
 pub fn is_chain_adverb(lower: &str) -> bool {
@@ -47,6 +47,29 @@ pub struct Subject<'a> {
     pub number: u64,
     pub span: Span,
     pub text: &'a str,
+}
+
+impl<'a> Subject<'a> {
+    /// A subject that is the one word `token`.
+    fn word(token: &Token<'a>, pronoun: bool, gender: u64, number: u64) -> Subject<'a> {
+        Subject { pronoun, demonstrative: false, gender, number, span: token.span, text: token.text }
+    }
+}
+
+/// The gender and number a personal subject pronoun gives its attribute (tag bits; 0 when
+/// the pronoun does not tell): the speaker's and the listener's gender is not in the pronoun,
+/// nor that of the gender-neutral `iel`; their number is. `nous` and `vous` give nothing: an
+/// author's `nous` and a polite `vous` take the singular.
+fn personal_pronoun_agreement(lower: &str) -> Option<(u64, u64)> {
+    Some(match lower {
+        "il" => (tag::MASCULINE, tag::SINGULAR),
+        "elle" => (tag::FEMININE, tag::SINGULAR),
+        "ils" => (tag::MASCULINE, tag::PLURAL),
+        "elles" => (tag::FEMININE, tag::PLURAL),
+        "je" | "j" | "tu" | "iel" => (0, tag::SINGULAR),
+        "iels" => (0, tag::PLURAL),
+        _ => return None,
+    })
 }
 
 /// The subject pronoun right before the head (past `ne`, `y` and `en`: `il n'en était`), with
@@ -290,14 +313,8 @@ fn stressed_before_qui<'a>(tokens: &SentenceTokens<'a>, at: usize, verb: Tags) -
     let after_cest =
         at >= 2 && matches!(tokens.lower(at - 1), "est" | "était") && matches!(tokens.lower(at - 2), "c" | "ce");
     let opens = at == 0 || pronoun.follows_clause_break() || after_cest;
-    (opens && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE)).then_some(Subject {
-        pronoun: true,
-        demonstrative: false,
-        gender,
-        number,
-        span: pronoun.span,
-        text: pronoun.text,
-    })
+    (opens && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE))
+        .then(|| Subject::word(&pronoun, true, gender, number))
 }
 
 /// `lui semble perdu`, `eux sont partis`, `tout est prêt`, `quiconque est pris`, `rien n'est
@@ -323,21 +340,15 @@ fn stressed_or_indefinite_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, ver
     if matches!(pronoun.lower, "lui" | "eux") && !before_ne_or_reflexive {
         return None;
     }
-    let opens_clause = j == 0 || pronoun.follows_clause_break();
-    // Not a stressed pronoun after `-` (`donne-lui`) nor before a verb of another person.
     // `quiconque` and `personne` may take the feminine when a woman is meant (`Personne
     // n'était aussi belle qu'elle`): their number only is judged.
     let gender = if matches!(pronoun.lower, "quiconque" | "personne") { 0 } else { tag::MASCULINE };
-    (opens_clause && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE)).then_some(Subject {
-        // Not a subject pronoun: a determiner after the attribute opens an inverted subject
-        // (`lui sont parvenues des lettres`).
-        pronoun: false,
-        demonstrative: false,
-        gender,
-        number,
-        span: pronoun.span,
-        text: pronoun.text,
-    })
+    // Not after `-` (`donne-lui`) nor before a verb of another person. Not a subject pronoun
+    // either: a determiner after the attribute opens an inverted subject (`lui sont parvenues
+    // des lettres`).
+    let opens_clause = j == 0 || pronoun.follows_clause_break();
+    (opens_clause && pronoun.joiner != Joiner::Hyphen && verb.has(person) && verb.has(tag::FINITE))
+        .then(|| Subject::word(&pronoun, false, gender, number))
 }
 
 /// `un des leurs restait introuvable`, `l'une des nôtres était perdue`, `une d'elles risquait`,
@@ -407,26 +418,19 @@ fn one_of_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, verb: Tags) -> Opti
 /// `serais-je fâché`, `resteras-tu`, `était-elle`, `a-t-il été`: a subject pronoun joined by a
 /// hyphen after the verb at `i` (through the `-t-` of euphony).
 fn inverted_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) -> Option<Subject<'a>> {
+    let mut k = i + 1;
+    if tokens.get(k).is_some_and(|t| t.lower == "t" && t.joiner == Joiner::Hyphen) {
+        k += 1;
+    }
+    // `j` is never inverted (`suis-je`).
+    let pronoun = tokens.get(k).filter(|t| t.joiner == Joiner::Hyphen && t.lower != "j")?;
+    let (gender, number) = personal_pronoun_agreement(pronoun.lower)?;
     // `Ils sont, semble-t-il, partis`, `elle était paraît-il fatiguée`: an incise, whose `il`
     // is impersonal.
     if lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["sembler", "paraître"]) {
         return None;
     }
-    let mut k = i + 1;
-    if tokens.get(k).is_some_and(|t| t.lower == "t" && t.joiner == Joiner::Hyphen) {
-        k += 1;
-    }
-    let pronoun = tokens.get(k).filter(|t| t.joiner == Joiner::Hyphen)?;
-    let (gender, number) = match pronoun.lower {
-        "il" => (tag::MASCULINE, tag::SINGULAR),
-        "elle" => (tag::FEMININE, tag::SINGULAR),
-        "ils" => (tag::MASCULINE, tag::PLURAL),
-        "elles" => (tag::FEMININE, tag::PLURAL),
-        "je" | "tu" | "iel" => (0, tag::SINGULAR),
-        "iels" => (0, tag::PLURAL),
-        _ => return None,
-    };
-    Some(Subject { pronoun: true, demonstrative: false, gender, number, span: pronoun.span, text: pronoun.text })
+    Some(Subject::word(&pronoun, true, gender, number))
 }
 
 /// The reflexive pronouns, elided or not.
@@ -514,17 +518,7 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         return Some(subject);
     }
     if let Some((at, pronoun)) = pronoun_subject(tokens, i) {
-        let (gender, number) = match pronoun {
-            "il" => (tag::MASCULINE, tag::SINGULAR),
-            "elle" => (tag::FEMININE, tag::SINGULAR),
-            "ils" => (tag::MASCULINE, tag::PLURAL),
-            "elles" => (tag::FEMININE, tag::PLURAL),
-            // The speaker's and the listener's gender is not in the pronoun, nor that of the
-            // gender-neutral `iel`; their number is.
-            "je" | "j" | "tu" | "iel" => (0, tag::SINGULAR),
-            "iels" => (0, tag::PLURAL),
-            _ => return None,
-        };
+        let (gender, number) = personal_pronoun_agreement(pronoun)?;
         let span = tokens.at(at).span;
         return Some(Subject { pronoun: true, demonstrative: false, gender, number, span, text: pronoun });
     }
@@ -606,16 +600,17 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
     // the determiner shows no gender, the noun's counts only if the noun has a form of each
     // gender (`les avocates sont partis`): the lexicon's gender of another noun, a borrowed
     // one above all, is not every writer's (`les sockets sont utilisées`).
-    let noun_with_both_genders = noun_gender != 0
-        && !lexicon
+    let noun_with_both_genders = || {
+        !lexicon
             .sibling_forms(
                 noun.lower,
                 |t| t.has(tag::NOUN),
                 |t| t.has(tag::NOUN) && !t.has(noun_gender) && t.has(tag::MASCULINE | tag::FEMININE),
             )
-            .is_empty();
+            .is_empty()
+    };
     let gender = match (noun_gender, det_gender) {
-        (n, 0) if noun_with_both_genders => n,
+        (n, 0) if n != 0 && noun_with_both_genders() => n,
         (_, 0) => 0,
         (0, d) => d,
         (n, d) if n == d => n,

@@ -572,6 +572,9 @@ fn judge_attribute(
     lexicon: &Lexicon,
 ) -> Option<Finding> {
     let attribute = *attribute;
+    let at = attribute.index - tokens.at(0).index;
+    let next = tokens.get(at + 1);
+    let next_close = next.filter(|n| n.follows_closely(false));
     let (mut gender, number) = (subject.gender, subject.number);
     let tags = attribute.tags();
     // `ils étaient vôtre`: possessives (pronouns, determiners, and the attributes `nôtre`,
@@ -587,32 +590,29 @@ fn judge_attribute(
     if tags.has(tag::EPICENE) {
         gender = 0;
     }
-    // `elles sont bleu saphir`, `il est torse nu`, `elle est chef`: an adjective that is also
-    // a noun may be the noun, or part of an invariable compound, and a noun keeps its own
-    // gender: only its number is judged (`je suis contents`). A participle is judged all the
-    // same.
     // `ils sont partie prenante`, `partie intégrante`: a participle that is also a noun,
     // followed by an adjective, may be that noun with its adjective.
     if tags.has(tag::NOUN)
         && tags.has(tag::PAST_PARTICIPLE)
-        && tokens
-            .get(attribute.index - tokens.at(0).index + 1)
-            .is_some_and(|n| n.follows_closely(false) && n.tags().has(tag::ADJ) && !n.tags().has(tag::VERB))
+        && next_close.is_some_and(|n| n.tags().has(tag::ADJ) && !n.tags().has(tag::VERB))
     {
         return None;
     }
+    // `elles sont bleu saphir`, `il est torse nu`, `elle est chef`: an adjective that is also
+    // a noun may be the noun, or part of an invariable compound, and a noun keeps its own
+    // gender: only its number is judged (`je suis contents`). A participle is judged all the
+    // same.
     if tags.has(tag::NOUN) && !lexicon.analyses(attribute.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE)) {
         // `bleu saphir`, `vert pomme`: followed by another noun or adjective, it may open an
         // invariable compound.
-        let next = tokens.get(attribute.index - tokens.at(0).index + 1);
-        if number == 0 || next.is_some_and(|n| n.follows_closely(false) && n.tags().has(tag::NOUN | tag::ADJ)) {
+        if number == 0 || next_close.is_some_and(|n| n.tags().has(tag::NOUN | tag::ADJ)) {
             return None;
         }
         // An adjective with a form of each gender (`méfiant`, `méfiante`) agrees whether it
-        // is read as the adjective or as the noun made of it (`ils restaient méfiantes`); a
-        // noun of one gender keeps it (`elle est chef`).
-        // Only a feminine form for a masculine subject: a woman's title in the masculine is
-        // common usage (`elle est maître de conférences`, `elle est devenue chercheur`).
+        // is read as the adjective or as the noun made of it (`ils restaient méfiantes`), but
+        // only a feminine form for a masculine subject is judged: a woman's title in the
+        // masculine is common usage (`elle est maître de conférences`, `elle est devenue
+        // chercheur`), and a noun of one gender keeps it (`elle est chef`).
         let both_genders = gender == tag::MASCULINE
             && !lexicon
                 .sibling_forms(
@@ -627,24 +627,22 @@ fn judge_attribute(
     }
     // `Le lendemain sont arrivés les renforts`: a determiner after the participle opens the
     // subject, placed after the verb; the noun before was a complement of time.
-    if !subject.pronoun
-        && tokens.get(attribute.index - tokens.at(0).index + 1).is_some_and(|next| french::is_determiner(next.lower))
-    {
+    if !subject.pronoun && next.is_some_and(|n| french::is_determiner(n.lower)) {
         return None;
     }
     // `c'est petite chose`: after a neuter subject, a word before a noun or an adjective may
     // be part of a noun phrase, not the attribute; before `que` or `qui` it is the focus of a
     // cleft sentence (`c'est seules qu'elles partent`).
     if subject.demonstrative
-        && tokens.get(attribute.index - tokens.at(0).index + 1).is_some_and(|next| {
-            matches!(next.lower, "que" | "qu" | "qui")
-                || (next.follows_closely(false) && next.tags().has(tag::NOUN | tag::ADJ | tag::DET))
+        && next.is_some_and(|n| {
+            matches!(n.lower, "que" | "qu" | "qui")
+                || (n.follows_closely(false) && n.tags().has(tag::NOUN | tag::ADJ | tag::DET))
         })
     {
         return None;
     }
     // `ils sont bien sûr ressortis`: the adverb `bien sûr`.
-    if attribute.lower == "sûr" && tokens.lower(attribute.index - tokens.at(0).index - 1) == "bien" {
+    if attribute.lower == "sûr" && at > 0 && tokens.lower(at - 1) == "bien" {
         return None;
     }
     let describable = |t: Tags| t.has(tag::ADJ | tag::PAST_PARTICIPLE);

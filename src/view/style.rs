@@ -63,8 +63,6 @@ const MTLD_THRESHOLD_PERCENT: usize = 72;
 pub struct FeatureSet {
     pub lang: &'static str,
     pub names: Vec<String>,
-    /// Where the function-word rates start in `names`.
-    first_function_word: usize,
 }
 
 const FIRST_POS: usize = GENERAL.len();
@@ -82,7 +80,7 @@ static FEATURE_SETS: LazyLock<Vec<FeatureSet>> = LazyLock::new(|| {
             }
             debug_assert_eq!(names.len(), FIRST_FUNCTION_WORD);
             names.extend(words.iter().map(|w| format!("fw-{w}")));
-            Some(FeatureSet { lang: code, names, first_function_word: FIRST_FUNCTION_WORD })
+            Some(FeatureSet { lang: code, names })
         })
         .collect()
 });
@@ -192,7 +190,7 @@ pub fn profile(doc: &Annotated, words: &[WordLex], judge_unknown: bool, tagged: 
             }
             if let Some(place) = reading.function_word {
                 tally.function_words += 1;
-                counts[set.first_function_word + usize::from(place)] += 1;
+                counts[FIRST_FUNCTION_WORD + usize::from(place)] += 1;
             }
             if judge_unknown && reading.lowercase_alphabetic() && !reading.in_known_compound {
                 tally.judged += 1;
@@ -241,7 +239,6 @@ pub fn profile(doc: &Annotated, words: &[WordLex], judge_unknown: bool, tagged: 
     for (v, &n) in values[FIRST_POS..].iter_mut().zip(&counts[FIRST_POS..]) {
         *v = f64::from(n) * per_thousand;
     }
-    debug_assert!(set.first_function_word == FIRST_FUNCTION_WORD);
     Some(StyleProfile { lang: set.lang, words: tally.words, values })
 }
 
