@@ -44,6 +44,7 @@ pub fn all() -> &'static [&'static dyn Detector] {
         &collapsed_coordination::CollapsedCoordination,
         &infinitive_expected::InfinitiveExpected,
         &function_word_order::FunctionWordOrder,
+        &bare_infinitive::BareInfinitive,
         &style_profile::StyleProfileRule,
     ];
     ALL

@@ -28,7 +28,14 @@ What it flags: in a French text, function words in a sequence French does not bu
   before the article (`en el archivo`), French writes `dans le`;
 - a determiner before a subject pronoun (`cet il`, `une elle`, `ces ils`), where a system
   rendered a word it took for a pronoun;
-- `ne seulement` for `non seulement` (Spanish `no solo`, Italian `non solo`).
+- `ne seulement` for `non seulement` (Spanish `no solo`, Italian `non solo`);
+- the determiner `ces` where the pronoun `ceux` or `celles` goes, before a relative pronoun
+  or `de` (`ces qui sont corrigés`, `ces où les gens discutent`, `ces de la version`):
+  Spanish `los que`, English `those which`, Italian `quelli di`;
+- a negative word with `ne … pas` in one clause (`Aucun problème n'est pas introduit`,
+  `Personne ne sait pas`, `il ne voit pas aucun`): Spanish, Italian and Portuguese double
+  their negations (`no … ningún`), French drops `pas` after `aucun`, `nul`, `personne`,
+  `rien`.
 
 Why it matters: a system that maps function words one by one keeps the source's order and
 choices; a French writer does not write them, and a careful reader stops at each.
@@ -45,6 +52,11 @@ before a noun, which French never builds, are reported alone. A capitalised word
 (`en La Rochelle`), the pronoun `en` of an imperative (`Parlez-en le matin`), `en` after
 words built with it (`croire en la science`, `confiance en la justice`, `se traduire en des
 actes`) and a hyphenated pronoun (`un on-dit`) pass.
+
+A negative word counts as the subject right before `ne` (`personne` and `rien` with no
+determiner before them: `une personne ne sait pas` passes), or as a determiner a few nouns
+and adjectives before it (`aucun problème sévère n'est pas`); after `pas`, `aucun`, `aucune`
+and `personne` count (`ce n'est pas rien` is French).
 
 Limits: other prepositions copied from another language (`sur` for `à` after `cliquer`) are
 not judged, nor `en` before a possessive (`en son sein` is French).",
@@ -114,7 +126,8 @@ impl Detector for FunctionWordOrder {
                         after_en.extend(preposition_before_article(&tokens, i, res.french));
                         continue;
                     }
-                    "ne" => ne_seulement(&tokens, i),
+                    "ne" | "n" => ne_seulement(&tokens, i).or_else(|| doubled_negation(&tokens, i)),
+                    "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
                     _ => determiner_before_pronoun(&tokens, i),
                 };
                 out.extend(finding);
@@ -224,6 +237,89 @@ fn determiner_before_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Fi
     Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, pronoun.span.end), message))
 }
 
+/// `ces qui`, `ces où`, `ces de`: the determiner where the pronoun `ceux` or `celles` goes.
+fn ces_for_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let next = tokens.at(i + 1);
+    if !matches!(next.lower, "qui" | "que" | "qu" | "où" | "dont" | "de" | "d" | "du" | "des")
+        || !next.follows_closely(false)
+    {
+        return None;
+    }
+    let message = format!(
+        "`{}`: the determiner `{}` before `{}`, where French writes the pronoun `ceux` or `celles`",
+        tokens.phrase(i, i + 1),
+        tokens.text(i),
+        next.text
+    );
+    Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, next.span.end), message))
+}
+
+/// Negative words that take `ne` without `pas` (`aucun problème n'est`, `personne ne sait`).
+fn is_negative_subject(tokens: &SentenceTokens<'_>, at: usize) -> bool {
+    match tokens.lower(at) {
+        "aucun" | "aucune" | "nul" | "nulle" => true,
+        // `une personne ne sait pas`, `un rien`: nouns after a determiner.
+        "personne" | "rien" => at == 0 || !french::is_determiner(tokens.lower(at - 1)),
+        _ => false,
+    }
+}
+
+/// `Aucun problème n'est pas introduit`, `Personne ne sait pas`, `il ne voit pas aucun`: a
+/// negative word and `ne … pas` in one clause, the `ne` at `i`.
+fn doubled_negation(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    // The verb after `ne`, past object pronouns, then `pas` or `point`.
+    let mut v = i + 1;
+    while v < tokens.len() && french::is_object_pronoun(tokens.lower(v)) {
+        v += 1;
+    }
+    let verb = tokens.get(v)?;
+    if !verb.tags().has(tag::FINITE) {
+        return None;
+    }
+    let pas = tokens.get(v + 1)?;
+    if !matches!(pas.lower, "pas" | "point") || !pas.follows_closely(false) {
+        return None;
+    }
+    // Before `ne`: the negative word itself, or its noun phrase (`aucun problème sévère`).
+    let mut negative = None;
+    let mut b = i;
+    while b > 0 && i - b < 4 && tokens.at(b).follows_closely(false) {
+        b -= 1;
+        if is_negative_subject(tokens, b) {
+            let pronoun = matches!(tokens.lower(b), "personne" | "rien");
+            negative = (!pronoun || b + 1 == i).then_some(b);
+            break;
+        }
+        let tags = tokens.lex(b).tags;
+        if !tags.has(tag::NOUN | tag::ADJ) || tags.has(tag::VERB | tag::PRON | tag::PREP | tag::CONJ) {
+            break;
+        }
+    }
+    // After `pas`: `il ne voit pas aucun`.
+    let after = tokens
+        .get(v + 2)
+        .filter(|t| matches!(t.lower, "aucun" | "aucune" | "personne") && t.follows_closely(false))
+        .map(|_| v + 2);
+    let (from, to) = match (negative, after) {
+        (Some(b), _) => (b, v + 1),
+        (_, Some(a)) => (i, a),
+        _ => return None,
+    };
+    let negative_word = if from == i { tokens.text(to) } else { tokens.text(from) };
+    let message = format!(
+        "`{}`: `{negative_word}` and `ne … {}` in one clause, where French drops `{}`",
+        tokens.phrase(from, to),
+        pas.lower,
+        pas.lower
+    );
+    Some(Finding::new(
+        META.id,
+        Severity::Warning,
+        Span::new(tokens.at(from).span.start, tokens.at(to).span.end),
+        message,
+    ))
+}
+
 /// `ne seulement` for `non seulement`.
 fn ne_seulement(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let next = tokens.at(i + 1);
@@ -289,6 +385,34 @@ mod tests {
             "La requête est recevable en la forme et rejetée en la forme.",
             "Ces mesures doivent se traduire en des actions concrètes et en des résultats.",
             "Parlez-en le matin au médecin.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn ces_before_a_relative_or_de_is_flagged() {
+        assert_eq!(flagged("Les seuls bogues fermés sont ces qui sont corrigés."), [("ces qui".into(), String::new())]);
+        assert_eq!(flagged("Ce sont ces où les gens ont discuté."), [("ces où".into(), String::new())]);
+        assert_eq!(flagged("Ces deux fichiers et ces derniers sont là."), []);
+    }
+
+    #[test]
+    fn a_negative_word_with_ne_pas_is_flagged() {
+        let flagged_phrases = |s: &str| flagged(s).into_iter().map(|(p, _)| p).collect::<Vec<_>>();
+        assert_eq!(
+            flagged_phrases("Aucun problème sévère n'est pas introduit dans la distribution."),
+            ["Aucun problème sévère n'est pas"]
+        );
+        assert_eq!(flagged_phrases("Personne ne sait pas pourquoi."), ["Personne ne sait pas"]);
+        assert_eq!(flagged_phrases("Il ne voit pas aucun problème."), ["ne voit pas aucun"]);
+        for sentence in [
+            "Aucun problème n'est introduit.",
+            "Une personne ne sait pas tout.",
+            "Ce n'est pas rien.",
+            "Aucun doute qu'il ne viendra pas.",
+            "Aucun de ses amis ne viendra.",
+            "Il ne sait pas que personne ne viendra.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

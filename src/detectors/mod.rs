@@ -1,6 +1,7 @@
 //! The detectors, one per file. Each file holds the rule's metadata, its logic and its tests.
 
 pub mod assistant_residue;
+pub mod bare_infinitive;
 pub mod calque;
 pub mod chain_subject;
 pub mod collapsed_coordination;

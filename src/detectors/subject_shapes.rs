@@ -168,6 +168,53 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
     Some(Finding::new(rule, Severity::Warning, verb.span, message).with_related(noun.span, "a noun, third person"))
 }
 
+/// `Par exemple, devrez ajouter ces entrées`, `parce que pourriez vouloir`: a verb whose every
+/// reading is in the first or second person plural and none an imperative (a future, a conditional,
+/// a past), with no pronoun of the speaker or the addressed before it in the sentence nor an
+/// inverted one after it. Spanish, Italian and Portuguese leave the subject pronoun out; French
+/// never does but in the imperative.
+pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let tags = tokens.lex(i).tags;
+    let persons = tags.0 & PERSONS;
+    // Only `nous` and `vous` forms: a form of `je` or `tu` in `-es`, `-is`, `-s` is also a word
+    // of another language (`patches`, `states`) or a misspelt third person.
+    if persons == 0 || persons & !(tag::P1PL | tag::P2PL) != 0 || !tags.has(tag::FINITE) || tags.has(tag::IMPERATIVE) {
+        return None;
+    }
+    let other_class = tag::NOUN
+        | tag::PROPER
+        | tag::ADJ
+        | tag::ADV
+        | tag::PREP
+        | tag::CONJ
+        | tag::PRON
+        | tag::DET
+        | tag::NUMERAL
+        | tag::INTERJ
+        | tag::PAST_PARTICIPLE
+        | tag::INFINITIVE
+        | tag::PRESENT_PARTICIPLE;
+    let verb = tokens.at(i);
+    // `-ais` is also the ending of adjectives of origin the lexicon may lack (`castrais`).
+    if !verb.lex.known || tags.has(other_class) || verb.is_capitalised() || verb.lower.ends_with("ais") {
+        return None;
+    }
+    // `pourriez vous`, `devrez-vous`: an inverted subject, with or without its hyphen.
+    if tokens.get(i + 1).is_some_and(|next| next.joiner == Joiner::Hyphen || subject_person(next.lower).is_some()) {
+        return None;
+    }
+    // Any pronoun of the speaker or the addressed before it may be its subject, however far.
+    if (0..i).any(|k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous")) {
+        return None;
+    }
+    let message = format!(
+        "`{}` ({}) with no subject: no `je`, `tu`, `nous` or `vous` before it, and it is no imperative",
+        verb.text,
+        Tags(tags.0 & (tag::FINITE | PERSONS)).describe(),
+    );
+    Some(Finding::new(rule, Severity::Warning, verb.span, message))
+}
+
 /// Whether a noun is one of time, which with its determiner opens a sentence as an adverbial
 /// before the real subject (`Le lendemain il partit`, `Cette année ont eu lieu`).
 pub fn is_time_noun(lower: &str) -> bool {
@@ -271,10 +318,44 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
             | "mon"
             | "ma"
             | "mes"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
     );
-    let opens = determiner_at == 0
-        || (tokens.lower(determiner_at - 1) == "dont" && !tokens.at(determiner_at).follows_clause_break());
-    if !definite || !opens {
+    // `la plupart des questions ils`, `beaucoup de programmes ils`: a quantity before `de`.
+    let quantity_at = (matches!(determiner, "des" | "de" | "d") && determiner_at > 0)
+        .then(|| determiner_at - 1)
+        .filter(|&q| matches!(tokens.lower(q), "plupart" | "beaucoup" | "nombre" | "majorité" | "peu" | "trop"));
+    let phrase_at = match quantity_at {
+        // `la plupart`, `la majorité`, `bon nombre`: the quantity's own determiner.
+        Some(q) if q > 0 && matches!(tokens.lower(q - 1), "la" | "bon" | "un") => q - 1,
+        Some(q) => q,
+        None if definite => determiner_at,
+        None => return None,
+    };
+    // The noun phrase opens the sentence, or a clause after a subordinating conjunction, a
+    // comma or `dont` (`si le paquet il doit`, `, les serveurs ils sont`).
+    let opens = phrase_at == 0
+        || tokens.at(phrase_at).follows_clause_break()
+        || matches!(
+            tokens.lower(phrase_at - 1),
+            "dont"
+                | "si"
+                | "que"
+                | "qu"
+                | "quand"
+                | "lorsque"
+                | "lorsqu"
+                | "puisque"
+                | "puisqu"
+                | "car"
+                | "où"
+                | "comme"
+                | "mais"
+                | "donc"
+                | "alors"
+        );
+    if !opens {
         return None;
     }
     // A verb follows, possibly after the negation or object pronouns.
@@ -286,11 +367,11 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     if !verb.tags().has(tag::FINITE) || verb.joiner == Joiner::Hyphen || !close(&verb) {
         return None;
     }
-    let subject = Span::new(tokens.at(determiner_at).span.start, noun.span.end);
+    let subject = Span::new(tokens.at(phrase_at).span.start, noun.span.end);
     let message = format!(
         "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
         pronoun.text,
-        tokens.phrase(determiner_at, noun_at)
+        tokens.phrase(phrase_at, noun_at)
     );
     Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject, "the subject"))
 }

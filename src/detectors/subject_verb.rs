@@ -7,7 +7,9 @@
 //! rules are in `subject_shapes`.
 
 use super::chain_subject::lemma_is;
-use super::subject_shapes::{close, doubled_subject, is_time_noun, que_for_qui, speaker_form_after_noun};
+use super::subject_shapes::{
+    close, doubled_subject, is_time_noun, que_for_qui, speaker_form_after_noun, speaker_form_without_subject,
+};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -47,9 +49,15 @@ negation and object pronouns but `nous` and `vous`), a verb that is only in the 
 second person (`Des erreurs de configuration de PAM pouvez`, `La Corée ne pourras`) where
 no `je`, `tu`, `nous`, `vous`, `moi` or `toi` comes before it in the sentence; and a
 subject pronoun right after the noun subject it repeats, with no comma (`Le gouvernement il
-a décidé`, `dont les entrées ils sont séparées`): the noun with a definite, demonstrative
-or possessive determiner opening the sentence or following `dont`, then the pronoun and a
-verb.
+a décidé`, `dont les entrées ils sont séparées`, `si le paquet il doit`): the noun with a
+definite, demonstrative or possessive determiner, `plusieurs` or `certains`, or after a
+quantity (`la plupart des traducteurs ils sont`), opening the sentence or a clause (after a
+comma or a parenthesis, or after `dont`, `si`, `que`, `quand`, `lorsque`, `puisque`, `car`,
+`où`, `comme`, `mais`, `donc`, `alors`), then the pronoun and a verb; and a verb of `nous`
+or `vous` that is no imperative (a future, a conditional, an imperfect) with no subject at
+all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence, no pronoun
+after it (`Par exemple, devrez ajouter ces entrées`, where Spanish and Italian leave the
+pronoun out).
 
 Why it matters: a translation from a language whose verbs do not change with the person
 (English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses
@@ -111,7 +119,8 @@ impl Detector for SubjectVerb {
                     // `est-ce`, `sont-ce`: either third person.
                     None if tokens.lower(i) == "ce" => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
                     None if tokens.lower(i) == "que" => que_for_qui(META.id, &tokens, i),
-                    None => speaker_form_after_noun(META.id, &tokens, i),
+                    None => speaker_form_after_noun(META.id, &tokens, i)
+                        .or_else(|| speaker_form_without_subject(META.id, &tokens, i)),
                 };
                 // Two shapes may reach the same verb (`Les ministres pouvez`): one finding.
                 if let Some(finding) = finding.filter(|f| !out[first..].iter().any(|seen| seen.span == f.span)) {
@@ -695,8 +704,14 @@ mod tests {
             flagged("Voici les fichiers dont les entrées ils sont séparées par des virgules."),
             [("ils".into(), "".into())]
         );
+        assert_eq!(flagged("Il vérifie si le paquet il doit être installé."), [("il".into(), "".into())]);
+        assert_eq!(flagged("Dans cette série, les serveurs ils sont à jour."), [("ils".into(), "".into())]);
+        assert_eq!(flagged("La plupart des traducteurs ils sont réactifs."), [("ils".into(), "".into())]);
         for sentence in [
             "Le gouvernement, il a décidé de baisser les impôts.",
+            "Il sait que le lendemain il partira.",
+            "Des traducteurs ils en connaissent.",
+            "Il dit que les enfants, ils sont partis.",
             "Le lendemain il partit pour Lyon.",
             "Cette année elle a gagné.",
             "Pourquoi le gouvernement a-t-il décidé cela ?",
@@ -732,6 +747,28 @@ mod tests {
             "Que ces paramètres pouvez-vous changer ?",
             "L'entraîneur castrais a gagné.",
             "Mais sois prudent.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_nous_or_vous_with_no_subject_is_flagged() {
+        let text = in_french_frame("Par exemple, pour suivre la version, devrez ajouter ces entrées.");
+        let found = findings(&SubjectVerb, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(&text), "devrez");
+        assert_eq!(
+            found[0].message,
+            "`devrez` (futur 2pl) with no subject: no `je`, `tu`, `nous` or `vous` before it, and it is no imperative"
+        );
+        assert_eq!(flagged("Il est lent parce que pourrions mieux faire."), [("pourrions".into(), String::new())]);
+        for sentence in [
+            "Pourriez vous m'aider ?",
+            "Devrez-vous partir ?",
+            "Vous qui partez demain, devrez revenir.",
+            "Cliquez sur Ouvrir et choisissez un fichier.",
+            "Merci pour les renseignements que nous avez donnés.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
