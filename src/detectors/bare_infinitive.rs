@@ -133,12 +133,24 @@ impl Detector for BareInfinitive {
         for tokens in doc.french_sentence_tokens(res) {
             // The head is never the sentence's first word (`Accepter`, `Essayer maintenant`).
             for i in 1..tokens.len().saturating_sub(1) {
-                if !tokens.lex(i).tags.has(tag::VERB)
-                    || !tokens.lex(i).tags.has(tag::FINITE | tag::INFINITIVE | tag::PAST_PARTICIPLE)
-                {
+                let tags = tokens.lex(i).tags;
+                if !tags.has(tag::VERB) || !tags.has(tag::FINITE | tag::INFINITIVE | tag::PAST_PARTICIPLE) {
                     continue;
                 }
-                out.extend(bare_infinitive_after(&tokens, i, res.french));
+                // Most verbs are followed by no infinitive: the next word's reading (or a
+                // pronoun or `ne` before one) decides before any token is made.
+                let next = tokens.lower(i + 1);
+                let before_infinitive = tokens.lex(i + 1).tags.has(tag::INFINITIVE)
+                    || matches!(next, "ne" | "n")
+                    || next.ends_with("ment")
+                    || (french::is_object_pronoun(next)
+                        && i + 2 < tokens.len()
+                        && (tokens.lex(i + 2).tags.has(tag::INFINITIVE)
+                            || french::is_object_pronoun(tokens.lower(i + 2))));
+                if !before_infinitive {
+                    continue;
+                }
+                out.extend(bare_infinitive_after(&tokens, i, res));
             }
         }
     }
@@ -146,7 +158,8 @@ impl Detector for BareInfinitive {
 
 /// The finding for the verb at `i` when a bare infinitive follows it and the verb is one of
 /// the tables'.
-fn bare_infinitive_after(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<Finding> {
+fn bare_infinitive_after(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Option<Finding> {
+    let lexicon = res.french;
     let head = tokens.at(i);
     if head.is_capitalised() {
         return None;
@@ -176,9 +189,16 @@ fn bare_infinitive_after(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexico
     if reflexive_only && !reflexive_before(tokens, i) {
         return None;
     }
-    let first_after = tokens.at(i + 1);
+    // `Allez, essaie voir !`: the spoken particle `voir`.
+    if tokens.lower(k) == "voir" && lemma_is(lexicon, head.lower, |t| t.has(tag::VERB), &["essayer"]) {
+        return None;
+    }
+    // `de` elides before a vowel or a silent h (`d'hésiter`, not `d'hurler`).
+    let first_after = tokens.lower(i + 1);
     let elided = preposition == "de"
-        && first_after.lower.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô', 'h']);
+        && first_after.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô', 'œ', 'h'])
+        && !res.french_grammar.has_aspirated_h(first_after)
+        && !res.french_grammar.refuses_elision(first_after);
     let joined = if elided { "d'".to_string() } else { format!("{preposition} ") };
     let suggestion = format!("{} {joined}{}", head.text, tokens.phrase(i + 1, k));
     let message = format!("`{}`: `{}` takes `{preposition}` before an infinitive", tokens.phrase(i, k), head.text);
@@ -213,7 +233,9 @@ fn infinitive_after(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
                     && !token.tags().has(tag::NOUN | tag::VERB | tag::ADJ) => {}
             lower => {
                 let tags = token.tags();
-                let infinitive = matches!(lower, "être" | "avoir")
+                // `l'avoir fiscal`, `l'être cher`: after an article-like pronoun, the nouns.
+                let after_article = k > i + 1 && matches!(tokens.lower(k - 1), "le" | "la" | "l" | "les" | "leur");
+                let infinitive = (matches!(lower, "être" | "avoir") && !after_article)
                     || (tags.has(tag::INFINITIVE)
                         && !tags
                             .has(tag::NOUN | tag::ADJ | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::FINITE));
@@ -307,6 +329,10 @@ mod tests {
             "Essayer maintenant.",
             "Il a choisi, pour gagner du temps, de partir.",
             "Il faut décider comment procéder.",
+            "Le client a refusé l'avoir proposé par le magasin.",
+            "Elle regrette l'être cher disparu.",
+            "Ils ont accepté leur avoir de cinquante euros.",
+            "Allez, essaie voir si ça marche.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -53,10 +53,12 @@ before a noun, which French never builds, are reported alone. A capitalised word
 words built with it (`croire en la science`, `confiance en la justice`, `se traduire en des
 actes`) and a hyphenated pronoun (`un on-dit`) pass.
 
-A negative word counts as the subject right before `ne` (`personne` and `rien` with no
-determiner before them: `une personne ne sait pas` passes), or as a determiner a few nouns
-and adjectives before it (`aucun problème sévère n'est pas`); after `pas`, `aucun`, `aucune`
-and `personne` count (`ce n'est pas rien` is French).
+A negative word counts where it opens its clause (first word, after a clause break or a
+conjunction): as the subject right before `ne` (`Personne ne sait pas`), or as a determiner
+a few nouns and adjectives before it (`aucun problème sévère n'est pas`); elsewhere it is a
+noun, an adjective or another verb's object (`une seule personne ne peut pas`, `un match nul
+ne suffit pas`, `celui qui ne fait rien ne se trompe pas`). After `pas`, `aucun`, `aucune`
+and `personne` count (`ce n'est pas rien` is French). `CES` in capitals is an acronym.
 
 Limits: other prepositions copied from another language (`sur` for `à` after `cliquer`) are
 not judged, nor `en` before a possessive (`en son sein` is French).",
@@ -128,7 +130,9 @@ impl Detector for FunctionWordOrder {
                     }
                     "ne" | "n" => ne_seulement(&tokens, i).or_else(|| doubled_negation(&tokens, i)),
                     "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
-                    _ => determiner_before_pronoun(&tokens, i),
+                    "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
+                    | "vos" | "leurs" | "chaque" => determiner_before_pronoun(&tokens, i),
+                    _ => None,
                 };
                 out.extend(finding);
             }
@@ -239,6 +243,10 @@ fn determiner_before_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Fi
 
 /// `ces qui`, `ces où`, `ces de`: the determiner where the pronoun `ceux` or `celles` goes.
 fn ces_for_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    // `le CES de Las Vegas`: an acronym.
+    if tokens.at(i).is_all_caps() {
+        return None;
+    }
     let next = tokens.at(i + 1);
     if !matches!(next.lower, "qui" | "que" | "qu" | "où" | "dont" | "de" | "d" | "du" | "des")
         || !next.follows_closely(false)
@@ -254,30 +262,48 @@ fn ces_for_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, next.span.end), message))
 }
 
-/// Negative words that take `ne` without `pas` (`aucun problème n'est`, `personne ne sait`).
+/// Negative words that take `ne` without `pas` (`aucun problème n'est`, `personne ne sait`),
+/// opening their clause: the first word, or after a clause break or a conjunction. Elsewhere
+/// they are nouns or adjectives (`une seule personne ne peut pas`, `un match nul ne suffit
+/// pas`) or the object of another verb (`celui qui ne fait rien ne se trompe pas`).
 fn is_negative_subject(tokens: &SentenceTokens<'_>, at: usize) -> bool {
-    match tokens.lower(at) {
-        "aucun" | "aucune" | "nul" | "nulle" => true,
-        // `une personne ne sait pas`, `un rien`: nouns after a determiner.
-        "personne" | "rien" => at == 0 || !french::is_determiner(tokens.lower(at - 1)),
-        _ => false,
+    if !matches!(tokens.lower(at), "aucun" | "aucune" | "nul" | "nulle" | "personne" | "rien") {
+        return false;
     }
+    at == 0
+        || tokens.at(at).gap.contains([',', ';', ':', '(', '—', '–'])
+        || matches!(
+            tokens.lower(at - 1),
+            "et" | "mais"
+                | "ou"
+                | "car"
+                | "donc"
+                | "que"
+                | "qu"
+                | "si"
+                | "quand"
+                | "lorsque"
+                | "lorsqu"
+                | "puisque"
+                | "puisqu"
+        )
 }
 
 /// `Aucun problème n'est pas introduit`, `Personne ne sait pas`, `il ne voit pas aucun`: a
 /// negative word and `ne … pas` in one clause, the `ne` at `i`.
 fn doubled_negation(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
-    // The verb after `ne`, past object pronouns, then `pas` or `point`.
+    // The verb after `ne`, past object pronouns, then `pas` or `point`: read from the words'
+    // text and readings first, as most negations have none of this.
     let mut v = i + 1;
     while v < tokens.len() && french::is_object_pronoun(tokens.lower(v)) {
         v += 1;
     }
-    let verb = tokens.get(v)?;
-    if !verb.tags().has(tag::FINITE) {
+    if v + 1 >= tokens.len() || !matches!(tokens.lower(v + 1), "pas" | "point") || !tokens.lex(v).tags.has(tag::FINITE)
+    {
         return None;
     }
-    let pas = tokens.get(v + 1)?;
-    if !matches!(pas.lower, "pas" | "point") || !pas.follows_closely(false) {
+    let pas = tokens.at(v + 1);
+    if !pas.follows_closely(false) {
         return None;
     }
     // Before `ne`: the negative word itself, or its noun phrase (`aucun problème sévère`).
@@ -285,9 +311,9 @@ fn doubled_negation(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let mut b = i;
     while b > 0 && i - b < 4 && tokens.at(b).follows_closely(false) {
         b -= 1;
-        if is_negative_subject(tokens, b) {
+        if matches!(tokens.lower(b), "aucun" | "aucune" | "nul" | "nulle" | "personne" | "rien") {
             let pronoun = matches!(tokens.lower(b), "personne" | "rien");
-            negative = (!pronoun || b + 1 == i).then_some(b);
+            negative = (is_negative_subject(tokens, b) && (!pronoun || b + 1 == i)).then_some(b);
             break;
         }
         let tags = tokens.lex(b).tags;
@@ -395,6 +421,7 @@ mod tests {
         assert_eq!(flagged("Les seuls bogues fermés sont ces qui sont corrigés."), [("ces qui".into(), String::new())]);
         assert_eq!(flagged("Ce sont ces où les gens ont discuté."), [("ces où".into(), String::new())]);
         assert_eq!(flagged("Ces deux fichiers et ces derniers sont là."), []);
+        assert_eq!(flagged("Lors du CES de Las Vegas, il a présenté un écran."), []);
     }
 
     #[test]
@@ -413,6 +440,12 @@ mod tests {
             "Aucun doute qu'il ne viendra pas.",
             "Aucun de ses amis ne viendra.",
             "Il ne sait pas que personne ne viendra.",
+            "Une seule personne ne peut pas tout faire.",
+            "Un match nul ne suffit pas.",
+            "Celui qui ne fait rien ne se trompe pas.",
+            "Ce qui n'intéresse personne n'est pas publié.",
+            "Qui n'a aucun ami n'est pas heureux.",
+            "Un petit rien ne fait pas de mal.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

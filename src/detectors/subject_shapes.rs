@@ -288,11 +288,18 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     if !noun_tags.has(tag::NOUN)
         || noun_tags.has(tag::FINITE | tag::PRON | tag::ADV | tag::PREP | tag::CONJ)
         || noun.is_capitalised()
-        || TIME_NOUNS.contains(&noun.lower)
+        || is_time_noun_form(noun.lower)
         || (noun_at + 1 < i && !(tokens.lex(i - 1).tags.has(tag::ADJ) && tokens.at(i - 1).follows_closely(false)))
         || !(noun.follows_closely(false) || noun.joiner == Joiner::Apostrophe)
         || noun_at == 0
     {
+        return None;
+    }
+    // The pronoun takes the noun's number (`La plupart des gens il a signé`: `il` is another
+    // subject).
+    let plural = matches!(pronoun.lower, "ils" | "elles");
+    let number = if plural { tag::PLURAL } else { tag::SINGULAR };
+    if !noun_tags.has(number | tag::INVARIABLE) {
         return None;
     }
     let determiner_at = noun_at - 1;
@@ -334,27 +341,34 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
         None => return None,
     };
     // The noun phrase opens the sentence, or a clause after a subordinating conjunction, a
-    // comma or `dont` (`si le paquet il doit`, `, les serveurs ils sont`).
+    // comma or `dont` (`si le paquet il doit`, `, les serveurs ils sont`); not after an opening
+    // quotation mark, as quoted speech dislocates (`« les enfants ils sont partis »`). Inside
+    // the sentence a noun and its adjective may be an absolute phrase (`Mais le cœur léger elle
+    // est repartie`), judged only where the sentence starts.
+    let adjective = noun_at + 1 < i;
+    if tokens.at(phrase_at).gap.contains(['«', '“', '"', '„']) {
+        return None;
+    }
     let opens = phrase_at == 0
-        || tokens.at(phrase_at).follows_clause_break()
-        || matches!(
-            tokens.lower(phrase_at - 1),
-            "dont"
-                | "si"
-                | "que"
-                | "qu"
-                | "quand"
-                | "lorsque"
-                | "lorsqu"
-                | "puisque"
-                | "puisqu"
-                | "car"
-                | "où"
-                | "comme"
-                | "mais"
-                | "donc"
-                | "alors"
-        );
+        || (!adjective
+            && (tokens.at(phrase_at).gap.contains([',', ';', ':', '(', '—', '–'])
+                || matches!(
+                    tokens.lower(phrase_at - 1),
+                    "dont"
+                        | "si"
+                        | "que"
+                        | "qu"
+                        | "quand"
+                        | "lorsque"
+                        | "lorsqu"
+                        | "puisque"
+                        | "puisqu"
+                        | "car"
+                        | "où"
+                        | "mais"
+                        | "donc"
+                        | "alors"
+                )));
     if !opens {
         return None;
     }
@@ -367,6 +381,10 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     if !verb.tags().has(tag::FINITE) || verb.joiner == Joiner::Hyphen || !close(&verb) {
         return None;
     }
+    // `Le cas échéant il faudra`, `le problème il s'agit de`: an impersonal `il` after a topic.
+    if pronoun.lower == "il" && IMPERSONAL_FORMS.contains(&verb.lower) {
+        return None;
+    }
     let subject = Span::new(tokens.at(phrase_at).span.start, noun.span.end);
     let message = format!(
         "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
@@ -374,6 +392,44 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
         tokens.phrase(phrase_at, noun_at)
     );
     Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject, "the subject"))
+}
+
+/// Forms of the verbs whose `il` is impersonal, as after a topic (`Le cas échéant il faudra`).
+const IMPERSONAL_FORMS: &[&str] = &[
+    "faut",
+    "faudra",
+    "faudrait",
+    "fallait",
+    "fallut",
+    "suffit",
+    "suffira",
+    "suffirait",
+    "suffisait",
+    "agit",
+    "agissait",
+    "agira",
+    "reste",
+    "restait",
+    "restera",
+    "semble",
+    "semblait",
+    "vaut",
+    "vaudrait",
+    "valait",
+    "pleut",
+    "pleuvait",
+    "neige",
+    "neigeait",
+];
+
+/// A noun of time in the singular or the plural (`Les lundis il est fermé`, `Certains matins
+/// il court`).
+fn is_time_noun_form(lower: &str) -> bool {
+    TIME_NOUNS.contains(&lower)
+        || lower
+            .strip_suffix('s')
+            .or_else(|| lower.strip_suffix('x'))
+            .is_some_and(|singular| TIME_NOUNS.contains(&singular))
 }
 
 /// Nothing but spaces or an apostrophe between the verb and the word before it.

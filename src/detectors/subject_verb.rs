@@ -53,7 +53,9 @@ a décidé`, `dont les entrées ils sont séparées`, `si le paquet il doit`): t
 definite, demonstrative or possessive determiner, `plusieurs` or `certains`, or after a
 quantity (`la plupart des traducteurs ils sont`), opening the sentence or a clause (after a
 comma or a parenthesis, or after `dont`, `si`, `que`, `quand`, `lorsque`, `puisque`, `car`,
-`où`, `comme`, `mais`, `donc`, `alors`), then the pronoun and a verb; and a verb of `nous`
+`où`, `mais`, `donc`, `alors`; with an adjective after the noun, only where the sentence
+starts), then a pronoun of the noun's number and a verb that is not an impersonal one
+(`faut`, `suffit`, `s'agit`, `reste`…); and a verb of `nous`
 or `vous` that is no imperative (a future, a conditional, an imperfect) with no subject at
 all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence, no pronoun
 after it (`Par exemple, devrez ajouter ces entrées`, where Spanish and Italian leave the
@@ -79,7 +81,8 @@ punctuation), as they are also stressed (`Pierre et elle étaient`, `pour elle`)
 imperative is judged after a noun only when its clause opens with a determiner, since an
 imperative may follow a fronted complement (`Dans le menu Fichier cliquez`); forms in
 `-ais` are left alone, as adjectives of origin share them (`castrais`). A doubled subject
-is not one after a noun of time (`Le lendemain il partit`), before `il y a` (ago), or with
+is not one after a noun of time, singular or plural (`Le lendemain il partit`, `Les lundis
+il est fermé`), before `il y a` (ago), or with
 the comma of a spoken dislocation (`Le gouvernement, il a décidé`). An inverted
 pronoun joined by a hyphen (`dit-il`, `a-t-elle`, `est-ce`) is judged with the verb before
 it (`vient-elles`, `étais-ce` are flagged), except `nous` and `vous`, which are also objects of
@@ -365,6 +368,12 @@ fn neuter_subject(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> O
     }
     if negative {
         if !(i + 1 < tokens.len() && is_negation_ne(tokens, i + 1)) {
+            return None;
+        }
+        // `ceux qui ne savent rien ne comprennent pas`, `pour rien`: the object of a verb or a
+        // preposition before another clause's `ne`.
+        let verb_or_preposition = tag::FINITE | tag::INFINITIVE | tag::PAST_PARTICIPLE | tag::PREP;
+        if i > 0 && tokens.lex(i - 1).tags.has(verb_or_preposition) {
             return None;
         }
     } else {
@@ -712,6 +721,15 @@ mod tests {
             "Il sait que le lendemain il partira.",
             "Des traducteurs ils en connaissent.",
             "Il dit que les enfants, ils sont partis.",
+            "Comme son père il est devenu médecin.",
+            "Comme la plupart des gens il a signé.",
+            "La plupart des cas il suffit de redémarrer.",
+            "Certains hivers il neige beaucoup.",
+            "Le cas échéant il faudra redémarrer.",
+            "Mais le cœur léger elle est repartie.",
+            "Certaines nuits elle ne dort pas.",
+            "Les lundis il est fermé.",
+            "Il a dit : « les enfants ils sont partis ».",
             "Le lendemain il partit pour Lyon.",
             "Cette année elle a gagné.",
             "Pourquoi le gouvernement a-t-il décidé cela ?",
@@ -794,6 +812,8 @@ mod tests {
             "Comme ça nous pourrons partir.",
             "Ni vous ni personne ne le retrouverez.",
             "Ceux qui n'auront que cela seront appauvris.",
+            "Ceux qui ne savent rien ne comprennent pas la question.",
+            "Ceux qui ne pensent à rien ne comprennent pas.",
             "Ça va, cela suffit et personne ne sait.",
             "Il faut que ça marche.",
         ] {
