@@ -32,6 +32,11 @@ What it flags: in a French text, function words in a sequence French does not bu
 - the determiner `ces` where the pronoun `ceux` or `celles` goes, before a relative pronoun
   or `de` (`ces qui sont corrigés`, `ces où les gens discutent`, `ces de la version`):
   Spanish `los que`, English `those which`, Italian `quelli di`;
+- the indefinite `des` before a plural adjective and its noun, where French writes `de`
+  (`par des nombreux paquets`, `il y a des différentes possibilités`, `pour des autres
+  raisons`), after a preposition other than `de` or a form of avoir, where `des` cannot be
+  `de` + `les` (`la liste des nombreux paquets` passes); adjectives that are also nouns or
+  make set phrases (`des nouvelles`, `des petits pois`, `des grandes écoles`) are left out;
 - a negative word with `ne … pas` in one clause (`Aucun problème n'est pas introduit`,
   `Personne ne sait pas`, `il ne voit pas aucun`): Spanish, Italian and Portuguese double
   their negations (`no … ningún`), French drops `pas` after `aucun`, `nul`, `personne`,
@@ -130,6 +135,7 @@ impl Detector for FunctionWordOrder {
                     }
                     "ne" | "n" => ne_seulement(&tokens, i).or_else(|| doubled_negation(&tokens, i)),
                     "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
+                    "des" => des_before_adjective(&tokens, i),
                     "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
                     | "vos" | "leurs" | "chaque" => determiner_before_pronoun(&tokens, i),
                     _ => None,
@@ -260,6 +266,89 @@ fn ces_for_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
         next.text
     );
     Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, next.span.end), message))
+}
+
+/// Plural adjectives that stand before their noun and make the indefinite `des` into `de`
+/// (`de nombreux paquets`, `d'autres raisons`). `nouvelles`, `petits`, `grands`, `jeunes`
+/// are left out: nouns too, or in set phrases (`des petits pois`, `des grandes écoles`).
+const PRENOMINAL_ADJECTIVES: &[&str] = &[
+    "nombreux",
+    "nombreuses",
+    "autres",
+    "futurs",
+    "futures",
+    "véritables",
+    "vrais",
+    "vraies",
+    "importants",
+    "importantes",
+    "anciens",
+    "anciennes",
+    "différents",
+    "différentes",
+    "divers",
+    "diverses",
+    "principaux",
+    "principales",
+    "meilleurs",
+    "meilleures",
+    "seuls",
+    "seules",
+    "nouveaux",
+    "multiples",
+];
+
+/// `par des nombreux paquets`, `il y a des différentes possibilités`: the indefinite `des`
+/// before an adjective and its noun, where French writes `de`. Only after a preposition that
+/// is not `de` or a form of avoir, where `des` cannot be `de` + `les` (`la liste des nombreux
+/// paquets`, `parler des autres pays` pass).
+fn des_before_adjective(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if i == 0 || i + 2 >= tokens.len() {
+        return None;
+    }
+    let before = tokens.lower(i - 1);
+    let indefinite_place = matches!(
+        before,
+        "pour"
+            | "avec"
+            | "sur"
+            | "dans"
+            | "par"
+            | "pendant"
+            | "entre"
+            | "contre"
+            | "sans"
+            | "vers"
+            | "chez"
+            | "selon"
+            | "parmi"
+            | "a"
+            | "ont"
+            | "avait"
+            | "avaient"
+    );
+    let adjective = tokens.at(i + 1);
+    if !indefinite_place || !PRENOMINAL_ADJECTIVES.contains(&adjective.lower) || !adjective.follows_closely(false) {
+        return None;
+    }
+    let noun = tokens.at(i + 2);
+    if !noun.tags().has(tag::NOUN) || !noun.follows_closely(false) || noun.is_capitalised() {
+        return None;
+    }
+    let des = tokens.at(i);
+    if !des.follows_closely(false) {
+        return None;
+    }
+    let article = if adjective.lower.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) { "d'" } else { "de " };
+    let message = format!(
+        "`{}`: `des` before an adjective and its noun, where French writes `de` (`de nombreux`, `d'autres`)",
+        tokens.phrase(i, i + 2)
+    );
+    let suggestion = format!("{}{}", french::capitalise_like(des.text, article), adjective.text);
+    Some(
+        Finding::new(META.id, Severity::Warning, Span::new(des.span.start, adjective.span.end), message)
+            .with_suggestion(suggestion),
+    )
 }
 
 /// Negative words that take `ne` without `pas` (`aucun problème n'est`, `personne ne sait`),
@@ -422,6 +511,23 @@ mod tests {
         assert_eq!(flagged("Ce sont ces où les gens ont discuté."), [("ces où".into(), String::new())]);
         assert_eq!(flagged("Ces deux fichiers et ces derniers sont là."), []);
         assert_eq!(flagged("Lors du CES de Las Vegas, il a présenté un écran."), []);
+    }
+
+    #[test]
+    fn des_before_an_adjective_and_its_noun_is_flagged() {
+        assert_eq!(
+            flagged("Ils travaillent avec des nombreux responsables."),
+            [("des nombreux".into(), "de nombreux".into())]
+        );
+        assert_eq!(flagged("Il y a des autres possibilités."), [("des autres".into(), "d'autres".into())]);
+        for sentence in [
+            "Voici la liste des nombreux paquets.",
+            "Il parle des autres pays.",
+            "Il a des nouvelles de sa sœur.",
+            "Pour des autres, la vie est simple.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]

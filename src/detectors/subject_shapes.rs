@@ -47,13 +47,17 @@ pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) ->
     if !finite_only || !close(&verb) || verb.is_capitalised() {
         return None;
     }
-    // What follows: the end, punctuation or a preposition; anything else may be the subject.
+    // What follows: the end, punctuation or a preposition; anything else may be the subject,
+    // unless a plural determiner follows a singular verb (`un fichier que contient les lignes`:
+    // `les lignes` is no subject of `contient`). A singular determiner after a plural verb may
+    // open a coordinated subject (`que requièrent son entretien et son exploitation`).
     let subjectless = match tokens.get(j + 1) {
         None => true,
         Some(next) => {
             next.follows_clause_break()
                 || next.gap.contains(['.', '!', '?', ')'])
                 || (next.tags().has(tag::PREP) && !next.tags().has(tag::DET | tag::PRON) && !next.is_capitalised())
+                || (number == tag::P3SG && !tags.has(tag::P3PL) && plural_determiner(next.lower))
         }
     };
     if !subjectless {
@@ -69,6 +73,11 @@ pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) ->
             .with_suggestion(capitalise_like(que.text, "qui"))
             .with_related(verb.span, "the verb"),
     )
+}
+
+/// Whether `lower` is a determiner only of the plural (`les`, `ces`, `plusieurs`).
+fn plural_determiner(lower: &str) -> bool {
+    matches!(lower, "les" | "des" | "ces" | "ses" | "leurs" | "mes" | "tes" | "nos" | "vos" | "plusieurs")
 }
 
 /// The persons of the speaker and the addressed: a verb only in these needs `je`, `tu`, `nous`
@@ -195,8 +204,10 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
         | tag::INFINITIVE
         | tag::PRESENT_PARTICIPLE;
     let verb = tokens.at(i);
-    // `-ais` is also the ending of adjectives of origin the lexicon may lack (`castrais`).
-    if !verb.lex.known || tags.has(other_class) || verb.is_capitalised() || verb.lower.ends_with("ais") {
+    // `-ais` is also the ending of adjectives of origin the lexicon may lack (`castrais`). A
+    // capital counts only where the sentence starts (`Voulez consulter la page`).
+    let capitalised = verb.is_capitalised() && !verb.sentence_initial;
+    if !verb.lex.known || tags.has(other_class) || capitalised || verb.lower.ends_with("ais") {
         return None;
     }
     // `pourriez vous`, `devrez-vous`: an inverted subject, with or without its hyphen.

@@ -44,7 +44,8 @@ verb or an auxiliary goes (`il mangé`, `ils les regarder`); between `ne` and `p
 goes (`ne l'oubli pas`, `n'en laissée que des miettes`); `ont` before `ne` or before an object
 pronoun and a verb of the third person singular, for the subject `on` (`Ont ne sait
 jamais`); `que` opening a relative whose verb has no subject but the noun before it (`des
-serveurs que s'exécutent sur la machine`, for qui); and, right after a noun (past the
+serveurs que s'exécutent sur la machine`, for qui; or before a determiner of another number
+than the verb's, which cannot be its subject: `un fichier que contient les lignes`); and, right after a noun (past the
 negation and object pronouns but `nous` and `vous`), a verb that is only in the first or
 second person (`Des erreurs de configuration de PAM pouvez`, `La Corée ne pourras`) where
 no `je`, `tu`, `nous`, `vous`, `moi` or `toi` comes before it in the sentence; and a
@@ -118,7 +119,8 @@ impl Detector for SubjectVerb {
                     }
                     None if is_negation_ne(&tokens, i) => verbless_negation(&tokens, i),
                     None if tokens.lower(i) == "ont" => ont_for_on(&tokens, i),
-                    None if i == 0 => after_noun_subject(&tokens, res.french),
+                    None if i == 0 => after_noun_subject(&tokens, res.french)
+                        .or_else(|| speaker_form_without_subject(META.id, &tokens, i)),
                     // `est-ce`, `sont-ce`: either third person.
                     None if tokens.lower(i) == "ce" => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
                     None if tokens.lower(i) == "que" => que_for_qui(META.id, &tokens, i),
@@ -691,8 +693,11 @@ mod tests {
             flagged("Il faut arrêter les serveurs que s’exécutent sur la machine."),
             [("que".into(), "qui".into())]
         );
+        assert_eq!(flagged("Créez un fichier que contient les lignes suivantes."), [("que".into(), "qui".into())]);
         for sentence in [
             "Voici les tâches que s’assignent les équipes.",
+            "Voici la tâche que s’assignent les équipes.",
+            "Voici les règles que respecte la direction.",
             "Il ignore ce que veut dire ce mot.",
             "Il relit le livre que lit Paul.",
             "Les serveurs que nous avons arrêtés redémarrent.",
@@ -781,12 +786,14 @@ mod tests {
             "`devrez` (futur 2pl) with no subject: no `je`, `tu`, `nous` or `vous` before it, and it is no imperative"
         );
         assert_eq!(flagged("Il est lent parce que pourrions mieux faire."), [("pourrions".into(), String::new())]);
+        assert_eq!(flagged("Pourriez consulter la page du projet."), [("Pourriez".into(), String::new())]);
         for sentence in [
             "Pourriez vous m'aider ?",
             "Devrez-vous partir ?",
             "Vous qui partez demain, devrez revenir.",
             "Cliquez sur Ouvrir et choisissez un fichier.",
             "Merci pour les renseignements que nous avez donnés.",
+            "Pourriez vous m'aider ?",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
