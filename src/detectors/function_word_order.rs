@@ -37,6 +37,11 @@ What it flags: in a French text, function words in a sequence French does not bu
   raisons`), after a preposition other than `de` or a form of avoir, where `des` cannot be
   `de` + `les` (`la liste des nombreux paquets` passes); adjectives that are also nouns or
   make set phrases (`des nouvelles`, `des petits pois`, `des grandes écoles`) are left out;
+- `ne` with no verb after it: before an adjective, a participle or a noun (`des programmes ne
+  sûrs`), or before an infinitive with no `pas`, `jamais`, `rien`… in the next words (`pour
+  ne saturer votre disque`): Spanish `no` and Italian `non` rendered word for word; `ne`
+  alone before a conjugated verb (`je ne sais`, `avant qu'il ne parte`) and before the
+  literary `pouvoir`, `savoir`, `oser`, `cesser` (`pour ne pouvoir briser`) passes;
 - a negative word with `ne … pas` in one clause (`Aucun problème n'est pas introduit`,
   `Personne ne sait pas`, `il ne voit pas aucun`): Spanish, Italian and Portuguese double
   their negations (`no … ningún`), French drops `pas` after `aucun`, `nul`, `personne`,
@@ -133,7 +138,9 @@ impl Detector for FunctionWordOrder {
                         after_en.extend(preposition_before_article(&tokens, i, res.french));
                         continue;
                     }
-                    "ne" | "n" => ne_seulement(&tokens, i).or_else(|| doubled_negation(&tokens, i)),
+                    "ne" | "n" => ne_seulement(&tokens, i)
+                        .or_else(|| doubled_negation(&tokens, i))
+                        .or_else(|| ne_without_verb(&tokens, i)),
                     "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
                     "des" => des_before_adjective(&tokens, i),
                     "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
@@ -266,6 +273,74 @@ fn ces_for_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
         next.text
     );
     Some(Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, next.span.end), message))
+}
+
+/// The words that complete `ne` into a negation, or follow it in one (`ne jamais`, `ne que`).
+fn completes_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "pas"
+            | "plus"
+            | "jamais"
+            | "rien"
+            | "guère"
+            | "point"
+            | "que"
+            | "qu"
+            | "ni"
+            | "nul"
+            | "nulle"
+            | "aucun"
+            | "aucune"
+            | "personne"
+            | "nullement"
+            | "aucunement"
+    )
+}
+
+/// `ne` with no verb: before an adjective, a participle or a noun (`des programmes ne sûrs`,
+/// `le paquet ne corrigé`), or before an infinitive with nothing to complete the negation
+/// (`pour ne saturer votre disque`): Spanish and Italian `no`/`non` rendered word for word.
+/// `ne` opens a negation on a verb, or stands alone before a conjugated verb (`je ne sais`,
+/// `avant qu'il ne parte`), which is left alone.
+fn ne_without_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let ne = tokens.at(i);
+    if ne.text != "ne" && ne.text != "n" {
+        return None;
+    }
+    let next = tokens.get(i + 1)?;
+    // `n'` joined to its word by the apostrophe (`n/b` and `n,` are letters), `ne` by a space.
+    let joined = if ne.text == "n" { next.joiner == Joiner::Apostrophe } else { next.follows_closely(false) };
+    if !joined
+        || next.is_capitalised()
+        || !next.lex.known
+        || completes_negation(next.lower)
+        || french::is_object_pronoun(next.lower)
+    {
+        return None;
+    }
+    let tags = next.tags();
+    // Literary French negates `pouvoir`, `savoir`, `oser` and `cesser` with `ne` alone (`pour ne
+    // pouvoir briser`).
+    // An adverb may stand in the negation itself (`pour ne trop en dire`).
+    if tags.has(tag::FINITE | tag::PRESENT_PARTICIPLE | tag::PRON | tag::CONJ | tag::ADV)
+        || matches!(next.lower, "pouvoir" | "savoir" | "oser" | "cesser")
+    {
+        return None;
+    }
+    let infinitive = tags.has(tag::INFINITIVE);
+    // The negation may close further on: past an adverb (`ne même pas`, `ne surtout rien`),
+    // or after an infinitive and its object (`ne savoir que faire`).
+    let reach = if infinitive { 8 } else { 4 };
+    if (i + 2..tokens.len().min(i + reach)).any(|k| completes_negation(tokens.lower(k))) {
+        return None;
+    }
+    let message = if infinitive {
+        format!("`{}`: `ne` before an infinitive with no `pas` or `jamais`", tokens.phrase(i, i + 1))
+    } else {
+        format!("`{}`: `ne` before a word that is no verb", tokens.phrase(i, i + 1))
+    };
+    Some(Finding::new(META.id, Severity::Warning, Span::new(ne.span.start, next.span.end), message))
 }
 
 /// Plural adjectives that stand before their noun and make the indefinite `des` into `de`
@@ -511,6 +586,26 @@ mod tests {
         assert_eq!(flagged("Ce sont ces où les gens ont discuté."), [("ces où".into(), String::new())]);
         assert_eq!(flagged("Ces deux fichiers et ces derniers sont là."), []);
         assert_eq!(flagged("Lors du CES de Las Vegas, il a présenté un écran."), []);
+    }
+
+    #[test]
+    fn ne_with_no_verb_is_flagged() {
+        assert_eq!(flagged("Il exécute des programmes ne sûrs."), [("ne sûrs".into(), String::new())]);
+        assert_eq!(flagged("Pour ne saturer votre partition, nettoyez-la."), [("ne saturer".into(), String::new())]);
+        for sentence in [
+            "Pour ne pas saturer votre partition, nettoyez-la.",
+            "Il a peur de ne même pas savoir.",
+            "Pour ne justement pas donner cette impression, il part.",
+            "Pour ne pouvoir briser la chaîne, il pleure.",
+            "Je ne sais que faire.",
+            "Avant qu'il ne parte, il mange.",
+            "Il préfère ne savoir que cela.",
+            "Ne sachant quoi faire, il attend.",
+            "Pour ne trop en dire, il se tait.",
+            "Il note n/b et n, puis passe.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]
