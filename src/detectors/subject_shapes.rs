@@ -187,7 +187,15 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     let persons = tags.0 & PERSONS;
     // Only `nous` and `vous` forms: a form of `je` or `tu` in `-es`, `-is`, `-s` is also a word
     // of another language (`patches`, `states`) or a misspelt third person.
-    if persons == 0 || persons & !(tag::P1PL | tag::P2PL) != 0 || !tags.has(tag::FINITE) || tags.has(tag::IMPERATIVE) {
+    // `voulez` and `voulons` are imperatives only in old set phrases (`veuillez` is the
+    // imperative of request): before an infinitive they need their subject (`voulez consulter`).
+    let old_imperative = matches!(tokens.lower(i), "voulez" | "voulons")
+        && tokens.get(i + 1).is_some_and(|next| next.tags().has(tag::INFINITIVE));
+    if persons == 0
+        || persons & !(tag::P1PL | tag::P2PL) != 0
+        || !tags.has(tag::FINITE)
+        || (tags.has(tag::IMPERATIVE) && !old_imperative)
+    {
         return None;
     }
     let other_class = tag::NOUN

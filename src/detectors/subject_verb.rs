@@ -787,6 +787,7 @@ mod tests {
         );
         assert_eq!(flagged("Il est lent parce que pourrions mieux faire."), [("pourrions".into(), String::new())]);
         assert_eq!(flagged("Pourriez consulter la page du projet."), [("Pourriez".into(), String::new())]);
+        assert_eq!(flagged("En cas de doute, voulez utiliser apt."), [("voulez".into(), String::new())]);
         for sentence in [
             "Pourriez vous m'aider ?",
             "Devrez-vous partir ?",
@@ -794,6 +795,8 @@ mod tests {
             "Cliquez sur Ouvrir et choisissez un fichier.",
             "Merci pour les renseignements que nous avez donnés.",
             "Pourriez vous m'aider ?",
+            "Si vous le voulez, voulez-vous venir ?",
+            "Veuillez consulter la page.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
