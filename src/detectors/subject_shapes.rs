@@ -222,9 +222,17 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     if tokens.get(i + 1).is_some_and(|next| next.joiner == Joiner::Hyphen || subject_person(next.lower).is_some()) {
         return None;
     }
-    // Any pronoun of the speaker or the addressed before it may be its subject, however far.
-    if (0..i).any(|k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous")) {
-        return None;
+    // Any pronoun of the speaker or the addressed before it may be its subject, however far,
+    // unless it is the subject of a clause of condition or time that a comma closes before the
+    // verb (`Si vous le souhaitez, pouvez utiliser`): the main clause needs its own.
+    let speaker = (0..i).rev().find(|&k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous"));
+    if let Some(k) = speaker {
+        let subordinate = k > 0
+            && matches!(tokens.lower(k - 1), "si" | "s" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu");
+        let closed = verb.gap.contains(',') && (k + 1..i).all(|m| !tokens.at(m).gap.contains([',', ';', ':']));
+        if !(subordinate && closed) || (0..k).any(|m| matches!(tokens.lower(m), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous")) {
+            return None;
+        }
     }
     let message = format!(
         "`{}` ({}) with no subject: no `je`, `tu`, `nous` or `vous` before it, and it is no imperative",

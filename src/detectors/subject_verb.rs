@@ -788,6 +788,10 @@ mod tests {
         assert_eq!(flagged("Il est lent parce que pourrions mieux faire."), [("pourrions".into(), String::new())]);
         assert_eq!(flagged("Pourriez consulter la page du projet."), [("Pourriez".into(), String::new())]);
         assert_eq!(flagged("En cas de doute, voulez utiliser apt."), [("voulez".into(), String::new())]);
+        assert_eq!(
+            flagged("Si vous utilisez le CD, pouvez utiliser apt-cdrom."),
+            [("pouvez".into(), String::new())]
+        );
         for sentence in [
             "Pourriez vous m'aider ?",
             "Devrez-vous partir ?",
@@ -797,6 +801,9 @@ mod tests {
             "Pourriez vous m'aider ?",
             "Si vous le voulez, voulez-vous venir ?",
             "Veuillez consulter la page.",
+            "Si vous lisez, écrivez et comptez, pouvez-vous partir ?",
+            "Vous lisez, écriviez et comptiez.",
+            "Quand vous arriverez, vous pourrez entrer.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
