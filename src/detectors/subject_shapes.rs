@@ -225,12 +225,15 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     // Any pronoun of the speaker or the addressed before it may be its subject, however far,
     // unless it is the subject of a clause of condition or time that a comma closes before the
     // verb (`Si vous le souhaitez, pouvez utiliser`): the main clause needs its own.
-    let speaker = (0..i).rev().find(|&k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous"));
+    let speaker =
+        (0..i).rev().find(|&k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous"));
     if let Some(k) = speaker {
-        let subordinate = k > 0
-            && matches!(tokens.lower(k - 1), "si" | "s" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu");
+        let subordinate =
+            k > 0 && matches!(tokens.lower(k - 1), "si" | "s" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu");
         let closed = verb.gap.contains(',') && (k + 1..i).all(|m| !tokens.at(m).gap.contains([',', ';', ':']));
-        if !(subordinate && closed) || (0..k).any(|m| matches!(tokens.lower(m), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous")) {
+        if !(subordinate && closed)
+            || (0..k).any(|m| matches!(tokens.lower(m), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous"))
+        {
             return None;
         }
     }

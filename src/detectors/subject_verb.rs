@@ -58,9 +58,12 @@ comma or a parenthesis, or after `dont`, `si`, `que`, `quand`, `lorsque`, `puisq
 starts), then a pronoun of the noun's number and a verb that is not an impersonal one
 (`faut`, `suffit`, `s'agit`, `reste`…); and a verb of `nous`
 or `vous` that is no imperative (a future, a conditional, an imperfect) with no subject at
-all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence, no pronoun
-after it (`Par exemple, devrez ajouter ces entrées`, where Spanish and Italian leave the
-pronoun out).
+all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence (but the subject
+of a clause of `si`, `lorsque`, `quand` or `puisque` that a comma closes right before the verb:
+`Si vous utilisez le CD, pouvez utiliser apt-cdrom`), no pronoun after it (`Par exemple,
+devrez ajouter ces entrées`, where Spanish and Italian leave the pronoun out); `voulez` and
+`voulons` count before an infinitive although the dictionary lists them as imperatives
+(`veuillez` is the imperative of request).
 
 Why it matters: a translation from a language whose verbs do not change with the person
 (English in most tenses, Indonesian, Chinese) has to pick each ending; a system that loses
@@ -788,10 +791,7 @@ mod tests {
         assert_eq!(flagged("Il est lent parce que pourrions mieux faire."), [("pourrions".into(), String::new())]);
         assert_eq!(flagged("Pourriez consulter la page du projet."), [("Pourriez".into(), String::new())]);
         assert_eq!(flagged("En cas de doute, voulez utiliser apt."), [("voulez".into(), String::new())]);
-        assert_eq!(
-            flagged("Si vous utilisez le CD, pouvez utiliser apt-cdrom."),
-            [("pouvez".into(), String::new())]
-        );
+        assert_eq!(flagged("Si vous utilisez le CD, pouvez utiliser apt-cdrom."), [("pouvez".into(), String::new())]);
         for sentence in [
             "Pourriez vous m'aider ?",
             "Devrez-vous partir ?",
