@@ -199,7 +199,7 @@ fn bare_infinitive_after(tokens: &SentenceTokens<'_>, i: usize, res: &Resources)
         && first_after.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'é', 'è', 'ê', 'â', 'î', 'ô', 'œ', 'h'])
         && !res.french_grammar.has_aspirated_h(first_after)
         && !res.french_grammar.refuses_elision(first_after);
-    let joined = if elided { "d'".to_string() } else { format!("{preposition} ") };
+    let joined = if elided { "d’".to_string() } else { format!("{preposition} ") };
     let suggestion = format!("{} {joined}{}", head.text, tokens.phrase(i + 1, k));
     let message = format!("`{}`: `{}` takes `{preposition}` before an infinitive", tokens.phrase(i, k), head.text);
     let span = Span::new(head.span.start, tokens.at(k).span.end);
@@ -298,7 +298,7 @@ mod tests {
             flagged("Il a décidé n'être jamais en retard."),
             [("décidé n'être".into(), "décidé de n'être".into())]
         );
-        assert_eq!(flagged("Elle a évité utiliser ce paquet."), [("évité utiliser".into(), "évité d'utiliser".into())]);
+        assert_eq!(flagged("Elle a évité utiliser ce paquet."), [("évité utiliser".into(), "évité d’utiliser".into())]);
     }
 
     #[test]

@@ -598,8 +598,9 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         if tags.has(tag::INVARIABLE) { 0 } else { only(tag::SINGULAR, tag::PLURAL) | only(tag::PLURAL, tag::SINGULAR) };
     // The determiner and the noun must tell the same story, or the reading is unsure. When
     // the determiner shows no gender, the noun's counts only if the noun has a form of each
-    // gender (`les avocates sont partis`) or is no English word: the lexicon's gender of a
-    // borrowed noun is not every writer's (`les sockets sont utilisées`).
+    // gender (`les avocates sont partis`): the lexicon's gender of another noun, a borrowed
+    // one above all, is not every writer's (`les sockets sont utilisées`), and some nouns
+    // take either (`les météorites sont tombés`).
     let noun_with_both_genders = || {
         !lexicon
             .sibling_forms(
@@ -609,11 +610,8 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
             )
             .is_empty()
     };
-    // A noun English lacks is no borrowing: its gender is the dictionary's (`les
-    // caractéristiques sont importants`).
-    let french_only = || Lexicon::embedded("eng").is_some_and(|english| !english.contains(noun.lower));
     let gender = match (noun_gender, det_gender) {
-        (n, 0) if n != 0 && (noun_with_both_genders() || french_only()) => n,
+        (n, 0) if n != 0 && noun_with_both_genders() => n,
         (_, 0) => 0,
         (0, d) => d,
         (n, d) if n == d => n,

@@ -305,7 +305,12 @@ fn completes_negation(lower: &str) -> bool {
 /// `avant qu'il ne parte`), which is left alone.
 fn ne_without_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let ne = tokens.at(i);
-    if ne.text != "ne" && ne.text != "n" {
+    // `fish'n'chips`: a letter between apostrophes; `le ne explétif`: the word itself, named.
+    if (ne.text != "ne" && ne.text != "n")
+        || ne.joiner == Joiner::Apostrophe
+        || (i > 0 && (french::is_determiner(tokens.lower(i - 1)) || matches!(tokens.lower(i - 1), "particule" | "mot")))
+        || ne.gap.contains(['«', '“', '"'])
+    {
         return None;
     }
     let next = tokens.get(i + 1)?;
@@ -321,18 +326,25 @@ fn ne_without_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     }
     let tags = next.tags();
     // Literary French negates `pouvoir`, `savoir`, `oser` and `cesser` with `ne` alone (`pour ne
-    // pouvoir briser`).
-    // An adverb may stand in the negation itself (`pour ne trop en dire`).
+    // pouvoir briser`, `de n'avoir pu venir`); an adverb may stand in the negation itself
+    // (`pour ne trop en dire`).
+    let literary =
+        |lower: &str| matches!(lower, "pouvoir" | "savoir" | "oser" | "cesser" | "pu" | "su" | "osé" | "cessé");
     if tags.has(tag::FINITE | tag::PRESENT_PARTICIPLE | tag::PRON | tag::CONJ | tag::ADV)
-        || matches!(next.lower, "pouvoir" | "savoir" | "oser" | "cesser")
+        || literary(next.lower)
+        || (matches!(next.lower, "avoir" | "être") && i + 2 < tokens.len() && literary(tokens.lower(i + 2)))
     {
         return None;
     }
     let infinitive = tags.has(tag::INFINITIVE);
-    // The negation may close further on: past an adverb (`ne même pas`, `ne surtout rien`),
-    // or after an infinitive and its object (`ne savoir que faire`).
-    let reach = if infinitive { 8 } else { 4 };
-    if (i + 2..tokens.len().min(i + reach)).any(|k| completes_negation(tokens.lower(k))) {
+    // The negation may close further on: past an adverb (`ne même pas`, `ne surtout rien`), or
+    // anywhere after an infinitive and its complements (`ne garder de cette période que les
+    // bons souvenirs`), or in a set phrase of the literary `ne` alone (`n'avoir cure`, `ne dire
+    // mot`, `n'avoir de cesse`).
+    let reach = if infinitive { tokens.len() } else { (i + 4).min(tokens.len()) };
+    let closes =
+        |lower: &str| completes_negation(lower) || matches!(lower, "mot" | "goutte" | "cure" | "garde" | "cesse");
+    if (i + 2..reach).any(|k| closes(tokens.lower(k))) {
         return None;
     }
     let message = if infinitive {
@@ -344,33 +356,20 @@ fn ne_without_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
 }
 
 /// Plural adjectives that stand before their noun and make the indefinite `des` into `de`
-/// (`de nombreux paquets`, `d'autres raisons`). `nouvelles`, `petits`, `grands`, `jeunes`
-/// are left out: nouns too, or in set phrases (`des petits pois`, `des grandes écoles`).
+/// (`de nombreux paquets`, `d'autres raisons`). Left out: adjectives that are nouns too or
+/// make compounds and set phrases (`des nouvelles`, `des anciens combattants`, `des futurs
+/// mariés`, `des multiples communs`, `des petits pois`), and those that everyday writing keeps
+/// with `des` (`des vrais amis`, `des meilleurs amis`, `des anciens élèves`).
 const PRENOMINAL_ADJECTIVES: &[&str] = &[
     "nombreux",
     "nombreuses",
     "autres",
-    "futurs",
-    "futures",
     "véritables",
-    "vrais",
-    "vraies",
     "importants",
     "importantes",
-    "anciens",
-    "anciennes",
     "différents",
     "différentes",
-    "divers",
     "diverses",
-    "principaux",
-    "principales",
-    "meilleurs",
-    "meilleures",
-    "seuls",
-    "seules",
-    "nouveaux",
-    "multiples",
 ];
 
 /// `par des nombreux paquets`, `il y a des différentes possibilités`: the indefinite `des`
@@ -382,6 +381,10 @@ fn des_before_adjective(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
         return None;
     }
     let before = tokens.lower(i - 1);
+    // `le pour et le contre des options`, `les vers des poètes`: a noun, not a preposition.
+    if i >= 2 && french::is_determiner(tokens.lower(i - 2)) {
+        return None;
+    }
     let indefinite_place = matches!(
         before,
         "pour"
@@ -407,14 +410,20 @@ fn des_before_adjective(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
         return None;
     }
     let noun = tokens.at(i + 2);
-    if !noun.tags().has(tag::NOUN) || !noun.follows_closely(false) || noun.is_capitalised() {
+    // A participle after the adjective makes a compound (`des nouveaux arrivants`).
+    let participle = tag::PAST_PARTICIPLE | tag::PRESENT_PARTICIPLE;
+    if !noun.tags().has(tag::NOUN)
+        || noun.tags().has(participle)
+        || !noun.follows_closely(false)
+        || noun.is_capitalised()
+    {
         return None;
     }
     let des = tokens.at(i);
     if !des.follows_closely(false) {
         return None;
     }
-    let article = if adjective.lower.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) { "d'" } else { "de " };
+    let article = if adjective.lower.starts_with(['a', 'e', 'i', 'o', 'u', 'é']) { "d’" } else { "de " };
     let message = format!(
         "`{}`: `des` before an adjective and its noun, where French writes `de` (`de nombreux`, `d'autres`)",
         tokens.phrase(i, i + 2)
@@ -603,6 +612,12 @@ mod tests {
             "Ne sachant quoi faire, il attend.",
             "Pour ne trop en dire, il se tait.",
             "Il note n/b et n, puis passe.",
+            "Il regrette de n'avoir pu venir et de n'avoir osé parler.",
+            "Il semblait n'avoir cure des critiques.",
+            "Mieux vaut ne souffler mot de cette affaire.",
+            "Il a choisi de ne garder de cette période difficile de sa vie que les bons souvenirs.",
+            "Il a commandé un fish'n'chips.",
+            "Le ne explétif est facultatif.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
@@ -614,12 +629,15 @@ mod tests {
             flagged("Ils travaillent avec des nombreux responsables."),
             [("des nombreux".into(), "de nombreux".into())]
         );
-        assert_eq!(flagged("Il y a des autres possibilités."), [("des autres".into(), "d'autres".into())]);
+        assert_eq!(flagged("Il y a des autres possibilités."), [("des autres".into(), "d’autres".into())]);
         for sentence in [
             "Voici la liste des nombreux paquets.",
             "Il parle des autres pays.",
             "Il a des nouvelles de sa sœur.",
             "Pour des autres, la vie est simple.",
+            "Il faut peser le pour et le contre des différentes options.",
+            "Il dîne avec des anciens combattants et des nouveaux mariés.",
+            "Ce sont des vrais amis.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -57,7 +57,7 @@ pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) ->
             next.follows_clause_break()
                 || next.gap.contains(['.', '!', '?', ')'])
                 || (next.tags().has(tag::PREP) && !next.tags().has(tag::DET | tag::PRON) && !next.is_capitalised())
-                || (number == tag::P3SG && !tags.has(tag::P3PL) && plural_determiner(next.lower))
+                || (number == tag::P3SG && !tags.has(tag::P3PL) && plural_object_after(tokens, j))
         }
     };
     if !subjectless {
@@ -75,9 +75,28 @@ pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) ->
     )
 }
 
-/// Whether `lower` is a determiner only of the plural (`les`, `ces`, `plusieurs`).
+/// Whether `lower` is a determiner only of the plural (`les`, `ces`, `plusieurs`); not `des`,
+/// which is also `de` + `les` (`le soutien que reçoit des ONG le gouvernement`).
 fn plural_determiner(lower: &str) -> bool {
-    matches!(lower, "les" | "des" | "ces" | "ses" | "leurs" | "mes" | "tes" | "nos" | "vos" | "plusieurs")
+    matches!(lower, "les" | "ces" | "ses" | "leurs" | "mes" | "tes" | "nos" | "vos" | "plusieurs")
+}
+
+/// `un fichier que contient les lignes`: a plural determiner after the singular verb at `j`,
+/// whose noun is no noun of time (`le film que propose ces jours-ci la chaîne`), with no
+/// singular determiner after it in the clause that could open the inverted subject.
+fn plural_object_after(tokens: &SentenceTokens<'_>, j: usize) -> bool {
+    if j + 2 >= tokens.len() || !plural_determiner(tokens.lower(j + 1)) || is_time_noun_form(tokens.lower(j + 2)) {
+        return false;
+    }
+    let singular = |lower: &str| {
+        matches!(
+            lower,
+            "le" | "la" | "l" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa" | "mon" | "ma" | "leur"
+        )
+    };
+    !(j + 2..tokens.len())
+        .take_while(|&k| k == j + 2 || !tokens.at(k).gap.contains([',', ';', ':']))
+        .any(|k| singular(tokens.lower(k)))
 }
 
 /// The persons of the speaker and the addressed: a verb only in these needs `je`, `tu`, `nous`
@@ -214,7 +233,9 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     let verb = tokens.at(i);
     // `-ais` is also the ending of adjectives of origin the lexicon may lack (`castrais`). A
     // capital counts only where the sentence starts (`Voulez consulter la page`).
-    let capitalised = verb.is_capitalised() && !verb.sentence_initial;
+    // At the start of a sentence only `voulez` (`Voulez consulter`): telegraphic mail drops
+    // its `nous` (`Avons bien reçu votre message`).
+    let capitalised = verb.is_capitalised() && !(verb.sentence_initial && old_imperative);
     if !verb.lex.known || tags.has(other_class) || capitalised || verb.lower.ends_with("ais") {
         return None;
     }
@@ -230,7 +251,12 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     if let Some(k) = speaker {
         let subordinate =
             k > 0 && matches!(tokens.lower(k - 1), "si" | "s" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu");
-        let closed = verb.gap.contains(',') && (k + 1..i).all(|m| !tokens.at(m).gap.contains([',', ';', ':']));
+        // The verb's clause runs to the end of the sentence: a later clause may have the
+        // subject, the verb being one more of the subordinate clause (`Si vous êtes salarié,
+        // avez cinquante ans et êtes malade, contactez-nous`).
+        let closed = verb.gap.contains(',')
+            && (k + 1..i).all(|m| !tokens.at(m).gap.contains([',', ';', ':']))
+            && (i + 1..tokens.len()).all(|m| !tokens.at(m).gap.contains([',', ';', ':']));
         if !(subordinate && closed)
             || (0..k).any(|m| matches!(tokens.lower(m), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous"))
         {
