@@ -26,7 +26,8 @@ What it flags: in a French text, function words in a sequence French does not bu
 - `en` before a definite article or `des` and a noun (`en l'archive`, `en le script`, `en
   les paquets`, `en des fichiers`): Spanish, Italian and Portuguese put their `en`/`in`/`em`
   before the article (`en el archivo`), French writes `dans le`;
-- a determiner before a subject pronoun (`cet il`, `une elle`, `ces ils`), where a system
+- a determiner before a subject pronoun (`cet il`, `ces ils`; `un` and `une`, pronouns too,
+  only before the pronoun and a noun of their gender: `une il sauvegarde`), where a system
   rendered a word it took for a pronoun;
 - `ne seulement` for `non seulement` (Spanish `no solo`, Italian `non solo`);
 - the determiner `ces` where the pronoun `ceux` or `celles` goes, before a relative pronoun
@@ -144,7 +145,7 @@ impl Detector for FunctionWordOrder {
                     "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
                     "des" => des_before_adjective(&tokens, i),
                     "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
-                    | "vos" | "leurs" | "chaque" => determiner_before_pronoun(&tokens, i),
+                    | "vos" | "leurs" | "chaque" | "un" | "une" => determiner_before_pronoun(&tokens, i),
                     _ => None,
                 };
                 out.extend(finding);
@@ -214,9 +215,30 @@ fn preposition_before_article(tokens: &SentenceTokens<'_>, i: usize, lexicon: &L
 /// `cet il`, `une elle`: a determiner that only determines, then a subject pronoun.
 fn determiner_before_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let determiner = tokens.lower(i);
-    // Not `le`, `la`, `les`, `leur`, `un`, `une`, `plusieurs`, `quelques` (pronouns too: `j'en
-    // ai pris un je crois`), nor `son`, `mon`, `ton` (nouns too).
-    if !matches!(
+    // `un` and `une` are pronouns too (`j'en ai pris un il y a deux jours`): determiners only
+    // before the pronoun and a noun of their gender (`une il sauvegarde`, where a system
+    // rendered a word it took for a pronoun between them).
+    let indefinite = match determiner {
+        "un" => Some(tag::MASCULINE),
+        "une" => Some(tag::FEMININE),
+        _ => None,
+    };
+    if let Some(gender) = indefinite {
+        let noun_after = tokens.get(i + 2).is_some_and(|noun| {
+            noun.tags().has(tag::NOUN)
+                && noun.tags().has(gender)
+                && !noun.tags().has(tag::PRON | tag::ADV | tag::PREP)
+                && noun.lower.chars().count() > 2
+                && noun.follows_closely(false)
+                && !noun.is_capitalised()
+        });
+        if !noun_after {
+            return None;
+        }
+    }
+    // Not `le`, `la`, `les`, `leur`, `plusieurs`, `quelques` (pronouns too: `j'en ai pris
+    // plusieurs je crois`), nor `son`, `mon`, `ton` (nouns too).
+    if indefinite.is_none() && !matches!(
         determiner,
         "cet"
             | "cette"
@@ -571,7 +593,16 @@ mod tests {
     #[test]
     fn a_determiner_before_a_subject_pronoun_is_flagged() {
         assert_eq!(flagged("Le paquet est installé et cet il fonctionne."), [("cet il".into(), String::new())]);
-        for sentence in ["Il écoute un on-dit et ces gens partent.", "Chaque élève sait ce qu'il fait."] {
+        assert_eq!(
+            flagged("Effectuez une il sauvegarde de vos données."),
+            [("une il".into(), String::new())]
+        );
+        for sentence in [
+            "Il écoute un on-dit et ces gens partent.",
+            "Chaque élève sait ce qu'il fait.",
+            "J'en ai pris un il y a deux jours.",
+            "J'en veux une elle aussi.",
+        ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
     }
