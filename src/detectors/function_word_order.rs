@@ -38,6 +38,9 @@ What it flags: in a French text, function words in a sequence French does not bu
   raisons`), after a preposition other than `de` or a form of avoir, where `des` cannot be
   `de` + `les` (`la liste des nombreux paquets` passes); adjectives that are also nouns or
   make set phrases (`des nouvelles`, `des petits pois`, `des grandes écoles`) are left out;
+- `donc` after `pas`, `plus` or `jamais` inside the clause (`ne font pas donc partie`, for
+  `ne font donc pas`), Spanish `por tanto` after the verb; not before a comma or at the end
+  of a sentence (`Tu ne viens pas, donc ?`);
 - `ne` with no verb after it: before an adjective, a participle or a noun (`des programmes ne
   sûrs`), or before an infinitive with no `pas`, `jamais`, `rien`… in the next words (`pour
   ne saturer votre disque`): Spanish `no` and Italian `non` rendered word for word; `ne`
@@ -144,6 +147,7 @@ impl Detector for FunctionWordOrder {
                         .or_else(|| ne_without_verb(&tokens, i)),
                     "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
                     "des" => des_before_adjective(&tokens, i),
+                    "pas" | "plus" | "jamais" => donc_after_negation(&tokens, i),
                     "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
                     | "vos" | "leurs" | "chaque" | "un" | "une" => determiner_before_pronoun(&tokens, i),
                     _ => None,
@@ -238,24 +242,26 @@ fn determiner_before_pronoun(tokens: &SentenceTokens<'_>, i: usize) -> Option<Fi
     }
     // Not `le`, `la`, `les`, `leur`, `plusieurs`, `quelques` (pronouns too: `j'en ai pris
     // plusieurs je crois`), nor `son`, `mon`, `ton` (nouns too).
-    if indefinite.is_none() && !matches!(
-        determiner,
-        "cet"
-            | "cette"
-            | "ces"
-            | "ma"
-            | "mes"
-            | "ta"
-            | "tes"
-            | "sa"
-            | "ses"
-            | "notre"
-            | "nos"
-            | "votre"
-            | "vos"
-            | "leurs"
-            | "chaque"
-    ) {
+    if indefinite.is_none()
+        && !matches!(
+            determiner,
+            "cet"
+                | "cette"
+                | "ces"
+                | "ma"
+                | "mes"
+                | "ta"
+                | "tes"
+                | "sa"
+                | "ses"
+                | "notre"
+                | "nos"
+                | "votre"
+                | "vos"
+                | "leurs"
+                | "chaque"
+        )
+    {
         return None;
     }
     let pronoun = tokens.at(i + 1);
@@ -377,6 +383,32 @@ fn ne_without_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     Some(Finding::new(META.id, Severity::Warning, Span::new(ne.span.start, next.span.end), message))
 }
 
+/// `ne font pas donc partie`: `donc` after the negation's second word and before the rest of
+/// the clause, where French puts it between the verb and `pas` (`ne font donc pas partie`), as
+/// Spanish puts `por tanto` after the verb (`no forman por tanto parte`).
+fn donc_after_negation(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if i == 0 || i + 2 >= tokens.len() || tokens.lower(i + 1) != "donc" {
+        return None;
+    }
+    let donc = tokens.at(i + 1);
+    let after = tokens.at(i + 2);
+    // `Tu ne viens pas, donc ?`, `ne … pas donc.`: a comma, or `donc` closing the sentence.
+    if !donc.follows_closely(false) || !after.follows_closely(false) || !tokens.at(i).follows_closely(false) {
+        return None;
+    }
+    let negated = (i.saturating_sub(4)..i).any(|k| matches!(tokens.lower(k), "ne" | "n"));
+    if !negated {
+        return None;
+    }
+    let negation = tokens.text(i);
+    let message = format!("`{negation} donc`: French puts `donc` before `{}` (`ne font donc pas`)", tokens.lower(i));
+    let suggestion = format!("donc {negation}");
+    Some(
+        Finding::new(META.id, Severity::Warning, Span::new(tokens.at(i).span.start, donc.span.end), message)
+            .with_suggestion(suggestion),
+    )
+}
+
 /// Plural adjectives that stand before their noun and make the indefinite `des` into `de`
 /// (`de nombreux paquets`, `d'autres raisons`). Left out: adjectives that are nouns too or
 /// make compounds and set phrases (`des nouvelles`, `des anciens combattants`, `des futurs
@@ -410,6 +442,7 @@ fn des_before_adjective(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
     let indefinite_place = matches!(
         before,
         "pour"
+            | "à"
             | "avec"
             | "sur"
             | "dans"
@@ -593,10 +626,7 @@ mod tests {
     #[test]
     fn a_determiner_before_a_subject_pronoun_is_flagged() {
         assert_eq!(flagged("Le paquet est installé et cet il fonctionne."), [("cet il".into(), String::new())]);
-        assert_eq!(
-            flagged("Effectuez une il sauvegarde de vos données."),
-            [("une il".into(), String::new())]
-        );
+        assert_eq!(flagged("Effectuez une il sauvegarde de vos données."), [("une il".into(), String::new())]);
         for sentence in [
             "Il écoute un on-dit et ces gens partent.",
             "Chaque élève sait ce qu'il fait.",
@@ -626,6 +656,19 @@ mod tests {
         assert_eq!(flagged("Ce sont ces où les gens ont discuté."), [("ces où".into(), String::new())]);
         assert_eq!(flagged("Ces deux fichiers et ces derniers sont là."), []);
         assert_eq!(flagged("Lors du CES de Las Vegas, il a présenté un écran."), []);
+    }
+
+    #[test]
+    fn donc_after_the_negation_is_flagged() {
+        assert_eq!(
+            flagged("Ces sections ne font pas donc partie de Debian."),
+            [("pas donc".into(), "donc pas".into())]
+        );
+        for sentence in
+            ["Ces sections ne font donc pas partie de Debian.", "Tu ne viens pas, donc ?", "Il ne vient pas donc."]
+        {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
     }
 
     #[test]
