@@ -99,6 +99,21 @@ fn plural_object_after(tokens: &SentenceTokens<'_>, j: usize) -> bool {
         .any(|k| singular(tokens.lower(k)))
 }
 
+/// The readings that make a word more than a finite verb: a form with any of them is not
+/// judged as one.
+const NOT_ONLY_A_FINITE_VERB: u64 = tag::NOUN
+    | tag::PROPER
+    | tag::ADJ
+    | tag::ADV
+    | tag::PREP
+    | tag::CONJ
+    | tag::PRON
+    | tag::DET
+    | tag::NUMERAL
+    | tag::INTERJ
+    | tag::PAST_PARTICIPLE
+    | tag::INFINITIVE;
+
 /// The persons of the speaker and the addressed: a verb only in these needs `je`, `tu`, `nous`
 /// or `vous` (or `moi`, `toi` in a coordinated subject) as its subject.
 const SPEAKER_PERSONS: u64 = tag::P1SG | tag::P2SG | tag::P1PL | tag::P2PL;
@@ -119,18 +134,7 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
         return None;
     }
     let verb = tokens.at(i);
-    let other_class = tag::NOUN
-        | tag::PROPER
-        | tag::ADJ
-        | tag::ADV
-        | tag::PREP
-        | tag::CONJ
-        | tag::PRON
-        | tag::DET
-        | tag::NUMERAL
-        | tag::INTERJ
-        | tag::PAST_PARTICIPLE
-        | tag::INFINITIVE;
+    let other_class = NOT_ONLY_A_FINITE_VERB;
     if persons == 0
         || persons & !SPEAKER_PERSONS != 0
         || !verb.lex.known
@@ -204,10 +208,10 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
 pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let tags = tokens.lex(i).tags;
     let persons = tags.0 & PERSONS;
-    // Only `nous` and `vous` forms: a form of `je` or `tu` in `-es`, `-is`, `-s` is also a word
-    // of another language (`patches`, `states`) or a misspelt third person.
     // `voulez` and `voulons` are imperatives only in old set phrases (`veuillez` is the
     // imperative of request): before an infinitive they need their subject (`voulez consulter`).
+    // Only `nous` and `vous` forms: a form of `je` or `tu` in `-es`, `-is`, `-s` is also a word
+    // of another language (`patches`, `states`) or a misspelt third person.
     let old_imperative = matches!(tokens.lower(i), "voulez" | "voulons")
         && tokens.get(i + 1).is_some_and(|next| next.tags().has(tag::INFINITIVE));
     if persons == 0
@@ -217,19 +221,7 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     {
         return None;
     }
-    let other_class = tag::NOUN
-        | tag::PROPER
-        | tag::ADJ
-        | tag::ADV
-        | tag::PREP
-        | tag::CONJ
-        | tag::PRON
-        | tag::DET
-        | tag::NUMERAL
-        | tag::INTERJ
-        | tag::PAST_PARTICIPLE
-        | tag::INFINITIVE
-        | tag::PRESENT_PARTICIPLE;
+    let other_class = NOT_ONLY_A_FINITE_VERB | tag::PRESENT_PARTICIPLE;
     let verb = tokens.at(i);
     // `-ais` is also the ending of adjectives of origin the lexicon may lack (`castrais`). A
     // capital counts only where the sentence starts (`Voulez consulter la page`).
