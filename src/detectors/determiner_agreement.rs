@@ -31,7 +31,9 @@ and noun disagree (`le gigantesque explosion`, `des nombreux erreurs`, `Les voit
 rapide`); `tout` before a determiner and `quel` opening a question before être, in another
 gender or number than the noun phrase (`tout les films`, `Quels sont les raisons`); a noun
 phrase opening its sentence whose noun has a complement with `de`, then an adjective that
-agrees with neither noun (`Le chien du voisin mourante`); and, after a subject made of feminine nouns
+agrees with neither noun (`Le chien du voisin mourante`); a singular adjective of quantity right before a noun that is only plural (`pour diverse
+raisons`, `différente versions`, `autre fichiers`; not before a compound, `un autre
+sous-répertoire`, nor the pronoun `l'autre` before an adjective); and, after a subject made of feminine nouns
 joined by `et`, a passive participle in the masculine plural (`la souveraineté et l'intégrité
 ... soient respectés` for respectées).
 
@@ -79,6 +81,15 @@ impl Detector for DeterminerAgreement {
             for i in 0..tokens.len().saturating_sub(2) {
                 out.extend(predeterminer(META.id, &tokens, i));
                 out.extend(noun_phrase_with_adjective(META.id, &tokens, i));
+            }
+            for i in 0..tokens.len().saturating_sub(1) {
+                // Every word comes here: the readings decide before the words are compared.
+                if tokens.lex(i).tags.has(tag::ADJ)
+                    && tokens.lex(i + 1).tags.has(tag::PLURAL)
+                    && let Some(finding) = singular_quantity_before_plural(&tokens, i)
+                {
+                    out.push(finding);
+                }
             }
             out.extend(complement_phrase_adjective(META.id, &tokens));
             feminine_subject_participle(&tokens, res.french, out);
@@ -187,6 +198,44 @@ fn determiner_noun(tokens: &SentenceTokens<'_>, i: usize, res: &Resources) -> Op
         finding.message.push_str(" (country or region as the lexicon knows it)");
     }
     Some(finding)
+}
+
+/// Adjectives of quantity and difference that stand before their noun, in the singular:
+/// before a plural noun they lost their plural (`pour diverse raisons`, Spanish `diversas`).
+const SINGULAR_QUANTITY_ADJECTIVES: &[&str] =
+    &["autre", "certaine", "différente", "diverse", "maint", "mainte", "multiple", "nombreuse", "quelque"];
+
+/// `pour diverse raisons`, `envoyé diverse fois`: a singular adjective of quantity right before
+/// a noun that is only plural.
+fn singular_quantity_before_plural(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let lower = tokens.lower(i);
+    if !SINGULAR_QUANTITY_ADJECTIVES.contains(&lower) {
+        return None;
+    }
+    let (adjective, noun) = (tokens.at(i), tokens.at(i + 1));
+    let tags = noun.tags();
+    let plural_only = tags.has(tag::NOUN)
+        && tags.has(tag::PLURAL)
+        && !tags.has(tag::SINGULAR | tag::INVARIABLE | tag::PREP | tag::ADV | tag::PRON | tag::DET | tag::CONJ);
+    // `un autre sous-répertoire`: the first part of a compound.
+    let compound = tokens.get(i + 2).is_some_and(|next| next.joiner == Joiner::Hyphen);
+    // `ils sont l'un à l'autre fidèles`: the pronoun `l'autre`, then an adjective.
+    let pronoun = i > 0 && tokens.lower(i - 1) == "l" && tags.has(tag::ADJ);
+    if !plural_only
+        || compound
+        || pronoun
+        || !noun.follows_closely(false)
+        || noun.is_capitalised()
+        || noun.is_all_caps()
+    {
+        return None;
+    }
+    let plural = format!("{}s", adjective.text);
+    let message = format!("`{}`: `{}` is singular, its noun plural", tokens.phrase(i, i + 1), adjective.text);
+    Some(
+        Finding::new(META.id, Severity::Warning, Span::new(adjective.span.start, noun.span.end), message)
+            .with_suggestion(format!("{plural} {}", noun.text)),
+    )
 }
 
 /// `la souveraineté et l'intégrité ... soient respectés`: two feminine nouns joined by `et`, a
@@ -382,6 +431,26 @@ mod tests {
             "Il a soixante et un ans.",
             "Ce putain de train.",
             "Elle est la numéro 1 mondiale.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_singular_adjective_of_quantity_before_a_plural_noun_is_flagged() {
+        assert_eq!(
+            flagged("Ces paquets sont difficiles pour diverse raisons."),
+            [("diverse raisons".into(), "diverses raisons".into())]
+        );
+        assert_eq!(
+            flagged("Il existe différente versions."),
+            [("différente versions".into(), "différentes versions".into())]
+        );
+        for sentence in [
+            "Il a créé un autre sous-répertoire.",
+            "Ils sont l'un à l'autre fidèles.",
+            "Il est resté quelque temps.",
+            "Il est venu diverses fois.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

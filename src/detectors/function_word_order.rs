@@ -37,6 +37,9 @@ What it flags: in a French text, function words in a sequence French does not bu
   raisons`), after a preposition other than `de` or a form of avoir, where `des` cannot be
   `de` + `les` (`la liste des nombreux paquets` passes); adjectives that are also nouns or
   make set phrases (`des nouvelles`, `des petits pois`, `des grandes écoles`) are left out;
+- `autres` with no determiner before its plural noun, after a preposition, `que` or `si`
+  (`avec autres distributeurs`, `si autres outils sont`), where French writes `d'autres`
+  (Spanish `con otros`); `entre autres`, `sans autres`, `et autres` are French;
 - `ne` with no verb after it: before an adjective, a participle or a noun (`des programmes ne
   sûrs`), or before an infinitive with no `pas`, `jamais`, `rien`… in the next words (`pour
   ne saturer votre disque`): Spanish `no` and Italian `non` rendered word for word; `ne`
@@ -143,6 +146,7 @@ impl Detector for FunctionWordOrder {
                         .or_else(|| ne_without_verb(&tokens, i)),
                     "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
                     "des" => des_before_adjective(&tokens, i),
+                    "autres" => bare_autres(&tokens, i),
                     "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
                     | "vos" | "leurs" | "chaque" => determiner_before_pronoun(&tokens, i),
                     _ => None,
@@ -436,6 +440,40 @@ fn des_before_adjective(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
     )
 }
 
+/// `avec autres distributeurs`, `si autres outils sont`: `autres` with no determiner after a
+/// preposition or a conjunction, before its noun, where French writes `d'autres` (Spanish
+/// `con otros`, Italian `con altri`). `entre autres`, `sans autres formalités`, `et autres`
+/// are French and not looked at.
+fn bare_autres(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    if i == 0 || i + 1 >= tokens.len() {
+        return None;
+    }
+    let before = tokens.lower(i - 1);
+    let opens_phrase = matches!(
+        before,
+        "avec" | "pour" | "à" | "sur" | "dans" | "par" | "vers" | "chez" | "contre" | "selon" | "que" | "qu" | "si"
+    );
+    // `le pour et le contre`: a noun, not a preposition.
+    if !opens_phrase || (i >= 2 && french::is_determiner(tokens.lower(i - 2))) {
+        return None;
+    }
+    let (autres, noun) = (tokens.at(i), tokens.at(i + 1));
+    let plural_noun = noun.tags().has(tag::NOUN) && noun.tags().has(tag::PLURAL);
+    if !plural_noun
+        || !noun.follows_closely(false)
+        || !close(&autres)
+        || noun.is_capitalised()
+        || autres.is_capitalised()
+    {
+        return None;
+    }
+    let message = format!(
+        "`{}`: `autres` with no determiner before its noun, where French writes `d'autres`",
+        tokens.phrase(i - 1, i + 1)
+    );
+    Some(Finding::new(META.id, Severity::Warning, autres.span, message).with_suggestion(format!("d’{}", autres.text)))
+}
+
 /// Negative words that take `ne` without `pas` (`aucun problème n'est`, `personne ne sait`),
 /// opening their clause: the first word, or after a clause break or a conjunction. Elsewhere
 /// they are nouns or adjectives (`une seule personne ne peut pas`, `un match nul ne suffit
@@ -645,6 +683,25 @@ mod tests {
             "Il faut peser le pour et le contre des différentes options.",
             "Il dîne avec des anciens combattants et des nouveaux mariés.",
             "Ce sont des vrais amis.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn autres_with_no_determiner_after_a_preposition_is_flagged() {
+        assert_eq!(
+            flagged("Partagez cette information avec autres distributeurs."),
+            [("autres".into(), "d’autres".into())]
+        );
+        assert_eq!(flagged("Si autres outils sont nécessaires, ajoutez-les."), [("autres".into(), "d’autres".into())]);
+        assert_eq!(flagged("Il tourne sur autres architectures."), [("autres".into(), "d’autres".into())]);
+        for sentence in [
+            "Il a vu, entre autres choses, la mer.",
+            "Il est parti sans autres formalités.",
+            "Les chats et autres félins dorment.",
+            "Il parle avec d'autres personnes.",
+            "Il compte sur les autres membres.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

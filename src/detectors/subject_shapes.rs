@@ -5,7 +5,7 @@
 
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
-use crate::lexicon::words::{Tags, tag};
+use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::view::french::{self, PERSONS, SentenceTokens, Token, capitalise_like, subject_person};
 
 /// `des serveurs que s'exécutent sur la machine`: `que` after a noun, then (past `ne` and a
@@ -67,6 +67,65 @@ pub fn que_for_qui(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) ->
     let message = format!(
         "`{} {} … {}`: the verb has no subject after `que`; a relative whose subject is `{}` opens with `qui`",
         noun.text, que.text, verb.text, noun.text
+    );
+    Some(
+        Finding::new(rule, Severity::Warning, que.span, message)
+            .with_suggestion(capitalise_like(que.text, "qui"))
+            .with_related(verb.span, "the verb"),
+    )
+}
+
+/// `un mécanisme qu'est utilisé par la bibliothèque`: `que`, a form of être, and a participle or
+/// adjective (past adverbs in `-ment`), then the end of the clause, an adverb or a preposition:
+/// no subject follows to be inverted (`ce qu'est devenu le projet` has one), so the relative's
+/// subject is the word before `que`, which takes `qui`.
+pub fn que_before_passive(
+    rule: &'static str,
+    tokens: &SentenceTokens<'_>,
+    i: usize,
+    lexicon: &Lexicon,
+) -> Option<Finding> {
+    let verb = tokens.get(i + 1)?;
+    if !close(&verb)
+        || verb.is_capitalised()
+        || !french::is_etre_finite(&verb, lexicon)
+        || !verb.tags().has(tag::P3SG | tag::P3PL)
+    {
+        return None;
+    }
+    let mut k = i + 2;
+    while k < tokens.len() && tokens.lower(k).ends_with("ment") && tokens.at(k).tags().has(tag::ADV) {
+        k += 1;
+    }
+    let attribute = tokens.get(k)?;
+    let tags = attribute.tags();
+    // After a form of être, a participle that is also a conjugated form is the participle
+    // (`est décrit`).
+    let describes = tags.has(tag::PAST_PARTICIPLE | tag::ADJ)
+        && !tags.has(tag::NOUN | tag::DET | tag::PRON | tag::PREP | tag::ADV | tag::INFINITIVE)
+        && (tags.has(tag::PAST_PARTICIPLE) || !tags.has(tag::FINITE));
+    if !describes || !attribute.follows_closely(false) || attribute.is_capitalised() {
+        return None;
+    }
+    let subjectless = match tokens.get(k + 1) {
+        None => true,
+        // `que fut conçue « la Bourbonnaise »`: a quoted subject.
+        Some(next) if next.gap.contains(['«', '“', '"', '„']) => false,
+        Some(next) => {
+            next.follows_clause_break()
+                || next.gap.contains(['.', '!', '?', ')', ',', ';', ':'])
+                || (next.tags().has(tag::PREP | tag::ADV)
+                    && !next.tags().has(tag::DET | tag::PRON | tag::NOUN)
+                    && !next.is_capitalised())
+        }
+    };
+    if !subjectless {
+        return None;
+    }
+    let que = tokens.at(i);
+    let message = format!(
+        "`{} {} {}`: nothing after the verb can be its subject; a relative whose subject comes before it opens with `qui`",
+        que.text, verb.text, attribute.text
     );
     Some(
         Finding::new(rule, Severity::Warning, que.span, message)
@@ -202,23 +261,36 @@ pub fn speaker_form_after_noun(rule: &'static str, tokens: &SentenceTokens<'_>, 
 
 /// `Par exemple, devrez ajouter ces entrées`, `parce que pourriez vouloir`: a verb whose every
 /// reading is in the first or second person plural and none an imperative (a future, a conditional,
-/// a past), with no pronoun of the speaker or the addressed before it in the sentence nor an
-/// inverted one after it. Spanish, Italian and Portuguese leave the subject pronoun out; French
+/// a past), with no pronoun of the speaker or the addressed before it in the sentence (or right
+/// after a conjunction or a relative pronoun, whatever comes before) nor an inverted one after
+/// it. Spanish, Italian and Portuguese leave the subject pronoun out; French
 /// never does but in the imperative.
 pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let tags = tokens.lex(i).tags;
     let persons = tags.0 & PERSONS;
-    // `voulez` and `voulons` are imperatives only in old set phrases (`veuillez` is the
-    // imperative of request): before an infinitive they need their subject (`voulez consulter`).
     // Only `nous` and `vous` forms: a form of `je` or `tu` in `-es`, `-is`, `-s` is also a word
     // of another language (`patches`, `states`) or a misspelt third person.
+    if persons == 0 || persons & !(tag::P1PL | tag::P2PL) != 0 || !tags.has(tag::FINITE) {
+        return None;
+    }
+    // `voulez` and `voulons` are imperatives only in old set phrases (`veuillez` is the
+    // imperative of request): before an infinitive they need their subject (`voulez consulter`).
     let old_imperative = matches!(tokens.lower(i), "voulez" | "voulons")
         && tokens.get(i + 1).is_some_and(|next| next.tags().has(tag::INFINITIVE));
-    if persons == 0
-        || persons & !(tag::P1PL | tag::P2PL) != 0
-        || !tags.has(tag::FINITE)
-        || (tags.has(tag::IMPERATIVE) && !old_imperative)
-    {
+    // Right after a conjunction or a relative pronoun (past `ne`), the clause opens with no
+    // subject of its own: one earlier in the sentence is another clause's (`Vous lirez la
+    // documentation du logiciel qu'utiliserez`), and no imperative follows them (`une
+    // imprimante que ne soyez pas`).
+    let mut opener = i;
+    while opener > 0 && matches!(tokens.lower(opener - 1), "ne" | "n") {
+        opener -= 1;
+    }
+    let after_conjunction = opener > 0
+        && matches!(
+            tokens.lower(opener - 1),
+            "que" | "qu" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu" | "si" | "dont" | "où"
+        );
+    if tags.has(tag::IMPERATIVE) && !old_imperative && !after_conjunction {
         return None;
     }
     let other_class = NOT_ONLY_A_FINITE_VERB | tag::PRESENT_PARTICIPLE;
@@ -240,7 +312,7 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     // verb (`Si vous le souhaitez, pouvez utiliser`): the main clause needs its own.
     let speaker =
         (0..i).rev().find(|&k| matches!(tokens.lower(k), "je" | "j" | "tu" | "toi" | "moi" | "nous" | "vous"));
-    if let Some(k) = speaker {
+    if let Some(k) = speaker.filter(|_| !after_conjunction) {
         let subordinate =
             k > 0 && matches!(tokens.lower(k - 1), "si" | "s" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu");
         // The verb's clause runs to the end of the sentence: a later clause may have the
@@ -329,31 +401,174 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     if !pronoun.follows_closely(false) || tokens.lower(i + 1) == "y" {
         return None;
     }
-    // The noun right before, or the noun and one adjective.
-    let noun_at = if tokens.lex(i - 1).tags.has(tag::NOUN) { i - 1 } else { i.checked_sub(2)? };
-    let noun = tokens.at(noun_at);
-    let noun_tags = noun.tags();
-    if !noun_tags.has(tag::NOUN)
-        || noun_tags.has(tag::FINITE | tag::PRON | tag::ADV | tag::PREP | tag::CONJ)
-        || noun.is_capitalised()
-        || is_time_noun_form(noun.lower)
-        || (noun_at + 1 < i && !(tokens.lex(i - 1).tags.has(tag::ADJ) && tokens.at(i - 1).follows_closely(false)))
-        || !(noun.follows_closely(false) || noun.joiner == Joiner::Apostrophe)
-        || noun_at == 0
-    {
+    // Most pronouns follow no noun phrase: the word before ends one or the search stops.
+    let before = tokens.at(i - 1);
+    if !(before.tags().has(tag::NOUN | tag::ADJ | tag::PAST_PARTICIPLE) || before.is_capitalised()) {
         return None;
     }
+    let phrase = (0..i).rev().take(MAX_PHRASE_WORDS).find_map(|start| subject_phrase(tokens, start, i))?;
+    let (phrase_at, noun_at) = (phrase.start, phrase.head);
+    let noun = tokens.at(noun_at);
     // The pronoun takes the noun's number (`La plupart des gens il a signé`: `il` is another
     // subject).
     let plural = matches!(pronoun.lower, "ils" | "elles");
     let number = if plural { tag::PLURAL } else { tag::SINGULAR };
-    if !noun_tags.has(number | tag::INVARIABLE) {
+    if !noun.tags().has(number | tag::INVARIABLE) {
         return None;
     }
-    let determiner_at = noun_at - 1;
-    let determiner = tokens.lower(determiner_at);
-    let definite = matches!(
-        determiner,
+    // A verb follows, possibly after the negation or object pronouns.
+    let mut j = i + 1;
+    while j < tokens.len() && j <= i + 4 && french::is_preverbal_clitic(tokens.lower(j)) {
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    if !verb.tags().has(tag::FINITE) || verb.joiner == Joiner::Hyphen || !close(&verb) {
+        return None;
+    }
+    // `Des traducteurs ils en connaissent`, `Le vin il le boit`: a phrase before an object
+    // pronoun may be the object, set before the subject.
+    if (i + 1..j).any(|k| is_object_clitic(tokens.lower(k))) {
+        return None;
+    }
+    // `Le cas échéant il faudra`, `le problème il s'agit de`: an impersonal `il` after a topic.
+    if pronoun.lower == "il" && IMPERSONAL_FORMS.contains(&verb.lower) {
+        return None;
+    }
+    let subject = Span::new(tokens.at(phrase_at).span.start, tokens.at(i - 1).span.end);
+    let message = format!(
+        "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
+        pronoun.text,
+        tokens.phrase(phrase_at, i - 1)
+    );
+    Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject, "the subject"))
+}
+
+/// The most words a subject phrase before a doubled pronoun is looked for in.
+const MAX_PHRASE_WORDS: usize = 10;
+
+/// A noun phrase that a subject pronoun right after it may repeat.
+struct SubjectPhrase {
+    start: usize,
+    /// The head noun, whose number the pronoun takes.
+    head: usize,
+}
+
+/// The noun phrase from `start` to the word before `end`, when it is one a subject pronoun
+/// can repeat and it opens its clause: a determiner, or a quantity with `de` (`la plupart des`,
+/// `beaucoup de`), perhaps an adjective, the head noun, then adjectives and complements with
+/// `de` (`les paquets de développement`, `le service de téléchargement de SourceForge`).
+fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Option<SubjectPhrase> {
+    let is_quantity = |lower: &str| matches!(lower, "plupart" | "beaucoup" | "nombre" | "majorité" | "peu" | "trop");
+    let first = tokens.lower(start);
+    let mut k = start;
+    // `la plupart`, `la majorité`, `bon nombre`: the quantity's own determiner.
+    if matches!(first, "la" | "bon" | "un") && start + 1 < end && is_quantity(tokens.lower(start + 1)) {
+        k += 1;
+    }
+    let mut indefinite = false;
+    if is_quantity(tokens.lower(k)) {
+        if k + 1 >= end || !matches!(tokens.lower(k + 1), "des" | "de" | "d") {
+            return None;
+        }
+        k += 2;
+    } else if is_subject_determiner(first) {
+        k += 1;
+    } else if matches!(first, "un" | "une" | "des") {
+        indefinite = true;
+        k += 1;
+    } else {
+        return None;
+    }
+    // Every word after the first is attached to the one before it: no punctuation inside.
+    if (start + 1..end).any(|w| {
+        let token = tokens.at(w);
+        !(token.follows_closely(false) || token.joiner == Joiner::Apostrophe)
+    }) {
+        return None;
+    }
+    // After a determiner or `de`, a noun that is also a verb form is the noun (`la charge`,
+    // `de touches`).
+    let plain_noun = |w: usize| {
+        let tags = tokens.at(w).tags();
+        tags.has(tag::NOUN) && !tags.has(tag::PRON | tag::ADV | tag::PREP | tag::CONJ)
+    };
+    let adjective = |w: usize| {
+        let tags = tokens.at(w).tags();
+        tags.has(tag::ADJ | tag::PAST_PARTICIPLE)
+            && !tags.has(tag::FINITE | tag::PRON | tag::ADV | tag::PREP | tag::CONJ | tag::DET)
+    };
+    // One adjective before the head (`les autres documents`, `certains grands projets`); one
+    // that is also a noun only before a word that is no adjective (`les autres documents`, but
+    // `les paquets binaires`).
+    let before_head = |w: usize| {
+        let (tags, next) = (tokens.at(w).tags(), tokens.at(w + 1).tags());
+        tags.has(tag::ADJ)
+            && !tags.has(tag::FINITE | tag::ADV | tag::PREP | tag::CONJ)
+            && !(tags.has(tag::NOUN) && next.has(tag::ADJ))
+    };
+    if k + 1 < end && before_head(k) && plain_noun(k + 1) {
+        k += 1;
+    }
+    let head = k;
+    let head_token = tokens.at(head);
+    if head >= end || !plain_noun(head) || head_token.is_capitalised() || is_time_noun_form(head_token.lower) {
+        return None;
+    }
+    k += 1;
+    let (mut adjectives, mut complements) = (0, 0);
+    while k < end {
+        if adjective(k) && adjectives < 2 {
+            adjectives += 1;
+            k += 1;
+        } else if matches!(tokens.lower(k), "de" | "d" | "du" | "des") && complements < 2 {
+            // A complement: `de` (with its determiner) and a noun or a name.
+            complements += 1;
+            k += 1;
+            if k < end && matches!(tokens.lower(k - 1), "de" | "d") && is_complement_determiner(tokens.lower(k)) {
+                k += 1;
+            }
+            if k + 1 < end && before_head(k) && plain_noun(k + 1) {
+                k += 1;
+            }
+            if k >= end || !(plain_noun(k) || tokens.at(k).is_capitalised()) {
+                return None;
+            }
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    // Where the phrase opens: the sentence, or a clause after a subordinating conjunction, a
+    // comma or `dont` (`si le paquet il doit`, `, les serveurs ils sont`); not after an opening
+    // quotation mark, as quoted speech dislocates (`« les enfants ils sont partis »`). Inside
+    // the sentence a noun and its adjective may be an absolute phrase (`Mais le cœur léger elle
+    // est repartie`): a phrase with an adjective after its head opens only the sentence or a
+    // clause of a subordinating conjunction, and an indefinite one only such a clause.
+    let opening = tokens.at(start);
+    if opening.gap.contains(['«', '“', '"', '„']) {
+        return None;
+    }
+    let after_conjunction = start > 0
+        && matches!(
+            tokens.lower(start - 1),
+            "dont" | "si" | "que" | "qu" | "quand" | "lorsque" | "lorsqu" | "puisque" | "puisqu"
+        );
+    let after_break = start > 0
+        && (opening.gap.contains([',', ';', ':', '(', '—', '–'])
+            || matches!(tokens.lower(start - 1), "car" | "où" | "mais" | "donc" | "alors"));
+    let opens = match (indefinite, adjectives > 0) {
+        (true, _) => after_conjunction,
+        (false, true) => start == 0 || after_conjunction,
+        (false, false) => start == 0 || after_conjunction || after_break,
+    };
+    opens.then_some(SubjectPhrase { start, head })
+}
+
+/// Determiners of a subject phrase: definite, demonstrative, possessive, `plusieurs`,
+/// `certains`.
+fn is_subject_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
         "le" | "la"
             | "l"
             | "les"
@@ -376,70 +591,18 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
             | "plusieurs"
             | "certains"
             | "certaines"
-    );
-    // `la plupart des questions ils`, `beaucoup de programmes ils`: a quantity before `de`.
-    let quantity_at = (matches!(determiner, "des" | "de" | "d") && determiner_at > 0)
-        .then(|| determiner_at - 1)
-        .filter(|&q| matches!(tokens.lower(q), "plupart" | "beaucoup" | "nombre" | "majorité" | "peu" | "trop"));
-    let phrase_at = match quantity_at {
-        // `la plupart`, `la majorité`, `bon nombre`: the quantity's own determiner.
-        Some(q) if q > 0 && matches!(tokens.lower(q - 1), "la" | "bon" | "un") => q - 1,
-        Some(q) => q,
-        None if definite => determiner_at,
-        None => return None,
-    };
-    // The noun phrase opens the sentence, or a clause after a subordinating conjunction, a
-    // comma or `dont` (`si le paquet il doit`, `, les serveurs ils sont`); not after an opening
-    // quotation mark, as quoted speech dislocates (`« les enfants ils sont partis »`). Inside
-    // the sentence a noun and its adjective may be an absolute phrase (`Mais le cœur léger elle
-    // est repartie`), judged only where the sentence starts.
-    let adjective = noun_at + 1 < i;
-    if tokens.at(phrase_at).gap.contains(['«', '“', '"', '„']) {
-        return None;
-    }
-    let opens = phrase_at == 0
-        || (!adjective
-            && (tokens.at(phrase_at).gap.contains([',', ';', ':', '(', '—', '–'])
-                || matches!(
-                    tokens.lower(phrase_at - 1),
-                    "dont"
-                        | "si"
-                        | "que"
-                        | "qu"
-                        | "quand"
-                        | "lorsque"
-                        | "lorsqu"
-                        | "puisque"
-                        | "puisqu"
-                        | "car"
-                        | "où"
-                        | "mais"
-                        | "donc"
-                        | "alors"
-                )));
-    if !opens {
-        return None;
-    }
-    // A verb follows, possibly after the negation or object pronouns.
-    let mut j = i + 1;
-    while j < tokens.len() && j <= i + 4 && french::is_preverbal_clitic(tokens.lower(j)) {
-        j += 1;
-    }
-    let verb = tokens.get(j)?;
-    if !verb.tags().has(tag::FINITE) || verb.joiner == Joiner::Hyphen || !close(&verb) {
-        return None;
-    }
-    // `Le cas échéant il faudra`, `le problème il s'agit de`: an impersonal `il` after a topic.
-    if pronoun.lower == "il" && IMPERSONAL_FORMS.contains(&verb.lower) {
-        return None;
-    }
-    let subject = Span::new(tokens.at(phrase_at).span.start, noun.span.end);
-    let message = format!(
-        "`{}` repeats the subject `{}` right after it, with no comma: a doubled subject",
-        pronoun.text,
-        tokens.phrase(phrase_at, noun_at)
-    );
-    Some(Finding::new(rule, Severity::Warning, pronoun.span, message).with_related(subject, "the subject"))
+    )
+}
+
+/// Determiners after the `de` of a complement (`de la distribution`, `de ce paquet`).
+fn is_complement_determiner(lower: &str) -> bool {
+    is_subject_determiner(lower) && !matches!(lower, "plusieurs" | "certains" | "certaines")
+        || matches!(lower, "un" | "une")
+}
+
+/// Object pronouns before a verb (`Des traducteurs ils en connaissent`).
+fn is_object_clitic(lower: &str) -> bool {
+    matches!(lower, "le" | "la" | "l" | "les" | "en" | "y" | "lui" | "leur")
 }
 
 /// Forms of the verbs whose `il` is impersonal, as after a topic (`Le cas échéant il faudra`).

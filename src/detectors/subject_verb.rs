@@ -8,7 +8,8 @@
 
 use super::chain_subject::lemma_is;
 use super::subject_shapes::{
-    close, doubled_subject, is_time_noun, que_for_qui, speaker_form_after_noun, speaker_form_without_subject,
+    close, doubled_subject, is_time_noun, que_before_passive, que_for_qui, speaker_form_after_noun,
+    speaker_form_without_subject,
 };
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
@@ -50,15 +51,23 @@ negation and object pronouns but `nous` and `vous`), a verb that is only in the 
 second person (`Des erreurs de configuration de PAM pouvez`, `La Corée ne pourras`) where
 no `je`, `tu`, `nous`, `vous`, `moi` or `toi` comes before it in the sentence; and a
 subject pronoun right after the noun subject it repeats, with no comma (`Le gouvernement il
-a décidé`, `dont les entrées ils sont séparées`, `si le paquet il doit`): the noun with a
-definite, demonstrative or possessive determiner, `plusieurs` or `certains`, or after a
-quantity (`la plupart des traducteurs ils sont`), opening the sentence or a clause (after a
-comma or a parenthesis, or after `dont`, `si`, `que`, `quand`, `lorsque`, `puisque`, `car`,
-`où`, `mais`, `donc`, `alors`; with an adjective after the noun, only where the sentence
-starts), then a pronoun of the noun's number and a verb that is not an impersonal one
-(`faut`, `suffit`, `s'agit`, `reste`…); and a verb of `nous`
+a décidé`, `dont les entrées ils sont séparées`, `si le paquet il doit`, `Par exemple, les
+paquets de développement ils sont`): the noun with a definite, demonstrative or possessive
+determiner, `plusieurs` or `certains`, or after a quantity (`la plupart des traducteurs ils
+sont`), perhaps an adjective before it, adjectives after it and up to two complements with
+`de`, opening the sentence or a clause (after a comma or a parenthesis, or after `dont`,
+`si`, `que`, `quand`, `lorsque`, `puisque`, `car`, `où`, `mais`, `donc`, `alors`; with an
+adjective after the noun, only where the sentence starts or after a conjunction; with `un`,
+`une` or `des`, only after a conjunction: `si des termes techniques ils doivent`), then a
+pronoun of the noun's number and a verb that is not an impersonal one (`faut`, `suffit`,
+`s'agit`, `reste`…), with no object pronoun before it (`Le vin il le boit`); `que` before a
+form of être and a participle or adjective with nothing after them that could be an
+inverted subject (`un mécanisme qu'est utilisé par la bibliothèque`, for qui); `n'y a`
+opening a clause with no `il` (`, n'y a pas de notes`, Spanish `no hay`); and a verb of `nous`
 or `vous` that is no imperative (a future, a conditional, an imperfect) with no subject at
-all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence (but the subject
+all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence, or none of its
+own right after a conjunction or a relative pronoun, where no imperative goes either (`Vous
+lirez la documentation du logiciel qu'utiliserez`, `une imprimante que ne soyez pas`) (but the subject
 of a clause of `si`, `lorsque`, `quand` or `puisque` that a comma closes right before the verb:
 `Si vous utilisez le CD, pouvez utiliser apt-cdrom`), no pronoun after it (`Par exemple,
 devrez ajouter ces entrées`, where Spanish and Italian leave the pronoun out); `voulez` and
@@ -120,13 +129,18 @@ impl Detector for SubjectVerb {
                     None if matches!(tokens.lower(i), "ça" | "cela" | "ceci" | "personne" | "rien") => {
                         neuter_subject(&tokens, i, res.french)
                     }
-                    None if is_negation_ne(&tokens, i) => verbless_negation(&tokens, i),
+                    None if is_negation_ne(&tokens, i) => {
+                        verbless_negation(&tokens, i).or_else(|| existential_without_il(&tokens, i))
+                    }
                     None if tokens.lower(i) == "ont" => ont_for_on(&tokens, i),
                     None if i == 0 => after_noun_subject(&tokens, res.french)
                         .or_else(|| speaker_form_without_subject(META.id, &tokens, i)),
                     // `est-ce`, `sont-ce`: either third person.
                     None if tokens.lower(i) == "ce" => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
-                    None if tokens.lower(i) == "que" => que_for_qui(META.id, &tokens, i),
+                    None if tokens.lower(i) == "que" => {
+                        que_for_qui(META.id, &tokens, i).or_else(|| que_before_passive(META.id, &tokens, i, res.french))
+                    }
+                    None if tokens.lower(i) == "qu" => que_before_passive(META.id, &tokens, i, res.french),
                     None => speaker_form_after_noun(META.id, &tokens, i)
                         .or_else(|| speaker_form_without_subject(META.id, &tokens, i)),
                 };
@@ -228,6 +242,34 @@ fn is_negation_ne(tokens: &SentenceTokens<'_>, i: usize) -> bool {
         "n" => tokens.get(i + 1).is_some_and(|next| next.joiner == Joiner::Apostrophe),
         _ => false,
     }
+}
+
+/// `Lorsque vous changez de version, n'y a pas de notes`: `n'y a` opening its clause with no
+/// `il`, as Spanish `no hay` and Italian `non c'è` are rendered word for word. French always
+/// writes `il n'y a` (or spoken `y a`, without `ne`).
+fn existential_without_il(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
+    let (y, verb) = (tokens.get(i + 1)?, tokens.get(i + 2)?);
+    if y.lower != "y"
+        || !matches!(verb.lower, "a" | "avait" | "aura" | "aurait" | "eut" | "ait" | "eût")
+        || !close(&y)
+        || !close(&verb)
+        // `n'y a-t-il`: the subject comes after.
+        || tokens.get(i + 3).is_some_and(|next| next.joiner == Joiner::Hyphen)
+    {
+        return None;
+    }
+    let ne = tokens.at(i);
+    let opens = i == 0
+        || ne.gap.contains([',', ';', ':', '(', '—', '–'])
+        || matches!(
+            tokens.lower(i - 1),
+            "que" | "qu" | "si" | "quand" | "lorsque" | "lorsqu" | "puisque" | "puisqu" | "mais" | "et" | "car" | "où"
+        );
+    if !opens {
+        return None;
+    }
+    let message = format!("`{}` with no `il`: French writes `il {}`", tokens.phrase(i, i + 2), tokens.phrase(i, i + 2));
+    Some(Finding::new(META.id, Severity::Warning, Span::new(ne.span.start, verb.span.end), message))
 }
 
 /// `ne l'oubli pas`, `ne pensée rien`: between `ne` (past its object pronouns) and the
@@ -811,6 +853,88 @@ mod tests {
             "Avons bien reçu votre message.",
             "Serions ravis de vous accueillir.",
         ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_nous_or_vous_right_after_a_conjunction_needs_its_own_subject() {
+        assert_eq!(
+            flagged("Vous lirez la documentation du logiciel qu'utiliserez demain."),
+            [("utiliserez".into(), String::new())]
+        );
+        assert_eq!(
+            flagged("Configurer une imprimante que ne soyez pas capable de régler."),
+            [("soyez".into(), String::new())]
+        );
+        for sentence in [
+            "Que voulez-vous ?",
+            "Que pensez vous de ce film ?",
+            "Vous lirez la documentation que vous utiliserez.",
+            "Dites ce que nous ferons.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_doubled_subject_after_a_longer_noun_phrase_is_flagged() {
+        assert_eq!(
+            flagged("Par exemple, les paquets de développement ils sont destinés aux développeurs."),
+            [("ils".into(), String::new())]
+        );
+        assert_eq!(
+            flagged("Si des termes techniques ils doivent servir, expliquez-les."),
+            [("ils".into(), String::new())]
+        );
+        assert_eq!(
+            flagged("La plupart des autres documents intéressants ils sont dans le coin."),
+            [("ils".into(), String::new())]
+        );
+        assert_eq!(
+            flagged("Dans ce cas, certaines séquences de touches ils ont un sens."),
+            [("ils".into(), String::new())]
+        );
+        for sentence in [
+            "Le vin il le boit.",
+            "Dans la maison de mon père il fait froid.",
+            "De temps en temps le nombre de visiteurs il augmente.",
+            "Le soir de Noël il neige.",
+            "Les enfants de Marie ils en veulent.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn que_before_a_passive_with_no_subject_after_it_is_flagged() {
+        let text = in_french_frame("Il fournit un mécanisme qu'est utilisé fréquemment par la bibliothèque.");
+        let found = findings(&SubjectVerb, &text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.text(&text), "qu");
+        assert_eq!(
+            found[0].message,
+            "`qu est utilisé`: nothing after the verb can be its subject; a relative whose subject comes before it opens with `qui`"
+        );
+        assert_eq!(found[0].suggestion.as_deref(), Some("qui"));
+        for sentence in [
+            "C'est ce qu'est devenu le projet.",
+            "C'est à Montluçon que fut conçue « la Bourbonnaise ».",
+            "Voilà ce qu'est la vie.",
+        ] {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn n_y_a_opening_its_clause_without_il_is_flagged() {
+        assert_eq!(
+            flagged("Lorsque vous changez de version, n'y a pas de notes de diffusion."),
+            [("n'y a".into(), String::new())]
+        );
+        for sentence in
+            ["Elle n'y a pas attaché d'importance.", "N'y a-t-il rien ?", "Il n'y a rien.", "On n'y a rien vu."]
+        {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
     }
