@@ -179,6 +179,25 @@ const RAISING_VERBS_DE: &[&str] = &[
     "finir",
 ];
 
+/// Adjectives before `de` or `à` whose subject is the infinitive's (`il est susceptible d'être
+/// convoqué`, `elle est prête à être interrogée`).
+const RAISING_ADJECTIVES: &[&str] = &[
+    "susceptible",
+    "capable",
+    "incapable",
+    "censé",
+    "supposé",
+    "fier",
+    "heureux",
+    "content",
+    "ravi",
+    "prêt",
+    "apte",
+    "désireux",
+    "soucieux",
+    "impatient",
+];
+
 /// The same, with the infinitive after `à` (`il parvient à rester`).
 const RAISING_VERBS_A: &[&str] = &[
     "commencer",
@@ -210,8 +229,9 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
     if !(ATTRIBUTE_INFINITIVES.contains(&lower) || lower == "avoir") || tokens.at(i).joiner == Joiner::Hyphen {
         return None;
     }
+    // Past the negation, adverbs and the pronouns `y` and `en` (`commence à y devenir`).
     let mut j = i.checked_sub(1)?;
-    while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n")) {
+    while j > 0 && (is_chain_adverb(tokens.lower(j)) || matches!(tokens.lower(j), "ne" | "n" | "y" | "en")) {
         j -= 1;
     }
     let (verbs, preposition) = match tokens.lower(j) {
@@ -226,8 +246,20 @@ pub fn raising_verb(tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) ->
             j -= 1;
         }
     }
-    let verb = tokens.at(j);
     let finite = |t: Tags| t.has(tag::FINITE);
+    // `il est susceptible d'être`, `elle paraît capable de rester`: an adjective whose subject
+    // is the infinitive's, after être or a verb of state.
+    if preposition && lemma_is(lexicon, tokens.lower(j), |t| t.has(tag::ADJ), RAISING_ADJECTIVES) {
+        let mut v = j.checked_sub(1)?;
+        while v > 0 && (is_chain_adverb(tokens.lower(v)) || matches!(tokens.lower(v), "très" | "si" | "trop" | "assez"))
+        {
+            v -= 1;
+        }
+        let copula = tokens.at(v);
+        let copulas = ["être", "sembler", "paraître", "devenir", "rester", "demeurer"];
+        return (finite(copula.tags()) && lemma_is(lexicon, copula.lower, finite, &copulas)).then_some(v);
+    }
+    let verb = tokens.at(j);
     if !(finite(verb.tags()) && lemma_is(lexicon, verb.lower, finite, verbs)) {
         return None;
     }
@@ -426,8 +458,8 @@ fn inverted_subject<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon
     let pronoun = tokens.get(k).filter(|t| t.joiner == Joiner::Hyphen && t.lower != "j")?;
     let (gender, number) = personal_pronoun_agreement(pronoun.lower)?;
     // `Ils sont, semble-t-il, partis`, `elle était paraît-il fatiguée`: an incise, whose `il`
-    // is impersonal.
-    if lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["sembler", "paraître"]) {
+    // is impersonal (`Semblait-elle fatiguée` is a question).
+    if pronoun.lower == "il" && lemma_is(lexicon, tokens.lower(i), |t| t.has(tag::FINITE), &["sembler", "paraître"]) {
         return None;
     }
     Some(Subject::word(&pronoun, true, gender, number))
@@ -576,14 +608,13 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         _ => return None,
     };
     let tags = noun.tags();
-    // A plain common noun: not an adjective or a name, which could head something else, nor a
-    // verb after `le`, `la`, `les`, which are also pronouns (`la porte`), unless `qui` follows.
-    let pronoun_determiner = matches!(determiner, "le" | "la" | "les" | "l");
+    // A plain common noun: not a name, which could head something else. A noun that is also
+    // a verb after `le`, `la`, `les`, which are also pronouns (`la porte`), is the noun when
+    // it opens its clause: an object pronoun and its verb need a subject before them.
     if !noun.lex.known
         || noun.is_capitalised()
         || !tags.has(tag::NOUN)
-        || tags.has(tag::ADJ | tag::PROPER | tag::PRON | tag::ADV | tag::PREP)
-        || (tags.has(tag::VERB) && pronoun_determiner && !relative)
+        || tags.has(tag::PROPER | tag::PRON | tag::ADV | tag::PREP)
         || !noun.follows_closely(false)
     {
         return None;
@@ -618,6 +649,13 @@ pub fn subject_of<'a>(tokens: &SentenceTokens<'a>, i: usize, lexicon: &Lexicon) 
         _ => return None,
     };
     let number = if noun_number == 0 || noun_number == det_number { det_number } else { return None };
+    // A verb of the other number has another subject, of which the noun is only a part (`Le
+    // porteur pas plus que la créatrice ne sont revenus`).
+    let verb_only = |a: u64, b: u64| if verb.has(a) && !verb.has(b) { a } else { 0 };
+    let verb_number = verb_only(tag::P3SG, tag::P3PL) | verb_only(tag::P3PL, tag::P3SG);
+    if (number == tag::SINGULAR && verb_number == tag::P3PL) || (number == tag::PLURAL && verb_number == tag::P3SG) {
+        return None;
+    }
     let start = tokens.at(j - 1).span.start;
     Some(Subject {
         pronoun: false,

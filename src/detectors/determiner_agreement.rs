@@ -33,7 +33,7 @@ gender or number than the noun phrase (`tout les films`, `Quels sont les raisons
 phrase opening its sentence whose noun has a complement with `de`, then an adjective that
 agrees with neither noun (`Le chien du voisin mourante`); a singular adjective of quantity right before a noun that is only plural (`pour diverse
 raisons`, `différente versions`, `autre fichiers`; not before a compound, `un autre
-sous-répertoire`, nor the pronoun `l'autre` before an adjective); and, after a subject made of feminine nouns
+sous-répertoire`, nor the pronoun `l'autre`, `un autre`, nor an attribute after être); and, after a subject made of feminine nouns
 joined by `et`, a passive participle in the masculine plural (`la souveraineté et l'intégrité
 ... soient respectés` for respectées).
 
@@ -219,8 +219,32 @@ fn singular_quantity_before_plural(tokens: &SentenceTokens<'_>, i: usize) -> Opt
         && !tags.has(tag::SINGULAR | tag::INVARIABLE | tag::PREP | tag::ADV | tag::PRON | tag::DET | tag::CONJ);
     // `un autre sous-répertoire`: the first part of a compound.
     let compound = tokens.get(i + 2).is_some_and(|next| next.joiner == Joiner::Hyphen);
-    // `ils sont l'un à l'autre fidèles`: the pronoun `l'autre`, then an adjective.
-    let pronoun = i > 0 && tokens.lower(i - 1) == "l" && tags.has(tag::ADJ);
+    // `ils sont l'un à l'autre fidèles`, `d'une manière ou d'une autre choses et gens`: the
+    // pronoun `l'autre`, `un autre`. After être or a verb of state the adjective is the
+    // attribute (`Sa méthode est différente preuves à l'appui`).
+    let pronoun = lower == "autre" && i > 0 && matches!(tokens.lower(i - 1), "l" | "un" | "une");
+    let attribute = i > 0
+        && matches!(
+            tokens.lower(i - 1),
+            "est"
+                | "sont"
+                | "était"
+                | "étaient"
+                | "sera"
+                | "seront"
+                | "serait"
+                | "seraient"
+                | "fut"
+                | "furent"
+                | "semble"
+                | "semblent"
+                | "paraît"
+                | "devient"
+                | "reste"
+                | "restent"
+                | "demeure"
+        );
+    let pronoun = pronoun || attribute;
     if !plural_only
         || compound
         || pronoun
@@ -451,6 +475,8 @@ mod tests {
             "Ils sont l'un à l'autre fidèles.",
             "Il est resté quelque temps.",
             "Il est venu diverses fois.",
+            "D'une manière ou d'une autre choses et gens changent.",
+            "Sa méthode est différente preuves à l'appui.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

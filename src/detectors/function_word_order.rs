@@ -39,7 +39,8 @@ What it flags: in a French text, function words in a sequence French does not bu
   make set phrases (`des nouvelles`, `des petits pois`, `des grandes écoles`) are left out;
 - `autres` with no determiner before its plural noun, after a preposition, `que` or `si`
   (`avec autres distributeurs`, `si autres outils sont`), where French writes `d'autres`
-  (Spanish `con otros`); `entre autres`, `sans autres`, `et autres` are French;
+  (Spanish `con otros`); `entre autres`, `sans autres`, `et autres` are French, and labels
+  drop the determiner (`Pour autres demandes`, `Si autres symptômes, consultez`);
 - `ne` with no verb after it: before an adjective, a participle or a noun (`des programmes ne
   sûrs`), or before an infinitive with no `pas`, `jamais`, `rien`… in the next words (`pour
   ne saturer votre disque`): Spanish `no` and Italian `non` rendered word for word; `ne`
@@ -441,9 +442,9 @@ fn des_before_adjective(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding
 }
 
 /// `avec autres distributeurs`, `si autres outils sont`: `autres` with no determiner after a
-/// preposition or a conjunction, before its noun, where French writes `d'autres` (Spanish
-/// `con otros`, Italian `con altri`). `entre autres`, `sans autres formalités`, `et autres`
-/// are French and not looked at.
+/// preposition or a conjunction (not `pour`, as in labels: `Pour autres demandes`), before
+/// its noun, where French writes `d'autres` (Spanish `con otros`, Italian `con altri`).
+/// `entre autres`, `sans autres formalités`, `et autres` are French and not looked at.
 fn bare_autres(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     if i == 0 || i + 1 >= tokens.len() {
         return None;
@@ -451,7 +452,7 @@ fn bare_autres(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
     let before = tokens.lower(i - 1);
     let opens_phrase = matches!(
         before,
-        "avec" | "pour" | "à" | "sur" | "dans" | "par" | "vers" | "chez" | "contre" | "selon" | "que" | "qu" | "si"
+        "avec" | "à" | "sur" | "dans" | "par" | "vers" | "chez" | "contre" | "selon" | "que" | "qu" | "si"
     );
     // `le pour et le contre`: a noun, not a preposition.
     if !opens_phrase || (i >= 2 && french::is_determiner(tokens.lower(i - 2))) {
@@ -464,6 +465,13 @@ fn bare_autres(tokens: &SentenceTokens<'_>, i: usize) -> Option<Finding> {
         || !close(&autres)
         || noun.is_capitalised()
         || autres.is_capitalised()
+    {
+        return None;
+    }
+    // `Si autres symptômes, consultez`: a clipped label; after `si`, only a clause with its
+    // verb (`si autres outils sont nécessaires`).
+    if before == "si"
+        && !tokens.get(i + 2).is_some_and(|verb| verb.tags().has(tag::FINITE) && verb.follows_closely(false))
     {
         return None;
     }
@@ -702,6 +710,8 @@ mod tests {
             "Les chats et autres félins dorment.",
             "Il parle avec d'autres personnes.",
             "Il compte sur les autres membres.",
+            "Pour autres demandes, contactez-nous.",
+            "Si autres symptômes, consultez.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -1,5 +1,6 @@
 //! The detectors, one per file. Each file holds the rule's metadata, its logic and its tests.
 
+pub mod air_attribute;
 pub mod assistant_residue;
 pub mod bare_infinitive;
 pub mod calque;
@@ -29,6 +30,7 @@ pub mod mt_disclaimer;
 pub mod name_consensus;
 pub mod name_variants;
 pub mod noun_phrase;
+pub mod object_agreement;
 pub mod photo_credit;
 pub mod repeated_line;
 pub mod site_evidence;

@@ -85,11 +85,28 @@ pub fn que_before_passive(
     i: usize,
     lexicon: &Lexicon,
 ) -> Option<Finding> {
+    // A relative: a noun or an adjective right before `que` (not `tel`, nor a verb that takes
+    // a clause, `il demande que soit rétabli`), and no cleft before it (`C'est dans cette ville
+    // qu'est enterré depuis 1821 l'empereur`).
+    let before = tokens.at(i.checked_sub(1)?);
+    let before_tags = before.tags();
+    let relative = before_tags.has(tag::NOUN | tag::ADJ)
+        && !before_tags.has(tag::FINITE | tag::ADV | tag::PREP | tag::CONJ | tag::PRON | tag::DET | tag::NUMERAL)
+        && !before.is_capitalised()
+        && !matches!(before.lower, "tel" | "telle" | "tels" | "telles");
+    let cleft =
+        (1..i).any(|k| matches!(tokens.lower(k - 1), "c" | "ce") && french::is_etre_finite(&tokens.at(k), lexicon));
+    if !relative || cleft {
+        return None;
+    }
     let verb = tokens.get(i + 1)?;
+    // Indicative or conditional: a subjunctive is as often a clause after a noun of will, with
+    // its subject after it (`l'exigence que soient libérés tous les otages`).
     if !close(&verb)
         || verb.is_capitalised()
         || !french::is_etre_finite(&verb, lexicon)
         || !verb.tags().has(tag::P3SG | tag::P3PL)
+        || verb.tags().has(tag::SUBJUNCTIVE)
     {
         return None;
     }
@@ -104,7 +121,11 @@ pub fn que_before_passive(
     let describes = tags.has(tag::PAST_PARTICIPLE | tag::ADJ)
         && !tags.has(tag::NOUN | tag::DET | tag::PRON | tag::PREP | tag::ADV | tag::INFINITIVE)
         && (tags.has(tag::PAST_PARTICIPLE) || !tags.has(tag::FINITE));
-    if !describes || !attribute.follows_closely(false) || attribute.is_capitalised() {
+    // `l'homme qu'est devenu mon fils`: `que` is the attribute of a verb of state.
+    let copula = lexicon
+        .analyses(attribute.lower)
+        .any(|a| a.tags.has(tag::PAST_PARTICIPLE) && COPULA_PARTICIPLES.contains(&lexicon.lemma(a.lemma)));
+    if !describes || copula || !attribute.follows_closely(false) || attribute.is_capitalised() {
         return None;
     }
     let subjectless = match tokens.get(k + 1) {
@@ -133,6 +154,10 @@ pub fn que_before_passive(
             .with_related(verb.span, "the verb"),
     )
 }
+
+/// Verbs of state whose participle after être takes `que` as its attribute (`l'homme qu'est
+/// devenu mon fils`).
+const COPULA_PARTICIPLES: &[&str] = &["devenir", "redevenir", "rester", "demeurer"];
 
 /// Whether `lower` is a determiner only of the plural (`les`, `ces`, `plusieurs`); not `des`,
 /// which is also `de` + `les` (`le soutien que reçoit des ONG le gouvernement`).
@@ -285,7 +310,11 @@ pub fn speaker_form_without_subject(rule: &'static str, tokens: &SentenceTokens<
     while opener > 0 && matches!(tokens.lower(opener - 1), "ne" | "n") {
         opener -= 1;
     }
+    // Nothing but `ne` between them, with no punctuation (`Mais si, venez !`, `le problème que,
+    // soyons clairs, nous avons`).
+    let attached = (opener..=i).all(|k| close(&tokens.at(k)));
     let after_conjunction = opener > 0
+        && attached
         && matches!(
             tokens.lower(opener - 1),
             "que" | "qu" | "lorsque" | "lorsqu" | "quand" | "puisque" | "puisqu" | "si" | "dont" | "où"
@@ -410,10 +439,17 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     let (phrase_at, noun_at) = (phrase.start, phrase.head);
     let noun = tokens.at(noun_at);
     // The pronoun takes the noun's number (`La plupart des gens il a signé`: `il` is another
-    // subject).
+    // subject), and the determiner's (`Les bras croisés il attendait`); and its gender, as a
+    // fronted object of another gender may stand without a pronoun (`La cuisine de ma mère il
+    // adore`).
     let plural = matches!(pronoun.lower, "ils" | "elles");
     let number = if plural { tag::PLURAL } else { tag::SINGULAR };
-    if !noun.tags().has(number | tag::INVARIABLE) {
+    let gender = if matches!(pronoun.lower, "il" | "ils") { tag::MASCULINE } else { tag::FEMININE };
+    let noun_tags = noun.tags();
+    let other_gender = tag::MASCULINE ^ tag::FEMININE ^ gender;
+    let noun_of_other_gender = noun_tags.has(other_gender) && !noun_tags.has(gender | tag::EPICENE);
+    let other_gender_phrase = phrase.gender.is_some_and(|g| g != gender) || noun_of_other_gender;
+    if !noun_tags.has(number | tag::INVARIABLE) || phrase.number.is_some_and(|n| n != number) {
         return None;
     }
     // A verb follows, possibly after the negation or object pronouns.
@@ -427,7 +463,36 @@ pub fn doubled_subject(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize
     }
     // `Des traducteurs ils en connaissent`, `Le vin il le boit`: a phrase before an object
     // pronoun may be the object, set before the subject.
-    if (i + 1..j).any(|k| is_object_clitic(tokens.lower(k))) {
+    // A pronoun of the other gender may have a fronted object before it, with no pronoun
+    // left for it (`La cuisine de ma mère il adore.`, `Le chocolat noir elle a adoré.`): it
+    // repeats the phrase only before être, which takes no object, or when something follows
+    // the verb (and its participle) in the clause.
+    let etre = matches!(verb.lower, "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient");
+    if other_gender_phrase && !etre {
+        let mut after = j + 1;
+        if tokens.get(after).is_some_and(|t| t.tags().has(tag::PAST_PARTICIPLE)) {
+            after += 1;
+        }
+        if tokens
+            .get(after)
+            .is_none_or(|t| t.follows_clause_break() || t.gap.contains(['.', '!', '?', ',', ';', ':', ')']))
+        {
+            return None;
+        }
+    }
+    // `Le clair de lune il adore le regarder`: the object pronoun of an infinitive after it.
+    let later_object = (j + 1..(j + 4).min(tokens.len().saturating_sub(1)))
+        .any(|k| is_object_clitic(tokens.lower(k)) && tokens.at(k + 1).tags().has(tag::INFINITIVE));
+    if (i + 1..j).any(|k| is_object_clitic(tokens.lower(k))) || later_object {
+        return None;
+    }
+    // `Le fils du maire il est vrai qu'il exagère`: `il est` + adjective + `que` or `de` is
+    // impersonal.
+    if pronoun.lower == "il"
+        && matches!(verb.lower, "est" | "était" | "sera" | "serait" | "fut")
+        && tokens.get(j + 1).is_some_and(|t| t.tags().has(tag::ADJ))
+        && tokens.get(j + 2).is_some_and(|t| matches!(t.lower, "que" | "qu" | "de" | "d"))
+    {
         return None;
     }
     // `Le cas échéant il faudra`, `le problème il s'agit de`: an impersonal `il` after a topic.
@@ -451,6 +516,9 @@ struct SubjectPhrase {
     start: usize,
     /// The head noun, whose number the pronoun takes.
     head: usize,
+    /// The number and gender the determiner shows, if it shows them.
+    number: Option<u64>,
+    gender: Option<u64>,
 }
 
 /// The noun phrase from `start` to the word before `end`, when it is one a subject pronoun
@@ -466,7 +534,8 @@ fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Opti
         k += 1;
     }
     let mut indefinite = false;
-    if is_quantity(tokens.lower(k)) {
+    let quantity = is_quantity(tokens.lower(k));
+    if quantity {
         if k + 1 >= end || !matches!(tokens.lower(k + 1), "des" | "de" | "d") {
             return None;
         }
@@ -510,17 +579,48 @@ fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Opti
         k += 1;
     }
     let head = k;
+    if head >= end {
+        return None;
+    }
     let head_token = tokens.at(head);
-    if head >= end || !plain_noun(head) || head_token.is_capitalised() || is_time_noun_form(head_token.lower) {
+    // `Le reste du temps il travaille`, `La moitié du temps il dort`: a part of a span of time
+    // opens the sentence as an adverbial.
+    let part_of_time = matches!(
+        head_token.lower,
+        "reste"
+            | "restant"
+            | "moitié"
+            | "partie"
+            | "espace"
+            | "totalité"
+            | "fin"
+            | "début"
+            | "milieu"
+            | "bout"
+            | "fil"
+            | "long"
+            | "courant"
+    );
+    if !plain_noun(head) || head_token.is_capitalised() || is_time_noun_form(head_token.lower) || part_of_time {
         return None;
     }
     k += 1;
     let (mut adjectives, mut complements) = (0, 0);
     while k < end {
+        // `Le travail terminé il rentre`, `Les bras croisés il attendait`: a participle after
+        // the head makes an absolute phrase.
+        if adjective(k) && adjectives < 2 && complements == 0 && tokens.at(k).tags().has(tag::PAST_PARTICIPLE) {
+            return None;
+        }
         if adjective(k) && adjectives < 2 {
             adjectives += 1;
             k += 1;
         } else if matches!(tokens.lower(k), "de" | "d" | "du" | "des") && complements < 2 {
+            // `Le front couvert de sueur`, `La voix pleine de larmes`: after an adjective, `de`
+            // opens the adjective's complement, in an absolute phrase.
+            if adjective(k - 1) && k - 1 != head {
+                return None;
+            }
             // A complement: `de` (with its determiner) and a noun or a name.
             complements += 1;
             k += 1;
@@ -530,7 +630,7 @@ fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Opti
             if k + 1 < end && before_head(k) && plain_noun(k + 1) {
                 k += 1;
             }
-            if k >= end || !(plain_noun(k) || tokens.at(k).is_capitalised()) {
+            if k >= end || !(plain_noun(k) || tokens.at(k).is_capitalised()) || is_time_noun_form(tokens.lower(k)) {
                 return None;
             }
             k += 1;
@@ -561,7 +661,9 @@ fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Opti
         (false, true) => start == 0 || after_conjunction,
         (false, false) => start == 0 || after_conjunction || after_break,
     };
-    opens.then_some(SubjectPhrase { start, head })
+    // `la plupart des`, `bon nombre de`: the quantity's determiner shows nothing of the noun.
+    let (number, gender) = if quantity { (None, None) } else { determiner_agreement(first) };
+    opens.then_some(SubjectPhrase { start, head, number, gender })
 }
 
 /// Determiners of a subject phrase: definite, demonstrative, possessive, `plusieurs`,
@@ -594,6 +696,22 @@ fn is_subject_determiner(lower: &str) -> bool {
     )
 }
 
+/// The number and gender a determiner of a subject phrase shows (`la plupart` shows none of
+/// its noun's).
+fn determiner_agreement(lower: &str) -> (Option<u64>, Option<u64>) {
+    let (singular, plural) = (Some(tag::SINGULAR), Some(tag::PLURAL));
+    let (masculine, feminine) = (Some(tag::MASCULINE), Some(tag::FEMININE));
+    match lower {
+        "le" | "ce" | "cet" | "son" | "mon" | "un" => (singular, masculine),
+        "la" | "cette" | "sa" | "ma" | "une" => (singular, feminine),
+        "l" | "leur" | "notre" | "votre" => (singular, None),
+        "certains" => (plural, masculine),
+        "certaines" => (plural, feminine),
+        "les" | "ces" | "ses" | "leurs" | "nos" | "vos" | "mes" | "des" | "plusieurs" => (plural, None),
+        _ => (None, None),
+    }
+}
+
 /// Determiners after the `de` of a complement (`de la distribution`, `de ce paquet`).
 fn is_complement_determiner(lower: &str) -> bool {
     is_subject_determiner(lower) && !matches!(lower, "plusieurs" | "certains" | "certaines")
@@ -607,6 +725,13 @@ fn is_object_clitic(lower: &str) -> bool {
 
 /// Forms of the verbs whose `il` is impersonal, as after a topic (`Le cas échéant il faudra`).
 const IMPERSONAL_FORMS: &[&str] = &[
+    "arrive",
+    "arrivait",
+    "arrivera",
+    "arriverait",
+    "paraît",
+    "parait",
+    "paraissait",
     "faut",
     "faudra",
     "faudrait",

@@ -60,14 +60,22 @@ sont`), perhaps an adjective before it, adjectives after it and up to two comple
 adjective after the noun, only where the sentence starts or after a conjunction; with `un`,
 `une` or `des`, only after a conjunction: `si des termes techniques ils doivent`), then a
 pronoun of the noun's number and a verb that is not an impersonal one (`faut`, `suffit`,
-`s'agit`, `reste`…), with no object pronoun before it (`Le vin il le boit`); `que` before a
-form of être and a participle or adjective with nothing after them that could be an
-inverted subject (`un mécanisme qu'est utilisé par la bibliothèque`, for qui); `n'y a`
-opening a clause with no `il` (`, n'y a pas de notes`, Spanish `no hay`); and a verb of `nous`
+`s'agit`, `reste`, `paraît`, `il est vrai que`…), with no object pronoun before it or
+before an infinitive after it (`Le vin il le boit`, `il adore le regarder`); a pronoun of the
+other gender only before être or before a verb with more of its clause after it (`La cuisine
+de ma mère il adore.` is a fronted object); not after a phrase of time or a part of one (`Le
+reste du temps il travaille`), nor after an absolute phrase, a noun with a participle or an
+adjective with `de` (`Le travail terminé il rentre`, `Le front couvert de sueur il`); `que`,
+after a noun or an adjective and outside a cleft, before a form of être (not a subjunctive)
+and a participle or adjective with nothing after them that could be an inverted subject (`un
+mécanisme qu'est utilisé par la bibliothèque`, for qui; `l'homme qu'est devenu mon fils`
+passes); `n'y a` opening a clause with no `il` and no participle after it (`, n'y a pas de
+notes`, Spanish `no hay`; `mais n'y a rien trouvé` passes); and a verb of `nous`
 or `vous` that is no imperative (a future, a conditional, an imperfect) with no subject at
 all: no `je`, `tu`, `nous`, `vous`, `moi` or `toi` before it in the sentence, or none of its
-own right after a conjunction or a relative pronoun, where no imperative goes either (`Vous
-lirez la documentation du logiciel qu'utiliserez`, `une imprimante que ne soyez pas`) (but the subject
+own right after a conjunction or a relative pronoun with nothing but `ne` between them,
+where no imperative goes either (`Vous lirez la documentation du logiciel qu'utiliserez`,
+`une imprimante que ne soyez pas`; `Mais si, venez !` passes) (but the subject
 of a clause of `si`, `lorsque`, `quand` or `puisque` that a comma closes right before the verb:
 `Si vous utilisez le CD, pouvez utiliser apt-cdrom`), no pronoun after it (`Par exemple,
 devrez ajouter ces entrées`, where Spanish and Italian leave the pronoun out); `voulez` and
@@ -256,6 +264,17 @@ fn existential_without_il(tokens: &SentenceTokens<'_>, i: usize) -> Option<Findi
         // `n'y a-t-il`: the subject comes after.
         || tokens.get(i + 3).is_some_and(|next| next.joiner == Joiner::Hyphen)
     {
+        return None;
+    }
+    // `mais n'y a rien trouvé`, `Paul, lui, n'y a jamais cru`: `a` is the auxiliary of a verb
+    // whose subject came before.
+    let mut after = i + 3;
+    while after < tokens.len()
+        && matches!(tokens.lower(after), "pas" | "plus" | "jamais" | "guère" | "point" | "rien" | "pu")
+    {
+        after += 1;
+    }
+    if tokens.get(after).is_some_and(|next| next.tags().has(tag::PAST_PARTICIPLE)) {
         return None;
     }
     let ne = tokens.at(i);
@@ -870,6 +889,8 @@ mod tests {
         for sentence in [
             "Que voulez-vous ?",
             "Que pensez vous de ce film ?",
+            "Mais si, venez !",
+            "Le problème que, soyons clairs, nous avons tous.",
             "Vous lirez la documentation que vous utiliserez.",
             "Dites ce que nous ferons.",
         ] {
@@ -901,6 +922,15 @@ mod tests {
             "De temps en temps le nombre de visiteurs il augmente.",
             "Le soir de Noël il neige.",
             "Les enfants de Marie ils en veulent.",
+            "Le reste du temps il travaille à la maison.",
+            "Le front couvert de sueur il a fini la course.",
+            "Les bras croisés il attendait.",
+            "Le travail terminé il rentre chez lui.",
+            "La cuisine de ma mère il adore.",
+            "Le chocolat noir elle a adoré.",
+            "Le clair de lune il adore le regarder.",
+            "Le fils du maire il est vrai qu'il exagère.",
+            "La femme du boulanger il paraît qu'elle est partie.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
@@ -921,6 +951,10 @@ mod tests {
             "C'est ce qu'est devenu le projet.",
             "C'est à Montluçon que fut conçue « la Bourbonnaise ».",
             "Voilà ce qu'est la vie.",
+            "C'est dans cette ville qu'est enterré depuis 1821 le célèbre empereur.",
+            "Il demande que soit rétabli sans délai le service public.",
+            "L'homme qu'est devenu mon fils me surprend.",
+            "Tel qu'est rédigé actuellement le texte, il est inapplicable.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -6,10 +6,12 @@
 //! explanation that documents them all; the subject an attribute agrees with is found in
 //! `chain_subject`.
 
+use super::air_attribute::{air_attribute, voila_attribute};
 use super::chain_subject::{
     ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, reflexive_of_subject,
     subject_of,
 };
+use super::object_agreement::participle_object;
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -34,16 +36,19 @@ static META: RuleMeta = RuleMeta {
 What it flags: in a French text, a verb chain whose second verb has the wrong form:
 - an infinitive after a form of avoir (`il a donner`, `après avoir signer` for donné, signé,
   `Avez-vous signer` past an inverted pronoun), or after a form of être with a pronoun
-  subject (`il est arriver`); a conjugated form after a form of avoir (`il a signez`, `il a
-  reçut`); a form of avoir after the reflexive `se` (`il s'y a trouvé`, `ils s'en ont
+  subject (`il est arriver`); a conjugated form after a form of avoir or être (`il a
+  signez`, `il a reçut`, `l'homme était sortit`, `Ne pas être prit au sérieux`); a form of avoir after the reflexive `se` (`il s'y a trouvé`, `ils s'en ont
   servi`), where a reflexive verb takes être;
 - a past participle after a modal (pouvoir, devoir, vouloir, falloir, oser, and the
   participles `pu`, `dû`) or after `pour` and `sans`, where the infinitive is required (`peut
   signé`, `doivent payé`, `elles ont pu mangé`, `pour mangé`);
 - a participle or adjective after être (or `a été`), or after paraître, sembler, devenir,
   redevenir, demeurer and rester (not an impersonal `il reste`), or after se montrer, se
-  révéler, se sentir, s'avérer, se croire, se savoir, se tenir (with their reflexive
-  pronoun: `elle se sent fatigué`), that disagrees with its subject: a pronoun (`elle a été arrêté`, `elles sont
+  révéler, se sentir, s'avérer, se croire, se savoir, se tenir, se trouver, se considérer,
+  s'imaginer, se rendre, se juger, s'estimer, se penser, se dire, se déclarer,
+  se faire, se voir (with their reflexive pronoun: `elle se sent fatigué`, `il se trouve
+  laide`), that disagrees with its subject: a pronoun, inverted or not (`elle a été arrêté`,
+  `Semblait-elle fatigué`, `Es-tu fatigués`, `elles sont
   parti`, `ils sont arrivée`, `je suis contents`: for `je` and `tu`, in number; `y` and
   `en` may stand between, as in `il n'en était pas satisfaits`), or a noun with its determiner
   that opens the sentence or a clause, or is followed by `qui` (`cette carte qui n'y sera
@@ -57,11 +62,27 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   the verb before it that lends it its subject: a modal, a verb of state, aller, a verb of
   opinion or hope, or a verb built with `de` or `à` (`il peut être observée`, `elles ne
   semblent pas être arrivé`, `tu vas être payées`, `je pense être démasqués`, `je risque de
-  n'être pas reçus`, `il parvient à rester humbles`), except after falloir, whose `il` is
+  n'être pas reçus`, `il parvient à rester humbles`, `elle commence à y devenir connu`), or
+  an adjective after être or a verb of state that lends it its subject (`il est susceptible
+  d'être convoquée`: susceptible, capable, censé, prêt, fier, heureux…), except after falloir, whose `il` is
   impersonal (`il faut être prudents`), and after a verb of opinion that follows `que`, which
   lends the attribute its object (`ce que les journalistes estiment être normal`). After a
-  subject pronoun a form of être or avoir that is also a noun is the verb (`j'étais`, `tu
-  as`).
+  subject pronoun, or before an inverted one, a form of être or avoir that is also a noun is
+  the verb (`j'étais`, `tu as`, `Restes-tu`);
+- an adjective after `avoir l'air` that agrees neither with the subject nor with `air`
+  (`il a l'air fatiguée`, `elles n'ont pas l'air contente`; `elle a l'air fatigué` passes),
+  and after `voilà` or `voici` one that disagrees with the object pronoun before them (`la
+  voilà perdu`);
+- a participle after avoir that ignores its direct object: plural after `me` or `te` (`Les
+  élèves m'ont écoutés`), feminine or plural before the object it precedes (`Ils ont
+  perdus leur sang-froid`, `Elle a prise la décision`), or not in the gender and number of
+  the noun that the relative `que` before it stands for (`les fleurs que j'ai acheté`, `la
+  lettre que sa mère lui a écrit`). Left alone: an infinitive after the participle (`je les
+  ai vu partir`, `qu'il a fallu faire`), verbs of measure, time and opinion and modals (`les
+  dix euros que ça m'a coûté`, `les heures qu'il a dormi`, `les livres qu'il a pu`), nouns
+  that a clause completes or of time (`l'impression que j'ai échoué`, `la fois que j'ai
+  chanté`), coordinated nouns (`la vision et la philosophie que j'ai élaborées`) and a noun
+  after a verb and `à` (`dis à ces femmes que tu m'as contacté`).
 
 Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
 another language's verb (English `signed`, `to sign`) mixes them up. The chain shows which
@@ -128,12 +149,20 @@ impl Detector for VerbChain {
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
                 // The word's tags, then a hash probe: most words head no chain.
-                if !tokens.lex(i).tags.has(tag::VERB | tag::PREP) {
+                let tags = tokens.lex(i).tags;
+                // `voilà` and `voici` (prepositions to the lexicon) take an attribute.
+                if !tags.has(tag::NOUN | tag::ADJ | tag::VERB) && matches!(tokens.lower(i), "voilà" | "voici") {
+                    out.extend(voila_attribute(META.id, &tokens, i, lexicon));
+                    continue;
+                }
+                if !tags.has(tag::VERB | tag::PREP) {
                     continue;
                 }
                 let Some(&head) = heads.get(tokens.lower(i)) else { continue };
                 if head == Head::Avoir
                     && let Some(finding) = reflexive_with_avoir(&tokens, i)
+                        .or_else(|| air_attribute(META.id, &tokens, i, lexicon))
+                        .or_else(|| participle_object(META.id, &tokens, i, lexicon))
                 {
                     out.push(finding);
                     continue;
@@ -174,15 +203,20 @@ impl Detector for VerbChain {
                                 .is_some_and(|r| pronoun_subject(&tokens, r).is_some())
                             || tokens.get(i + 1).is_some_and(|t| t.joiner == Joiner::Hyphen) =>
                     {
-                        infinitive_for_participle(&first, &second, lexicon).or_else(attribute)
+                        infinitive_for_participle(&first, &second, lexicon)
+                            .or_else(|| finite_for_participle(&tokens, i, k, lexicon))
+                            .or_else(attribute)
                     }
+                    // `l'homme était sortit`: a conjugated form where the participle goes.
+                    Some(Head::Etre) => finite_for_participle(&tokens, i, k, lexicon).or_else(attribute),
                     // `chain_head` turns a pronominal copula into a copula.
-                    Some(Head::Etre | Head::Copula | Head::PronominalCopula) => attribute(),
+                    Some(Head::Copula | Head::PronominalCopula) => attribute(),
                     // `le texte se veut équilibré`, `je le veux terminé`: with an object, a modal
                     // takes an attribute.
                     Some(Head::Modal) if i > 0 && is_object_clitic(tokens.lower(i - 1)) => None,
                     Some(Head::Modal) => participle_for_infinitive(&first, &second, lexicon),
-                    Some(Head::BareEtre) => infinitive_for_participle(&first, &second, lexicon),
+                    Some(Head::BareEtre) => infinitive_for_participle(&first, &second, lexicon)
+                        .or_else(|| finite_for_participle(&tokens, i, k, lexicon)),
                     None => None,
                 };
                 out.extend(finding);
@@ -214,7 +248,26 @@ const IMPERSONAL_RAISERS: &[&str] =
 const COPULAS: &[&str] = &["paraître", "sembler", "devenir", "redevenir", "demeurer", "rester"];
 
 /// Verbs of state only with their reflexive pronoun (`elle se sent seule`).
-const PRONOMINAL_COPULAS: &[&str] = &["montrer", "révéler", "sentir", "avérer", "croire", "savoir", "tenir"];
+const PRONOMINAL_COPULAS: &[&str] = &[
+    "montrer",
+    "révéler",
+    "sentir",
+    "avérer",
+    "croire",
+    "savoir",
+    "tenir",
+    "trouver",
+    "considérer",
+    "imaginer",
+    "rendre",
+    "juger",
+    "estimer",
+    "penser",
+    "dire",
+    "déclarer",
+    "faire",
+    "voir",
+];
 
 /// The words that may head a chain, each with its head kind, from the forms of the
 /// auxiliaries, copulas and modals: built once for the first French lexicon a run uses (the
@@ -290,10 +343,16 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
     let after_subject = p > 0
         && matches!(tokens.lower(p - 1), "je" | "j" | "tu" | "il" | "elle" | "on" | "ils" | "elles")
         && tokens.lex(i).tags.has(tag::FINITE);
+    // `Es-tu`, `Restes-tu`: an inverted subject pronoun makes the word a verb.
+    let before_inverted = tokens.lex(i).tags.has(tag::FINITE)
+        && tokens.get(i + 1).is_some_and(|t| {
+            t.joiner == Joiner::Hyphen && (t.lower == "t" || french::subject_person(t.lower).is_some())
+        });
     if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ)
         && !matches!(lower, "a" | "est")
         && !raised
         && !after_subject
+        && !before_inverted
     {
         return None;
     }
@@ -318,11 +377,10 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
 /// modal (`on ne peut plus ravi`).
 fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
     let head = tokens.lower(i);
-    let skips = |lower: &str| {
-        is_chain_adverb(lower)
-            && !matches!(head, "pour" | "sans")
-            && (lower != "plus" || matches!(head, "a" | "ai" | "as" | "avons" | "avez" | "ont"))
-    };
+    // `on ne peut plus ravi`: `ne peut plus` is an adverb of degree, not a modal.
+    let degree = matches!(head, "peut" | "pouvait" | "pourrait");
+    let skips =
+        |lower: &str| is_chain_adverb(lower) && !matches!(head, "pour" | "sans") && !(lower == "plus" && degree);
     let mut k = i + 1;
     // `Avez-vous signé`, `A-t-il signé`: the inverted subject joined to an auxiliary.
     let mut inverted = 0;
@@ -463,6 +521,11 @@ fn finite_for_participle(tokens: &SentenceTokens<'_>, i: usize, k: usize, lexico
     if !tags.has(tag::FINITE) || tags.has(ALL_CLASSES_AND_FORMS & !(tag::FINITE | tag::VERB)) {
         return None;
     }
+    // `de l'Est ont`: a capital inside the sentence makes the head a name.
+    let head = tokens.at(i);
+    if head.is_capitalised() && !head.sentence_initial {
+        return None;
+    }
     // Back to the clause's start (a comma or the sentence's), for a relative pronoun; `qui`
     // counts only right before avoir and its pronouns (`ceux qui en ont savent`).
     let mut start = i;
@@ -482,7 +545,6 @@ fn finite_for_participle(tokens: &SentenceTokens<'_>, i: usize, k: usize, lexico
     if relative || compound {
         return None;
     }
-    let head = tokens.at(i);
     let forms = lexicon.sibling_forms(
         second.lower,
         |t| t.has(tag::FINITE),
@@ -580,9 +642,7 @@ fn judge_attribute(
     // `ils étaient vôtre`: possessives (pronouns, determiners, and the attributes `nôtre`,
     // `vôtre` of a fixed style) are left alone.
     let possessive = matches!(attribute.lower.trim_end_matches('s'), "nôtre" | "vôtre");
-    if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE)
-        || tags.has(tag::INVARIABLE | tag::ADV | tag::PREP | tag::PRON | tag::DET)
-        || possessive
+    if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE) || tags.has(tag::ADV | tag::PREP | tag::PRON | tag::DET) || possessive
     {
         return None;
     }
