@@ -111,6 +111,15 @@ pub fn voila_attribute(
     let tags = attribute.tags();
     let describable = |t: Tags| t.has(tag::ADJ | tag::PAST_PARTICIPLE);
     let participle = lexicon.analyses(attribute.lower).any(|a| a.tags.has(tag::PAST_PARTICIPLE));
+    // `les voilà partie prenante`: a participle that is also a noun, before an adjective, may
+    // be that noun with its adjective.
+    let noun_with_adjective = tags.has(tag::NOUN)
+        && tokens
+            .get(a + 1)
+            .is_some_and(|n| n.follows_closely(false) && n.tags().has(tag::ADJ) && !n.tags().has(tag::VERB));
+    if noun_with_adjective {
+        return None;
+    }
     // `les voilà souriant`: a present participle, invariable.
     if !describable(tags)
         || tags.has(tag::DET | tag::PRON | tag::PREP | tag::ADV | tag::INFINITIVE | tag::PRESENT_PARTICIPLE)
@@ -187,6 +196,7 @@ mod tests {
             "Voilà fini.",
             "Me voilà bien avancé.",
             "Les voilà souriant.",
+            "Les voilà partie prenante du projet.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -109,6 +109,17 @@ const NOUNS_BEFORE_A_CLAUSE: &[&str] = &[
     "satisfaction",
     "surprise",
     "étonnement",
+    "heures",
+    "décennie",
+    "minute",
+    "minutes",
+    "seconde",
+    "secondes",
+    "journée",
+    "soirée",
+    "nuit",
+    "éternité",
+    "siècle",
 ];
 
 /// `les élèves m'ont écoutés`, `ils ont perdus leur sang-froid`, `les fleurs que j'ai acheté`:
@@ -136,13 +147,21 @@ pub fn participle_object(
     if !only_participle || participle.is_capitalised() || !(i + 1..=k).all(|w| tokens.at(w).follows_closely(false)) {
         return None;
     }
-    // An infinitive after it has the object (`je les ai vu partir`, `qu'il a fallu faire`).
+    // An infinitive or a clause after it may be its object (`je les ai vu partir`, `qu'il a
+    // fallu faire`, `que j'ai oublié de lui envoyer`, `que j'ai pris soin de relire`, `que le
+    // ministre a annoncé qu'il prendrait`).
     let next = tokens.get(k + 1).filter(|n| n.follows_closely(false));
-    let infinitive_after = next.is_some_and(|n| {
-        n.tags().has(tag::INFINITIVE)
-            || (matches!(n.lower, "à" | "de" | "d") && tokens.get(k + 2).is_some_and(|m| m.tags().has(tag::INFINITIVE)))
-    });
+    let infinitive_after = (k + 1..(k + 5).min(tokens.len())).any(|w| tokens.at(w).tags().has(tag::INFINITIVE))
+        || next.is_some_and(|n| matches!(n.lower, "que" | "qu"));
     if infinitive_after {
+        return None;
+    }
+    // `Combien de fautes il a faites`, `Quelle décision a prise le gouvernement`: the object
+    // opens the sentence.
+    if matches!(
+        tokens.lower(0),
+        "combien" | "quel" | "quels" | "quelle" | "quelles" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+    ) {
         return None;
     }
     // The clitics right before avoir (`m'ont`, `les lui a`), past `ne`.
@@ -151,8 +170,9 @@ pub fn participle_object(
         c -= 1;
     }
     let clitics: Vec<&str> = (c..i).map(|w| tokens.lower(w)).filter(|w| !matches!(*w, "ne" | "n")).collect();
-    let clause_start = (1..=c).rev().find(|&w| tokens.at(w).follows_clause_break()).unwrap_or(0);
-    let que_before = (clause_start..c).any(|w| matches!(tokens.lower(w), "que" | "qu"));
+    // Any `que` before avoir in the sentence may be its object (`Les roses que, hier, mon mari
+    // m'a offertes`).
+    let que_before = (0..c).any(|w| matches!(tokens.lower(w), "que" | "qu"));
     let describable = |t: Tags| t.has(tag::PAST_PARTICIPLE);
     let agrees = |t: Tags, gender: u64, number: u64| {
         (gender == 0 || t.has(gender | tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE))
@@ -244,14 +264,19 @@ fn cod_que<'a>(
         return None;
     }
     let (noun, det) = (tokens.at(que_at - 1), tokens.lower(que_at - 2));
-    // `la vision et la philosophie que`: coordinated nouns, plural together; `dis à ces femmes
-    // que`: after a verb and `à`, `que` may open the verb's clause.
+    // `la vision et la philosophie que`: coordinated nouns, plural together. `Le livre de la
+    // bibliothèque que j'ai emprunté`: `que` may stand for the noun before `de`. `C'est dans
+    // cette ville que j'ai grandi`, `J'ai prévenu ma mère que j'ai raté`: after a preposition
+    // or a verb, or in a cleft, `que` may open a clause.
     let before_det = que_at.checked_sub(3).map(|b| tokens.at(b));
     let coordinated =
         before_det.is_some_and(|b| matches!(b.lower, "et" | "ou" | "ni") || tokens.at(que_at - 2).gap.contains(','));
-    let after_verb_and_a =
-        before_det.is_some_and(|b| b.lower == "à") && que_at >= 4 && tokens.at(que_at - 4).tags().has(tag::VERB);
-    if coordinated || after_verb_and_a {
+    let after_de_preposition_or_verb =
+        before_det.is_some_and(|b| matches!(b.lower, "de" | "d" | "du" | "des") || b.tags().has(tag::PREP | tag::VERB));
+    let cleft = (1..que_at).any(|w| {
+        matches!(tokens.lower(w - 1), "c" | "ce") && matches!(tokens.lower(w), "est" | "était" | "sera" | "fut" | "n")
+    });
+    if coordinated || after_de_preposition_or_verb || cleft {
         return None;
     }
     let noun_tags = noun.tags();
@@ -334,6 +359,15 @@ mod tests {
             "La maison qu'il a vu construire.",
             "La fois que j'ai chanté.",
             "Les livres qu'il a pu lire.",
+            "Le livre de la bibliothèque que j'ai emprunté est abîmé.",
+            "C'est dans cette ville que j'ai grandi.",
+            "J'ai prévenu ma mère que j'ai raté mon train.",
+            "Cela fait une décennie que j'ai quitté Paris.",
+            "Les décisions que le ministre a annoncé qu'il prendrait.",
+            "Les lettres que j'ai pris soin de relire.",
+            "Combien de fautes il a faites cette année !",
+            "Quelle décision a prise le gouvernement ?",
+            "Les roses que, hier, mon mari m'a offertes sont fanées.",
         ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }

@@ -81,8 +81,13 @@ What it flags: in a French text, a verb chain whose second verb has the wrong fo
   ai vu partir`, `qu'il a fallu faire`), verbs of measure, time and opinion and modals (`les
   dix euros que ça m'a coûté`, `les heures qu'il a dormi`, `les livres qu'il a pu`), nouns
   that a clause completes or of time (`l'impression que j'ai échoué`, `la fois que j'ai
-  chanté`), coordinated nouns (`la vision et la philosophie que j'ai élaborées`) and a noun
-  after a verb and `à` (`dis à ces femmes que tu m'as contacté`).
+  chanté`), coordinated nouns (`la vision et la philosophie que j'ai élaborées`), a noun after
+  `de`, a preposition or a verb (`le livre de la bibliothèque que j'ai emprunté`, `dis à ces
+  femmes que tu m'as contacté`), clefts (`c'est dans cette ville que j'ai grandi`), a clause
+  or an infinitive after the participle (`que j'ai pris soin de relire`), and sentences that
+  open with their object (`Combien de fautes il a faites`, `Quelle décision a prise le
+  gouvernement`). `est` after `l'` or a noun of place is the compass point (`à l'est
+  commence`).
 
 Why it matters: `-er`, `-é`, `-ez` sound alike, and a system that writes French from
 another language's verb (English `signed`, `to sign`) mixes them up. The chain shows which
@@ -168,7 +173,7 @@ impl Detector for VerbChain {
                     continue;
                 }
                 let first = tokens.at(i);
-                let Some(k) = second_verb(&tokens, i) else { continue };
+                let Some(k) = second_verb(&tokens, i, head != Head::Modal) else { continue };
                 let second = tokens.at(k);
                 let attribute = || {
                     let subject = subject_of(&tokens, i, lexicon)?;
@@ -375,12 +380,12 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
 /// The position of the word after the head, past chain adverbs, if it follows closely. After
 /// `pour` and `sans` no adverb is skipped (`pour toujours abandonnée`), nor `plus` after a
 /// modal (`on ne peut plus ravi`).
-fn second_verb(tokens: &SentenceTokens<'_>, i: usize) -> Option<usize> {
+fn second_verb(tokens: &SentenceTokens<'_>, i: usize, skip_plus: bool) -> Option<usize> {
     let head = tokens.lower(i);
-    // `on ne peut plus ravi`: `ne peut plus` is an adverb of degree, not a modal.
-    let degree = matches!(head, "peut" | "pouvait" | "pourrait");
+    // After a modal `plus` is no adverb before the attribute: `on ne peut plus ravi` is one of
+    // degree, `tu veux plus détaillé ?` a quantity.
     let skips =
-        |lower: &str| is_chain_adverb(lower) && !matches!(head, "pour" | "sans") && !(lower == "plus" && degree);
+        |lower: &str| is_chain_adverb(lower) && !matches!(head, "pour" | "sans") && (skip_plus || lower != "plus");
     let mut k = i + 1;
     // `Avez-vous signé`, `A-t-il signé`: the inverted subject joined to an auxiliary.
     let mut inverted = 0;
@@ -521,9 +526,35 @@ fn finite_for_participle(tokens: &SentenceTokens<'_>, i: usize, k: usize, lexico
     if !tags.has(tag::FINITE) || tags.has(ALL_CLASSES_AND_FORMS & !(tag::FINITE | tag::VERB)) {
         return None;
     }
-    // `de l'Est ont`: a capital inside the sentence makes the head a name.
+    // `de l'Est ont`: a capital inside the sentence makes the head a name; `à l'est commence`,
+    // `le versant est descend`: `est` is the compass point after an article or a noun of place.
     let head = tokens.at(i);
-    if head.is_capitalised() && !head.sentence_initial {
+    let east = head.lower == "est"
+        && i > 0
+        && (head.joiner == Joiner::Hyphen
+            || matches!(
+                tokens.lower(i - 1),
+                "l" | "d"
+                    | "nord"
+                    | "sud"
+                    | "côté"
+                    | "versant"
+                    | "rive"
+                    | "flanc"
+                    | "front"
+                    | "secteur"
+                    | "bloc"
+                    | "quartier"
+                    | "vent"
+                    | "mur"
+                    | "aile"
+                    | "façade"
+                    | "zone"
+                    | "partie"
+                    | "côte"
+                    | "pignon"
+            ));
+    if (head.is_capitalised() && !head.sentence_initial) || east {
         return None;
     }
     // Back to the clause's start (a comma or the sentence's), for a relative pronoun; `qui`
@@ -596,7 +627,7 @@ fn attribute_agreement(
     // `elle a été` + participle: the head may be `été` after a form of avoir.
     let mut attribute = *second;
     if second.lower == "été" {
-        let k = second_verb(tokens, second.index - tokens.at(0).index)?;
+        let k = second_verb(tokens, second.index - tokens.at(0).index, true)?;
         attribute = tokens.at(k);
     }
     // `elle semble devenue aigrie`, `ils ont semblé faibles`: the participle of a verb of
@@ -606,7 +637,7 @@ fn attribute_agreement(
         if after_etre && let Some(finding) = judge_attribute(tokens, &attribute, subject, lexicon) {
             return Some(finding);
         }
-        let k = second_verb(tokens, attribute.index - tokens.at(0).index)?;
+        let k = second_verb(tokens, attribute.index - tokens.at(0).index, true)?;
         attribute = tokens.at(k);
     }
     judge_attribute(tokens, &attribute, subject, lexicon)
@@ -640,8 +671,8 @@ fn judge_attribute(
     let (mut gender, number) = (subject.gender, subject.number);
     let tags = attribute.tags();
     // `ils étaient vôtre`: possessives (pronouns, determiners, and the attributes `nôtre`,
-    // `vôtre` of a fixed style) are left alone.
-    let possessive = matches!(attribute.lower.trim_end_matches('s'), "nôtre" | "vôtre");
+    // `vôtre` of a fixed style) are left alone, and so is the noun of `être forfait`.
+    let possessive = matches!(attribute.lower.trim_end_matches('s'), "nôtre" | "vôtre" | "forfait");
     if !tags.has(tag::ADJ | tag::PAST_PARTICIPLE) || tags.has(tag::ADV | tag::PREP | tag::PRON | tag::DET) || possessive
     {
         return None;
@@ -1012,6 +1043,22 @@ mod tests {
         assert_eq!(flagged("Il aime n'être attacher à rien.")[0].0, "attacher");
         for sentence in ["Être ou ne pas être, voilà la question.", "Un être aimé manque.", "Ne pas être à plaindre."]
         {
+            assert_eq!(flagged(sentence), [], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_conjugated_form_after_etre_is_flagged_but_not_after_the_compass_point() {
+        assert_eq!(flagged("L'homme était sortit avec enthousiasme."), [("sortit".into(), "sorti".into())]);
+        for sentence in [
+            "À l'est commence la forêt.",
+            "Le versant est descend en pente douce.",
+            "Au nord-est vivent quelques familles.",
+            "Ce qu'il est importe peu.",
+            "Tu veux plus détaillé ?",
+            "Elles se déclarent forfait.",
+            "Il se rend compte de son erreur.",
+        ] {
             assert_eq!(flagged(sentence), [], "{sentence}");
         }
     }
