@@ -6,6 +6,7 @@
 //!   the participle takes.
 
 use super::chain_subject::{is_chain_adverb, lemma_is};
+use super::noun_phrase::{Gender, Number, determiner};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -289,14 +290,18 @@ fn cod_que<'a>(
     {
         return None;
     }
-    let (det_gender, number) = match det {
-        "le" | "un" | "ce" | "cet" | "mon" | "ton" | "son" => (tag::MASCULINE, tag::SINGULAR),
-        "la" | "une" | "cette" | "ma" | "ta" | "sa" => (tag::FEMININE, tag::SINGULAR),
-        "l" | "notre" | "votre" | "leur" => (0, tag::SINGULAR),
-        "les" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "certains" | "certaines" | "plusieurs" => {
-            (0, tag::PLURAL)
-        }
-        _ => return None,
+    // `mon`, `ton`, `son` also go before a feminine noun that opens with a vowel.
+    let (det_gender, number) = match determiner(det) {
+        Some((gender, number, ..)) => (
+            match gender {
+                Gender::Masculine => tag::MASCULINE,
+                Gender::Feminine => tag::FEMININE,
+                Gender::Either => 0,
+            },
+            if number == Number::Plural { tag::PLURAL } else { tag::SINGULAR },
+        ),
+        None if matches!(det, "mon" | "ton" | "son") => (0, tag::SINGULAR),
+        None => return None,
     };
     let only = |a: u64, b: u64| if noun_tags.has(a) && !noun_tags.has(b) { a } else { 0 };
     let noun_gender = if noun_tags.has(tag::EPICENE) {

@@ -3,6 +3,7 @@
 //! and object pronouns), and a pronoun that repeats the noun subject. Each check returns a
 //! finding of the rule that calls it.
 
+use super::noun_phrase::{Gender, Number, determiner};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -696,20 +697,20 @@ fn is_subject_determiner(lower: &str) -> bool {
     )
 }
 
-/// The number and gender a determiner of a subject phrase shows (`la plupart` shows none of
-/// its noun's).
+/// The number and gender a determiner of a subject phrase shows, as tag bits (`la plupart`
+/// shows none of its noun's).
 fn determiner_agreement(lower: &str) -> (Option<u64>, Option<u64>) {
-    let (singular, plural) = (Some(tag::SINGULAR), Some(tag::PLURAL));
-    let (masculine, feminine) = (Some(tag::MASCULINE), Some(tag::FEMININE));
-    match lower {
-        "le" | "ce" | "cet" | "son" | "mon" | "un" => (singular, masculine),
-        "la" | "cette" | "sa" | "ma" | "une" => (singular, feminine),
-        "l" | "leur" | "notre" | "votre" => (singular, None),
-        "certains" => (plural, masculine),
-        "certaines" => (plural, feminine),
-        "les" | "ces" | "ses" | "leurs" | "nos" | "vos" | "mes" | "des" | "plusieurs" => (plural, None),
-        _ => (None, None),
-    }
+    let Some((gender, number, ..)) = determiner(lower) else { return (None, None) };
+    let number = match number {
+        Number::Singular => tag::SINGULAR,
+        Number::Plural => tag::PLURAL,
+    };
+    let gender = match gender {
+        Gender::Masculine => Some(tag::MASCULINE),
+        Gender::Feminine => Some(tag::FEMININE),
+        Gender::Either => None,
+    };
+    (Some(number), gender)
 }
 
 /// Determiners after the `de` of a complement (`de la distribution`, `de ce paquet`).
