@@ -170,7 +170,8 @@ pub fn participle_object(
     while c > 0 && (french::is_object_pronoun(tokens.lower(c - 1)) || matches!(tokens.lower(c - 1), "ne" | "n")) {
         c -= 1;
     }
-    let clitics: Vec<&str> = (c..i).map(|w| tokens.lower(w)).filter(|w| !matches!(*w, "ne" | "n")).collect();
+    // The object pronouns among them, without `ne`.
+    let clitics = || (c..i).filter(|&w| !matches!(tokens.lower(w), "ne" | "n"));
     // Any `que` before avoir in the sentence may be its object (`Les roses que, hier, mon mari
     // m'a offertes`).
     let que_before = (0..c).any(|w| matches!(tokens.lower(w), "que" | "qu"));
@@ -196,7 +197,10 @@ pub fn participle_object(
         if forms.is_empty() || forms.len() > 2 { found } else { found.with_suggestion(forms.join(" / ")) }
     };
     // `m'ont écoutés`: `me` and `te` are one person, object or not.
-    if !que_before && clitics.iter().all(|w| matches!(*w, "m" | "me" | "t" | "te")) && !clitics.is_empty() {
+    let first_clitic = clitics().next();
+    if let Some(me) =
+        first_clitic.filter(|_| !que_before && clitics().all(|w| matches!(tokens.lower(w), "m" | "me" | "t" | "te")))
+    {
         if reads(0, tag::SINGULAR) {
             return None;
         }
@@ -204,14 +208,14 @@ pub fn participle_object(
             "`{} {}`: after `{}`, one person, the participle is not plural",
             avoir.text,
             participle.text,
-            tokens.text(c)
+            tokens.text(me)
         );
         return Some(finding(message, 0, tag::SINGULAR));
     }
     // `ils ont perdus leur sang-froid`: with no object before avoir, the participle keeps its
     // masculine singular; a determiner after it opens the object.
     if !que_before
-        && clitics.is_empty()
+        && first_clitic.is_none()
         && next.is_some_and(|n| french::is_determiner(n.lower) && !matches!(n.lower, "des" | "du" | "de" | "d"))
     {
         if reads(tag::MASCULINE, tag::SINGULAR) {
@@ -223,7 +227,13 @@ pub fn participle_object(
         );
         return Some(finding(message, tag::MASCULINE, tag::SINGULAR));
     }
-    cod_que(tokens, c, &clitics, participle.lower, lexicon, &reads).map(|(gender, number, noun)| {
+    // Only indirect objects between the subject and avoir (`que tu m'as donnée`).
+    let indirect_only =
+        clitics().all(|w| matches!(tokens.lower(w), "m" | "me" | "t" | "te" | "lui" | "leur" | "nous" | "vous"));
+    if !indirect_only {
+        return None;
+    }
+    cod_que(tokens, c, participle.lower, lexicon, &reads).map(|(gender, number, noun)| {
         let message = format!(
             "`{}`: its object `que` stands for `{}` ({}), placed before it",
             participle.text,
@@ -240,15 +250,10 @@ pub fn participle_object(
 fn cod_que<'a>(
     tokens: &SentenceTokens<'a>,
     c: usize,
-    clitics: &[&str],
     participle: &str,
     lexicon: &Lexicon,
     reads: &dyn Fn(u64, u64) -> bool,
 ) -> Option<(u64, u64, &'a str)> {
-    // Only indirect objects between the subject and avoir (`que tu m'as donnée`).
-    if !clitics.iter().all(|w| matches!(*w, "m" | "me" | "t" | "te" | "lui" | "leur" | "nous" | "vous")) {
-        return None;
-    }
     // The subject: a pronoun, or a determiner and a noun (or a name, or `sa femme`).
     let s = c.checked_sub(1)?;
     let subject_start = if french::subject_person(tokens.lower(s)).is_some() {
