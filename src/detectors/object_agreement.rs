@@ -208,7 +208,12 @@ pub fn participle_object(
             "`{} {}`: after `{}`, one person, the participle is not plural",
             avoir.text,
             participle.text,
-            tokens.text(me)
+            // `m`, `t`: the elided pronoun, written with its apostrophe.
+            if tokens.at(me + 1).joiner == Joiner::Apostrophe {
+                format!("{}'", tokens.text(me))
+            } else {
+                tokens.text(me).to_string()
+            }
         );
         return Some(finding(message, 0, tag::SINGULAR));
     }
