@@ -5,7 +5,7 @@
 //! - after `voilà` or `voici`, it agrees with the object pronoun before them (`la voilà
 //!   perdue`, not `la voilà perdu`).
 
-use super::chain_subject::{is_chain_adverb, subject_of};
+use super::chain_subject::{agrees_in, is_chain_adverb, subject_of};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -59,19 +59,13 @@ pub fn air_attribute(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize, 
     if gender == 0 && number == 0 {
         return None;
     }
-    let agrees_with = |t: Tags, gender: u64, number: u64| {
-        let gender_ok = gender == 0 || t.has(gender | tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE);
-        let number_ok = number == 0 || t.has(number | tag::INVARIABLE) || !t.has(tag::SINGULAR | tag::PLURAL);
-        gender_ok && number_ok
-    };
-    let fits = |t: Tags| agrees_with(t, gender, number) || agrees_with(t, tag::MASCULINE, tag::SINGULAR);
+    let fits = |t: Tags| agrees_in(t, gender, number) || agrees_in(t, tag::MASCULINE, tag::SINGULAR);
     let mut analyses = lexicon.analyses(attribute.lower).filter(|a| describable(a.tags)).peekable();
     analyses.peek()?;
     if analyses.any(|a| fits(a.tags)) {
         return None;
     }
-    let forms =
-        lexicon.sibling_forms(attribute.lower, describable, |t| describable(t) && agrees_with(t, gender, number));
+    let forms = lexicon.sibling_forms(attribute.lower, describable, |t| describable(t) && agrees_in(t, gender, number));
     let message = format!(
         "`{}` ({}) agrees neither with its subject `{}` ({}) nor with `air` (masculine singular)",
         attribute.text,
@@ -129,10 +123,7 @@ pub fn voila_attribute(
     {
         return None;
     }
-    let agrees = |t: Tags| {
-        (gender == 0 || t.has(gender | tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE))
-            && (t.has(number | tag::INVARIABLE) || !t.has(tag::SINGULAR | tag::PLURAL))
-    };
+    let agrees = |t: Tags| agrees_in(t, gender, number);
     let mut analyses = lexicon.analyses(attribute.lower).filter(|a| describable(a.tags)).peekable();
     analyses.peek()?;
     if analyses.any(|a| agrees(a.tags)) {

@@ -37,6 +37,13 @@ pub fn lemma_is(lexicon: &Lexicon, lower: &str, accept: impl Fn(Tags) -> bool, l
     lexicon.analyses(lower).any(|a| accept(a.tags) && lemmas.contains(&lexicon.lemma(a.lemma)))
 }
 
+/// Whether a reading `t` fits a gender and a number (tag bits; 0 when unknown): a reading of
+/// both genders or none, invariable or of no number, fits either.
+pub fn agrees_in(t: Tags, gender: u64, number: u64) -> bool {
+    (gender == 0 || t.has(gender | tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE))
+        && (number == 0 || t.has(number | tag::INVARIABLE) || !t.has(tag::SINGULAR | tag::PLURAL))
+}
+
 /// What a subject says of its attribute's gender and number (tag bits; 0 when unknown).
 pub struct Subject<'a> {
     /// A subject pronoun (`elle`), not a noun.

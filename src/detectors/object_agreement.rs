@@ -5,7 +5,7 @@
 //! - `les fleurs que j'ai acheté`: `que` stands for a noun placed before, whose gender and number
 //!   the participle takes.
 
-use super::chain_subject::{is_chain_adverb, lemma_is};
+use super::chain_subject::{agrees_in, is_chain_adverb, lemma_is};
 use super::noun_phrase::{Gender, Number, determiner};
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity};
@@ -177,17 +177,13 @@ pub fn participle_object(
     // m'a offertes`).
     let que_before = (0..c).any(|w| matches!(tokens.lower(w), "que" | "qu"));
     let describable = |t: Tags| t.has(tag::PAST_PARTICIPLE);
-    let agrees = |t: Tags, gender: u64, number: u64| {
-        (gender == 0 || t.has(gender | tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE))
-            && (number == 0 || t.has(number | tag::INVARIABLE) || !t.has(tag::SINGULAR | tag::PLURAL))
-    };
     let reads = |gender: u64, number: u64| {
-        lexicon.analyses(participle.lower).filter(|a| describable(a.tags)).any(|a| agrees(a.tags, gender, number))
+        lexicon.analyses(participle.lower).filter(|a| describable(a.tags)).any(|a| agrees_in(a.tags, gender, number))
     };
     let forms = |gender: u64, number: u64| {
         lexicon.sibling_forms(participle.lower, describable, |t| {
             describable(t)
-                && agrees(t, gender, number)
+                && agrees_in(t, gender, number)
                 && (gender == 0 || !t.has(tag::MASCULINE ^ tag::FEMININE ^ gender) || t.has(tag::EPICENE))
         })
     };

@@ -8,8 +8,8 @@
 
 use super::air_attribute::{air_attribute, voila_attribute};
 use super::chain_subject::{
-    ATTRIBUTE_INFINITIVES, Subject, is_chain_adverb, lemma_is, pronoun_subject, raising_verb, reflexive_of_subject,
-    subject_of,
+    ATTRIBUTE_INFINITIVES, Subject, agrees_in, is_chain_adverb, lemma_is, pronoun_subject, raising_verb,
+    reflexive_of_subject, subject_of,
 };
 use super::object_agreement::participle_object;
 use crate::document::Joiner;
@@ -737,11 +737,7 @@ fn judge_attribute(
         return None;
     }
     let describable = |t: Tags| t.has(tag::ADJ | tag::PAST_PARTICIPLE);
-    let agrees = |t: Tags| {
-        let gender_ok = gender == 0 || t.has(gender) || t.has(tag::EPICENE) || !t.has(tag::MASCULINE | tag::FEMININE);
-        let number_ok = number == 0 || t.has(number) || t.has(tag::INVARIABLE) || !t.has(tag::SINGULAR | tag::PLURAL);
-        gender_ok && number_ok
-    };
+    let agrees = |t: Tags| agrees_in(t, gender, number);
     let mut analyses = lexicon.analyses(attribute.lower).filter(|a| describable(a.tags)).peekable();
     analyses.peek()?;
     if analyses.any(|a| agrees(a.tags)) {
