@@ -107,10 +107,12 @@ impl ShortKeyTable {
         table
     }
 
+    #[inline]
     fn slot_of(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    #[inline]
     pub fn get(&self, key: u64) -> Option<u32> {
         let mask = self.keys.len() - 1;
         let mut slot = self.slot_of(key);
@@ -179,6 +181,40 @@ impl<V: Clone> WordMemo<V> {
                 found
             }
         }
+    }
+}
+
+/// One `WordMemo` per owner, for a thread that works for several (a lexicon per language of
+/// the documents it reads): switching between them keeps each one's answers. At most
+/// `MAX_OWNERS` are kept; the oldest goes first.
+pub struct WordMemos<V> {
+    memos: Vec<WordMemo<V>>,
+    max_entries: usize,
+}
+
+impl<V: Clone> WordMemos<V> {
+    /// Owners kept at once (one per embedded language is enough).
+    pub const MAX_OWNERS: usize = 8;
+
+    pub const fn new(max_entries: usize) -> Self {
+        WordMemos { memos: Vec::new(), max_entries }
+    }
+
+    /// The memo of `owner`, a fresh one the first time.
+    pub fn of(&mut self, owner: usize) -> &mut WordMemo<V> {
+        let slot = match self.memos.iter().position(|memo| memo.owner() == owner) {
+            Some(slot) => slot,
+            None => {
+                if self.memos.len() == Self::MAX_OWNERS {
+                    self.memos.remove(0);
+                }
+                let mut memo = WordMemo::new(self.max_entries);
+                memo.belong_to(owner);
+                self.memos.push(memo);
+                self.memos.len() - 1
+            }
+        };
+        &mut self.memos[slot]
     }
 }
 
@@ -426,6 +462,21 @@ pub fn mix(mut x: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_memos_keep_each_owners_answers_apart() {
+        let mut memos: WordMemos<u32> = WordMemos::new(16);
+        assert_eq!(memos.of(1).get_or_insert_with("mot", || 1), 1);
+        assert_eq!(memos.of(2).get_or_insert_with("mot", || 2), 2);
+        // Asked again, each owner answers from its own memo.
+        assert_eq!(memos.of(1).get_or_insert_with("mot", || 99), 1);
+        assert_eq!(memos.of(2).get_or_insert_with("mot", || 99), 2);
+        // Past the most owners kept, the oldest is forgotten.
+        for owner in 3..3 + WordMemos::<u32>::MAX_OWNERS {
+            memos.of(owner).get_or_insert_with("mot", || 0);
+        }
+        assert_eq!(memos.of(1).get_or_insert_with("mot", || 7), 7);
+    }
+
     use super::*;
 
     #[test]

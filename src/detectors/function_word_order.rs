@@ -9,7 +9,8 @@ use crate::lexicon::words::{Lexicon, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
-use crate::view::french::{self, SentenceTokens};
+use crate::view::french::{self, SentenceTokens, WordTable};
+use std::sync::LazyLock;
 
 pub struct FunctionWordOrder;
 
@@ -130,27 +131,23 @@ impl Detector for FunctionWordOrder {
         // `en la`, `en l'` and `en des` also occur in classical and literary French (`en des
         // liens si doux`): alone in a document, they are not reported.
         let mut after_en = Vec::new();
+        let starts = &*STARTS;
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len().saturating_sub(1) {
-                let lower = tokens.lower(i);
-                // Every word comes here; the words looked for are short.
-                if lower.len() > 6 {
-                    continue;
-                }
-                let finding = match lower {
-                    "en" => {
+                // Every word comes here: its key tells the few that start a shape.
+                let finding = match starts.get(&tokens.lex(i)) {
+                    None => continue,
+                    Some(Start::En) => {
                         after_en.extend(preposition_before_article(&tokens, i, res.french));
                         continue;
                     }
-                    "ne" | "n" => ne_seulement(&tokens, i)
+                    Some(Start::Ne) => ne_seulement(&tokens, i)
                         .or_else(|| doubled_negation(&tokens, i))
                         .or_else(|| ne_without_verb(&tokens, i)),
-                    "ces" => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
-                    "des" => des_before_adjective(&tokens, i),
-                    "autres" => bare_autres(&tokens, i),
-                    "cet" | "cette" | "ma" | "mes" | "ta" | "tes" | "sa" | "ses" | "notre" | "nos" | "votre"
-                    | "vos" | "leurs" | "chaque" => determiner_before_pronoun(&tokens, i),
-                    _ => None,
+                    Some(Start::Ces) => ces_for_pronoun(&tokens, i).or_else(|| determiner_before_pronoun(&tokens, i)),
+                    Some(Start::Des) => des_before_adjective(&tokens, i),
+                    Some(Start::Autres) => bare_autres(&tokens, i),
+                    Some(Start::Determiner) => determiner_before_pronoun(&tokens, i),
                 };
                 out.extend(finding);
             }
@@ -159,6 +156,35 @@ impl Detector for FunctionWordOrder {
         out.extend(after_en.into_iter().filter(|(always, _)| *always || several).map(|(_, finding)| finding));
     }
 }
+
+/// The words a shape of MT612 starts from.
+#[derive(Clone, Copy)]
+enum Start {
+    En,
+    /// `ne`, `n'`.
+    Ne,
+    Ces,
+    Des,
+    Autres,
+    /// A determiner that never stands before a pronoun (`cette`, `ses`, `chaque`).
+    Determiner,
+}
+
+static STARTS: LazyLock<WordTable<Start>> = LazyLock::new(|| {
+    let mut entries = vec![
+        ("en", Start::En),
+        ("ne", Start::Ne),
+        ("n", Start::Ne),
+        ("ces", Start::Ces),
+        ("des", Start::Des),
+        ("autres", Start::Autres),
+    ];
+    entries.extend(
+        ["cet", "cette", "ma", "mes", "ta", "tes", "sa", "ses", "notre", "nos", "votre", "vos", "leurs", "chaque"]
+            .map(|word| (word, Start::Determiner)),
+    );
+    WordTable::new(&entries)
+});
 
 /// `en la`, `en l'` or `en des` phrases a document needs before they are reported.
 const MIN_EN_ARTICLE: usize = 2;

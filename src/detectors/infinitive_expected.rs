@@ -9,7 +9,8 @@ use crate::lexicon::words::{Lexicon, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
-use crate::view::french::{self, SentenceTokens};
+use crate::view::french::{self, SentenceTokens, WordTable};
+use std::sync::LazyLock;
 
 pub struct InfinitiveExpected;
 
@@ -97,9 +98,23 @@ enum Phrase {
     AfterFear,
 }
 
+/// The words that take an infinitive, by the head they are (`de` before a phrase is found
+/// from the words before it).
+static HEADS: LazyLock<WordTable<Head>> = LazyLock::new(|| {
+    WordTable::new(&[
+        ("pour", Head::Preposition),
+        ("sans", Head::Preposition),
+        ("par", Head::Preposition),
+        ("de", Head::De),
+        ("d", Head::De),
+        ("ne", Head::Negation),
+        ("n", Head::Negation),
+    ])
+});
+
 /// The phrase that the `de` at `i` closes, if it is one that takes the infinitive.
 fn phrase_before_de(tokens: &SentenceTokens<'_>, i: usize) -> Option<Phrase> {
-    let before = |k: usize| if k <= i { tokens.get(i - k).map(|t| t.lower) } else { None };
+    let before = |k: usize| (k <= i).then(|| tokens.lower(i - k));
     Some(match (before(3), before(2), before(1)?) {
         (_, _, "afin") | (_, Some("en"), "mesure") | (_, Some("à"), "même") => Phrase::VerbOnly,
         (Some("hors"), Some("de"), "question") => Phrase::VerbOnly,
@@ -119,13 +134,14 @@ impl Detector for InfinitiveExpected {
         if !french::is_french(doc) {
             return;
         }
+        let heads = &*HEADS;
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
-                let head = match tokens.lower(i) {
-                    "pour" | "sans" | "par" => Head::Preposition,
-                    "de" | "d" => phrase_before_de(&tokens, i).map_or(Head::De, Head::PhraseDe),
-                    "ne" | "n" => Head::Negation,
-                    _ => continue,
+                // Every word comes here: its key tells the few that take an infinitive.
+                let head = match heads.get(&tokens.lex(i)) {
+                    None => continue,
+                    Some(Head::De) => phrase_before_de(&tokens, i).map_or(Head::De, Head::PhraseDe),
+                    Some(head) => head,
                 };
                 out.extend(judge(&tokens, i, head, res.french));
             }
@@ -138,8 +154,13 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
     // Only spaces and apostrophes between the words: punctuation may end the head's phrase.
     let close = |j: usize| tokens.get(j).is_some_and(|t| t.follows_closely(false) || t.joiner == Joiner::Apostrophe);
     let mut j = i + 1;
+    // Most `de` open a noun phrase: with no object pronoun after it, a verb form there is the
+    // noun's or its own, not the infinitive's (decided before any token is made).
+    if head == Head::De && !(j < tokens.len() && french::is_object_pronoun(tokens.lower(j))) {
+        return None;
+    }
     if head == Head::Negation {
-        if !close(j) || !is_preverbal_negation(tokens.lower(j)) {
+        if j >= tokens.len() || !is_preverbal_negation(tokens.lower(j)) || !close(j) {
             return None;
         }
         j += 1;

@@ -132,8 +132,7 @@ pub fn participle_object(
     lexicon: &Lexicon,
 ) -> Option<Finding> {
     // The caller found a form of avoir in its table of heads.
-    let avoir = tokens.at(i);
-    if !avoir.tags().has(tag::FINITE) {
+    if !tokens.lex(i).tags.has(tag::FINITE) {
         return None;
     }
     // The participle, past adverbs (`ont à plusieurs reprises perdus` is not read).
@@ -141,19 +140,28 @@ pub fn participle_object(
     while k < tokens.len() && k <= i + 3 && is_chain_adverb(tokens.lower(k)) {
         k += 1;
     }
-    let participle = tokens.get(k)?;
-    let tags = participle.tags();
+    if k >= tokens.len() {
+        return None;
+    }
     // Right after avoir, a word with a participle reading is the participle (`écrit`, `prise`).
+    let tags = tokens.lex(k).tags;
     let only_participle =
         tags.has(tag::PAST_PARTICIPLE) && !tags.has(tag::ADV | tag::PREP | tag::DET | tag::PRON | tag::INFINITIVE);
-    if !only_participle || participle.is_capitalised() || !(i + 1..=k).all(|w| tokens.at(w).follows_closely(false)) {
+    if !only_participle {
+        return None;
+    }
+    if !(i + 1..=k).all(|w| tokens.follows_closely(w)) {
+        return None;
+    }
+    let (avoir, participle) = (tokens.at(i), tokens.at(k));
+    if participle.is_capitalised() {
         return None;
     }
     // An infinitive or a clause after it may be its object (`je les ai vu partir`, `qu'il a
     // fallu faire`, `que j'ai oublié de lui envoyer`, `que j'ai pris soin de relire`, `que le
     // ministre a annoncé qu'il prendrait`).
     let next = tokens.get(k + 1).filter(|n| n.follows_closely(false));
-    let infinitive_after = (k + 1..(k + 5).min(tokens.len())).any(|w| tokens.at(w).tags().has(tag::INFINITIVE))
+    let infinitive_after = (k + 1..(k + 5).min(tokens.len())).any(|w| tokens.lex(w).tags.has(tag::INFINITIVE))
         || next.is_some_and(|n| matches!(n.lower, "que" | "qu"));
     if infinitive_after {
         return None;

@@ -17,7 +17,8 @@ use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::view::View;
-use crate::view::french::{self, PERSONS, SentenceTokens, Token};
+use crate::view::french::{self, PERSONS, SUBJECT_PRONOUNS, SentenceTokens, Token, WordTable};
+use std::sync::LazyLock;
 
 pub struct SubjectVerb;
 
@@ -128,28 +129,31 @@ impl Detector for SubjectVerb {
             return;
         }
         let first = out.len();
+        let starts = &*STARTS;
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
-                let finding = match french::subject_person(tokens.lower(i)) {
-                    Some(person) => doubled_subject(META.id, &tokens, i)
+                // The word's key names the shape that may start here; most words start none (a
+                // speaker's verb needs a person in its readings).
+                let lex = tokens.lex(i);
+                let finding = match starts.get(&lex) {
+                    Some(Start::Subject(person)) => doubled_subject(META.id, &tokens, i)
                         .or_else(|| after_pronoun(&tokens, i, person, res.french))
                         .or_else(|| inverted_subject(&tokens, i, person, res.french)),
-                    None if matches!(tokens.lower(i), "ça" | "cela" | "ceci" | "personne" | "rien") => {
-                        neuter_subject(&tokens, i, res.french)
-                    }
-                    None if is_negation_ne(&tokens, i) => {
+                    Some(Start::Neuter) => neuter_subject(&tokens, i, res.french),
+                    Some(Start::Ne) if is_negation_ne(&tokens, i) => {
                         verbless_negation(&tokens, i).or_else(|| existential_without_il(&tokens, i))
                     }
-                    None if tokens.lower(i) == "ont" => ont_for_on(&tokens, i),
-                    None if i == 0 => after_noun_subject(&tokens, res.french)
+                    Some(Start::Ont) => ont_for_on(&tokens, i),
+                    _ if i == 0 => after_noun_subject(&tokens, res.french)
                         .or_else(|| speaker_form_without_subject(META.id, &tokens, i)),
                     // `est-ce`, `sont-ce`: either third person.
-                    None if tokens.lower(i) == "ce" => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
-                    None if tokens.lower(i) == "que" => {
+                    Some(Start::Ce) => inverted_subject(&tokens, i, tag::P3SG | tag::P3PL, res.french),
+                    Some(Start::Que) => {
                         que_for_qui(META.id, &tokens, i).or_else(|| que_before_passive(META.id, &tokens, i, res.french))
                     }
-                    None if tokens.lower(i) == "qu" => que_before_passive(META.id, &tokens, i, res.french),
-                    None => speaker_form_after_noun(META.id, &tokens, i)
+                    Some(Start::Qu) => que_before_passive(META.id, &tokens, i, res.french),
+                    _ if lex.tags.0 & PERSONS == 0 => None,
+                    _ => speaker_form_after_noun(META.id, &tokens, i)
                         .or_else(|| speaker_form_without_subject(META.id, &tokens, i)),
                 };
                 // Two shapes may reach the same verb (`Les ministres pouvez`): one finding.
@@ -160,6 +164,37 @@ impl Detector for SubjectVerb {
         }
     }
 }
+
+/// The words a shape of MT608 starts from, besides a speaker's verb.
+#[derive(Clone, Copy)]
+enum Start {
+    /// A subject pronoun and the person it gives its verb.
+    Subject(u64),
+    /// `ça`, `cela`, `ceci`, `personne`, `rien`.
+    Neuter,
+    /// `ne`, `n'`.
+    Ne,
+    /// `ont`, which may be a misspelt `on`.
+    Ont,
+    Ce,
+    Que,
+    Qu,
+}
+
+static STARTS: LazyLock<WordTable<Start>> = LazyLock::new(|| {
+    let mut entries: Vec<(&str, Start)> =
+        SUBJECT_PRONOUNS.iter().map(|&(pronoun, person)| (pronoun, Start::Subject(person))).collect();
+    entries.extend(["ça", "cela", "ceci", "personne", "rien"].map(|word| (word, Start::Neuter)));
+    entries.extend([
+        ("ne", Start::Ne),
+        ("n", Start::Ne),
+        ("ont", Start::Ont),
+        ("ce", Start::Ce),
+        ("que", Start::Que),
+        ("qu", Start::Qu),
+    ]);
+    WordTable::new(&entries)
+});
 
 /// Where a clause starts: the pronoun there is its subject.
 fn opens_clause(tokens: &SentenceTokens<'_>, i: usize) -> bool {

@@ -19,7 +19,7 @@ use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::text::FastMap;
 use crate::view::View;
-use crate::view::french::{self, SentenceTokens, Token};
+use crate::view::french::{self, SentenceTokens, Token, WordLex, WordTable};
 use std::sync::OnceLock;
 
 pub struct VerbChain;
@@ -143,27 +143,29 @@ impl Detector for VerbChain {
         }
         let lexicon = res.french;
         let fresh;
-        let heads = match HEADS.get_or_init(|| (lexicon.id(), head_forms(lexicon))) {
+        let heads = match HEADS.get_or_init(|| (lexicon.id(), HeadTable::new(head_forms(lexicon)))) {
             (id, heads) if *id == lexicon.id() => heads,
             // Another French dictionary than the first one seen (a user's): its own table.
             _ => {
-                fresh = head_forms(lexicon);
+                fresh = HeadTable::new(head_forms(lexicon));
                 &fresh
             }
         };
         for tokens in doc.french_sentence_tokens(res) {
             for i in 0..tokens.len() {
-                // The word's tags, then a hash probe: most words head no chain.
-                let tags = tokens.lex(i).tags;
-                // `voilà` and `voici` (prepositions to the lexicon) take an attribute.
-                if !tags.has(tag::NOUN | tag::ADJ | tag::VERB) && matches!(tokens.lower(i), "voilà" | "voici") {
-                    out.extend(voila_attribute(META.id, &tokens, i, lexicon));
+                // One probe by the word's key: most words head no chain.
+                let lex = tokens.lex(i);
+                let Some(head) = heads.get(&lex, || tokens.lower(i)) else {
+                    // `voilà` and `voici` (prepositions to the lexicon) take an attribute.
+                    if !lex.tags.has(tag::NOUN | tag::ADJ | tag::VERB) && matches!(tokens.lower(i), "voilà" | "voici")
+                    {
+                        out.extend(voila_attribute(META.id, &tokens, i, lexicon));
+                    }
+                    continue;
+                };
+                if !lex.tags.has(tag::VERB | tag::PREP) {
                     continue;
                 }
-                if !tags.has(tag::VERB | tag::PREP) {
-                    continue;
-                }
-                let Some(&head) = heads.get(tokens.lower(i)) else { continue };
                 if head == Head::Avoir
                     && let Some(finding) = reflexive_with_avoir(&tokens, i)
                         .or_else(|| air_attribute(META.id, &tokens, i, lexicon))
@@ -172,9 +174,8 @@ impl Detector for VerbChain {
                     out.push(finding);
                     continue;
                 }
-                let first = tokens.at(i);
                 let Some(k) = second_verb(&tokens, i, head != Head::Modal) else { continue };
-                let second = tokens.at(k);
+                let (first, second) = (tokens.at(i), tokens.at(k));
                 let attribute = || {
                     let subject = subject_of(&tokens, i, lexicon)?;
                     // `il reste des places`, `il va rester du temps`: impersonal.
@@ -277,7 +278,28 @@ const PRONOMINAL_COPULAS: &[&str] = &[
 /// The words that may head a chain, each with its head kind, from the forms of the
 /// auxiliaries, copulas and modals: built once for the first French lexicon a run uses (the
 /// embedded one, or the user's), and per document for any other.
-static HEADS: OnceLock<(usize, FastMap<String, Head>)> = OnceLock::new();
+static HEADS: OnceLock<(usize, HeadTable)> = OnceLock::new();
+
+/// The table of heads, split by length: a word of up to eight bytes is found by its key in
+/// one probe (most words, and most heads); a longer one by its text.
+struct HeadTable {
+    short: WordTable<Head>,
+    long: FastMap<String, Head>,
+}
+
+impl HeadTable {
+    fn new(heads: FastMap<String, Head>) -> Self {
+        let (short, long): (Vec<_>, Vec<_>) =
+            heads.into_iter().partition(|(form, _)| WordTable::<Head>::can_hold(form));
+        let short: Vec<(&str, Head)> = short.iter().map(|(form, head)| (form.as_str(), *head)).collect();
+        HeadTable { short: WordTable::new(&short), long: long.into_iter().collect() }
+    }
+
+    /// The head kind of the word read as `lex`, written `lower`.
+    fn get<'w>(&self, lex: &WordLex, lower: impl FnOnce() -> &'w str) -> Option<Head> {
+        if WordTable::<Head>::is_short(lex) { self.short.get(lex) } else { self.long.get(lower()).copied() }
+    }
+}
 
 fn head_forms(lexicon: &Lexicon) -> FastMap<String, Head> {
     let mut heads: FastMap<String, Head> = FastMap::default();
@@ -391,9 +413,9 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize, skip_plus: bool) -> Option
     let mut inverted = 0;
     if !matches!(head, "pour" | "sans" | "avoir" | "être") {
         while inverted < 2
-            && tokens.get(k).is_some_and(|t| {
-                t.joiner == Joiner::Hyphen && (t.lower == "t" || french::subject_person(t.lower).is_some())
-            })
+            && k < tokens.len()
+            && tokens.joiner(k) == Joiner::Hyphen
+            && (tokens.lower(k) == "t" || french::subject_person(tokens.lower(k)).is_some())
         {
             k += 1;
             inverted += 1;
@@ -425,13 +447,17 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize, skip_plus: bool) -> Option
             tokens.lower(k) == "bien" && k + 1 < tokens.len() && matches!(tokens.lower(k + 1), "entendu" | "sûr");
         k += 1 + usize::from(locution);
     }
-    let second = tokens.get(k)?;
-    let close = (first_after_subject..=k).all(|j| tokens.at(j).follows_closely(false));
+    if k >= tokens.len() {
+        return None;
+    }
+    let second = tokens.lex(k);
+    let close = (first_after_subject..=k).all(|j| tokens.follows_closely(j));
     // `mort-née`: part of a compound, judged as a whole or not at all.
-    let compound = second.lex.in_known_compound
-        || second.joiner == Joiner::Hyphen
-        || tokens.get(k + 1).is_some_and(|next| next.joiner == Joiner::Hyphen);
-    (close && second.lex.known && !second.is_capitalised() && !compound).then_some(k)
+    let compound = second.in_known_compound
+        || tokens.joiner(k) == Joiner::Hyphen
+        || (k + 1 < tokens.len() && tokens.joiner(k + 1) == Joiner::Hyphen);
+    let capitalised = tokens.text(k).chars().next().is_some_and(char::is_uppercase);
+    (close && second.known && !capitalised && !compound).then_some(k)
 }
 
 fn is_object_clitic(lower: &str) -> bool {

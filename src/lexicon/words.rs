@@ -17,7 +17,7 @@ use std::sync::{LazyLock, OnceLock};
 use super::LexiconError;
 pub use super::hunspell::tag;
 use super::hunspell::{self, FORM_BLOCK, TAGSET_BITS, entry, section};
-use crate::text::{FastMap, WordMemo};
+use crate::text::{FastMap, WordMemos};
 
 include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
@@ -76,8 +76,13 @@ static NEXT_LEXICON_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::Atom
 pub(crate) const MAX_CACHED_WORDS: usize = 1 << 16;
 
 thread_local! {
-    static LOOKUP_CACHE: std::cell::RefCell<WordMemo<Option<Tags>>> =
-        std::cell::RefCell::new(WordMemo::new(MAX_CACHED_WORDS));
+    static LOOKUP_CACHE: std::cell::RefCell<WordMemos<Option<Tags>>> =
+        const { std::cell::RefCell::new(WordMemos::new(MAX_CACHED_WORDS)) };
+    /// Each form's entry in the form map, by its text: the grammar rules ask for the readings
+    /// of the same auxiliaries, pronouns and participles over and over, and a walk down the
+    /// map costs a few cache misses where a probe of this memo costs one.
+    static FORM_ENTRIES: std::cell::RefCell<WordMemos<Option<u64>>> =
+        const { std::cell::RefCell::new(WordMemos::new(MAX_CACHED_WORDS)) };
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -202,7 +207,9 @@ impl Lexicon {
 
     /// The analyses of an exact form (case-sensitive); empty when unknown.
     pub fn analyses(&self, form: &str) -> Analyses<'_> {
-        let packed = match self.forms.get(form).map(entry::decode) {
+        let value =
+            FORM_ENTRIES.with(|memos| memos.borrow_mut().of(self.id).get_or_insert_with(form, || self.forms.get(form)));
+        let packed = match value.map(entry::decode) {
             None => Packed::List(0..0),
             Some(Ok(single)) => Packed::Single(Some(single)),
             Some(Err(range)) => Packed::List(range),
@@ -231,11 +238,8 @@ impl Lexicon {
         if let Some(tags) = self.frequent.get(form) {
             return Some(*tags);
         }
-        LOOKUP_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            cache.belong_to(self.id);
-            cache.get_or_insert_with(form, || self.lookup_uncached(form))
-        })
+        LOOKUP_CACHE
+            .with(|memos| memos.borrow_mut().of(self.id).get_or_insert_with(form, || self.lookup_uncached(form)))
     }
 
     fn lookup_uncached(&self, form: &str) -> Option<Tags> {

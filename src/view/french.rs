@@ -6,7 +6,7 @@
 use crate::document::{Document, Joiner, Sentence};
 use crate::lang::FunctionWordIndex;
 use crate::lexicon::words::{Lexicon, MAX_CACHED_WORDS, Tags, tag};
-use crate::text::{WordMemo, word_key};
+use crate::text::{ShortKeyTable, WordMemos, short_key, word_key};
 use crate::view::annotated::Annotated;
 
 /// One word's lexicon lookup.
@@ -46,6 +46,56 @@ impl WordLex {
     }
 }
 
+/// Short lowercase words with a value each, found by a word's key (`WordLex::key`, the bytes
+/// of a word of up to eight bytes in an integer) with one multiply and a probe: a rule that
+/// looks at every word of a document tells the few it acts on from the rest without slicing
+/// or comparing text.
+#[derive(Debug, Clone)]
+pub struct WordTable<V> {
+    keys: ShortKeyTable,
+    values: Vec<V>,
+}
+
+impl<V: Copy> WordTable<V> {
+    /// The table of `entries` (lowercase words); a word given twice keeps its first value.
+    ///
+    /// # Panics
+    /// On a word longer than eight bytes, or of eight whose last byte is not ASCII: such a
+    /// key could not be told from a longer word's hashed one.
+    pub fn new(entries: &[(&str, V)]) -> Self {
+        let keys: Vec<(u64, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (word, _))| {
+                assert!(Self::can_hold(word), "`{word}` is too long for a word table");
+                (short_key(word).unwrap_or_default(), i as u32)
+            })
+            .collect();
+        WordTable { keys: ShortKeyTable::new(&keys), values: entries.iter().map(|(_, value)| *value).collect() }
+    }
+
+    /// Whether `word` may be put in a table: up to eight bytes, the eighth ASCII.
+    pub fn can_hold(word: &str) -> bool {
+        short_key(word).is_some_and(|key| key >> 63 == 0)
+    }
+
+    /// Whether the word read as `lex` is one a table may hold (`can_hold` of its text): the
+    /// table's answer for any other is no.
+    #[inline]
+    pub fn is_short(lex: &WordLex) -> bool {
+        lex.key >> 63 == 0
+    }
+
+    /// The value of the word read as `lex`, if it is one of the table's.
+    #[inline]
+    pub fn get(&self, lex: &WordLex) -> Option<V> {
+        if !Self::is_short(lex) {
+            return None; // a longer word, keyed by its hash
+        }
+        self.keys.get(lex.key).map(|i| self.values[i as usize])
+    }
+}
+
 /// Whether the French rules apply to this document.
 pub fn is_french(doc: &Annotated) -> bool {
     doc.lang.code == "fra" && doc.lang.reliable
@@ -65,21 +115,7 @@ pub fn look_up_words(doc: &Document, lexicon: &Lexicon) -> Vec<WordLex> {
     let function_words = FunctionWordIndex::of(lexicon.lang());
     let mut out: Vec<WordLex> = WORD_READINGS.with(|caches| {
         let mut caches = caches.borrow_mut();
-        // One memo per lexicon, so that a thread reading documents of several languages keeps
-        // each language's answers.
-        let slot = match caches.iter().position(|memo| memo.owner() == lexicon.id()) {
-            Some(slot) => slot,
-            None => {
-                if caches.len() == MAX_LEXICON_MEMOS {
-                    caches.remove(0);
-                }
-                let mut memo = WordMemo::new(MAX_CACHED_WORDS);
-                memo.belong_to(lexicon.id());
-                caches.push(memo);
-                caches.len() - 1
-            }
-        };
-        let cache = &mut caches[slot];
+        let cache = caches.of(lexicon.id());
         doc.words
             .iter()
             .map(|w| {
@@ -178,11 +214,9 @@ fn read_word(text: &str, lower: &str, lexicon: &Lexicon, function_words: Option<
 thread_local! {
     /// Each word's reading as written, by its text: most words of a document are read with one
     /// probe instead of up to two lexicon lookups and three passes over their letters.
-    static WORD_READINGS: std::cell::RefCell<Vec<WordMemo<WordLex>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static WORD_READINGS: std::cell::RefCell<WordMemos<WordLex>> =
+        const { std::cell::RefCell::new(WordMemos::new(MAX_CACHED_WORDS)) };
 }
-
-/// Lexicons whose readings a thread keeps at once (one per embedded language is enough).
-const MAX_LEXICON_MEMOS: usize = 8;
 
 fn is_elided_clitic(lower: &str) -> bool {
     matches!(
@@ -229,10 +263,16 @@ impl Token<'_> {
     /// Nothing but spaces (and, if `quotes`, opening quotation marks) separates it from the
     /// previous word.
     pub fn follows_closely(&self, quotes: bool) -> bool {
-        self.joiner == Joiner::Space
-            && !self.gap.is_empty()
-            && self.gap.chars().all(|c| c.is_whitespace() || (quotes && matches!(c, '«' | '“' | '"' | '„')))
+        follows_closely(self.joiner, self.gap, quotes)
     }
+}
+
+/// Nothing but spaces (and, if `quotes`, opening quotation marks) in `gap`, the text before a
+/// word joined by `joiner` to the previous one.
+fn follows_closely(joiner: Joiner, gap: &str, quotes: bool) -> bool {
+    joiner == Joiner::Space
+        && !gap.is_empty()
+        && gap.chars().all(|c| c.is_whitespace() || (quotes && matches!(c, '«' | '“' | '"' | '„')))
 }
 
 /// The token of word `index` of `sentence`, with `lex` from `View::french_words`.
@@ -275,17 +315,34 @@ impl<'a> SentenceTokens<'a> {
     }
 
     /// The `i`th token of the sentence (`i < len()`).
+    #[inline]
     pub fn at(&self, i: usize) -> Token<'a> {
         token(self.doc, self.lex, self.sentence, self.sentence.words.start + i)
     }
 
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Token<'a>> {
         (i < self.len()).then(|| self.at(i))
     }
 
     /// The lowercase text of the `i`th word (`i < len()`), without making its token.
+    #[inline]
     pub fn lower(&self, i: usize) -> &'a str {
         self.doc.slice_lower(self.doc.words[self.sentence.words.start + i].span)
+    }
+
+    /// How the `i`th word (`i < len()`) is joined to the previous one, without making its token.
+    #[inline]
+    pub fn joiner(&self, i: usize) -> Joiner {
+        self.doc.words[self.sentence.words.start + i].joiner
+    }
+
+    /// `Token::follows_closely(false)` of the `i`th word (`i < len()`), without making its token.
+    pub fn follows_closely(&self, i: usize) -> bool {
+        let index = self.sentence.words.start + i;
+        let start = self.doc.words[index].span.start;
+        let previous_end = if i == 0 { self.sentence.span.start } else { self.doc.words[index - 1].span.end };
+        follows_closely(self.doc.words[index].joiner, &self.doc.text[previous_end.min(start)..start], false)
     }
 
     /// The text of the `i`th word (`i < len()`), without making its token.
@@ -308,6 +365,7 @@ impl<'a> SentenceTokens<'a> {
     }
 
     /// The lexicon reading of the `i`th word, without making its token.
+    #[inline]
     pub fn lex(&self, i: usize) -> WordLex {
         self.lex.get(self.sentence.words.start + i).copied().unwrap_or_default()
     }
@@ -343,16 +401,24 @@ pub fn is_etre_finite(token: &Token<'_>, lexicon: &Lexicon) -> bool {
 
 /// The person a subject pronoun gives the verb after it (`ils` → 3pl).
 pub fn subject_person(pronoun: &str) -> Option<u64> {
-    Some(match pronoun {
-        "je" | "j" => tag::P1SG,
-        "tu" => tag::P2SG,
-        "il" | "elle" | "on" | "iel" => tag::P3SG,
-        "nous" => tag::P1PL,
-        "vous" => tag::P2PL,
-        "ils" | "elles" | "iels" => tag::P3PL,
-        _ => return None,
-    })
+    SUBJECT_PRONOUNS.iter().find(|(word, _)| *word == pronoun).map(|&(_, person)| person)
 }
+
+/// The subject pronouns and the person each gives its verb.
+pub const SUBJECT_PRONOUNS: [(&str, u64); 12] = [
+    ("je", tag::P1SG),
+    ("j", tag::P1SG),
+    ("tu", tag::P2SG),
+    ("il", tag::P3SG),
+    ("elle", tag::P3SG),
+    ("on", tag::P3SG),
+    ("iel", tag::P3SG),
+    ("nous", tag::P1PL),
+    ("vous", tag::P2PL),
+    ("ils", tag::P3PL),
+    ("elles", tag::P3PL),
+    ("iels", tag::P3PL),
+];
 
 /// Every person bit.
 pub const PERSONS: u64 = tag::P1SG | tag::P2SG | tag::P3SG | tag::P1PL | tag::P2PL | tag::P3PL;
@@ -536,6 +602,47 @@ mod tests {
                     reading.function_word
                 )
             );
+        }
+    }
+
+    #[test]
+    fn a_word_table_finds_its_words_by_their_key_and_no_other_word() {
+        let table = super::WordTable::new(&[("il", 1), ("que", 2), ("ça", 3), ("personne", 4)]);
+        let d = doc("Il dit que ça marche, que personne ne le sait, constitutionnellement qu'il part.");
+        let words = d.french_words(Lexicons::embedded());
+        for (word, reading) in d.words.iter().zip(words) {
+            let expected = match d.slice_lower(word.span) {
+                "il" => Some(1),
+                "que" => Some(2),
+                "ça" => Some(3),
+                "personne" => Some(4),
+                _ => None,
+            };
+            assert_eq!(table.get(reading), expected, "{}", d.slice(word.span));
+        }
+        assert!(super::WordTable::<u8>::can_hold("personne"));
+        assert!(!super::WordTable::<u8>::can_hold("constitution"));
+    }
+
+    #[test]
+    #[should_panic(expected = "too long for a word table")]
+    fn a_word_table_refuses_a_word_it_could_not_tell_from_others() {
+        super::WordTable::new(&[("constitutionnellement", 1)]);
+    }
+
+    #[test]
+    fn a_sentence_reads_one_field_of_a_word_as_its_token_does() {
+        let d = doc("« Il  a dit», puis: l'homme (très) bien-aimé est-il venu ?  Oui.\nNon « voilà » .");
+        let words = d.french_words(Lexicons::embedded());
+        for sentence in &d.sentences {
+            let tokens = super::SentenceTokens::new(&d, words, sentence);
+            for i in 0..tokens.len() {
+                let token = tokens.at(i);
+                assert_eq!(tokens.joiner(i), token.joiner, "{}", token.text);
+                assert_eq!(tokens.follows_closely(i), token.follows_closely(false), "{}", token.text);
+                assert_eq!((tokens.lower(i), tokens.text(i)), (token.lower, token.text));
+                assert_eq!(tokens.lex(i), token.lex, "{}", token.text);
+            }
         }
     }
 }
