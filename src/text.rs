@@ -462,6 +462,8 @@ pub fn mix(mut x: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn word_memos_keep_each_owners_answers_apart() {
         let mut memos: WordMemos<u32> = WordMemos::new(16);
@@ -476,8 +478,6 @@ mod tests {
         }
         assert_eq!(memos.of(1).get_or_insert_with("mot", || 7), 7);
     }
-
-    use super::*;
 
     #[test]
     fn a_short_key_table_finds_its_words_and_nothing_else() {

@@ -212,15 +212,13 @@ fn judge(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexicon) -
         }),
         Head::Negation | Head::PhraseDe(_) => true,
     };
-    let de_without_pronoun = head == Head::De && clitics.is_empty();
     // After a preposition, `lui`, `nous` or `vous` may be a stressed pronoun, the end of the
     // phrase (`qui se servait de lui voulait`, `a pour nous cessé`, `ce qui vient de vous y
     // contribuera`).
     let stressed_pronoun = matches!(head, Head::Preposition | Head::De | Head::PhraseDe(Phrase::AfterFear))
         && !clitics.is_empty()
         && matches!(tokens.lower(clitics.start), "lui" | "nous" | "vous");
-    if de_without_pronoun || stressed_pronoun || partitive_adjective || !(finite || (participle && participle_allowed))
-    {
+    if stressed_pronoun || partitive_adjective || !(finite || (participle && participle_allowed)) {
         return None;
     }
     let what = if finite { "a conjugated form" } else { "a past participle" };

@@ -280,8 +280,8 @@ const PRONOMINAL_COPULAS: &[&str] = &[
 /// embedded one, or the user's), and per document for any other.
 static HEADS: OnceLock<(usize, HeadTable)> = OnceLock::new();
 
-/// The table of heads, split by length: a word of up to eight bytes is found by its key in
-/// one probe (most words, and most heads); a longer one by its text.
+/// The table of heads, split by length: a word of up to eight bytes (the eighth ASCII) is
+/// found by its key in one probe (most words, and most heads); a longer one by its text.
 struct HeadTable {
     short: WordTable<Head>,
     long: FastMap<String, Head>,
@@ -297,7 +297,7 @@ impl HeadTable {
 
     /// The head kind of the word read as `lex`, written `lower`.
     fn get<'w>(&self, lex: &WordLex, lower: impl FnOnce() -> &'w str) -> Option<Head> {
-        if WordTable::<Head>::is_short(lex) { self.short.get(lex) } else { self.long.get(lower()).copied() }
+        if WordTable::<Head>::keyed_by_text(lex) { self.short.get(lex) } else { self.long.get(lower()).copied() }
     }
 }
 

@@ -67,7 +67,10 @@ impl<V: Copy> WordTable<V> {
             .iter()
             .enumerate()
             .map(|(i, (word, _))| {
-                assert!(Self::can_hold(word), "`{word}` is too long for a word table");
+                assert!(
+                    Self::can_hold(word),
+                    "`{word}` is too long for a word table (over eight bytes, or eight with a non-ASCII last)"
+                );
                 (short_key(word).unwrap_or_default(), i as u32)
             })
             .collect();
@@ -79,17 +82,17 @@ impl<V: Copy> WordTable<V> {
         short_key(word).is_some_and(|key| key >> 63 == 0)
     }
 
-    /// Whether the word read as `lex` is one a table may hold (`can_hold` of its text): the
-    /// table's answer for any other is no.
+    /// Whether the key of the word read as `lex` is its text (`can_hold` of its text), not a
+    /// hash: a table's answer for any other word is no.
     #[inline]
-    pub fn is_short(lex: &WordLex) -> bool {
+    pub fn keyed_by_text(lex: &WordLex) -> bool {
         lex.key >> 63 == 0
     }
 
     /// The value of the word read as `lex`, if it is one of the table's.
     #[inline]
     pub fn get(&self, lex: &WordLex) -> Option<V> {
-        if !Self::is_short(lex) {
+        if !Self::keyed_by_text(lex) {
             return None; // a longer word, keyed by its hash
         }
         self.keys.get(lex.key).map(|i| self.values[i as usize])
