@@ -5,11 +5,12 @@
 //! - after `voilà` or `voici`, it agrees with the object pronoun before them (`la voilà
 //!   perdue`, not `la voilà perdu`).
 
-use super::chain_subject::{agrees_in, is_chain_adverb, subject_of};
-use crate::document::Joiner;
+use super::chain_subject::{
+    agrees_in, gender_and_number, is_chain_adverb, is_inverted_pronoun, subject_of, with_forms,
+};
 use crate::finding::{Finding, Severity};
 use crate::lexicon::words::{Lexicon, Tags, tag};
-use crate::view::french::{self, SentenceTokens};
+use crate::view::french::SentenceTokens;
 
 /// Adverbs of degree between `l'air` and its attribute (`l'air très fatigué`).
 fn is_degree_adverb(lower: &str, tags: Tags) -> bool {
@@ -25,10 +26,7 @@ fn is_degree_adverb(lower: &str, tags: Tags) -> bool {
 pub fn air_attribute(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize, lexicon: &Lexicon) -> Option<Finding> {
     let mut k = i + 1;
     // `Avait-elle l'air`, `A-t-il l'air`: the inverted subject.
-    while k < tokens.len()
-        && tokens.at(k).joiner == Joiner::Hyphen
-        && (tokens.lower(k) == "t" || french::subject_person(tokens.lower(k)).is_some())
-    {
+    while is_inverted_pronoun(tokens, k) {
         k += 1;
     }
     while k < tokens.len() && k <= i + 4 && is_chain_adverb(tokens.lower(k)) {
@@ -50,7 +48,7 @@ pub fn air_attribute(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize, 
         || tags.has(tag::DET | tag::PRON | tag::PREP | tag::ADV | tag::INFINITIVE)
         || !attribute.follows_closely(false)
         || attribute.is_capitalised()
-        || (k + 1..=a).any(|w| !(tokens.at(w).follows_closely(false) || tokens.at(w).joiner == Joiner::Apostrophe))
+        || !(k + 1..=a).all(|w| tokens.attached(w))
     {
         return None;
     }
@@ -69,13 +67,13 @@ pub fn air_attribute(rule: &'static str, tokens: &SentenceTokens<'_>, i: usize, 
     let message = format!(
         "`{}` ({}) agrees neither with its subject `{}` ({}) nor with `air` (masculine singular)",
         attribute.text,
-        Tags(tags.0 & (tag::MASCULINE | tag::FEMININE | tag::SINGULAR | tag::PLURAL)).describe(),
+        gender_and_number(tags).describe(),
         subject.text,
         Tags(gender | number).describe()
     );
     let finding =
         Finding::new(rule, Severity::Warning, attribute.span, message).with_related(subject.span, "the subject");
-    Some(if forms.is_empty() || forms.len() > 2 { finding } else { finding.with_suggestion(forms.join(" / ")) })
+    Some(with_forms(finding, forms))
 }
 
 /// `la voilà perdu`, `les voilà pauvrement équipé`: at `i`, `voilà` or `voici` after an object
@@ -119,7 +117,7 @@ pub fn voila_attribute(
         || tags.has(tag::DET | tag::PRON | tag::PREP | tag::ADV | tag::INFINITIVE | tag::PRESENT_PARTICIPLE)
         || (tags.has(tag::NOUN) && !participle)
         || attribute.is_capitalised()
-        || !(i..=a).all(|w| tokens.at(w).follows_closely(false) || tokens.at(w).joiner == Joiner::Apostrophe)
+        || !(i..=a).all(|w| tokens.attached(w))
     {
         return None;
     }
@@ -133,14 +131,14 @@ pub fn voila_attribute(
     let message = format!(
         "`{}` ({}) does not agree with `{}` ({}) before `{}`",
         attribute.text,
-        Tags(tags.0 & (tag::MASCULINE | tag::FEMININE | tag::SINGULAR | tag::PLURAL)).describe(),
+        gender_and_number(tags).describe(),
         pronoun.text,
         Tags(gender | number).describe(),
         tokens.text(i)
     );
     let finding =
         Finding::new(rule, Severity::Warning, attribute.span, message).with_related(pronoun.span, "the pronoun");
-    Some(if forms.is_empty() || forms.len() > 2 { finding } else { finding.with_suggestion(forms.join(" / ")) })
+    Some(with_forms(finding, forms))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::subject_shapes::is_time_noun;
 use crate::document::Joiner;
-use crate::finding::Span;
+use crate::finding::{Finding, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
 use crate::view::french::{self, SentenceTokens, Token};
 
@@ -35,6 +35,25 @@ pub fn is_chain_adverb(lower: &str) -> bool {
 /// Whether one of the word's readings accepted by `accept` belongs to one of `lemmas`.
 pub fn lemma_is(lexicon: &Lexicon, lower: &str, accept: impl Fn(Tags) -> bool, lemmas: &[&str]) -> bool {
     lexicon.analyses(lower).any(|a| accept(a.tags) && lemmas.contains(&lexicon.lemma(a.lemma)))
+}
+
+/// `finding` with the form or two forms of the same word that would be right as its suggestion
+/// (`a / b`); more than two say too little to suggest.
+pub fn with_forms(finding: Finding, forms: Vec<String>) -> Finding {
+    if forms.is_empty() || forms.len() > 2 { finding } else { finding.with_suggestion(forms.join(" / ")) }
+}
+
+/// The gender and number bits of `t`, for a message (`feminine plural`).
+pub fn gender_and_number(t: Tags) -> Tags {
+    Tags(t.0 & (tag::MASCULINE | tag::FEMININE | tag::SINGULAR | tag::PLURAL))
+}
+
+/// Whether the word at `k` is a subject pronoun inverted after its verb, or the `-t-` before
+/// one (`Avez-vous`, `A-t-il`).
+pub fn is_inverted_pronoun(tokens: &SentenceTokens<'_>, k: usize) -> bool {
+    k < tokens.len()
+        && tokens.joiner(k) == Joiner::Hyphen
+        && (tokens.lower(k) == "t" || french::subject_person(tokens.lower(k)).is_some())
 }
 
 /// Whether a reading `t` fits a gender and a number (tag bits; 0 when unknown): a reading of

@@ -244,10 +244,10 @@ fn singular_quantity_before_plural(tokens: &SentenceTokens<'_>, i: usize) -> Opt
                 | "restent"
                 | "demeure"
         );
-    let pronoun = pronoun || attribute;
     if !plural_only
         || compound
         || pronoun
+        || attribute
         || !noun.follows_closely(false)
         || noun.is_capitalised()
         || noun.is_all_caps()

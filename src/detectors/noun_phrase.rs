@@ -21,6 +21,27 @@ pub enum Number {
     Plural,
 }
 
+impl Gender {
+    /// As a tag bit; 0 for either.
+    pub fn tag(self) -> u64 {
+        match self {
+            Gender::Masculine => tag::MASCULINE,
+            Gender::Feminine => tag::FEMININE,
+            Gender::Either => 0,
+        }
+    }
+}
+
+impl Number {
+    /// As a tag bit.
+    pub fn tag(self) -> u64 {
+        match self {
+            Number::Singular => tag::SINGULAR,
+            Number::Plural => tag::PLURAL,
+        }
+    }
+}
+
 /// Gender and number of a determiner, with the forms that would agree.
 pub fn determiner(lower: &str) -> Option<(Gender, Number, &'static str, &'static str)> {
     // (gender, number, masculine singular form, feminine singular form); plural forms agree

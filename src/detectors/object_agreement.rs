@@ -5,8 +5,8 @@
 //! - `les fleurs que j'ai acheté`: `que` stands for a noun placed before, whose gender and number
 //!   the participle takes.
 
-use super::chain_subject::{agrees_in, is_chain_adverb, lemma_is};
-use super::noun_phrase::{Gender, Number, determiner};
+use super::chain_subject::{agrees_in, is_chain_adverb, lemma_is, with_forms};
+use super::noun_phrase::determiner;
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -199,7 +199,7 @@ pub fn participle_object(
         let found =
             Finding::new(rule, Severity::Warning, participle.span, message).with_related(avoir.span, "the auxiliary");
         let forms = forms(gender, number);
-        if forms.is_empty() || forms.len() > 2 { found } else { found.with_suggestion(forms.join(" / ")) }
+        with_forms(found, forms)
     };
     // `m'ont écoutés`: `me` and `te` are one person, object or not.
     let first_clitic = clitics().next();
@@ -307,14 +307,7 @@ fn cod_que<'a>(
     }
     // `mon`, `ton`, `son` also go before a feminine noun that opens with a vowel.
     let (det_gender, number) = match determiner(det) {
-        Some((gender, number, ..)) => (
-            match gender {
-                Gender::Masculine => tag::MASCULINE,
-                Gender::Feminine => tag::FEMININE,
-                Gender::Either => 0,
-            },
-            if number == Number::Plural { tag::PLURAL } else { tag::SINGULAR },
-        ),
+        Some((gender, number, ..)) => (gender.tag(), number.tag()),
         None if matches!(det, "mon" | "ton" | "son") => (0, tag::SINGULAR),
         None => return None,
     };

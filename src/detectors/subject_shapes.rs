@@ -3,7 +3,7 @@
 //! and object pronouns), and a pronoun that repeats the noun subject. Each check returns a
 //! finding of the rule that calls it.
 
-use super::noun_phrase::{Gender, Number, determiner};
+use super::noun_phrase::determiner;
 use crate::document::Joiner;
 use crate::finding::{Finding, Severity, Span};
 use crate::lexicon::words::{Lexicon, Tags, tag};
@@ -550,20 +550,17 @@ fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Opti
         return None;
     }
     // Every word after the first is attached to the one before it: no punctuation inside.
-    if (start + 1..end).any(|w| {
-        let token = tokens.at(w);
-        !(token.follows_closely(false) || token.joiner == Joiner::Apostrophe)
-    }) {
+    if !(start + 1..end).all(|w| tokens.attached(w)) {
         return None;
     }
     // After a determiner or `de`, a noun that is also a verb form is the noun (`la charge`,
     // `de touches`).
     let plain_noun = |w: usize| {
-        let tags = tokens.at(w).tags();
+        let tags = tokens.lex(w).tags;
         tags.has(tag::NOUN) && !tags.has(tag::PRON | tag::ADV | tag::PREP | tag::CONJ)
     };
     let adjective = |w: usize| {
-        let tags = tokens.at(w).tags();
+        let tags = tokens.lex(w).tags;
         tags.has(tag::ADJ | tag::PAST_PARTICIPLE)
             && !tags.has(tag::FINITE | tag::PRON | tag::ADV | tag::PREP | tag::CONJ | tag::DET)
     };
@@ -571,7 +568,7 @@ fn subject_phrase(tokens: &SentenceTokens<'_>, start: usize, end: usize) -> Opti
     // that is also a noun only before a word that is no adjective (`les autres documents`, but
     // `les paquets binaires`).
     let before_head = |w: usize| {
-        let (tags, next) = (tokens.at(w).tags(), tokens.at(w + 1).tags());
+        let (tags, next) = (tokens.lex(w).tags, tokens.lex(w + 1).tags);
         tags.has(tag::ADJ)
             && !tags.has(tag::FINITE | tag::ADV | tag::PREP | tag::CONJ)
             && !(tags.has(tag::NOUN) && next.has(tag::ADJ))
@@ -700,17 +697,8 @@ fn is_subject_determiner(lower: &str) -> bool {
 /// The number and gender a determiner of a subject phrase shows, as tag bits (`la plupart`
 /// shows none of its noun's).
 fn determiner_agreement(lower: &str) -> (Option<u64>, Option<u64>) {
-    let Some((gender, number, ..)) = determiner(lower) else { return (None, None) };
-    let number = match number {
-        Number::Singular => tag::SINGULAR,
-        Number::Plural => tag::PLURAL,
-    };
-    let gender = match gender {
-        Gender::Masculine => Some(tag::MASCULINE),
-        Gender::Feminine => Some(tag::FEMININE),
-        Gender::Either => None,
-    };
-    (Some(number), gender)
+    determiner(lower)
+        .map_or((None, None), |(gender, number, ..)| (Some(number.tag()), Some(gender.tag()).filter(|&g| g != 0)))
 }
 
 /// Determiners after the `de` of a complement (`de la distribution`, `de ce paquet`).

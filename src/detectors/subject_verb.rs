@@ -6,7 +6,7 @@
 //! here, with the explanation that documents them all; the shapes MT608 shares with other
 //! rules are in `subject_shapes`.
 
-use super::chain_subject::lemma_is;
+use super::chain_subject::{lemma_is, with_forms};
 use super::subject_shapes::{
     close, doubled_subject, is_time_noun, que_before_passive, que_for_qui, speaker_form_after_noun,
     speaker_form_without_subject,
@@ -584,12 +584,9 @@ fn non_finite_after_subject(pronoun: &Token<'_>, verb: &Token<'_>, person: u64, 
         |t| t.has(tag::INFINITIVE | tag::PAST_PARTICIPLE),
         |t| t.has(person) && t.has(tag::IND_PRESENT),
     );
-    let mut finding =
+    let finding =
         Finding::new(META.id, Severity::Warning, verb.span, message).with_related(pronoun.span, "the subject");
-    if !forms.is_empty() && forms.len() <= 2 {
-        finding = finding.with_suggestion(forms.join(" / "));
-    }
-    Some(finding)
+    Some(with_forms(finding, forms))
 }
 
 /// `Les ministres a déclaré`, `Les infirmières ne travaille pas`, `Le personnel sont`: a noun
@@ -728,7 +725,7 @@ fn finding(subject: &Token<'_>, verb: &Token<'_>, person: u64, lexicon: &Lexicon
         subject_text,
         person_label(person)
     );
-    let mut finding =
+    let finding =
         Finding::new(META.id, Severity::Warning, verb.span, message).with_related(subject.span, "the subject");
     // The same lemma and tense in the subject's person.
     let verb_tags = verb.tags().0;
@@ -738,10 +735,7 @@ fn finding(subject: &Token<'_>, verb: &Token<'_>, person: u64, lexicon: &Lexicon
         |t| t.has(tag::FINITE),
         |t| t.has(person) && t.0 & tenses != 0 && !t.has(tag::IMPERATIVE),
     );
-    if !forms.is_empty() && forms.len() <= 2 {
-        finding = finding.with_suggestion(forms.join(" / "));
-    }
-    finding
+    with_forms(finding, forms)
 }
 
 #[cfg(test)]

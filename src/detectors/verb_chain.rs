@@ -8,8 +8,8 @@
 
 use super::air_attribute::{air_attribute, voila_attribute};
 use super::chain_subject::{
-    ATTRIBUTE_INFINITIVES, Subject, agrees_in, is_chain_adverb, lemma_is, pronoun_subject, raising_verb,
-    reflexive_of_subject, subject_of,
+    ATTRIBUTE_INFINITIVES, Subject, agrees_in, gender_and_number, is_chain_adverb, is_inverted_pronoun, lemma_is,
+    pronoun_subject, raising_verb, reflexive_of_subject, subject_of, with_forms,
 };
 use super::object_agreement::participle_object;
 use crate::document::Joiner;
@@ -371,10 +371,7 @@ fn chain_head(tokens: &SentenceTokens<'_>, i: usize, head: Head, lexicon: &Lexic
         && matches!(tokens.lower(p - 1), "je" | "j" | "tu" | "il" | "elle" | "on" | "ils" | "elles")
         && tokens.lex(i).tags.has(tag::FINITE);
     // `Es-tu`, `Restes-tu`: an inverted subject pronoun makes the word a verb.
-    let before_inverted = tokens.lex(i).tags.has(tag::FINITE)
-        && tokens.get(i + 1).is_some_and(|t| {
-            t.joiner == Joiner::Hyphen && (t.lower == "t" || french::subject_person(t.lower).is_some())
-        });
+    let before_inverted = tokens.lex(i).tags.has(tag::FINITE) && is_inverted_pronoun(tokens, i + 1);
     if tokens.lex(i).tags.has(tag::NOUN | tag::ADV | tag::CONJ | tag::ADJ)
         && !matches!(lower, "a" | "est")
         && !raised
@@ -412,11 +409,7 @@ fn second_verb(tokens: &SentenceTokens<'_>, i: usize, skip_plus: bool) -> Option
     // `Avez-vous signé`, `A-t-il signé`: the inverted subject joined to an auxiliary.
     let mut inverted = 0;
     if !matches!(head, "pour" | "sans" | "avoir" | "être") {
-        while inverted < 2
-            && k < tokens.len()
-            && tokens.joiner(k) == Joiner::Hyphen
-            && (tokens.lower(k) == "t" || french::subject_person(tokens.lower(k)).is_some())
-        {
+        while inverted < 2 && is_inverted_pronoun(tokens, k) {
             k += 1;
             inverted += 1;
         }
@@ -780,7 +773,7 @@ fn judge_attribute(
     let message = format!(
         "`{}` ({}) does not agree with its subject `{}` ({})",
         attribute.text,
-        Tags(tags.0 & (tag::MASCULINE | tag::FEMININE | tag::SINGULAR | tag::PLURAL)).describe(),
+        gender_and_number(tags).describe(),
         subject.text,
         Tags(gender | number).describe()
     );
@@ -808,10 +801,6 @@ const ALL_CLASSES_AND_FORMS: u64 = tag::NOUN
     | tag::PRESENT_PARTICIPLE
     | tag::PAST_PARTICIPLE
     | tag::FINITE;
-
-fn with_forms(finding: Finding, forms: Vec<String>) -> Finding {
-    if forms.is_empty() || forms.len() > 2 { finding } else { finding.with_suggestion(forms.join(" / ")) }
-}
 
 #[cfg(test)]
 mod tests {

@@ -348,6 +348,12 @@ impl<'a> SentenceTokens<'a> {
         follows_closely(self.doc.words[index].joiner, &self.doc.text[previous_end.min(start)..start], false)
     }
 
+    /// Whether the `i`th word (`i < len()`) is attached to the previous one: nothing but spaces
+    /// between them, or an apostrophe (`l'air`).
+    pub fn attached(&self, i: usize) -> bool {
+        self.joiner(i) == Joiner::Apostrophe || self.follows_closely(i)
+    }
+
     /// The text of the `i`th word (`i < len()`), without making its token.
     pub fn text(&self, i: usize) -> &'a str {
         self.doc.slice(self.doc.words[self.sentence.words.start + i].span)
@@ -643,6 +649,8 @@ mod tests {
                 let token = tokens.at(i);
                 assert_eq!(tokens.joiner(i), token.joiner, "{}", token.text);
                 assert_eq!(tokens.follows_closely(i), token.follows_closely(false), "{}", token.text);
+                let attached = token.follows_closely(false) || token.joiner == crate::document::Joiner::Apostrophe;
+                assert_eq!(tokens.attached(i), attached, "{}", token.text);
                 assert_eq!((tokens.lower(i), tokens.text(i)), (token.lower, token.text));
                 assert_eq!(tokens.lex(i), token.lex, "{}", token.text);
             }
