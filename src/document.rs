@@ -363,24 +363,34 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// Appends the words of `span` to `words`.
+///
+/// Every byte of every document passes here, so the common case is read a byte at a time: a
+/// run of ASCII letters and digits is skipped in one tight loop, and a character is decoded
+/// only where a byte is not ASCII.
 fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
     let slice = &text[span.start..span.end];
+    let bytes = slice.as_bytes();
     let mut current: Option<usize> = None;
     let mut joiner = Joiner::Space;
     let mut prev_was_word = false;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if text::is_word_char(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len, is_word) = char_at(slice, i);
+        if is_word {
             if current.is_none() {
                 current = Some(i);
             }
             prev_was_word = true;
+            i += len;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
             continue;
         }
         if let Some(start) = current.take() {
             words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
         }
-        let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
+        let next_is_word = i + len < bytes.len() && char_at(slice, i + len).2;
         joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
             Joiner::Apostrophe
         } else if prev_was_word && next_is_word && text::is_word_hyphen(c) {
@@ -389,10 +399,23 @@ fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
             Joiner::Space
         };
         prev_was_word = false;
+        i += len;
     }
     if let Some(start) = current {
         words.push(Word { span: Span::new(span.start + start, span.end), joiner });
     }
+}
+
+/// The character at byte `i` of `slice` (a char boundary, `i < slice.len()`), its length, and
+/// whether it is a word's.
+#[inline(always)]
+fn char_at(slice: &str, i: usize) -> (char, usize, bool) {
+    let byte = slice.as_bytes()[i];
+    if byte.is_ascii() {
+        return (char::from(byte), 1, byte.is_ascii_alphanumeric());
+    }
+    let c = slice[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8(), text::is_word_char(c))
 }
 
 #[cfg(test)]
@@ -401,6 +424,71 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document::segmented("test", text.to_string())
+    }
+
+    /// The word splitter as first written, a character at a time: the byte-level one must
+    /// split every text as it does.
+    fn split_words_by_chars(text: &str, span: Span, words: &mut Vec<Word>) {
+        let slice = &text[span.start..span.end];
+        let mut current: Option<usize> = None;
+        let mut joiner = Joiner::Space;
+        let mut prev_was_word = false;
+        let mut iter = slice.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if text::is_word_char(c) {
+                if current.is_none() {
+                    current = Some(i);
+                }
+                prev_was_word = true;
+                continue;
+            }
+            if let Some(start) = current.take() {
+                words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
+            }
+            let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
+            joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
+                Joiner::Apostrophe
+            } else if prev_was_word && next_is_word && text::is_word_hyphen(c) {
+                Joiner::Hyphen
+            } else {
+                Joiner::Space
+            };
+            prev_was_word = false;
+        }
+        if let Some(start) = current {
+            words.push(Word { span: Span::new(span.start + start, span.end), joiner });
+        }
+    }
+
+    #[test]
+    fn the_byte_level_word_splitter_splits_as_the_character_one() {
+        let texts = [
+            "Le président , qui d ' autres l’État aujourd'hui Jean-Pierre ‑ x‐y ʼn",
+            "ÉTAT über straße 2,300 habitants 4.7 milliards 8 am — «Non.» (tengah) e\u{301}cole",
+            "Loukachenko, Lukachenko; Luukachenko! Lukashnikov? 22 miles … 東京 Москва-Сити x'",
+            "'leading apostrophe -leading hyphen trailing- trailing' ' - ’’ --",
+            "a\u{300}b c\u{0301}d \u{1F600}word\u{1F600} tab\tsep\nline ½ ² ٣ Ⅻ",
+            "",
+            "x",
+            "é",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                for end in [text.len(), (start + 7).min(text.len())] {
+                    if end < start || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let span = Span::new(start, end);
+                    let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+                    split_words(text, span, &mut by_bytes);
+                    split_words_by_chars(text, span, &mut by_chars);
+                    assert_eq!(by_bytes, by_chars, "{:?}", &text[start..end]);
+                }
+            }
+        }
     }
 
     fn sentence_texts(d: &Document) -> Vec<&str> {

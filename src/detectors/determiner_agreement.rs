@@ -79,8 +79,14 @@ impl Detector for DeterminerAgreement {
                 }
             }
             for i in 0..tokens.len().saturating_sub(2) {
-                out.extend(predeterminer(META.id, &tokens, i));
-                out.extend(noun_phrase_with_adjective(META.id, &tokens, i));
+                // `if let … push`, not `extend`: every word comes here, and extending by an
+                // empty `Option` still costs a reserve.
+                if let Some(finding) = predeterminer(META.id, &tokens, i) {
+                    out.push(finding);
+                }
+                if let Some(finding) = noun_phrase_with_adjective(META.id, &tokens, i) {
+                    out.push(finding);
+                }
             }
             for i in 0..tokens.len().saturating_sub(1) {
                 // Every word comes here: the readings decide before the words are compared.
