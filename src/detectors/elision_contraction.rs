@@ -191,9 +191,14 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
             "l"
         }
         "de" => {
-            // `de un à trois`: a range, not an article.
-            let range = matches!(next_lower, "un" | "une") && tokens.get(i + 1).is_some_and(|t| t.lower == "à");
-            if range {
+            // `de un à trois`: a range, not an article. `titre de une par excellence`, `de un
+            // contre un`: the noun (the front page) or the numeral, before a preposition, a
+            // conjunction or the end of the clause, which are never elided.
+            let no_noun_after = |t: &Token<'_>| {
+                t.lower == "à" || !t.follows_closely(true) || t.tags().has(tag::PREP | tag::CONJ)
+            };
+            let not_article = matches!(next_lower, "un" | "une") && tokens.get(i + 1).is_none_or(no_noun_after);
+            if not_article {
                 return None;
             }
             "d"
@@ -411,6 +416,7 @@ mod tests {
         assert_eq!(flagged("Le avion a atterri."), [("Le avion".into(), "L’avion".into())]);
         assert_eq!(flagged("Il parle de « animaux sauvages »."), [("de « animaux".into(), "d’« animaux".into())]);
         assert_eq!(flagged("Elle se demande si il pleut."), [("si il".into(), "s’il".into())]);
+        assert_eq!(flagged("Il parle de une voiture rouge."), [("de une".into(), "d’une".into())]);
         assert_eq!(flagged("Le prix de un billet augmente."), [("de un".into(), "d’un".into())]);
     }
 
@@ -466,6 +472,8 @@ mod tests {
             "Le héros est rentré.",
             "Le onze de départ est connu.",
             "Il compte de un à trois.",
+            "Le titre de une par excellence du quotidien.",
+            "Ils jouent de un contre un.",
             "Un article de Le Monde le confirme.",
             "Le hasard fait bien les choses.",
             "Prends-le avec toi.",

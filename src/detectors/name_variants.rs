@@ -32,11 +32,12 @@ Example: `le président Alexandre Loukachenko` (line 3), then `le président Luk
 
 How: mentions are runs of capitalised words (with particles such as de, von, al, bin; a
 lone capitalised word at a sentence start counts only if the document never writes it in
-lowercase). Their words are compared on a transliteration skeleton that maps ou/u,
-ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters and diacritics to one form, and by an
-edit distance in which a vowel for a vowel costs half. Derived names (Paris/Parisi,
-Kolesnikov/Kolesnikova, Martin/Martinez), names differing in their last vowel
-(Alexandre/Alexandra) and short names that are not equal (Biden/Bidet) are kept apart. A
+lowercase; in German, which capitalises its nouns, not a word the lexicon knows as written
+nor a compound of words it knows, such as `Unfalldaten`). Their words are compared on a
+transliteration skeleton that maps ou/u, ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters
+and diacritics to one form, and by an edit distance in which a vowel for a vowel costs half.
+Derived names (Paris/Parisi, Kolesnikov/Kolesnikova, Martin/Martinez), names differing in
+their last vowel (Alexandre/Alexandra) and short names that are not equal (Biden/Bidet) are kept apart. A
 spelling seen once or twice that shares only its beginning and most letter pairs with a name
 already spelled several ways joins it as a mangled form.
 
@@ -216,6 +217,15 @@ mod tests {
         );
         let related: Vec<&str> = f.related.iter().map(|r| r.span.text(text)).collect();
         assert_eq!(related, vec!["Lukachenko", "Luukachenko", "Lukashnikov", "Lukashanko", "Luukachenko"]);
+    }
+
+    #[test]
+    fn german_nouns_and_their_compounds_are_no_names_but_a_foreign_name_still_is() {
+        let text = "In den Vereinigten Staaten sind die Unfallraten im vergangenen Jahr gestiegen, wie die Behörde mitteilte. \
+            Nach den Unfalldaten der Behörde starben bei Unfällen mehr Menschen als je zuvor, vor allem in Schottland und auf den Straßen der großen Städte. \
+            Der Präsident Wolodymyr Selenskyj sprach am Abend mit den Angehörigen. Später erklärte Selensky, die Regierung werde helfen.";
+        let found = findings(&NameVariants, text);
+        assert_eq!(spans(text, &found), vec!["Selenskyj"], "{found:?}");
     }
 
     #[test]
