@@ -461,6 +461,29 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_level_word_splitter_splits_random_texts_as_the_character_one() {
+        // Characters of every class the splitter tells apart: ASCII letters, digits and
+        // punctuation, apostrophes and hyphens of both kinds, accented and non-Latin letters,
+        // combining marks, symbols, white space.
+        let alphabet: Vec<char> = "aZ9 .,'’ʼ-‐‑—(«é\u{300}\u{301}ßЖ東٣½\u{1F600}\t\n".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2_000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+            split_words(&text, Span::new(0, text.len()), &mut by_bytes);
+            split_words_by_chars(&text, Span::new(0, text.len()), &mut by_chars);
+            assert_eq!(by_bytes, by_chars, "{text:?}");
+        }
+    }
+
+    #[test]
     fn the_byte_level_word_splitter_splits_as_the_character_one() {
         let texts = [
             "Le président , qui d ' autres l’État aujourd'hui Jean-Pierre ‑ x‐y ʼn",

@@ -32,8 +32,8 @@ Example: `le président Alexandre Loukachenko` (line 3), then `le président Luk
 
 How: mentions are runs of capitalised words (with particles such as de, von, al, bin; a
 lone capitalised word at a sentence start counts only if the document never writes it in
-lowercase; in German, which capitalises its nouns, not a word the lexicon knows as written
-nor a compound of words it knows, such as `Unfalldaten`). Their words are compared on a
+lowercase; in a text reliably identified as German, which capitalises its nouns, not a word
+the lexicon knows as written nor a compound of words it knows, such as `Unfalldaten`). Their words are compared on a
 transliteration skeleton that maps ou/u, ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters
 and diacritics to one form, and by an edit distance in which a vowel for a vowel costs half.
 Derived names (Paris/Parisi, Kolesnikov/Kolesnikova, Martin/Martinez), names differing in

@@ -150,7 +150,10 @@ pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
     // Where common nouns are capitalised, a capitalised word the language's lexicon knows as
     // written (`Unfällen`, `Unfalldaten`, `Schottland`) is a common noun, or a name written as
     // the dictionary writes it: never one of several spellings of a name.
-    let dictionary = NOUN_CAPITALISING.contains(&doc.lang.code).then(|| res.words(doc.lang.code)).flatten();
+    // Only in text known to be in such a language: where identification is unsure (a list of
+    // German places in an English page), capitals keep marking names.
+    let noun_capitalising = doc.lang.reliable && NOUN_CAPITALISING.contains(&doc.lang.code);
+    let dictionary = noun_capitalising.then(|| res.words(doc.lang.code)).flatten();
     // So is a compound of the words it knows (`Unfall|daten`).
     let is_name_word = |word: &str| {
         is_capitalised(word)
