@@ -391,18 +391,24 @@ fn split_words(text: &str, span: Span, words: &mut Vec<Word>) {
             words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
         }
         let next_is_word = i + len < bytes.len() && char_at(slice, i + len).2;
-        joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
-            Joiner::Apostrophe
-        } else if prev_was_word && next_is_word && text::is_word_hyphen(c) {
-            Joiner::Hyphen
-        } else {
-            Joiner::Space
-        };
+        joiner = joiner_of(c, prev_was_word && next_is_word);
         prev_was_word = false;
         i += len;
     }
     if let Some(start) = current {
         words.push(Word { span: Span::new(span.start + start, span.end), joiner });
+    }
+}
+
+/// How the character `c` joins the word after it to the word before, `between_words` if one
+/// word ends right before it and another starts right after.
+fn joiner_of(c: char, between_words: bool) -> Joiner {
+    if between_words && text::is_apostrophe(c) {
+        Joiner::Apostrophe
+    } else if between_words && text::is_word_hyphen(c) {
+        Joiner::Hyphen
+    } else {
+        Joiner::Space
     }
 }
 
@@ -446,13 +452,7 @@ mod tests {
                 words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
             }
             let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
-            joiner = if prev_was_word && next_is_word && text::is_apostrophe(c) {
-                Joiner::Apostrophe
-            } else if prev_was_word && next_is_word && text::is_word_hyphen(c) {
-                Joiner::Hyphen
-            } else {
-                Joiner::Space
-            };
+            joiner = joiner_of(c, prev_was_word && next_is_word);
             prev_was_word = false;
         }
         if let Some(start) = current {
