@@ -452,7 +452,12 @@ mod tests {
                 words.push(Word { span: Span::new(span.start + start, span.start + i), joiner });
             }
             let next_is_word = iter.peek().is_some_and(|&(_, n)| text::is_word_char(n));
-            joiner = joiner_of(c, prev_was_word && next_is_word);
+            // Written out, not `joiner_of`: the reference must not share the code it checks.
+            joiner = match (prev_was_word && next_is_word, c) {
+                (true, '\'' | '’' | 'ʼ') => Joiner::Apostrophe,
+                (true, '-' | '‐' | '‑') => Joiner::Hyphen,
+                _ => Joiner::Space,
+            };
             prev_was_word = false;
         }
         if let Some(start) = current {

@@ -193,9 +193,16 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
         "de" => {
             // `de un à trois`: a range, not an article. `titre de une par excellence`, `de un
             // contre un`: the noun (the front page) or the numeral, before a preposition, a
-            // conjunction or the end of the clause, which are never elided.
+            // conjunction or the end of the clause, which are never elided. The first part of
+            // a hyphenated noun is no preposition there (`de un sans-abri`).
+            let compound_at = |k: usize| {
+                tokens.get(k).is_some_and(|t| t.lex.in_known_compound)
+                    || tokens.get(k + 1).is_some_and(|t| t.joiner == Joiner::Hyphen)
+            };
             let no_noun_after = |t: &Token<'_>| {
-                t.lower == "à" || !t.follows_closely(true) || t.tags().has(tag::PREP | tag::CONJ)
+                t.lower == "à"
+                    || !t.follows_closely(true)
+                    || (t.tags().has(tag::PREP | tag::CONJ) && !compound_at(i + 1))
             };
             let not_article = matches!(next_lower, "un" | "une") && tokens.get(i + 1).is_none_or(no_noun_after);
             if not_article {
@@ -417,6 +424,7 @@ mod tests {
         assert_eq!(flagged("Il parle de « animaux sauvages »."), [("de « animaux".into(), "d’« animaux".into())]);
         assert_eq!(flagged("Elle se demande si il pleut."), [("si il".into(), "s’il".into())]);
         assert_eq!(flagged("Il parle de une voiture rouge."), [("de une".into(), "d’une".into())]);
+        assert_eq!(flagged("Il parle de un sans-abri du quartier."), [("de un".into(), "d’un".into())]);
         assert_eq!(flagged("Le prix de un billet augmente."), [("de un".into(), "d’un".into())]);
     }
 
@@ -474,6 +482,8 @@ mod tests {
             "Il compte de un à trois.",
             "Le titre de une par excellence du quotidien.",
             "Ils jouent de un contre un.",
+            "Il en faut de un ou deux.",
+            "Elle parlait de une, puis de deux.",
             "Un article de Le Monde le confirme.",
             "Le hasard fait bien les choses.",
             "Prends-le avec toi.",

@@ -1,6 +1,7 @@
 //! MT301: one name spelled several ways in one document.
 
 use crate::finding::{Finding, Severity, Span};
+use crate::lexicon::words::Lexicon;
 use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::spelling;
@@ -32,12 +33,11 @@ Example: `le président Alexandre Loukachenko` (line 3), then `le président Luk
 
 How: mentions are runs of capitalised words (with particles such as de, von, al, bin; a
 lone capitalised word at a sentence start counts only if the document never writes it in
-lowercase; in a text reliably identified as German, which capitalises its nouns, not a word
-the lexicon knows as written nor a compound of words it knows, such as `Unfalldaten`). Their words are compared on a
-transliteration skeleton that maps ou/u, ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters
-and diacritics to one form, and by an edit distance in which a vowel for a vowel costs half.
-Derived names (Paris/Parisi, Kolesnikov/Kolesnikova, Martin/Martinez), names differing in
-their last vowel (Alexandre/Alexandra) and short names that are not equal (Biden/Bidet) are kept apart. A
+lowercase). Their words are compared on a transliteration skeleton that maps ou/u,
+ch/sh/tch/sch/zh, kh/h, y/i/j, w/v, doubled letters and diacritics to one form, and by an
+edit distance in which a vowel for a vowel costs half. Derived names (Paris/Parisi,
+Kolesnikov/Kolesnikova, Martin/Martinez), names differing in their last vowel
+(Alexandre/Alexandra) and short names that are not equal (Biden/Bidet) are kept apart. A
 spelling seen once or twice that shares only its beginning and most letter pairs with a name
 already spelled several ways joins it as a mangled form.
 
@@ -45,8 +45,15 @@ Severity: two established transliterations of one name (Podoliak/Podolyak) is
 informational; three spellings or more, or a spelling that is no transliteration at all, is
 an error.
 
-Limits: German `Ch` for `Kh` (Charkiw/Kharkiv) is not related; names under seven letters
-must match their skeleton exactly; two different people whose long surnames differ by one
+In a text reliably identified as German, which capitalises its nouns, a group is reported
+only if two of its spellings are neither words the lexicon knows nor compounds of such words
+(`Selenskyj`, `Selensky`), or one of them shares its skeleton with a known word
+(`Gorbatschow`, `Gorbatchow`): `Unfallraten`, `Unfalldaten` and `Unfällen` are nouns, and
+`Shetlands` is not a misspelling of `Schottlands`.
+
+Limits: a German surname made of German words (`Steinmeier`, `Steinmeyer`) is not compared;
+German `Ch` for `Kh` (Charkiw/Kharkiv) is not related; names under seven letters must match
+their skeleton exactly; two different people whose long surnames differ by one
 letter would be merged.",
 };
 
@@ -147,10 +154,76 @@ impl Detector for NameVariants {
         }
         let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
         groups.sort_by_key(|g| g.iter().map(|&f| forms[f].occurrences[0]).min());
+        let german = german_lexicon(doc, res);
         for group in groups {
+            if let Some(lexicon) = german {
+                // Only the few spellings of a group are looked up (a German text capitalises
+                // every noun).
+                let is_german_word = |f: usize| {
+                    let written = doc.slice(words[forms[f].occurrences[0]].0);
+                    lexicon.contains(written) || is_known_compound(lexicon, written, 1)
+                };
+                if !spelled_as_a_name(&forms, &group, is_german_word) {
+                    continue;
+                }
+            }
             out.push(report(doc, &words, &forms, &group));
         }
     }
+}
+
+/// Languages that write their common nouns with a capital (ISO 639-3): there a capital says
+/// nothing of a name.
+const NOUN_CAPITALISING: &[&str] = &["deu"];
+
+/// The lexicon of a document reliably identified as written in a language that capitalises
+/// its nouns, if the language has one.
+fn german_lexicon<'r>(doc: &View, res: &'r Resources) -> Option<&'r Lexicon> {
+    if !doc.lang.reliable || !NOUN_CAPITALISING.contains(&doc.lang.code) {
+        return None;
+    }
+    res.words(doc.lang.code)
+}
+
+/// In a language that capitalises its nouns, whether a group of spellings is one name spelled
+/// several ways rather than nouns of the language that look alike (`Unfallraten`,
+/// `Unfalldaten`, `Unfällen`; `Schottlands`, `Shetlands`). `is_german_word` tells whether the
+/// lexicon knows a form as written or as a compound of words it knows. The group
+/// counts when two of its spellings are no such words (`Selenskyj`, `Selensky`), or when one
+/// is and shares the skeleton of one that is (`Gorbatschow`, `Gorbatchow`): a spelling that
+/// only resembles a word of the language is another word, or a typo of one. A surname made
+/// of words of the language is not compared (`Steinmeier`, `Stein|meyer`).
+fn spelled_as_a_name(forms: &[Form], group: &[usize], is_german_word: impl Fn(usize) -> bool) -> bool {
+    let (known, unknown): (Vec<usize>, Vec<usize>) = group.iter().partition(|&&f| is_german_word(f));
+    unknown.len() >= 2 || unknown.iter().any(|&u| known.iter().any(|&k| forms[k].skeleton == forms[u].skeleton))
+}
+
+/// Whether a capitalised `word` is a compound of words the lexicon knows, as a language that
+/// capitalises its nouns writes them: a known word (as written or in lowercase, with or
+/// without a linking `s`), then a known noun (`Unfall|daten`, `Arbeit|s|markt`) or a known
+/// lowercase word, the compound being an adjective written with a capital
+/// (`Molekular|diagnostischer`), or, `depth` times over, a known word then such a compound
+/// (`Molekular|diagnose|technologie`). Parts have three letters or more.
+fn is_known_compound(lexicon: &Lexicon, word: &str, depth: u8) -> bool {
+    const MIN_PART: usize = 3;
+    let known_head = |head: &str| {
+        let known = |h: &str| lexicon.contains(h) || lexicon.contains(&h.to_lowercase());
+        known(head) || head.strip_suffix('s').is_some_and(|h| h.chars().count() >= MIN_PART && known(h))
+    };
+    let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    if boundaries.len() < 2 * MIN_PART {
+        return false;
+    }
+    boundaries[MIN_PART..=boundaries.len() - MIN_PART].iter().any(|&split| {
+        let (head, tail) = word.split_at(split);
+        if !known_head(head) {
+            return false;
+        }
+        let mut chars = tail.chars();
+        let Some(first) = chars.next() else { return false };
+        let noun: String = first.to_uppercase().chain(chars).collect();
+        lexicon.contains(&noun) || lexicon.contains(tail) || (depth > 0 && is_known_compound(lexicon, &noun, depth - 1))
+    })
 }
 
 /// `words`: each compared word with whether it belongs to a mention of several words.
@@ -217,6 +290,26 @@ mod tests {
         );
         let related: Vec<&str> = f.related.iter().map(|r| r.span.text(text)).collect();
         assert_eq!(related, vec!["Lukachenko", "Luukachenko", "Lukashnikov", "Lukashanko", "Luukachenko"]);
+    }
+
+    #[test]
+    fn a_compound_of_known_german_words_is_known_and_a_foreign_name_is_not() {
+        let german = Lexicon::embedded("deu").expect("a German lexicon is registered");
+        for compound in ["Unfalldaten", "Unfallraten", "Molekulardiagnosetechnologie", "Molekulardiagnostischer"] {
+            assert!(!german.contains(compound), "{compound} is in the lexicon itself");
+            assert!(is_known_compound(german, compound, 1), "{compound}");
+        }
+        for name in ["Selenskyj", "Molekulardiagosetechnologie", "Lukaschenko", "Abc", ""] {
+            assert!(!is_known_compound(german, name, 1), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_name_the_german_dictionary_knows_is_still_compared_with_its_variants() {
+        let text = "Der frühere Präsident Michail Gorbatschow hat am Montag die Ausstellung in Berlin eröffnet, wie die Stiftung mitteilte. \
+            Dort sprach Gorbatchow mit den Künstlern über ihre Arbeit und über die Geschichte der Stadt, die er seit vielen Jahren kennt.";
+        let found = findings(&NameVariants, text);
+        assert_eq!(spans(text, &found), vec!["Gorbatschow"], "{found:?}");
     }
 
     #[test]

@@ -6,7 +6,6 @@ use crate::document::Document;
 use crate::document::Joiner;
 use crate::finding::Span;
 use crate::lexicon::set::Lexicons;
-use crate::lexicon::words::Lexicon;
 use crate::spelling::{fold_name, skeleton};
 use crate::text::{FastMap, FastSet, WordMemo};
 use crate::view::annotated::Annotated;
@@ -114,51 +113,8 @@ fn is_capitalised(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
-/// Languages that write their common nouns with a capital (ISO 639-3): a capital there says
-/// nothing of a name.
-const NOUN_CAPITALISING: &[&str] = &["deu", "ltz"];
-
-/// Whether a capitalised `word` is a compound of words the lexicon knows, as a language that
-/// capitalises its nouns writes them: a known word (as written or in lowercase, with or
-/// without a linking `s`), then a known noun (`Unfall|daten`, `Arbeit|s|markt`,
-/// `Molekular|diagnose`), or, `depth` times over, a known word then such a compound
-/// (`Molekular|diagnose|technologie`). Parts have three letters or more.
-fn is_known_compound(lexicon: &Lexicon, word: &str, depth: u8) -> bool {
-    const MIN_PART: usize = 3;
-    let known_head = |head: &str| {
-        let known = |h: &str| lexicon.contains(h) || lexicon.contains(&h.to_lowercase());
-        known(head) || head.strip_suffix('s').is_some_and(|h| h.chars().count() >= MIN_PART && known(h))
-    };
-    let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    if boundaries.len() < 2 * MIN_PART {
-        return false;
-    }
-    boundaries[MIN_PART..=boundaries.len() - MIN_PART].iter().any(|&split| {
-        let (head, tail) = word.split_at(split);
-        if !known_head(head) {
-            return false;
-        }
-        let mut chars = tail.chars();
-        let Some(first) = chars.next() else { return false };
-        let noun: String = first.to_uppercase().chain(chars).collect();
-        lexicon.contains(&noun) || (depth > 0 && is_known_compound(lexicon, &noun, depth - 1))
-    })
-}
-
 /// The name mentions of a document, in text order, outside the comment section.
 pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
-    // Where common nouns are capitalised, a capitalised word the language's lexicon knows as
-    // written (`Unfällen`, `Unfalldaten`, `Schottland`) is a common noun, or a name written as
-    // the dictionary writes it: never one of several spellings of a name.
-    // Only in text known to be in such a language: where identification is unsure (a list of
-    // German places in an English page), capitals keep marking names.
-    let noun_capitalising = doc.lang.reliable && NOUN_CAPITALISING.contains(&doc.lang.code);
-    let dictionary = noun_capitalising.then(|| res.words(doc.lang.code)).flatten();
-    // So is a compound of the words it knows (`Unfall|daten`).
-    let is_name_word = |word: &str| {
-        is_capitalised(word)
-            && !dictionary.is_some_and(|lexicon| lexicon.contains(word) || is_known_compound(lexicon, word, 1))
-    };
     let function_words = &res.function_words;
     let is_function_word = |index: usize| match doc.function_word_masks.get(index) {
         Some(&mask) => mask != 0,
@@ -186,7 +142,7 @@ pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
         let mut i = range.start;
         while i < range.end {
             let text = doc.slice(doc.words[i].span);
-            if !is_name_word(text) {
+            if !is_capitalised(text) {
                 i += 1;
                 continue;
             }
@@ -204,12 +160,12 @@ pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
                 {
                     break;
                 }
-                if is_name_word(w) {
+                if is_capitalised(w) {
                     last = end;
                     end += 1;
                 } else if PARTICLES.contains(&doc.slice_lower(word.span))
                     && end + 1 < range.end
-                    && is_name_word(doc.slice(doc.words[end + 1].span))
+                    && is_capitalised(doc.slice(doc.words[end + 1].span))
                 {
                     end += 1;
                 } else {
@@ -245,7 +201,7 @@ pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
             }
             if !(first..=last).any(|k| {
                 let w = doc.slice(doc.words[k].span);
-                is_name_word(w) && !is_title(doc.slice_lower(doc.words[k].span))
+                is_capitalised(w) && !is_title(doc.slice_lower(doc.words[k].span))
             }) {
                 continue; // a title alone (`Président`)
             }
@@ -253,7 +209,7 @@ pub fn mentions(doc: &Annotated, res: &Lexicons) -> Vec<Mention> {
                 span: Span::new(doc.words[first].span.start, doc.words[last].span.end),
                 last: doc.words[last].span,
                 parts: (first..=last)
-                    .filter(|&k| is_name_word(doc.slice(doc.words[k].span)))
+                    .filter(|&k| is_capitalised(doc.slice(doc.words[k].span)))
                     .filter(|&k| !is_function_word(k) && !is_title(doc.slice_lower(doc.words[k].span)))
                     .map(|k| doc.words[k].span)
                     .collect(),
@@ -385,22 +341,5 @@ impl<'a> WordPresence<'a> {
         doc.sentences.iter().any(|s| {
             doc.words[s.words.clone()].iter().skip(1).any(|w| w.span.len() == word.len() && doc.slice(w.span) == word)
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_compound_of_known_german_words_is_known_and_a_foreign_name_is_not() {
-        let german = Lexicon::embedded("deu").expect("a German lexicon is registered");
-        for compound in ["Unfalldaten", "Unfallraten", "Molekulardiagnosetechnologie"] {
-            assert!(!german.contains(compound), "{compound} is in the lexicon itself");
-            assert!(is_known_compound(german, compound, 1), "{compound}");
-        }
-        for name in ["Selenskyj", "Molekulardiagosetechnologie", "Lukaschenko", "Abc"] {
-            assert!(!is_known_compound(german, name, 1), "{name}");
-        }
     }
 }
