@@ -199,11 +199,15 @@ fn missing_elision(tokens: &[Token<'_>], i: usize, res: &Resources) -> Option<Fo
                 tokens.get(k).is_some_and(|t| t.lex.in_known_compound)
                     || tokens.get(k + 1).is_some_and(|t| t.joiner == Joiner::Hyphen)
             };
-            let no_noun_after = |t: &Token<'_>| {
+            // A preposition that is also a noun (`car`, `vers`, `contre`) counts as one only
+            // before another numeral (`de un contre un`).
+            let numeral_after =
+                tokens.get(i + 2).is_some_and(|n| n.tags().has(tag::NUMERAL) || matches!(n.lower, "un" | "une"));
+            let preposition = |t: &Token<'_>| {
                 t.lower == "à"
-                    || !t.follows_closely(true)
-                    || (t.tags().has(tag::PREP | tag::CONJ) && !compound_at(i + 1))
+                    || (t.tags().has(tag::PREP | tag::CONJ) && (!t.tags().has(tag::NOUN) || numeral_after))
             };
+            let no_noun_after = |t: &Token<'_>| !t.follows_closely(true) || (preposition(t) && !compound_at(i + 1));
             let not_article = matches!(next_lower, "un" | "une") && tokens.get(i + 1).is_none_or(no_noun_after);
             if not_article {
                 return None;
@@ -425,6 +429,7 @@ mod tests {
         assert_eq!(flagged("Elle se demande si il pleut."), [("si il".into(), "s’il".into())]);
         assert_eq!(flagged("Il parle de une voiture rouge."), [("de une".into(), "d’une".into())]);
         assert_eq!(flagged("Il parle de un sans-abri du quartier."), [("de un".into(), "d’un".into())]);
+        assert_eq!(flagged("Il monte de un car scolaire."), [("de un".into(), "d’un".into())]);
         assert_eq!(flagged("Le prix de un billet augmente."), [("de un".into(), "d’un".into())]);
     }
 
