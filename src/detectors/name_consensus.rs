@@ -5,6 +5,7 @@ use crate::resources::Resources;
 use crate::rule::{Detector, Family, RuleMeta};
 use crate::spelling;
 use crate::view::View;
+use crate::view::names;
 
 pub struct NameConsensus;
 
@@ -32,6 +33,10 @@ How: `mtaudit check --name-consensus` first counts every name spelling of the in
 with at least 60% of the group's mentions in at least two documents; the check then compares
 each document's spellings with it. Without the option, the rule is silent.
 
+In a text reliably identified as German, which capitalises its nouns, a spelling that is a
+word the lexicon knows, or a compound of such words, departs from nothing (`Stadien` in a
+corpus that writes `Studien`).
+
 Limits: a document that also uses the agreed spelling is left to MT301 (one name spelled
 several ways), so a departure is counted once; a corpus in several
 languages has several legitimate spellings of one name (run it per language).",
@@ -47,6 +52,9 @@ impl Detector for NameConsensus {
         let mentions = doc.mentions(res);
         let parts: Vec<_> = mentions.iter().flat_map(|m| m.parts.iter().copied()).collect();
         let used: Vec<String> = parts.iter().map(|p| spelling::fold_name(doc.slice(*p))).collect();
+        // In German a capitalised word may be a noun: a word of the language departs from no
+        // name's spelling (`Studien` and `Stadien`, `Gedanken` and `Gedenken`).
+        let noun_lexicon = names::capitalised_noun_lexicon(doc, res);
         let mut seen: Vec<&str> = Vec::new();
         for part in &parts {
             let written = doc.slice(*part);
@@ -54,6 +62,9 @@ impl Detector for NameConsensus {
                 continue;
             }
             seen.push(written);
+            if noun_lexicon.is_some_and(|lexicon| names::is_language_word(lexicon, written)) {
+                continue;
+            }
             // A document that also uses the agreed spelling mixes spellings: MT301 reports it.
             if let Some(agreed) =
                 consensus.departure(written).filter(|a| !used.contains(&spelling::fold_name(&a.spelling)))
@@ -80,6 +91,26 @@ mod tests {
     use super::*;
     use crate::corpus_names::{Consensus, NameStats};
     use crate::detectors::test_support::doc;
+
+    #[test]
+    fn a_german_noun_departs_from_no_name_but_a_transliteration_does() {
+        let mut res = Resources::new(crate::lexicon::set::Lexicons::embedded());
+        let mut corpus = NameStats::default();
+        let texts = [
+            "Neue Studien zeigen, dass der Präsident Lukaschenko die Wirtschaft des Landes seit Jahren schwächt, wie Forscher am Montag mitteilten.",
+            "Nach Studien aus Minsk hat Lukaschenko die Opposition in den vergangenen Jahren stark unterdrückt, berichten die Forscher der Universität.",
+            "Die Stadien des Landes sind alt, und Lukashenko will sie nach Angaben der Regierung in den kommenden Jahren erneuern lassen.",
+        ];
+        for (id, text) in ["a", "b", "c"].into_iter().zip(texts) {
+            corpus.merge(NameStats::of_document(id, &doc(text), &res));
+        }
+        res.name_consensus = Some(Consensus::from_stats(&corpus));
+        let d = crate::view::View::build("c", texts[2].to_string(), &res);
+        let mut out = Vec::new();
+        NameConsensus.check(&d, &res, &mut out);
+        let flagged: Vec<&str> = out.iter().map(|f| f.span.text(texts[2])).collect();
+        assert_eq!(flagged, ["Lukashenko"], "{out:?}");
+    }
 
     #[test]
     fn a_spelling_the_corpus_does_not_use() {

@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::document::Joiner;
 use crate::finding::Span;
 use crate::lexicon::set::Lexicons;
+use crate::lexicon::words::Lexicon;
 use crate::spelling::{fold_name, skeleton};
 use crate::text::{FastMap, FastSet, WordMemo};
 use crate::view::annotated::Annotated;
@@ -111,6 +112,60 @@ impl Mention {
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Languages that write their common nouns with a capital (ISO 639-3): there a capital says
+/// nothing of a name.
+const NOUN_CAPITALISING: &[&str] = &["deu"];
+
+/// The lexicon of a document reliably identified as written in a language that capitalises
+/// its nouns, if the language has one: the name rules ask it which capitalised words are
+/// words of the language rather than names.
+pub fn capitalised_noun_lexicon<'r>(doc: &Annotated, res: &'r Lexicons) -> Option<&'r Lexicon> {
+    if !doc.lang.reliable || !NOUN_CAPITALISING.contains(&doc.lang.code) {
+        return None;
+    }
+    res.words(doc.lang.code)
+}
+
+/// Whether a capitalised word, as written, is a word of the lexicon's language: a form it
+/// knows as written or in lowercase (`Statt` opening a sentence), or a compound of words it
+/// knows (`is_known_compound`).
+pub fn is_language_word(lexicon: &Lexicon, written: &str) -> bool {
+    lexicon.contains(written) || lexicon.contains(&written.to_lowercase()) || is_known_compound(lexicon, written, 1)
+}
+
+/// Whether a capitalised `word` is a compound of words the lexicon knows, as a language that
+/// capitalises its nouns writes them: a known word (as written or in lowercase, with or
+/// without a linking `s`), then a known noun (`Unfall|daten`, `Arbeit|s|markt`) or a known
+/// lowercase word, the compound being an adjective written with a capital
+/// (`Molekular|diagnostischer`), or, `depth` times over, a known word then such a compound
+/// (`Molekular|diagnose|technologie`). Parts have three letters or more.
+fn is_known_compound(lexicon: &Lexicon, word: &str, depth: u8) -> bool {
+    const MIN_PART: usize = 3;
+    // Each split lowercases its head: a word longer than any compound is not tried.
+    const MAX_BYTES: usize = 64;
+    if word.len() > MAX_BYTES {
+        return false;
+    }
+    let known_head = |head: &str| {
+        let known = |h: &str| lexicon.contains(h) || lexicon.contains(&h.to_lowercase());
+        known(head) || head.strip_suffix('s').is_some_and(|h| h.chars().count() >= MIN_PART && known(h))
+    };
+    let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    if boundaries.len() < 2 * MIN_PART {
+        return false;
+    }
+    boundaries[MIN_PART..=boundaries.len() - MIN_PART].iter().any(|&split| {
+        let (head, tail) = word.split_at(split);
+        if !known_head(head) {
+            return false;
+        }
+        let mut chars = tail.chars();
+        let Some(first) = chars.next() else { return false };
+        let noun: String = first.to_uppercase().chain(chars).collect();
+        lexicon.contains(&noun) || lexicon.contains(tail) || (depth > 0 && is_known_compound(lexicon, &noun, depth - 1))
+    })
 }
 
 /// The name mentions of a document, in text order, outside the comment section.
@@ -341,5 +396,22 @@ impl<'a> WordPresence<'a> {
         doc.sentences.iter().any(|s| {
             doc.words[s.words.clone()].iter().skip(1).any(|w| w.span.len() == word.len() && doc.slice(w.span) == word)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compound_of_known_german_words_is_known_and_a_foreign_name_is_not() {
+        let german = Lexicon::embedded("deu").expect("a German lexicon is registered");
+        for compound in ["Unfalldaten", "Unfallraten", "Molekulardiagnosetechnologie", "Molekulardiagnostischer"] {
+            assert!(!german.contains(compound), "{compound} is in the lexicon itself");
+            assert!(is_known_compound(german, compound, 1), "{compound}");
+        }
+        for name in ["Selenskyj", "Molekulardiagosetechnologie", "Lukaschenko", "Abc", ""] {
+            assert!(!is_known_compound(german, name, 1), "{name}");
+        }
     }
 }
