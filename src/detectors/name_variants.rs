@@ -177,8 +177,8 @@ impl Detector for NameVariants {
 
 /// In a language that capitalises its nouns, whether a group of spellings is one name spelled
 /// several ways rather than nouns of the language that look alike (`Unfallraten`,
-/// `Unfalldaten`, `Unfällen`; `Schottlands`, `Shetlands`). `is_german_word` tells whether the
-/// lexicon knows a form as written or as a compound of words it knows, and `in_full_name`
+/// `Unfalldaten`, `Unfällen`; `Schottlands`, `Shetlands`). `is_german_word` tells whether a
+/// form is a word of the language (`names::is_language_word`), and `in_full_name`
 /// whether a form is written in a name of several words. The group counts when two of its
 /// spellings are not known words (`Selenskyj`, `Selensky`), or when a spelling that is not a
 /// known word shares its skeleton with a known word written in a full name (`Michail

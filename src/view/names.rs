@@ -132,7 +132,12 @@ pub fn capitalised_noun_lexicon<'r>(doc: &Annotated, res: &'r Lexicons) -> Optio
 /// knows as written or in lowercase (`Statt` opening a sentence), or a compound of words it
 /// knows (`is_known_compound`).
 pub fn is_language_word(lexicon: &Lexicon, written: &str) -> bool {
-    lexicon.contains(written) || lexicon.contains(&written.to_lowercase()) || is_known_compound(lexicon, written, 1)
+    knows_in_either_case(lexicon, written) || is_known_compound(lexicon, written, 1)
+}
+
+/// Whether the lexicon knows `word` as written or in lowercase.
+fn knows_in_either_case(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.contains(word) || lexicon.contains(&word.to_lowercase())
 }
 
 /// Whether a capitalised `word` is a compound of words the lexicon knows, as a language that
@@ -149,8 +154,8 @@ fn is_known_compound(lexicon: &Lexicon, word: &str, depth: u8) -> bool {
         return false;
     }
     let known_head = |head: &str| {
-        let known = |h: &str| lexicon.contains(h) || lexicon.contains(&h.to_lowercase());
-        known(head) || head.strip_suffix('s').is_some_and(|h| h.chars().count() >= MIN_PART && known(h))
+        knows_in_either_case(lexicon, head)
+            || head.strip_suffix('s').is_some_and(|h| h.chars().count() >= MIN_PART && knows_in_either_case(lexicon, h))
     };
     let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
     if boundaries.len() < 2 * MIN_PART {
